@@ -1,0 +1,103 @@
+"""The `csm` command: parse options, call the core, hand results to render.
+
+Rules live in the core modules; this file only wires the commands together and
+is the one place where errors become messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import CsmError
+
+
+class CsmGroup(TyperGroup):
+    """Turns every `CsmError` raised by any command into one line on stderr,
+    a hint, and the error's exit code. Other exceptions are bugs: one line too,
+    and the traceback only with CSM_DEBUG=1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CsmError as exc:
+            if os.environ.get("CSM_DEBUG"):
+                raise
+            print_error(exc.message, exc.hint)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            from ._click import is_click_exception
+
+            if is_click_exception(exc) or os.environ.get("CSM_DEBUG"):
+                raise
+            print_error(
+                f"Unexpected error: {type(exc).__name__}: {exc}.",
+                "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
+            )
+            raise typer.Exit(1) from None
+
+
+def print_error(message: str, hint: str | None) -> None:
+    sys.stderr.write(f"Error: {message}\n")
+    if hint:
+        sys.stderr.write(f"Hint: {hint}\n")
+
+
+app = typer.Typer(
+    name="csm",
+    cls=CsmGroup,
+    help="The customer service manager's checklist: what is due today, what was done, "
+    "and reports for any period.\n\nRun `csm` alone for today's agenda.",
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"csm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_show_version,
+        is_eager=True,
+        help="Show csm's version and exit.",
+    ),
+) -> None:
+    """Bare `csm` shows today's agenda, like `csm today`."""
+    if ctx.invoked_subcommand is None:
+        from .commands.agenda import today
+
+        ctx.invoke(today)
+
+
+def _register() -> None:
+    # Each module adds its own commands; importing them is cheap because they
+    # import the core only inside the command bodies.
+    from .commands import agenda, catalog, config, events, report, transfer
+
+    for module in (agenda, events, transfer, report, catalog, config):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the `csm` console script."""
+    app(prog_name="csm")

@@ -1,0 +1,88 @@
+"""What every command needs: the folders, the settings, dates typed by users,
+and the choice between terminal and plain output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..config import Paths, Settings, load_settings, resolve_paths
+from ..errors import BadInput
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..log import EventLog
+
+
+@dataclass
+class Env:
+    """The folders and settings of one run, read once and on demand."""
+
+    paths: Paths
+
+    @classmethod
+    def load(cls) -> Env:
+        return cls(resolve_paths())
+
+    @cached_property
+    def settings(self) -> Settings:
+        return load_settings(self.paths)
+
+    @cached_property
+    def today(self) -> date:
+        return self.settings.today()
+
+    def catalog(self) -> Catalog:
+        from ..catalog import load_catalog
+
+        return load_catalog(self.paths.checklists_dir)
+
+    def open_log(self) -> EventLog:
+        from ..log import EventLog
+
+        return EventLog.open(self.paths.log_file)
+
+    def day(self, text: str | None, option: str = "--on") -> date:
+        """The date a user typed (YYYY-MM-DD, today, yesterday); today if None."""
+        if text is None:
+            return self.today
+        return parse_day(text, self.today, option)
+
+
+def parse_day(text: str, today: date, option: str = "--on") -> date:
+    """Read a date typed by a user; BadInput with the accepted forms otherwise."""
+    key = text.strip().lower()
+    if key == "today":
+        return today
+    if key == "yesterday":
+        return today - timedelta(days=1)
+    try:
+        return date.fromisoformat(key)
+    except ValueError as exc:
+        reason = str(exc) if len(key) == 10 and key[4] == "-" and key[7] == "-" else ""
+        detail = f" ({reason})" if reason and "Invalid isoformat" not in reason else ""
+        raise BadInput(
+            f"{option} {text!r} is not a date{detail}.",
+            hint=f"Use YYYY-MM-DD, today or yesterday, e.g. {option} {today.isoformat()}.",
+        ) from None
+
+
+def stdout_is_terminal() -> bool:
+    """Rich views only for a person at a terminal; plain text for pipes and files.
+
+    CSM_FORCE_TERMINAL=1 forces the terminal view (the benchmark uses it).
+    """
+    if os.environ.get("CSM_FORCE_TERMINAL"):
+        return True
+    return sys.stdout.isatty()
+
+
+def print_json(document: object) -> None:
+    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable."""
+    import json
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,74 @@
+"""`csm config show | set KEY VALUE | path`: the settings and where files live."""
+
+from __future__ import annotations
+
+import typer
+
+from ..config import SETTINGS, save_setting
+from .common import Env, print_json
+
+config_app = typer.Typer(
+    help="Show and change settings, and find csm's files.", no_args_is_help=True
+)
+
+
+@config_app.command("show")
+def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show every setting and its value.
+
+    Example: csm config show
+    """
+    env = Env.load()
+    values = env.settings.as_dict()
+    if json_output:
+        print_json(values)
+        return
+    for name, setting in SETTINGS.items():
+        value = values[name]
+        shown = value if value else f"(unset: {_effective(env, name)})"
+        typer.echo(f"{name:<18} {shown}")
+
+
+def _effective(env: Env, name: str) -> str:
+    if name == "timezone":
+        return "system time zone"
+    if name == "user":
+        return env.settings.user_name
+    return SETTINGS[name].default
+
+
+@config_app.command("set")
+def set_(
+    key: str = typer.Argument(..., help="Setting name, e.g. workdays."),
+    value: str = typer.Argument(..., help="New value, e.g. sun-thu."),
+) -> None:
+    """Change one setting; the value is checked before anything is written.
+
+    Example: csm config set workdays sun-thu
+    """
+    env = Env.load()
+    stored = save_setting(env.paths, key, value)
+    typer.echo(f"{key} = {stored}  ({env.paths.config_file})")
+
+
+@config_app.command("path")
+def path(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show where csm keeps its settings, checklists and log.
+
+    Example: csm config path
+    """
+    paths = Env.load().paths
+    places = {
+        "config_file": str(paths.config_file),
+        "checklists_dir": str(paths.checklists_dir),
+        "log_file": str(paths.log_file),
+    }
+    if json_output:
+        print_json(places)
+        return
+    for name, place in places.items():
+        typer.echo(f"{name:<15} {place}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(config_app, name="config")

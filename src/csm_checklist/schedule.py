@@ -1,0 +1,414 @@
+"""Pure date math: periods, due dates, workdays and rrule recurrences.
+
+Nothing here reads the clock, a file or a setting: every function takes the
+date it reasons about and the `WorkCalendar` it reasons with. That is what lets
+the rest of csm answer "what is due on 2027-02-26 for a Sunday-Thursday team
+whose fiscal year starts in July" and lets the tests check it.
+
+Weekdays are numbered as `date.weekday()` does: Monday 0 ... Sunday 6.
+Periods are closed ranges: `start` and `end` are both inside.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, Union
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule as RRule
+
+CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual")
+RRULE = "rrule"
+Cadence = Literal["daily", "weekly", "monthly", "quarterly", "annual", "rrule"]
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# The anchor of an rrule item that names no `start`. Fixed, not "today", so that
+# an every-second-week item falls on the same weeks on every machine and day.
+DEFAULT_RRULE_START = date(2024, 1, 1)  # a Monday
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """How a team's time is cut: its week, its workdays, its fiscal year."""
+
+    week_start: int = 0
+    workdays: frozenset[int] = field(default_factory=lambda: frozenset({0, 1, 2, 3, 4}))
+    fiscal_year_start: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.week_start <= 6:
+            raise ValueError(f"week_start must be 0-6, not {self.week_start}")
+        if not self.workdays <= frozenset(range(7)):
+            raise ValueError(f"workdays must be within 0-6, not {sorted(self.workdays)}")
+        if not 1 <= self.fiscal_year_start <= 12:
+            raise ValueError(f"fiscal_year_start must be 1-12, not {self.fiscal_year_start}")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A closed range of days: one cadence's window around a date."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def days(self) -> Iterator[date]:
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += timedelta(days=1)
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+# Due rules -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OnWeekday:
+    """Weekly `due: thu`: that weekday of the week."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class OnDayOfMonth:
+    """Monthly `due: 5` or `due: -1`: a day of the month, negative from the end."""
+
+    day: int
+
+
+@dataclass(frozen=True)
+class FirstWorkday:
+    """`due: first-workday`: the first workday of the period."""
+
+
+@dataclass(frozen=True)
+class LastWorkday:
+    """`due: last-workday`: the last workday of the period (also the default)."""
+
+
+@dataclass(frozen=True)
+class OnMonthDay:
+    """Quarterly `{month: 1-3, day}` (month within the quarter) or annual
+    `{month: 1-12, day}` (calendar month); `day` may be negative, from the end."""
+
+    month: int
+    day: int
+
+
+DueRule = Union[OnWeekday, OnDayOfMonth, FirstWorkday, LastWorkday, OnMonthDay]
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """When an item recurs: a cadence and its due rule, or an RFC 5545 rule."""
+
+    cadence: Cadence
+    due: DueRule | None = None
+    rrule: str | None = None
+    start: date | None = None
+
+
+# Names ---------------------------------------------------------------------
+
+# `--period` and report kinds accept both the window's name and the cadence's.
+PERIOD_KINDS: dict[str, str] = {
+    "day": "daily",
+    "daily": "daily",
+    "week": "weekly",
+    "weekly": "weekly",
+    "month": "monthly",
+    "monthly": "monthly",
+    "quarter": "quarterly",
+    "quarterly": "quarterly",
+    "year": "annual",
+    "annual": "annual",
+    "yearly": "annual",
+}
+
+_WEEKDAY_ALIASES = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    full: i
+    for i, full in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_MONTH_ALIASES = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
+    calendar.month_name[i].lower(): i for i in range(1, 13)
+}
+
+
+def parse_weekday(text: str) -> int:
+    """'thu', 'Thursday' -> 3. Raises ValueError naming what is accepted."""
+    key = text.strip().lower()
+    if key in _WEEKDAY_ALIASES:
+        return _WEEKDAY_ALIASES[key]
+    raise ValueError(f"{text!r} is not a weekday; use one of {', '.join(WEEKDAY_NAMES)}")
+
+
+def parse_month(value: str | int) -> int:
+    """'nov', 'November', 11 -> 11. Raises ValueError naming what is accepted."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a month; use 1-12 or jan-dec")
+    if isinstance(value, int):
+        if 1 <= value <= 12:
+            return value
+        raise ValueError(f"month {value} does not exist; use 1-12 or jan-dec")
+    key = str(value).strip().lower()
+    if key in _MONTH_ALIASES:
+        return _MONTH_ALIASES[key]
+    if key.isdigit():
+        return parse_month(int(key))
+    raise ValueError(f"{value!r} is not a month; use 1-12 or jan-dec")
+
+
+def parse_workdays(value: str | list[str] | tuple[str, ...]) -> frozenset[int]:
+    """'mon-fri', 'sun-thu', 'sat-wed', 'sun,mon,tue' or a list -> weekday numbers.
+
+    A range wraps around the week end, so 'sat-wed' is Saturday to Wednesday.
+    """
+    parts = [str(p) for p in value] if isinstance(value, (list, tuple)) else value.split(",")
+    days: set[int] = set()
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if "-" in part:
+            first_text, _, last_text = part.partition("-")
+            first, last = parse_weekday(first_text), parse_weekday(last_text)
+            span = (last - first) % 7
+            days.update((first + i) % 7 for i in range(span + 1))
+        else:
+            days.add(parse_weekday(part))
+    if not days:
+        raise ValueError("workdays is empty; name at least one day, e.g. mon-fri or sun-thu")
+    return frozenset(days)
+
+
+def format_workdays(days: frozenset[int], week_start: int = 0) -> str:
+    """The shortest spelling: a range such as 'sun-thu' when the days are
+    consecutive, else a comma list in week order."""
+    ordered = sorted(days, key=lambda d: (d - week_start) % 7)
+    if len(days) == 7:
+        return f"{WEEKDAY_NAMES[ordered[0]]}-{WEEKDAY_NAMES[ordered[-1]]}"
+    for first in days:
+        run = [(first + i) % 7 for i in range(len(days))]
+        if set(run) == days and len(days) > 1:
+            return f"{WEEKDAY_NAMES[run[0]]}-{WEEKDAY_NAMES[run[-1]]}"
+    return ",".join(WEEKDAY_NAMES[d] for d in ordered)
+
+
+# Workdays ------------------------------------------------------------------
+
+
+def is_workday(day: date, cal: WorkCalendar) -> bool:
+    """Whether the team works on `day`."""
+    return day.weekday() in cal.workdays
+
+
+# Calendar periods ----------------------------------------------------------
+
+
+def _month_start(month_index: int) -> date:
+    """The first day of an absolute month index (year * 12 + month - 1)."""
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+def _month_end(month_index: int) -> date:
+    year, month = month_index // 12, month_index % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months_period(day: date, months: int, first_month: int) -> Period:
+    """The block of `months` months, aligned to `first_month`, containing `day`."""
+    index = day.year * 12 + day.month - 1
+    start = index - (index - (first_month - 1)) % months
+    return Period(_month_start(start), _month_end(start + months - 1))
+
+
+def calendar_period(day: date, cadence: str, cal: WorkCalendar) -> Period:
+    """The window of a standard cadence that contains `day`.
+
+    daily: the day; weekly: the week from `cal.week_start`; monthly: the
+    calendar month; quarterly: three months aligned to the fiscal year start;
+    annual: the fiscal year.
+    """
+    if cadence == "daily":
+        return Period(day, day)
+    if cadence == "weekly":
+        start = day - timedelta(days=(day.weekday() - cal.week_start) % 7)
+        return Period(start, start + timedelta(days=6))
+    if cadence == "monthly":
+        return _months_period(day, 1, 1)
+    if cadence == "quarterly":
+        return _months_period(day, 3, cal.fiscal_year_start)
+    if cadence == "annual":
+        return _months_period(day, 12, cal.fiscal_year_start)
+    raise ValueError(f"unknown cadence {cadence!r}; use one of {', '.join(CADENCES)}")
+
+
+# rrule ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def parse_rrule(text: str, start: date | None = None) -> RRule:
+    """Parse an RFC 5545 rule such as 'FREQ=WEEKLY;BYDAY=MO,TH'.
+
+    Raises ValueError with dateutil's reason when the rule is not valid.
+    """
+    from datetime import datetime
+
+    from dateutil.rrule import rrule as RRuleType
+    from dateutil.rrule import rrulestr
+
+    anchor = start or DEFAULT_RRULE_START
+    body = text.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    if not body:
+        raise ValueError("the rule is empty; write one such as FREQ=WEEKLY;BYDAY=MO,TH")
+    if "DTSTART" in body.upper():
+        raise ValueError("put the first date in the item's `start:` key, not in the rule")
+    try:
+        rule = rrulestr(
+            body, dtstart=datetime(anchor.year, anchor.month, anchor.day), cache=True
+        )
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise ValueError(str(exc) or "dateutil cannot read it") from exc
+    if not isinstance(rule, RRuleType):  # a set of rules has no single cadence
+        raise ValueError("write a single RRULE, not a set")
+    return rule
+
+
+def _rrule_period(day: date, rec: Recurrence) -> Period | None:
+    from datetime import datetime, time
+
+    assert rec.rrule is not None
+    rule = parse_rrule(rec.rrule, rec.start)
+    midnight = datetime.combine(day, time())
+    upcoming = rule.after(midnight, inc=True)
+    if upcoming is None:
+        return None  # the rule has run out (COUNT or UNTIL)
+    previous = rule.before(midnight)
+    first = rec.start or DEFAULT_RRULE_START
+    start = previous.date() + timedelta(days=1) if previous is not None else first
+    if day < start:
+        return None  # before the rule began
+    return Period(start, upcoming.date())
+
+
+# Any recurrence ------------------------------------------------------------
+
+
+def period_containing(day: date, rec: Recurrence, cal: WorkCalendar) -> Period | None:
+    """The period of `rec` that contains `day`.
+
+    None only for an rrule item on a day before its first period or after
+    its last occurrence.
+    """
+    if rec.cadence == RRULE:
+        return _rrule_period(day, rec)
+    return calendar_period(day, rec.cadence, cal)
+
+
+def previous_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
+    """The period just before `period`, or None if the recurrence had not begun."""
+    return period_containing(period.start - timedelta(days=1), rec, cal)
+
+
+def next_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
+    """The period just after `period`, or None if the recurrence has ended."""
+    return period_containing(period.end + timedelta(days=1), rec, cal)
+
+
+def periods_overlapping(
+    first: date, last: date, rec: Recurrence, cal: WorkCalendar
+) -> Iterator[Period]:
+    """Every period of `rec` that shares at least one day with first..last."""
+    if rec.cadence == RRULE:
+        begin = rec.start or DEFAULT_RRULE_START
+        first = max(first, begin)
+    day = first
+    while day <= last:
+        period = period_containing(day, rec, cal)
+        if period is None:
+            return
+        yield period
+        day = period.end + timedelta(days=1)
+
+
+def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
+    """Whether the item should be done in `period`: daily items only on workdays."""
+    if rec.cadence == "daily":
+        return is_workday(period.start, cal)
+    return True
+
+
+def _clamp_day(year: int, month: int, day: int) -> date:
+    """Day `day` of the month, clamped to its length; negative counts from the end."""
+    length = calendar.monthrange(year, month)[1]
+    if day < 0:
+        return date(year, month, max(1, length + 1 + day))
+    return date(year, month, min(max(day, 1), length))
+
+
+def _nominal_due(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
+    rule = rec.due
+    if rule is None or isinstance(rule, LastWorkday):
+        for day in reversed(list(period.days())):
+            if is_workday(day, cal):
+                return day
+        return period.end
+    if isinstance(rule, FirstWorkday):
+        for day in period.days():
+            if is_workday(day, cal):
+                return day
+        return period.start
+    if isinstance(rule, OnWeekday):
+        return period.start + timedelta(days=(rule.weekday - period.start.weekday()) % 7)
+    if isinstance(rule, OnDayOfMonth):
+        return _clamp_day(period.start.year, period.start.month, rule.day)
+    if isinstance(rule, OnMonthDay):
+        if rec.cadence == "quarterly":
+            index = period.start.year * 12 + period.start.month - 1 + (rule.month - 1)
+            return _clamp_day(index // 12, index % 12 + 1, rule.day)
+        year = period.start.year if rule.month >= period.start.month else period.start.year + 1
+        return _clamp_day(year, rule.month, rule.day)
+    raise TypeError(f"not a due rule: {rule!r}")
+
+
+def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
+    """When the item is due in `period`.
+
+    Daily items: the day. rrule items: the occurrence (the period's end).
+    Otherwise the due rule's day (default: the period's last workday), clamped
+    to the month's end; a non-workday moves back to the previous workday in the
+    period, or forward to the next one when none is before it.
+    """
+    if rec.cadence == "daily":
+        return period.start
+    if rec.cadence == RRULE:
+        return period.end
+    nominal = _nominal_due(period, rec, cal)
+    if is_workday(nominal, cal) or nominal not in period:
+        return nominal
+    day = nominal - timedelta(days=1)
+    while day >= period.start:
+        if is_workday(day, cal):
+            return day
+        day -= timedelta(days=1)
+    day = nominal + timedelta(days=1)
+    while day <= period.end:
+        if is_workday(day, cal):
+            return day
+        day += timedelta(days=1)
+    return nominal

@@ -1,0 +1,25 @@
+"""Run csm in-process the way a user would, and get what they would see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from typer.testing import CliRunner
+
+from csm_checklist.cli import app
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    """Invoke `csm ARGS...`; stdout and stderr are kept apart."""
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), input=input, prog_name="csm")
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Result(result.exit_code, result.stdout, result.stderr)

@@ -1,0 +1,31 @@
+"""Every test runs against its own temporary config and data folders, so no
+test can read or change a real user's settings or log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def csm_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    config_dir = tmp_path / "config"
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("CSM_CONFIG_DIR", str(config_dir))
+    monkeypatch.setenv("CSM_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("CSM_DEBUG", raising=False)
+    monkeypatch.delenv("CSM_FORCE_TERMINAL", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return config_dir, data_dir
+
+
+@pytest.fixture
+def config_dir(csm_dirs: tuple[Path, Path]) -> Path:
+    return csm_dirs[0]
+
+
+@pytest.fixture
+def data_dir(csm_dirs: tuple[Path, Path]) -> Path:
+    return csm_dirs[1]
