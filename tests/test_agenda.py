@@ -1,0 +1,206 @@
+"""Statuses as of a date: the worked examples of the spec and the edge cases
+around them, on hand-made items and a hand-made log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+import pytest
+
+from csm_checklist.agenda import build_agenda, cadence_progress, status_of, window_entries
+from csm_checklist.schedule import (
+    OnDayOfMonth,
+    Period,
+    Recurrence,
+    WorkCalendar,
+)
+
+MON_FRI = WorkCalendar()
+SUN_THU = WorkCalendar(week_start=6, workdays=frozenset({6, 0, 1, 2, 3}))
+
+
+@dataclass(frozen=True)
+class Title:
+    en: str
+    ar: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.ar if lang == "ar" and self.ar else self.en
+
+
+@dataclass(frozen=True)
+class FakeItem:
+    id: str
+    recurrence: Recurrence
+    enabled: bool = True
+    area: str = "team"
+
+    @property
+    def title(self) -> Title:
+        return Title(self.id.replace("-", " "))
+
+
+@dataclass(frozen=True)
+class FakeEvent:
+    item_id: str
+    period_start: date
+    for_date: date
+    kind: str = "done"
+    by: str = "mona"
+    note: str = ""
+    logged_at: datetime = datetime(2026, 11, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class FakeLog:
+    events: list[FakeEvent] = field(default_factory=list)
+
+    def active_for(self, keys: Iterable[tuple[str, date]]) -> dict[tuple[str, date], FakeEvent]:
+        wanted = set(keys)
+        return {
+            (e.item_id, e.period_start): e
+            for e in self.events
+            if (e.item_id, e.period_start) in wanted
+        }
+
+    def first_day(self) -> date | None:
+        return min((e.for_date for e in self.events), default=None)
+
+
+WEEKLY_REVIEW = FakeItem("weekly-review", Recurrence("weekly"))
+
+
+def entry_for(agenda, item_id):  # type: ignore[no-untyped-def]
+    (entry,) = [e for e in agenda.entries if e.item.id == item_id]
+    return entry
+
+
+# The worked examples of DESIGN §2, with the default settings.
+@pytest.mark.parametrize(
+    ("day", "status", "due"),
+    [
+        (date(2026, 11, 23), "upcoming", date(2026, 11, 27)),  # Mon: due Fri
+        (date(2026, 11, 27), "due", date(2026, 11, 27)),  # Fri 27 -> due
+        (date(2026, 11, 28), "overdue", date(2026, 11, 27)),  # Sat 28 -> overdue
+        (date(2026, 11, 30), "upcoming", date(2026, 12, 4)),  # Mon 30 -> the new week
+    ],
+    ids=["mon-upcoming", "fri-due", "sat-overdue", "next-mon-upcoming"],
+)
+def test_weekly_review_worked_example(day: date, status: str, due: date) -> None:
+    log = FakeLog([FakeEvent("other", date(2026, 11, 2), date(2026, 11, 2))])
+    agenda = build_agenda([WEEKLY_REVIEW], log, day, MON_FRI)
+    entry = entry_for(agenda, "weekly-review")
+    assert (entry.status, entry.due) == (status, due)
+
+
+def test_the_week_23_to_29_is_missed_on_monday_30() -> None:
+    log = FakeLog([FakeEvent("other", date(2026, 11, 2), date(2026, 11, 2))])
+    agenda = build_agenda([WEEKLY_REVIEW], log, date(2026, 11, 30), MON_FRI)
+    assert [(m.item.id, m.period) for m in agenda.missed] == [
+        ("weekly-review", Period(date(2026, 11, 23), date(2026, 11, 29)))
+    ]
+
+
+def test_sunday_week_sun_thu_due_thursday_and_overdue_on_friday() -> None:
+    thursday = build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 26), SUN_THU)
+    friday = build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 27), SUN_THU)
+    assert entry_for(thursday, "weekly-review").due == date(2026, 11, 26)
+    assert entry_for(thursday, "weekly-review").status == "due"
+    assert entry_for(friday, "weekly-review").status == "overdue"
+
+
+def test_monthly_due_31_in_february_2027_is_friday_26() -> None:
+    item = FakeItem("monthly-report", Recurrence("monthly", OnDayOfMonth(31)))
+    agenda = build_agenda([item], FakeLog(), date(2027, 2, 1), MON_FRI)
+    assert entry_for(agenda, "monthly-report").due == date(2027, 2, 26)
+
+
+def test_done_and_skipped_come_from_active_events() -> None:
+    skip = FakeItem("team-meeting", Recurrence("weekly"))
+    log = FakeLog(
+        [
+            FakeEvent("weekly-review", date(2026, 11, 23), date(2026, 11, 24)),
+            FakeEvent("team-meeting", date(2026, 11, 23), date(2026, 11, 24), kind="skip"),
+        ]
+    )
+    agenda = build_agenda([WEEKLY_REVIEW, skip], log, date(2026, 11, 25), MON_FRI)
+    assert entry_for(agenda, "weekly-review").status == "done"
+    assert entry_for(agenda, "team-meeting").status == "skipped"
+    progress = agenda.progress["weekly"]
+    assert (progress.done, progress.skipped, progress.total) == (1, 1, 2)
+
+
+def test_daily_items_are_off_on_a_weekend_and_not_counted() -> None:
+    daily = FakeItem("monitor-accounts", Recurrence("daily"))
+    saturday = build_agenda([daily, WEEKLY_REVIEW], FakeLog(), date(2026, 11, 28), MON_FRI)
+    assert not saturday.workday
+    assert entry_for(saturday, "monitor-accounts").status == "off"
+    assert "daily" not in saturday.progress
+    # On a non-workday only the non-daily items that need action are shown.
+    assert [e.item.id for e in saturday.actionable()] == ["weekly-review"]
+
+
+def test_today_shows_daily_items_on_a_workday_and_what_was_logged_that_day() -> None:
+    daily = FakeItem("monitor-accounts", Recurrence("daily"))
+    monthly = FakeItem("monthly-report", Recurrence("monthly"))
+    log = FakeLog([FakeEvent("monthly-report", date(2026, 11, 1), date(2026, 11, 23))])
+    agenda = build_agenda([daily, monthly, WEEKLY_REVIEW], log, date(2026, 11, 23), MON_FRI)
+    assert [(e.item.id, e.status) for e in agenda.actionable()] == [
+        ("monitor-accounts", "due"),
+        ("monthly-report", "done"),
+    ]
+
+
+def test_no_misses_before_the_first_logged_day() -> None:
+    # A manager starting today has not missed last week.
+    assert build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 30), MON_FRI).missed == []
+    late_start = FakeLog([FakeEvent("other", date(2026, 11, 30), date(2026, 11, 30))])
+    assert build_agenda([WEEKLY_REVIEW], late_start, date(2026, 11, 30), MON_FRI).missed == []
+
+
+def test_disabled_items_are_left_out() -> None:
+    off = FakeItem("team-meeting", Recurrence("weekly"), enabled=False)
+    agenda = build_agenda([off], FakeLog(), date(2026, 11, 23), MON_FRI)
+    assert agenda.entries == []
+
+
+@pytest.mark.parametrize(
+    ("period_end", "due", "day", "logged", "expected", "status"),
+    [
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 27), None, True, "due"),
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 26), None, True, "upcoming"),
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 29), None, True, "overdue"),
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 30), None, True, "missed"),
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 30), "done", True, "done"),
+        (date(2026, 11, 29), date(2026, 11, 27), date(2026, 11, 30), "skip", True, "skipped"),
+        (date(2026, 11, 28), date(2026, 11, 28), date(2026, 11, 28), None, False, "off"),
+    ],
+)
+def test_status_table(
+    period_end: date, due: date, day: date, logged: str | None, expected: bool, status: str
+) -> None:
+    period = Period(date(2026, 11, 23), period_end)
+    event = FakeEvent("x", period.start, day, kind=logged) if logged else None
+    assert status_of(period, due, day, event, expected) == status  # type: ignore[arg-type]
+
+
+def test_due_window_takes_longer_cadences_due_inside_it() -> None:
+    monthly = FakeItem("monthly-report", Recurrence("monthly"))  # due Mon 2026-11-30
+    quarterly = FakeItem("policy-review", Recurrence("quarterly"))  # due Thu 2026-12-31
+    window, entries = window_entries(
+        [WEEKLY_REVIEW, monthly, quarterly], FakeLog(), "weekly", date(2026, 11, 30), MON_FRI
+    )
+    assert window == Period(date(2026, 11, 30), date(2026, 12, 6))
+    assert [(e.item.id, e.status, e.due) for e in entries] == [
+        ("weekly-review", "upcoming", date(2026, 12, 4)),
+        ("monthly-report", "due", date(2026, 11, 30)),
+    ]
+
+
+def test_cadence_progress_counts_one_cadence() -> None:
+    daily = FakeItem("monitor-accounts", Recurrence("daily"))
+    log = FakeLog([FakeEvent("weekly-review", date(2026, 11, 23), date(2026, 11, 23))])
+    progress = cadence_progress([daily, WEEKLY_REVIEW], log, "weekly", date(2026, 11, 24), MON_FRI)
+    assert (progress.done, progress.skipped, progress.total) == (1, 0, 1)
