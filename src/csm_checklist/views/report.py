@@ -1,0 +1,373 @@
+"""Views of a report: JSON with every figure, Markdown for senior management,
+plain text for pipes, and a rich view with bars and a consistency graph."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..report import Outcome, Report, Streak, Tally
+from ..schedule import Period
+from .common import percent, text_bar
+from .labels import MONTHS, label
+
+# One cell per workday in the consistency graph: readable without colour.
+CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "open": ".", "none": " "}
+CELL_STYLES = {"on_time": "green", "late": "yellow", "skipped": "dim", "missed": "red"}
+COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "open")
+
+
+def window_name(report: Report, lang: str, fiscal_year_start: int = 1) -> str:
+    """'November 2026', 'week of 2026-11-23', 'Q2 FY2026/27', 'FY2026'."""
+    window = report.window
+    if report.kind == "monthly":
+        return f"{MONTHS.get(lang, MONTHS['en'])[window.start.month - 1]} {window.start.year}"
+    if report.kind == "weekly":
+        return f"{label('week_of', lang)} {window.start.isoformat()}"
+    year = _fiscal_year_name(window, fiscal_year_start, report.kind)
+    if report.kind == "quarterly":
+        quarter = ((window.start.month - fiscal_year_start) % 12) // 3 + 1
+        return f"{label('quarter', lang)}{quarter} {label('fiscal_year', lang)}{year}"
+    return f"{label('fiscal_year', lang)}{year}"
+
+
+def _fiscal_year_name(window: Period, fiscal_year_start: int, kind: str) -> str:
+    first_year = window.start.year
+    if kind == "quarterly" and window.start.month < fiscal_year_start:
+        first_year -= 1
+    if fiscal_year_start == 1:
+        return str(first_year)
+    return f"{first_year}/{(first_year + 1) % 100:02d}"
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def tally_json(tally: Tally) -> dict[str, Any]:
+    doc: dict[str, Any] = {name: getattr(tally, name) for name in COLUMNS}
+    doc["completion_pct"] = _rate(tally.completion)
+    doc["on_time_pct"] = _rate(tally.on_time_rate)
+    return doc
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": outcome.item_id,
+        "title": outcome.title,
+        "cadence": outcome.cadence,
+        "area": outcome.area,
+        "period_start": outcome.period.start.isoformat(),
+        "period_end": outcome.period.end.isoformat(),
+        "due": outcome.due.isoformat(),
+        "outcome": outcome.outcome,
+    }
+    if outcome.event is not None:
+        doc["for_date"] = outcome.event.for_date.isoformat()
+        doc["logged_at"] = outcome.event.logged_at.isoformat()
+        doc["by"] = outcome.event.by
+    return doc
+
+
+def _streak_json(streak: Streak) -> dict[str, Any]:
+    return {
+        "id": streak.item_id,
+        "title": streak.title,
+        "current": streak.current,
+        "longest": streak.longest,
+        "days": [{"date": d.isoformat(), "outcome": o} for d, o in streak.days],
+    }
+
+
+def report_json(
+    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+) -> dict[str, Any]:
+    """Every figure of the report as one JSON document."""
+    return {
+        "kind": report.kind,
+        "name": window_name(report, lang, fiscal_year_start),
+        "period_start": report.window.start.isoformat(),
+        "period_end": report.window.end.isoformat(),
+        "as_of": report.as_of.isoformat(),
+        "lang": lang,
+        "total": tally_json(report.total),
+        "cadences": {c: tally_json(t) for c, t in report.cadences.items()},
+        "areas": [
+            {"id": a, "title": area_titles.get(a, a), **tally_json(t)}
+            for a, t in report.areas.items()
+        ],
+        "items": [
+            {"id": i, "title": report.titles[i], **tally_json(t)} for i, t in report.items.items()
+        ],
+        "streaks": [_streak_json(s) for s in report.streaks],
+        "missed": [_outcome_json(o) for o in report.missed],
+        "notes": [
+            {
+                "id": e.item_id,
+                "title": e.title,
+                "kind": e.kind,
+                "for_date": e.for_date.isoformat(),
+                "by": e.by,
+                "note": e.note,
+            }
+            for e in report.notes
+        ],
+        "outcomes": [_outcome_json(o) for o in report.outcomes],
+    }
+
+
+def _headline(report: Report, lang: str) -> list[str]:
+    t = report.total
+    completion = f"{label('completion', lang)}: {percent(t.done, t.expected - t.skipped)} "
+    completion += f"({t.done}/{t.expected - t.skipped} {label('of_expected', lang)}"
+    if t.skipped:
+        completion += f", {t.skipped} {label('skipped', lang)}"
+    completion += ")"
+    on_time = f"{label('on_time_rate', lang)}: {percent(t.on_time, t.done)} "
+    on_time += f"({t.on_time}/{t.done} {label('of_done', lang)})"
+    missed = f"{label('missed_list', lang)}: {t.missed}"
+    if t.open:
+        missed += f" · {label('open', lang)}: {t.open}"
+    return [completion, on_time, missed]
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> list[str]:
+    align = ["---" if i < numeric_from else "---:" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _tally_cells(tally: Tally) -> list[str]:
+    cells = [str(getattr(tally, name)) for name in COLUMNS]
+    return [*cells, percent(tally.done, tally.expected - tally.skipped)]
+
+
+def _tally_header(first: str, lang: str) -> list[str]:
+    return [first, *(label(c, lang) for c in COLUMNS), label("completion", lang)]
+
+
+def report_markdown(
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    *,
+    fiscal_year_start: int = 1,
+    author: str = "",
+) -> str:
+    """The report a manager sends to senior management, as it is."""
+    name = window_name(report, lang, fiscal_year_start)
+    w = report.window
+    lines = [f"# {label('report_title', lang)} — {name}", ""]
+    meta = f"{label('report_period', lang)}: {w.start.isoformat()} → {w.end.isoformat()}"
+    meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}"
+    if author:
+        meta += f" · {label('prepared_by', lang)} {author}"
+    lines += [meta, ""]
+    if not report.outcomes:
+        return "\n".join([*lines, label("no_history", lang), ""])
+    lines += [f"## {label('headline', lang)}", ""]
+    lines += [f"- {line}" for line in _headline(report, lang)]
+    lines += ["", f"## {label('by_area', lang)}", ""]
+    lines += _md_table(
+        _tally_header(label("area", lang), lang),
+        [[area_titles.get(a, a or "-"), *_tally_cells(t)] for a, t in report.areas.items()],
+    )
+    lines += ["", f"## {label('by_cadence', lang)}", ""]
+    lines += _md_table(
+        _tally_header(label("period", lang), lang),
+        [[label(c, lang), *_tally_cells(t)] for c, t in report.cadences.items()],
+    )
+    lines += ["", f"## {label('by_item', lang)}", ""]
+    lines += _md_table(
+        _tally_header(label("item", lang), lang),
+        [[report.titles[i], *_tally_cells(t)] for i, t in report.items.items()],
+    )
+    lines += ["", f"## {label('missed_list', lang)}", ""]
+    if report.missed:
+        lines += _md_table(
+            [label("item", lang), label("period", lang), label("due_on", lang)],
+            [
+                [o.title, f"{o.period.start.isoformat()} → {o.period.end.isoformat()}", str(o.due)]
+                for o in report.missed
+            ],
+            numeric_from=3,
+        )
+    else:
+        lines.append(label("no_missed", lang))
+    if report.streaks:
+        lines += ["", f"## {label('streaks', lang)}", ""]
+        lines += _md_table(
+            [
+                label("item", lang),
+                label("current_streak", lang),
+                label("longest_streak", lang),
+            ],
+            [[s.title, str(s.current), str(s.longest)] for s in report.streaks],
+        )
+    lines += ["", f"## {label('notes', lang)}", ""]
+    if report.notes:
+        lines += _md_table(
+            [label("date", lang), label("item", lang), label("note", lang), label("by", lang)],
+            [[e.for_date.isoformat(), e.title, e.note, e.by] for e in report.notes],
+            numeric_from=4,
+        )
+    else:
+        lines.append(label("no_notes", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _missed_line(o: Outcome) -> str:
+    return f"  {o.item_id}  {o.title}  {o.period.start.isoformat()}..{o.period.end.isoformat()}"
+
+
+def _graph(streak: Streak) -> str:
+    return "".join(CELLS.get(outcome, " ") for _, outcome in streak.days)
+
+
+def plain_report(
+    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+) -> str:
+    """The report as aligned plain text: no colour, no box drawing."""
+    name = window_name(report, lang, fiscal_year_start)
+    w = report.window
+    lines = [
+        f"{label('report_title', lang)} — {name}",
+        f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
+        f"{report.as_of.isoformat()}",
+        "",
+    ]
+    if not report.outcomes:
+        return "\n".join([*lines, label("no_history", lang), ""])
+    lines += _headline(report, lang)
+    sections: list[tuple[str, list[tuple[str, Tally]]]] = [
+        (label("by_cadence", lang), [(label(c, lang), t) for c, t in report.cadences.items()]),
+        (
+            label("by_area", lang),
+            [(area_titles.get(a, a or "-"), t) for a, t in report.areas.items()],
+        ),
+        (label("by_item", lang), [(report.titles[i], t) for i, t in report.items.items()]),
+    ]
+    for heading, rows in sections:
+        width = max(len(name) for name, _ in rows)
+        lines += ["", heading]
+        for row_name, tally in rows:
+            figures = f"{tally.done}/{tally.expected - tally.skipped}"
+            lines.append(
+                f"  {row_name.ljust(width)}  {text_bar(tally.done, tally.expected - tally.skipped)}"
+                f" {percent(tally.done, tally.expected - tally.skipped):>4} {figures}"
+                f"  {label('late', lang)} {tally.late} · {label('skipped', lang)} {tally.skipped}"
+                f" · {label('missed', lang)} {tally.missed} · {label('open', lang)} {tally.open}"
+            )
+    if report.streaks:
+        width = max(len(s.title) for s in report.streaks)
+        lines += ["", label("consistency", lang) + f"   ({label('legend', lang)})"]
+        for streak in report.streaks:
+            lines.append(
+                f"  {streak.title.ljust(width)}  |{_graph(streak)}|  "
+                f"{label('current_streak', lang)} {streak.current} · "
+                f"{label('longest_streak', lang)} {streak.longest}"
+            )
+    lines += ["", label("missed_list", lang)]
+    if report.missed:
+        lines += [_missed_line(o) for o in report.missed]
+    else:
+        lines.append("  " + label("no_missed", lang))
+    if report.notes:
+        lines += ["", label("notes", lang)]
+        lines += [
+            f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note.replace(chr(10), ' ')}"
+            for e in report.notes
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def show_report(
+    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+) -> None:
+    """The report for a person at a terminal: tables, bars and the graph."""
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+    from rich.text import Text
+
+    from .common import terminal_console
+
+    console = terminal_console()
+    name = window_name(report, lang, fiscal_year_start)
+    w = report.window
+    console.print(Text(f"{label('report_title', lang)} — {name}", style="bold"))
+    console.print(
+        Text(
+            f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
+            f"{report.as_of.isoformat()}",
+            style="dim",
+        )
+    )
+    if not report.outcomes:
+        console.print(label("no_history", lang))
+        return
+    for line in _headline(report, lang):
+        console.print(line)
+
+    def tally_table(title: str, rows: list[tuple[str, Tally]]) -> Table:
+        table = Table(title=title, title_justify="left", title_style="bold")
+        table.add_column("")
+        table.add_column(label("completion", lang))
+        for column in COLUMNS:
+            table.add_column(label(column, lang), justify="right")
+        for row_name, tally in rows:
+            base = tally.expected - tally.skipped
+            bar = Table.grid(padding=(0, 1))
+            bar.add_row(
+                ProgressBar(total=max(base, 1), completed=tally.done, width=12),
+                percent(tally.done, base),
+            )
+            table.add_row(row_name, bar, *(str(getattr(tally, c)) for c in COLUMNS))
+        return table
+
+    console.print(
+        tally_table(
+            label("by_cadence", lang), [(label(c, lang), t) for c, t in report.cadences.items()]
+        )
+    )
+    console.print(
+        tally_table(
+            label("by_area", lang),
+            [(area_titles.get(a, a or "-"), t) for a, t in report.areas.items()],
+        )
+    )
+    console.print(
+        tally_table(
+            label("by_item", lang), [(report.titles[i], t) for i, t in report.items.items()]
+        )
+    )
+    if report.streaks:
+        graph = Table(
+            title=f"{label('consistency', lang)}  ({label('legend', lang)})",
+            title_justify="left",
+            title_style="bold",
+        )
+        graph.add_column(label("item", lang))
+        graph.add_column("")
+        graph.add_column(label("current_streak", lang), justify="right")
+        graph.add_column(label("longest_streak", lang), justify="right")
+        for streak in report.streaks:
+            cells = Text()
+            for _, outcome in streak.days:
+                cells.append(CELLS.get(outcome, " "), style=CELL_STYLES.get(outcome, ""))
+            graph.add_row(streak.title, cells, str(streak.current), str(streak.longest))
+        console.print(graph)
+    console.print(Text(label("missed_list", lang), style="bold red" if report.missed else "bold"))
+    if report.missed:
+        for o in report.missed:
+            console.print(_missed_line(o), markup=False)
+    else:
+        console.print("  " + label("no_missed", lang))
+    if report.notes:
+        console.print(Text(label("notes", lang), style="bold"))
+        for e in report.notes:
+            console.print(f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note}")
