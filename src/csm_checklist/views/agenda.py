@@ -38,8 +38,12 @@ STYLES = {
 
 
 def late_command(entry: Entry, kind: str = "done") -> str:
-    """The exact command that logs a missed period after the fact."""
-    return f"csm {kind} {entry.item.id} --on {entry.due.isoformat()}"
+    """The exact command that logs a missed period after the fact.
+
+    It names the period's last day: the event lands in the right period, and a
+    report counts it as late unless the period ends on its due date.
+    """
+    return f"csm {kind} {entry.item.id} --on {entry.period.end.isoformat()}"
 
 
 def entry_json(entry: Entry, lang: str) -> dict[str, Any]:
@@ -189,7 +193,7 @@ def show_agenda(
             table.add_row(
                 Text(MARKS[status], style=style),
                 Text(item_id, style="bold"),
-                title,
+                Text(title),
                 Text(cadence, style="dim"),
                 Text(when, style=style),
             )
@@ -204,7 +208,7 @@ def show_agenda(
         for entry in agenda.missed:
             table.add_row(
                 Text(entry.item.id, style="bold"),
-                entry.item.title.get(lang),
+                Text(entry.item.title.get(lang)),
                 Text(period_text(entry.period), style="dim"),
                 Text(late_command(entry), style="cyan"),
             )

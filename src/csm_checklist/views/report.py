@@ -311,7 +311,7 @@ def show_report(
         console.print(label("no_history", lang))
         return
     for line in _headline(report, lang):
-        console.print(line)
+        console.print(line, markup=False)
 
     def tally_table(title: str, rows: list[tuple[str, Tally]]) -> Table:
         table = Table(title=title, title_justify="left", title_style="bold")
@@ -326,7 +326,7 @@ def show_report(
                 ProgressBar(total=max(base, 1), completed=tally.done, width=12),
                 percent(tally.done, base),
             )
-            table.add_row(row_name, bar, *(str(getattr(tally, c)) for c in COLUMNS))
+            table.add_row(Text(row_name), bar, *(str(getattr(tally, c)) for c in COLUMNS))
         return table
 
     console.print(
@@ -359,7 +359,7 @@ def show_report(
             cells = Text()
             for _, outcome in streak.days:
                 cells.append(CELLS.get(outcome, " "), style=CELL_STYLES.get(outcome, ""))
-            graph.add_row(streak.title, cells, str(streak.current), str(streak.longest))
+            graph.add_row(Text(streak.title), cells, str(streak.current), str(streak.longest))
         console.print(graph)
     console.print(Text(label("missed_list", lang), style="bold red" if report.missed else "bold"))
     if report.missed:
@@ -370,4 +370,6 @@ def show_report(
     if report.notes:
         console.print(Text(label("notes", lang), style="bold"))
         for e in report.notes:
-            console.print(f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note}")
+            console.print(
+                f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note}", markup=False
+            )
