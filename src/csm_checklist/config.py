@@ -214,6 +214,15 @@ class Settings:
         return {name: getattr(self, name) for name in SETTINGS}
 
 
+def settings_markdown() -> str:
+    """The README's settings table, made from `SETTINGS` so the two agree."""
+    lines = ["| setting | default | meaning | example |", "|---|---|---|---|"]
+    for s in SETTINGS.values():
+        default = f"`{s.default}`" if s.default else "(empty)"
+        lines.append(f"| `{s.name}` | {default} | {s.description} | `{s.example}` |")
+    return "\n".join(lines) + "\n"
+
+
 def _read_config_file(path: Path) -> dict[str, Any]:
     import yaml
 
@@ -318,4 +327,5 @@ __all__ = [
     "load_settings",
     "resolve_paths",
     "save_setting",
+    "settings_markdown",
 ]

@@ -90,6 +90,8 @@ def _show(
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
 ) -> None:
+    from dataclasses import replace
+
     from ..views import agenda as view
     from ..views.labels import label
 
@@ -106,9 +108,12 @@ def _show(
         print_json(doc)
         return
     heading = view.day_heading(agenda.day, agenda.workday, lang)
+    if window is not None or open_only:
+        # `due` answers one question; the missed list and progress belong to `today`.
+        agenda = replace(agenda, missed=[], progress={})
     if window is not None:
         kind, span = window
-        heading += f"\n{label('window', lang)}: {label(kind, lang)} {view.period_text(span)}"
+        heading += f"\n{label('this_' + kind, lang)}: {view.period_text(span)}"
     elif all_heading:
         heading += f"\n{label('all_heading', lang)}"
     elif open_only:
