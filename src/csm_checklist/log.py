@@ -1,0 +1,679 @@
+"""The event log: one SQLite file that holds every done and skip ever logged.
+
+The log is the only copy of a manager's history, so it is careful:
+
+- Append-only. Nothing is deleted; undo sets `undone_at` on the event.
+- Every write is one `BEGIN IMMEDIATE` transaction in WAL mode with
+  `synchronous=FULL`: a crash at any instant leaves the log readable, holding
+  every event whose command reported success.
+- A busy timeout makes concurrent commands wait for each other instead of
+  failing with "database is locked".
+- `PRAGMA application_id` marks a csm log; a file that is not SQLite, not a csm
+  log, corrupt, or written by a newer csm is reported and never written to.
+- The schema moves forward through named migrations (`MIGRATIONS`), counted
+  in `PRAGMA user_version`; a migration never drops data.
+
+This module uses the standard library only: the CLI, the agenda and the tests
+all use it the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from .errors import ImportFileError, LogError, NotMet
+
+# "CSMl" in ASCII: what `PRAGMA application_id` holds in every csm log.
+APPLICATION_ID = 0x43534D6C
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a command waits for another one that is writing before giving up.
+BUSY_TIMEOUT_SECONDS = 30.0
+
+Kind = Literal["done", "skip"]
+KINDS: tuple[Kind, ...] = ("done", "skip")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One done or skip of one item for one period."""
+
+    uuid: str
+    item_id: str
+    title: str  # as it was when logged, in the language of that moment
+    cadence: str
+    kind: Kind
+    period_start: date
+    period_end: date
+    for_date: date
+    logged_at: datetime  # timezone-aware, with the offset it was logged with
+    by: str
+    note: str  # the note of a done or the reason of a skip; "" when none
+    host: str
+    undone_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether the event still counts (it has not been undone)."""
+        return self.undone_at is None
+
+
+def utc_key(moment: datetime) -> str:
+    """A fixed-width UTC text of `moment` that sorts like time itself."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# Migrations ------------------------------------------------------------------
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(function: Migration) -> Migration:
+    """Register `function` as the next schema migration, under its own name.
+
+    Migrations run in the order they are registered; `PRAGMA user_version` is
+    how many have been applied. Add new ones at the end, and never drop data.
+    """
+    MIGRATIONS.append((function.__name__, function))
+    return function
+
+
+@migration
+def create_events_table(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            item_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            cadence TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('done', 'skip')),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            for_date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            logged_at_utc TEXT NOT NULL,
+            logged_by TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            host TEXT NOT NULL DEFAULT '',
+            undone_at TEXT
+        )
+        """
+    )
+    # Looking up "is this item already done in this period" is what every
+    # `csm done` and every agenda does.
+    db.execute("CREATE INDEX events_item_period ON events (item_id, period_start)")
+
+
+@migration
+def index_dates(db: sqlite3.Connection) -> None:
+    # Reports ask for events whose period overlaps a window: period_end >= first
+    # narrows the search to recent periods; period_start <= last is checked in
+    # the same index entry, without reading the row.
+    db.execute("CREATE INDEX events_period_end ON events (period_end, period_start)")
+    db.execute("CREATE INDEX events_for_date ON events (for_date)")
+    db.execute("CREATE INDEX events_logged_at_utc ON events (logged_at_utc)")
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite3.Connection, target: int | None = None) -> int:
+    """Apply the migrations the database lacks, up to `target` (default: all).
+
+    Runs in one `BEGIN IMMEDIATE` transaction and reads the version inside it,
+    so two commands opening a new log at once apply each migration once.
+    Returns the version the database is at afterwards.
+    """
+    goal = SCHEMA_VERSION if target is None else target
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        for number in range(version + 1, goal + 1):
+            _name, function = MIGRATIONS[number - 1]
+            function(db)
+            db.execute(f"PRAGMA user_version = {number}")
+            version = number
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return version
+
+
+# Rows ------------------------------------------------------------------------
+
+# Column order of every SELECT that builds an Event.
+_EVENT_COLUMNS = (
+    "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
+    "logged_at, logged_by, note, host, undone_at"
+)
+# Column order of export rows: formats.FIELDS, undone_at NULL when active.
+EXPORT_COLUMNS = (
+    "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
+    "logged_at, logged_by, note, undone_at, host"
+)
+_INSERT = (
+    "INSERT INTO events (uuid, item_id, title, cadence, kind, period_start, period_end, "
+    "for_date, logged_at, logged_by, note, host, undone_at, logged_at_utc) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_FIELD_NAMES = (
+    "uuid",
+    "item_id",
+    "title",
+    "cadence",
+    "kind",
+    "period_start",
+    "period_end",
+    "for_date",
+    "logged_at",
+    "by",
+    "note",
+    "host",
+    "undone_at",
+)
+
+
+def _event_row(event: Event) -> tuple[str | None, ...]:
+    """The stored text of `event`, in `_EVENT_COLUMNS` order."""
+    return (
+        event.uuid,
+        event.item_id,
+        event.title,
+        event.cadence,
+        event.kind,
+        event.period_start.isoformat(),
+        event.period_end.isoformat(),
+        event.for_date.isoformat(),
+        event.logged_at.isoformat(),
+        event.by,
+        event.note,
+        event.host,
+        event.undone_at.isoformat() if event.undone_at is not None else None,
+    )
+
+
+def _event_from_row(row: Sequence[str | None]) -> Event:
+    (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, host, undone) = (
+        row
+    )
+    assert kind in KINDS
+    return Event(
+        uuid=str(uuid),
+        item_id=str(item_id),
+        title=str(title),
+        cadence=str(cadence),
+        kind=kind,
+        period_start=date.fromisoformat(str(start)),
+        period_end=date.fromisoformat(str(end)),
+        for_date=date.fromisoformat(str(for_date)),
+        logged_at=datetime.fromisoformat(str(logged)),
+        by=str(by),
+        note=str(note),
+        host=str(host),
+        undone_at=datetime.fromisoformat(undone) if undone else None,
+    )
+
+
+# Opening ---------------------------------------------------------------------
+
+_REPAIR_HINT = (
+    "csm will not write to it. Move it aside to start a new log, or point "
+    "CSM_DATA_DIR at another folder; restore a backup with `csm import FILE`."
+)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not an SQLite database.
+
+    A missing or empty file is fine: it becomes a new log.
+    """
+    if path.is_dir():
+        raise LogError(f"The log {path} is a folder, not a file.", hint=_REPAIR_HINT)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise LogError(
+            f"Cannot read the log {path}: {exc.strerror or exc}.",
+            hint="Check the file's permissions, or point CSM_DATA_DIR at another folder.",
+        ) from exc
+    if head and head != SQLITE_MAGIC:
+        raise LogError(f"The log {path} is not a csm log: file is not a database.", _REPAIR_HINT)
+
+
+def _describe(exc: sqlite3.Error) -> str:
+    return str(exc).rstrip(".") or type(exc).__name__
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> LogError:
+    """A sentence for the user about what SQLite reported on the log."""
+    reason = _describe(exc)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return LogError(
+            f"The log {path} is busy: another csm has been writing for over "
+            f"{BUSY_TIMEOUT_SECONDS:.0f} seconds.",
+            hint="Wait for the other command to finish, then try again.",
+        )
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+        return LogError(
+            f"Cannot write the log {path}: {reason}.",
+            hint=f"Make {path.parent} writable, or point CSM_DATA_DIR at a folder you can write.",
+        )
+    if "not a database" in lowered:
+        return LogError(f"The log {path} is not a csm log: {reason}.", hint=_REPAIR_HINT)
+    if "malformed" in lowered or "corrupt" in lowered:
+        return LogError(f"The log {path} is corrupt: {reason}.", hint=_REPAIR_HINT)
+    return LogError(f"Cannot use the log {path}: {reason}.", hint=_REPAIR_HINT)
+
+
+def _check_identity(db: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a csm log; LogError for any other database.
+
+    Only reads: nothing is written until this has passed.
+    """
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if app_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise LogError(
+                f"The log {path} was written by a newer csm (schema version {version}; "
+                f"this csm knows up to {SCHEMA_VERSION}); upgrade csm.",
+                hint="Install the latest csm, e.g. `pip install --upgrade csm-checklist`.",
+            )
+        return version
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id == 0 and version == 0 and tables == 0:
+        return 0  # a new or empty database: ours to set up
+    raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+
+
+class EventLog:
+    """The events of one log file. Open with `EventLog.open(path)`."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> EventLog:
+        """Open the log at `path`, creating its folder and the file if missing.
+
+        Raises LogError (naming the path) for a folder that cannot be created,
+        a file that is not a csm log, a corrupt one, or one from a newer csm;
+        such a file is left exactly as it was.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LogError(
+                f"Cannot create the data folder {path.parent}: {exc.strerror or exc}.",
+                hint="Point CSM_DATA_DIR at a folder you can write.",
+            ) from exc
+        _check_file(path)
+        try:
+            db = sqlite3.connect(
+                path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from exc
+        try:
+            version = _check_identity(db, path)
+            # From here on the file is known to be a csm log or empty.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            if version < SCHEMA_VERSION:
+                migrate(db)
+        except sqlite3.Error as exc:
+            db.close()
+            raise _translate(exc, path) from exc
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path)
+
+    def close(self) -> None:
+        """Close the file; the log cannot be used afterwards."""
+        self._db.close()
+
+    def __enter__(self) -> EventLog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite's exceptions into LogError sentences naming the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                # SQLite itself ends the transaction after some errors (a full disk).
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # Writing -----------------------------------------------------------------
+
+    def record(self, events: Sequence[Event]) -> list[tuple[Event, Event | None]]:
+        """Log `events` in one transaction, each unless its period is settled.
+
+        Returns, for each event in order, (event, None) when it was written, or
+        (event, existing) when an active event for the same item and period was
+        already there; then nothing is written for it.
+        """
+        results: list[tuple[Event, Event | None]] = []
+        with self._write() as db:
+            for event in events:
+                existing = self._first_active(db, event.item_id, event.period_start)
+                if existing is None:
+                    db.execute(_INSERT, (*_event_row(event), utc_key(event.logged_at)))
+                results.append((event, existing))
+        return results
+
+    def mark_undone(self, uuid: str, at: datetime) -> Event:
+        """Mark the active event `uuid` undone at `at`; NotMet if there is none."""
+        with self._write() as db:
+            found = db.execute(
+                "UPDATE events SET undone_at = ? WHERE uuid = ? AND undone_at IS NULL",
+                (at.isoformat(), uuid),
+            )
+            if found.rowcount != 1:
+                raise NotMet(
+                    f"No active event has the uuid {uuid}.",
+                    hint="`csm log --include-undone` lists every event with its state.",
+                )
+            row = db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
+            ).fetchone()
+        return _event_from_row(row)
+
+    def undo_latest(
+        self,
+        at: datetime,
+        *,
+        item_id: str | None = None,
+        period_start: date | None = None,
+        for_date: date | None = None,
+    ) -> Event | None:
+        """Mark the latest active event matching the filters undone at `at`.
+
+        Finding and marking happen in one transaction, so two undos at once
+        undo two events, not the same one twice. None when nothing matches.
+        """
+        with self._write() as db:
+            where, params = _active_filters(item_id, period_start, for_date)
+            row = db.execute(
+                f"SELECT id FROM events WHERE {where} ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
+                params,
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("UPDATE events SET undone_at = ? WHERE id = ?", (at.isoformat(), row[0]))
+            undone = db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", (row[0],)
+            ).fetchone()
+        return _event_from_row(undone)
+
+    def merge(self, events: Iterable[Event], *, dry_run: bool = False) -> tuple[int, int]:
+        """Add the events whose uuid the log lacks, in one transaction.
+
+        Returns (added, already present). An event already present with
+        different content raises ImportFileError naming its uuid, and nothing
+        is written; so does any error raised while `events` is iterated, which
+        lets a reader validate records as they stream in. An event undone in
+        `events` but active here is marked undone here too: undo only ever goes
+        one way. With `dry_run` the transaction is rolled back: the counts are
+        what a real merge would report.
+        """
+        added = present = 0
+        try:
+            with self._write() as db:
+                added, present = self._merge(db, events)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return added, present
+
+    @staticmethod
+    def _merge(db: sqlite3.Connection, events: Iterable[Event]) -> tuple[int, int]:
+        added = present = 0
+        for event in events:
+            row = _event_row(event)
+            inserted = db.execute(
+                _INSERT + " ON CONFLICT (uuid) DO NOTHING", (*row, utc_key(event.logged_at))
+            )
+            if inserted.rowcount == 1:
+                added += 1
+                continue
+            present += 1
+            stored = db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE uuid = ?", (event.uuid,)
+            ).fetchone()
+            for name, mine, theirs in zip(_FIELD_NAMES[:-1], stored[:-1], row[:-1], strict=True):
+                if mine != theirs:
+                    raise ImportFileError(
+                        f"Event {event.uuid} is already in the log with a different "
+                        f"{name!r}: {mine!r} here, {theirs!r} in the file.",
+                        hint="Nothing was imported. An event's uuid names one event; "
+                        "fix or remove that record.",
+                    )
+            if stored[-1] is None and event.undone_at is not None:
+                db.execute(
+                    "UPDATE events SET undone_at = ? WHERE uuid = ?",
+                    (event.undone_at.isoformat(), event.uuid),
+                )
+        return added, present
+
+    # Reading -----------------------------------------------------------------
+
+    @staticmethod
+    def _first_active(db: sqlite3.Connection, item_id: str, period_start: date) -> Event | None:
+        row = db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events "
+            "WHERE item_id = ? AND period_start = ? AND undone_at IS NULL "
+            "ORDER BY logged_at_utc, id LIMIT 1",
+            (item_id, period_start.isoformat()),
+        ).fetchone()
+        return _event_from_row(row) if row is not None else None
+
+    def active_for(self, keys: Iterable[tuple[str, date]]) -> dict[tuple[str, date], Event]:
+        """The active event of each (item_id, period_start) that has one.
+
+        Where two machines' logs were merged and both logged the same period,
+        the earlier event is the one returned.
+        """
+        wanted = sorted({(item_id, start.isoformat()) for item_id, start in keys})
+        found: dict[tuple[str, date], Event] = {}
+        # SQLite caps the number of parameters in one statement; 400 keys use 800.
+        chunk = 400
+        with self._errors():
+            for first in range(0, len(wanted), chunk):
+                part = wanted[first : first + chunk]
+                values = ", ".join(["(?, ?)"] * len(part))
+                rows = self._db.execute(
+                    f"WITH wanted (item_id, period_start) AS (VALUES {values}) "
+                    f"SELECT {_EVENT_COLUMNS} FROM wanted "
+                    "JOIN events USING (item_id, period_start) "
+                    "WHERE undone_at IS NULL ORDER BY logged_at_utc DESC, id DESC",
+                    [text for key in part for text in key],
+                )
+                # Newest first, so the earliest active event is written last and wins.
+                for row in rows:
+                    event = _event_from_row(row)
+                    found[(event.item_id, event.period_start)] = event
+        return found
+
+    def active_overlapping(self, first: date, last: date) -> list[Event]:
+        """Active events whose period shares at least one day with first..last."""
+        with self._errors():
+            rows = self._db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events "
+                "WHERE period_end >= ? AND period_start <= ? AND undone_at IS NULL "
+                "ORDER BY period_start, logged_at_utc, id",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    def events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        limit: int | None = None,
+        include_undone: bool = True,
+        newest_first: bool = True,
+    ) -> Iterator[Event]:
+        """Events by the time they were logged, streamed from the database.
+
+        `since` and `until` bound `for_date` (the day the work was for), both
+        inclusive.
+        """
+        where, params = _filters(since, until, item_id, cadence, include_undone)
+        order = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
+            f"ORDER BY logged_at_utc {order}, id {order}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._errors():
+            for row in self._db.execute(sql, params):
+                yield _event_from_row(row)
+
+    def export_batches(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        include_undone: bool = False,
+        batch_size: int = 1000,
+    ) -> Iterator[list[tuple[str | None, ...]]]:
+        """Export rows in batches, oldest logged first, straight from the cursor.
+
+        Each row is the text of one event in `EXPORT_COLUMNS` order, undone_at
+        None when active. No Event objects are built and at most one batch is
+        held: an export of a million events costs what reading them costs.
+        `since` and `until` bound `for_date`, both inclusive.
+        """
+        where, params = _filters(since, until, None, None, include_undone)
+        sql = f"SELECT {EXPORT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
+        with self._errors():
+            cursor = self._db.execute(sql, params)
+            while True:
+                rows = cursor.fetchmany(batch_size)
+                if not rows:
+                    return
+                yield rows
+
+    def latest_active(
+        self, item_id: str | None = None, period_start: date | None = None
+    ) -> Event | None:
+        """The most recently logged active event, of `item_id` and in the
+        period starting `period_start` when given."""
+        where, params = _active_filters(item_id, period_start, None)
+        with self._errors():
+            row = self._db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
+                "ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
+                params,
+            ).fetchone()
+        return _event_from_row(row) if row is not None else None
+
+    def has_item(self, item_id: str) -> bool:
+        """Whether any event, active or undone, was logged for `item_id`."""
+        with self._errors():
+            row = self._db.execute(
+                "SELECT 1 FROM events WHERE item_id = ? LIMIT 1", (item_id,)
+            ).fetchone()
+        return row is not None
+
+    def first_day(self) -> date | None:
+        """The earliest day anything was logged for, or None for an empty log."""
+        with self._errors():
+            row = self._db.execute("SELECT min(for_date) FROM events").fetchone()
+        return date.fromisoformat(row[0]) if row[0] else None
+
+    def count(self) -> int:
+        """How many events the log holds, undone ones included."""
+        with self._errors():
+            return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+class _DryRun(Exception):
+    """Raised inside a dry-run merge to roll its transaction back."""
+
+
+def _filters(
+    since: date | None,
+    until: date | None,
+    item_id: str | None,
+    cadence: str | None,
+    include_undone: bool,
+) -> tuple[str, list[object]]:
+    clauses = ["1"]
+    params: list[object] = []
+    if since is not None:
+        clauses.append("for_date >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("for_date <= ?")
+        params.append(until.isoformat())
+    if item_id is not None:
+        clauses.append("item_id = ?")
+        params.append(item_id)
+    if cadence is not None:
+        clauses.append("cadence = ?")
+        params.append(cadence)
+    if not include_undone:
+        clauses.append("undone_at IS NULL")
+    return " AND ".join(clauses), params
+
+
+def _active_filters(
+    item_id: str | None, period_start: date | None, for_date: date | None
+) -> tuple[str, list[object]]:
+    clauses = ["undone_at IS NULL"]
+    params: list[object] = []
+    if item_id is not None:
+        clauses.append("item_id = ?")
+        params.append(item_id)
+    if period_start is not None:
+        clauses.append("period_start = ?")
+        params.append(period_start.isoformat())
+    if for_date is not None:
+        clauses.append("for_date = ?")
+        params.append(for_date.isoformat())
+    return " AND ".join(clauses), params
