@@ -1,0 +1,398 @@
+"""Events in and out of csm: csv, json, jsonl and Markdown.
+
+Writers stream: they take rows in batches, straight from the log's cursor, and
+write each batch as it comes, so an export of a million events needs no more
+memory than one of ten. Every row is the text of one event in `FIELDS` order.
+
+Readers check every record against what export writes and raise
+ImportFileError naming the file, the line (csv, jsonl) or the index (json) and
+the field. They yield events one by one, so `EventLog.merge` can validate and
+insert in one transaction that a bad record rolls back whole.
+
+Formats on disk:
+- csv: a header row of `FIELDS`, then one row per event (RFC 4180 quoting,
+  CRLF line ends); an active event has an empty `undone_at`.
+- json: one document, `{"events": [{...}, ...]}`, one event per line.
+- jsonl: one event object per line.
+- md: a Markdown table of the same columns, for reading only.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import uuid as uuidlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ImportFileError
+from .log import KINDS, Event
+from .schedule import CADENCES, RRULE
+
+# The columns of every export, in order. `host` came after the rest and is
+# optional on import.
+FIELDS = (
+    "uuid",
+    "item_id",
+    "title",
+    "cadence",
+    "kind",
+    "period_start",
+    "period_end",
+    "for_date",
+    "logged_at",
+    "by",
+    "note",
+    "undone_at",
+    "host",
+)
+REQUIRED = FIELDS[:-1]
+FORMATS = ("csv", "json", "jsonl", "md")
+IMPORT_FORMATS = ("csv", "json", "jsonl")
+
+Row = Sequence[str | None]
+Batches = Iterable[Sequence[Row]]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_CADENCE_NAMES = (*CADENCES, RRULE)
+
+
+def event_row(event: Event) -> tuple[str | None, ...]:
+    """The export row of `event`, in `FIELDS` order."""
+    return (
+        event.uuid,
+        event.item_id,
+        event.title,
+        event.cadence,
+        event.kind,
+        event.period_start.isoformat(),
+        event.period_end.isoformat(),
+        event.for_date.isoformat(),
+        event.logged_at.isoformat(),
+        event.by,
+        event.note,
+        event.undone_at.isoformat() if event.undone_at is not None else None,
+        event.host,
+    )
+
+
+def event_record(event: Event) -> dict[str, str | None]:
+    """The export fields of `event` as a JSON object (undone_at null when active)."""
+    return dict(zip(FIELDS, event_row(event), strict=True))
+
+
+# Writers ---------------------------------------------------------------------
+
+
+def write_csv(batches: Batches, out: IO[str]) -> int:
+    """Write a header and every row as CSV; return how many rows were written.
+
+    `out` should be opened with newline="" so the CRLF line ends and newlines
+    inside notes reach the file unchanged.
+    """
+    writer = csv.writer(out)
+    writer.writerow(FIELDS)
+    count = 0
+    for batch in batches:
+        # csv writes None as an empty field: an active event's undone_at.
+        writer.writerows(batch)
+        count += len(batch)
+    return count
+
+
+def _json_lines(batches: Batches, separator: str) -> Iterator[tuple[int, str]]:
+    """Each batch as (rows, its objects joined by `separator`)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for batch in batches:
+        objects = [dumps(dict(zip(FIELDS, row, strict=True))) for row in batch]
+        yield len(batch), separator.join(objects)
+
+
+def write_jsonl(batches: Batches, out: IO[str]) -> int:
+    """One JSON object per line; return how many were written."""
+    count = 0
+    for size, text in _json_lines(batches, "\n"):
+        if size:
+            out.write(text)
+            out.write("\n")
+            count += size
+    return count
+
+
+def write_json(batches: Batches, out: IO[str]) -> int:
+    """`{"events": [...]}`, one event per line, written as it streams."""
+    count = 0
+    out.write('{"events": [')
+    for size, text in _json_lines(batches, ",\n"):
+        if size:
+            out.write(",\n" if count else "\n")
+            out.write(text)
+            count += size
+    out.write("\n]}\n" if count else "]}\n")
+    return count
+
+
+def _md_cell(value: str | None) -> str:
+    if not value:
+        return ""
+    # A pipe would end the cell and a newline the row.
+    text = value.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    return text.replace("\r", "<br>")
+
+
+def write_markdown(batches: Batches, out: IO[str]) -> int:
+    """A Markdown table of every row; return how many rows were written."""
+    out.write("| " + " | ".join(FIELDS) + " |\n")
+    out.write("|" + " --- |" * len(FIELDS) + "\n")
+    count = 0
+    for batch in batches:
+        out.write("".join("| " + " | ".join(map(_md_cell, row)) + " |\n" for row in batch))
+        count += len(batch)
+    return count
+
+
+WRITERS: dict[str, Callable[[Batches, IO[str]], int]] = {
+    "csv": write_csv,
+    "json": write_json,
+    "jsonl": write_jsonl,
+    "md": write_markdown,
+}
+
+
+# Readers ---------------------------------------------------------------------
+
+_FIX_HINT = "Nothing was imported. Fix that record and run the import again."
+
+
+def _bad(where: str, message: str) -> ImportFileError:
+    return ImportFileError(f"{where}: {message}", hint=_FIX_HINT)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(record: Mapping[str, Any], name: str, where: str) -> str:
+    value = record[name]
+    if not isinstance(value, str):
+        raise _bad(where, f"field {name!r}: {_shown(value)} is not text.")
+    return value
+
+
+def _nonempty(record: Mapping[str, Any], name: str, where: str) -> str:
+    value = _text(record, name, where)
+    if not value.strip():
+        raise _bad(where, f"field {name!r} is empty.")
+    return value
+
+
+def _date(record: Mapping[str, Any], name: str, where: str) -> date:
+    value = _text(record, name, where)
+    try:
+        if not _DATE.match(value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _bad(where, f"field {name!r}: {_shown(value)} is not a date.") from None
+
+
+def _moment(value: str, name: str, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.utcoffset() is None:
+        raise _bad(where, f"field {name!r}: {_shown(value)} is not a timestamp with a UTC offset.")
+    return moment
+
+
+def parse_record(record: Mapping[str, Any], where: str) -> Event:
+    """The event `record` describes, every field checked.
+
+    `where` names the record in messages, e.g. "events.csv, line 7".
+    """
+    unknown = [name for name in record if name not in FIELDS]
+    if unknown:
+        raise _bad(where, f"field {unknown[0]!r} is not an event field.")
+    for name in REQUIRED:
+        if name not in record:
+            raise _bad(where, f"field {name!r} is missing.")
+    raw_uuid = _nonempty(record, "uuid", where)
+    try:
+        event_uuid = str(uuidlib.UUID(raw_uuid))
+    except ValueError:
+        raise _bad(where, f"field 'uuid': {_shown(raw_uuid)} is not a uuid.") from None
+    cadence = _text(record, "cadence", where)
+    if cadence not in _CADENCE_NAMES:
+        raise _bad(
+            where,
+            f"field 'cadence': {_shown(cadence)} is not a cadence ({', '.join(_CADENCE_NAMES)}).",
+        )
+    kind = _text(record, "kind", where)
+    if kind not in KINDS:
+        raise _bad(where, f"field 'kind': {_shown(kind)} is not done or skip.")
+    period_start = _date(record, "period_start", where)
+    period_end = _date(record, "period_end", where)
+    for_date = _date(record, "for_date", where)
+    if period_end < period_start:
+        raise _bad(
+            where,
+            f"field 'period_end': '{period_end}' is before period_start '{period_start}'.",
+        )
+    if not period_start <= for_date <= period_end:
+        raise _bad(
+            where,
+            f"field 'for_date': '{for_date}' is outside the period {period_start} to {period_end}.",
+        )
+    logged_at = _moment(_text(record, "logged_at", where), "logged_at", where)
+    undone_raw = record["undone_at"]
+    undone_at = None
+    if undone_raw is not None and undone_raw != "":
+        undone_at = _moment(_text(record, "undone_at", where), "undone_at", where)
+    host = _text(record, "host", where) if record.get("host") is not None else ""
+    return Event(
+        uuid=event_uuid,
+        item_id=_nonempty(record, "item_id", where),
+        title=_nonempty(record, "title", where),
+        cadence=cadence,
+        kind="done" if kind == "done" else "skip",
+        period_start=period_start,
+        period_end=period_end,
+        for_date=for_date,
+        logged_at=logged_at,
+        by=_text(record, "by", where),
+        note=_text(record, "note", where),
+        host=host,
+        undone_at=undone_at,
+    )
+
+
+def detect_format(first_line: str) -> str:
+    """csv, json or jsonl, from the file's first non-blank line.
+
+    A line that is a whole JSON object (not `{"events": ...}`) starts a jsonl
+    file; any other `{` or `[` starts a json document; anything else is csv.
+    """
+    text = first_line.strip()
+    if text.startswith("["):
+        return "json"
+    if text.startswith("{"):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return "json"
+        return "jsonl" if isinstance(value, dict) and "events" not in value else "json"
+    return "csv"
+
+
+def _open(path: Path, name: str) -> IO[str]:
+    try:
+        # utf-8-sig drops the byte order mark spreadsheet programs like to add.
+        return path.open(encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise ImportFileError(
+            f"{name} does not exist.", hint="Check the path; `csm export` writes such files."
+        ) from None
+    except IsADirectoryError:
+        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT) from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
+        ) from None
+
+
+def _first_line(path: Path, name: str) -> str:
+    with _open(path, name) as stream:
+        for line in stream:
+            if line.strip():
+                return line
+    return ""
+
+
+def read_events(path: Path, name: str | None = None) -> Iterator[Event]:
+    """Every event in the export file at `path`, in file order.
+
+    The format (csv, json or jsonl) is told by the content, not the name. An
+    empty file holds no events (that is what an empty jsonl export is).
+    Raises ImportFileError at the first record that export could not have
+    written, naming `name` (default: the path as given).
+    """
+    shown = name if name is not None else str(path)
+    try:
+        kind = detect_format(_first_line(path, shown))
+        with _open(path, shown) as stream:
+            if kind == "csv":
+                yield from _read_csv(stream, shown)
+            elif kind == "jsonl":
+                yield from _read_jsonl(stream, shown)
+            else:
+                yield from _read_json(stream, shown)
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"{shown} is not UTF-8 text.",
+            hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
+        ) from None
+
+
+def _read_csv(stream: IO[str], name: str) -> Iterator[Event]:
+    reader = csv.reader(stream, strict=True)
+    line = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        if header not in (list(FIELDS), list(REQUIRED)):
+            raise ImportFileError(
+                f"{name}, line 1: the header is not that of a csm export.",
+                hint="The first line must be: " + ",".join(FIELDS),
+            )
+        line = reader.line_num + 1
+        for row in reader:
+            # A note may span lines: report the line the record starts on.
+            start, line = line, reader.line_num + 1
+            if not row:
+                continue
+            where = f"{name}, line {start}"
+            if len(row) != len(header):
+                raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
+            yield parse_record(dict(zip(header, row, strict=True)), where)
+    except csv.Error as exc:
+        raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
+
+
+def _read_jsonl(stream: IO[str], name: str) -> Iterator[Event]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}, line {number}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise _bad(where, f"not a JSON object ({exc}).") from None
+        if not isinstance(record, dict):
+            raise _bad(where, "not a JSON object.")
+        yield parse_record(record, where)
+
+
+def _read_json(stream: IO[str], name: str) -> Iterator[Event]:
+    try:
+        document = json.load(stream)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+            hint="Is the file complete? Export it again with `csm export --format json`.",
+        ) from None
+    records = document.get("events") if isinstance(document, dict) else document
+    if not isinstance(records, list):
+        raise ImportFileError(
+            f'{name} is not a csm export: expected {{"events": [...]}}.', hint=_FIX_HINT
+        )
+    for index, record in enumerate(records):
+        where = f"{name}, events[{index}]"
+        if not isinstance(record, dict):
+            raise _bad(where, "not a JSON object.")
+        yield parse_record(record, where)
