@@ -1,0 +1,167 @@
+"""Recurrences in words, in English and Arabic: "every Thursday", "كل خميس".
+
+`csm list` shows each item's due rule this way, so a manager can check what
+they wrote without doing date math. Nothing here imports dateutil: an rrule is
+shown as the rule itself.
+"""
+
+from __future__ import annotations
+
+from .schedule import (
+    FirstWorkday,
+    LastWorkday,
+    OnDayOfMonth,
+    OnWeekday,
+    Recurrence,
+)
+
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
+}
+MONTHS = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+}
+CADENCE_WORDS = {
+    "en": {
+        "daily": "daily",
+        "weekly": "weekly",
+        "monthly": "monthly",
+        "quarterly": "quarterly",
+        "annual": "annual",
+        "rrule": "custom",
+    },
+    "ar": {
+        "daily": "يومي",
+        "weekly": "أسبوعي",
+        "monthly": "شهري",
+        "quarterly": "ربع سنوي",
+        "annual": "سنوي",
+        "rrule": "مخصص",
+    },
+}
+# The period a cadence's due rule counts in: "last workday of the week".
+_PERIOD = {
+    "en": {"weekly": "week", "monthly": "month", "quarterly": "quarter", "annual": "year"},
+    "ar": {"weekly": "الأسبوع", "monthly": "الشهر", "quarterly": "الربع", "annual": "السنة"},
+}
+_ORDINAL_AR = ("الأول", "الثاني", "الثالث")
+
+
+def _lang(lang: str) -> str:
+    return "ar" if lang == "ar" else "en"
+
+
+def cadence_text(cadence: str, lang: str = "en") -> str:
+    """The cadence's name: 'weekly' / 'أسبوعي'; rrule is 'custom' / 'مخصص'."""
+    return CADENCE_WORDS[_lang(lang)].get(cadence, cadence)
+
+
+def weekday_text(weekday: int, lang: str = "en") -> str:
+    """Monday is 0, as in `date.weekday()`."""
+    return WEEKDAYS[_lang(lang)][weekday]
+
+
+def month_text(month: int, lang: str = "en") -> str:
+    """January is 1."""
+    return MONTHS[_lang(lang)][month - 1]
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st ..."""
+    teen = 10 <= n % 100 <= 20
+    suffix = "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _day_of(day: int, container_en: str, container_ar: str, lang: str) -> str:
+    """Day `day` (negative: from the end) of a month described by the containers."""
+    if lang == "ar":
+        if day == -1:
+            return f"آخر يوم من {container_ar}"
+        if day < 0:
+            return f"اليوم {-day} من نهاية {container_ar}"
+        return f"اليوم {day} من {container_ar}"
+    if day == -1:
+        return f"last day of {container_en}"
+    if day < 0:
+        return f"{ordinal(-day)}-to-last day of {container_en}"
+    return f"{ordinal(day)} of {container_en}"
+
+
+def due_text(rec: Recurrence, lang: str = "en") -> str:
+    """When an item is due, in words: 'every Thursday', 'day 5 of each month',
+    'last workday of the month', '15th of the 3rd month of each quarter',
+    '30 November', 'custom: FREQ=WEEKLY;BYDAY=MO,TH'."""
+    lang = _lang(lang)
+    ar = lang == "ar"
+    rule = rec.due
+    cadence = rec.cadence
+    if cadence == "daily":
+        return "كل يوم عمل" if ar else "every workday"
+    if cadence == "rrule":
+        start = ""
+        if rec.start is not None:
+            start = f" (من {rec.start.isoformat()})" if ar else f" (from {rec.start.isoformat()})"
+        return f"{'مخصص' if ar else 'custom'}: {rec.rrule}{start}"
+    period = _PERIOD[lang].get(cadence, cadence)
+    if rule is None or isinstance(rule, LastWorkday):
+        return f"آخر يوم عمل في {period}" if ar else f"last workday of the {period}"
+    if isinstance(rule, FirstWorkday):
+        return f"أول يوم عمل في {period}" if ar else f"first workday of the {period}"
+    if isinstance(rule, OnWeekday):
+        name = weekday_text(rule.weekday, lang)
+        return f"يوم {name} من كل أسبوع" if ar else f"every {name}"
+    if isinstance(rule, OnDayOfMonth):
+        if rule.day > 0:
+            return f"اليوم {rule.day} من كل شهر" if ar else f"day {rule.day} of each month"
+        return _day_of(rule.day, "the month", "الشهر", lang)
+    # What is left is OnMonthDay: quarterly counts months within the quarter,
+    # annual names a calendar month.
+    if cadence == "quarterly":
+        nth_en = f"the {ordinal(rule.month)} month of each quarter"
+        nth_ar = f"الشهر {_ORDINAL_AR[rule.month - 1]} من كل ربع"
+        return _day_of(rule.day, nth_en, nth_ar, lang)
+    month = month_text(rule.month, lang)
+    if rule.day > 0:
+        return f"{rule.day} {month}"
+    return _day_of(rule.day, month, month, lang)
+
+
+__all__ = [
+    "CADENCE_WORDS",
+    "MONTHS",
+    "WEEKDAYS",
+    "cadence_text",
+    "due_text",
+    "month_text",
+    "ordinal",
+    "weekday_text",
+]
