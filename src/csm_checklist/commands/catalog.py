@@ -1,9 +1,149 @@
-"""(being written)"""
+"""`csm list` and `csm checklist validate | init`: the checklist itself."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+
+from ..errors import BadInput
+from ..schedule import PERIOD_KINDS
+from .common import Env, print_json, stdout_is_terminal
+
+CADENCE_CHOICES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
+
+checklist_app = typer.Typer(
+    help="Check and copy the checklist files (the duties csm tracks).\n\n"
+    "Example: csm checklist validate",
+    no_args_is_help=True,
+)
+
+
+def _cadence_filter(text: str | None) -> str | None:
+    if text is None:
+        return None
+    key = text.strip().lower()
+    if key in ("rrule", "custom"):
+        return "rrule"
+    cadence = PERIOD_KINDS.get(key)
+    if cadence is None:
+        raise BadInput(
+            f"--cadence {text!r} is not a cadence.",
+            hint="Use daily, weekly, monthly, quarterly, annual or rrule "
+            "(or day, week, month, quarter, year).",
+        )
+    return cadence
+
+
+def list_items(
+    cadence: str | None = typer.Option(
+        None,
+        "--cadence",
+        "-c",
+        help="Only items of this cadence: daily, weekly, monthly, quarterly, annual, rrule "
+        "(or day, week, month, quarter, year).",
+        metavar="CADENCE",
+    ),
+    group: str = typer.Option(
+        "area", "--group", "-g", help="Group by area or by cadence.", metavar="area|cadence"
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Also show disabled items, marked."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """List the checklist: every item with its cadence and due rule in words,
+    grouped by area (or by cadence).
+
+    Example: csm list --cadence weekly
+    """
+    wanted = _cadence_filter(cadence)
+    by = group.strip().lower()
+    if by not in ("area", "cadence"):
+        raise BadInput(f"--group {group!r} is not a grouping.", hint="Use area or cadence.")
+    env = Env.load()
+    lang = env.settings.lang
+    catalog = env.catalog()
+    items = [
+        item
+        for item in catalog.items.values()
+        if (show_all or item.enabled) and (wanted is None or item.cadence == wanted)
+    ]
+    from ..views.catalog import group_items, list_json, plain_list, print_rich_list
+
+    if json_output:
+        print_json(list_json(catalog, items, lang))
+        return
+    groups = group_items(catalog, items, by, lang, keep_empty=wanted is None)
+    if stdout_is_terminal():
+        print_rich_list(groups, lang)
+    else:
+        typer.echo(plain_list(groups, lang), nl=False)
+
+
+@checklist_app.command("validate")
+def validate(
+    paths: list[Path] | None = typer.Argument(
+        None,
+        help="Checklist files or folders to check, on top of the built-ins. "
+        "Default: everything csm loads.",
+        show_default=False,
+    ),
+) -> None:
+    """Check checklist files: every error names the file, the line and the fix.
+
+    Example: csm checklist validate ~/.config/csm-checklist/checklists/weekly.yaml
+    """
+    if not paths:
+        env = Env.load()
+        catalog = env.catalog()
+        disabled = sum(1 for item in catalog.items.values() if not item.enabled)
+        note = f" ({disabled} disabled)" if disabled else ""
+        files = len(catalog.files)
+        typer.echo(
+            f"OK: {len(catalog.items)} items{note} in {len(catalog.areas)} areas "
+            f"from {files} file{'s' if files != 1 else ''}"
+        )
+        return
+    from ..catalog import check_files
+
+    errors = check_files(paths)
+    if not errors:
+        for path in paths:
+            typer.echo(f"OK: {path}")
+        return
+    from ..cli import print_error
+
+    for error in errors[:-1]:
+        print_error(error.message, error.hint)
+    raise errors[-1]
+
+
+@checklist_app.command("init")
+def init(
+    force: bool = typer.Option(
+        False, "--force", help="Replace files that already exist in the checklists folder."
+    ),
+) -> None:
+    """Copy the built-in checklists into your checklists folder to edit them.
+
+    Items and areas in your copies override the built-ins with the same id.
+    Existing files are never replaced without --force.
+
+    Example: csm checklist init
+    """
+    from ..catalog import copy_builtins
+
+    env = Env.load()
+    target = env.paths.checklists_dir
+    written = copy_builtins(target, force=force)
+    typer.echo(f"Wrote {len(written)} files to {target}:")
+    for path in written:
+        typer.echo(f"  {path.name}")
+    typer.echo("Edit them, then check your changes with: csm checklist validate")
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("list")(list_items)
+    app.add_typer(checklist_app, name="checklist")
+
+
+__all__ = ["checklist_app", "list_items", "register"]

@@ -1,0 +1,199 @@
+"""Views of the catalog for `csm list`: JSON, plain aligned text, rich tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..catalog import ALL_CADENCES, Catalog, Item
+from ..wording import cadence_text, due_text
+
+WORDS = {
+    "en": {
+        "id": "id",
+        "title": "title",
+        "cadence": "cadence",
+        "due": "due",
+        "disabled": "(disabled)",
+        "empty_area": "(no items)",
+        "nothing": "No items match.",
+        "count": "{items} items",
+        "count_one": "1 item",
+    },
+    "ar": {
+        "id": "المعرّف",
+        "title": "العنوان",
+        "cadence": "التكرار",
+        "due": "الاستحقاق",
+        "disabled": "(معطّل)",
+        "empty_area": "(لا توجد مهام)",
+        "nothing": "لا توجد مهام مطابقة.",
+        "count": "عدد المهام: {items}",
+        "count_one": "مهمة واحدة",
+    },
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return WORDS["ar" if lang == "ar" else "en"][key]
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One item as `csm list` shows it, already in the reader's language."""
+
+    id: str
+    title: str
+    cadence: str
+    due: str
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """A heading (an area or a cadence) and its rows."""
+
+    key: str
+    heading: str
+    rows: list[ListRow]
+
+
+def _row(item: Item, lang: str) -> ListRow:
+    return ListRow(
+        item.id,
+        item.title.get(lang),
+        cadence_text(item.cadence, lang),
+        due_text(item.recurrence, lang),
+        item.enabled,
+    )
+
+
+def _cadence_rank(item: Item) -> int:
+    return ALL_CADENCES.index(item.cadence)
+
+
+def group_items(
+    catalog: Catalog, items: Sequence[Item], by: str, lang: str, *, keep_empty: bool
+) -> list[ListGroup]:
+    """Items grouped by area (in area order, shortest cadence first inside each)
+    or by cadence (daily first). `keep_empty` keeps areas without items, so
+    the whole list of responsibilities shows when nothing is filtered."""
+    groups: list[ListGroup] = []
+    if by == "cadence":
+        for cadence in ALL_CADENCES:
+            rows = [_row(item, lang) for item in items if item.cadence == cadence]
+            if rows:
+                heading = cadence_text(cadence, lang)
+                groups.append(ListGroup(cadence, heading[:1].upper() + heading[1:], rows))
+        return groups
+    for area in catalog.areas.values():
+        chosen = sorted((item for item in items if item.area == area.id), key=_cadence_rank)
+        if chosen or keep_empty:
+            rows = [_row(item, lang) for item in chosen]
+            groups.append(ListGroup(area.id, area.title.get(lang), rows))
+    return groups
+
+
+def list_json(catalog: Catalog, items: Sequence[Item], lang: str) -> dict[str, Any]:
+    """`csm list --json`: every area, and the chosen items with their raw due rule."""
+    return {
+        "areas": [
+            {
+                "id": area.id,
+                "title": area.title.get(lang),
+                "details": area.details.get(lang) if area.details else None,
+            }
+            for area in catalog.areas.values()
+        ],
+        "items": [
+            {
+                "id": item.id,
+                "title": item.title.get(lang),
+                "details": item.details.get(lang) if item.details else None,
+                "area": item.area,
+                "cadence": item.cadence,
+                "due": item.due_spec,
+                "due_text": due_text(item.recurrence, lang),
+                "rrule": item.recurrence.rrule,
+                "start": item.recurrence.start.isoformat() if item.recurrence.start else None,
+                "tags": list(item.tags),
+                "enabled": item.enabled,
+            }
+            for item in items
+        ],
+    }
+
+
+def _count_line(groups: Sequence[ListGroup], lang: str) -> str:
+    total = sum(len(group.rows) for group in groups)
+    if total == 1:
+        return _word("count_one", lang)
+    return _word("count", lang).format(items=total)
+
+
+def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
+    """Aligned plain text for pipes and files: no box drawing, no colour."""
+    if not groups:
+        return _word("nothing", lang) + "\n"
+    rows = [row for group in groups for row in group.rows]
+    id_width = max((len(row.id) for row in rows), default=0)
+    title_width = max((len(row.title) for row in rows), default=0)
+    cadence_width = max((len(row.cadence) for row in rows), default=0)
+    lines: list[str] = []
+    for group in groups:
+        if lines:
+            lines.append("")
+        lines.append(f"{group.heading} [{group.key}]")
+        if not group.rows:
+            lines.append("  " + _word("empty_area", lang))
+        for row in group.rows:
+            line = (
+                f"  {row.id:<{id_width}}  {row.title:<{title_width}}  "
+                f"{row.cadence:<{cadence_width}}  {row.due}"
+            )
+            if not row.enabled:
+                line += "  " + _word("disabled", lang)
+            lines.append(line)
+    lines.append("")
+    lines.append(_count_line(groups, lang))
+    return "\n".join(lines) + "\n"
+
+
+def print_rich_list(groups: Sequence[ListGroup], lang: str) -> None:
+    """One table per group for a person at a terminal."""
+    from rich.table import Table
+
+    from .common import terminal_console
+
+    console = terminal_console()
+    if not groups:
+        console.print(_word("nothing", lang))
+        return
+    for group in groups:
+        table = Table(
+            title=f"{group.heading} [dim]({group.key})[/dim]",
+            title_justify="left",
+            title_style="bold",
+            expand=False,
+            show_edge=False,
+        )
+        table.add_column(_word("id", lang), style="cyan", no_wrap=True)
+        table.add_column(_word("title", lang))
+        table.add_column(_word("cadence", lang), no_wrap=True)
+        table.add_column(_word("due", lang))
+        if not group.rows:
+            table.add_row("", f"[dim]{_word('empty_area', lang)}[/dim]", "", "")
+        for row in group.rows:
+            if row.enabled:
+                table.add_row(row.id, row.title, row.cadence, row.due)
+            else:
+                table.add_row(
+                    f"[dim strike]{row.id}[/dim strike]",
+                    f"[dim]{row.title} {_word('disabled', lang)}[/dim]",
+                    f"[dim]{row.cadence}[/dim]",
+                    f"[dim]{row.due}[/dim]",
+                )
+        console.print(table)
+        console.print()
+    console.print(f"[dim]{_count_line(groups, lang)}[/dim]")
