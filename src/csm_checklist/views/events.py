@@ -1,0 +1,147 @@
+"""Views of logged events: what done, skip and undo say, and `csm log`.
+
+Sentences are plain text in every case. The log is aligned plain text for
+pipes and files and a rich table for a person at a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from .labels import label
+
+if TYPE_CHECKING:
+    from ..agenda import Progress
+    from ..log import Event
+
+_PERIOD_NOUNS = {
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annual": "year",
+}
+
+
+def period_words(cadence: str, start: date, end: date) -> str:
+    """'week of 2026-11-23 to 2026-11-29'; a single day is just its date."""
+    if start == end:
+        return start.isoformat()
+    noun = _PERIOD_NOUNS.get(cadence, "period")
+    return f"{noun} of {start.isoformat()} to {end.isoformat()}"
+
+
+def event_period(event: Event) -> str:
+    return period_words(event.cadence, event.period_start, event.period_end)
+
+
+def _named(event: Event) -> str:
+    return f"{event.title} ({event.item_id})"
+
+
+def logged_line(event: Event) -> str:
+    """What done and skip say for an event they wrote."""
+    verb = "Done" if event.kind == "done" else "Skipped"
+    return f"{verb}: {_named(event)} for {event_period(event)}"
+
+
+def already_line(event: Event, existing: Event) -> str:
+    """What done and skip say when the period was already settled."""
+    state = "done" if existing.kind == "done" else "skipped"
+    return (
+        f"Already {state}: {_named(event)} for {event_period(event)} "
+        f"on {existing.for_date.isoformat()} by {existing.by}; nothing logged."
+    )
+
+
+def progress_line(cadence: str, progress: Progress) -> str:
+    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging."""
+    text = f"{label(cadence, 'en')}: {progress.done} of {progress.total} done"
+    if progress.skipped:
+        text += f", {progress.skipped} skipped"
+    return text
+
+
+def moment_text(moment: datetime) -> str:
+    """'2026-11-24 09:30+03:00': minutes are enough for a person."""
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def undone_line(event: Event) -> str:
+    """What undo says about the event it marked."""
+    return (
+        f"Undone: {event.kind} of {_named(event)} for {event_period(event)}, "
+        f"logged {moment_text(event.logged_at)} by {event.by}."
+    )
+
+
+# `csm log` -------------------------------------------------------------------
+
+HEADERS = ("for", "kind", "item", "title", "by", "logged", "note")
+
+
+def _one_line(text: str) -> str:
+    # A note may hold line breaks; one event stays on one line.
+    return " / ".join(part for part in text.splitlines() if part.strip())
+
+
+def log_rows(events: Sequence[Event]) -> list[tuple[str, ...]]:
+    """The cells of each event, in `HEADERS` order."""
+    rows: list[tuple[str, ...]] = []
+    for event in events:
+        kind = event.kind if event.active else f"{event.kind} (undone)"
+        rows.append(
+            (
+                event.for_date.isoformat(),
+                kind,
+                event.item_id,
+                _one_line(event.title),
+                event.by,
+                moment_text(event.logged_at),
+                _one_line(event.note),
+            )
+        )
+    return rows
+
+
+def plain_log(events: Sequence[Event]) -> str:
+    """Aligned columns under a header line: easy to read, grep and cut."""
+    if not events:
+        return "No events.\n"
+    rows = [HEADERS, *log_rows(events)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def show_log(events: Sequence[Event]) -> None:
+    """A rich table of events for a terminal; undone events are dimmed.
+
+    The time each event was logged is shown only where the terminal is wide
+    enough to keep titles and notes readable.
+    """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .common import terminal_console
+
+    console = terminal_console()
+    if not events:
+        console.print("No events.")
+        return
+    shown = [i for i, header in enumerate(HEADERS) if header != "logged" or console.width >= 110]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for i in shown:
+        # Days, kinds, ids and times stay whole; titles, names and notes wrap.
+        whole = HEADERS[i] in ("for", "kind", "item", "logged")
+        table.add_column(HEADERS[i], overflow="fold", no_wrap=whole)
+    for event, row in zip(events, log_rows(events), strict=True):
+        style = "dim strike" if not event.active else ("" if event.kind == "done" else "yellow")
+        # Text cells, so brackets in a note are shown, never read as markup.
+        table.add_row(*(Text(row[i]) for i in shown), style=style or None)
+    console.print(table)
