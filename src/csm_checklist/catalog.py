@@ -183,6 +183,19 @@ def checklist_files(folder: Path) -> list[Path]:
     )
 
 
+# The built-in files load areas first, then the shortest cadence first, so the
+# catalog (and `csm list --json`) reads daily -> annual rather than alphabetically.
+_BUILTIN_ORDER = ("areas", "daily", "weekly", "monthly", "quarterly", "annual")
+
+
+def _builtin_files(folder: Path | None) -> list[Path]:
+    def key(path: Path) -> tuple[int, str]:
+        rank = _BUILTIN_ORDER.index(path.stem) if path.stem in _BUILTIN_ORDER else 99
+        return (rank, path.name)
+
+    return sorted(checklist_files(folder or builtin_dir()), key=key)
+
+
 # Loading ---------------------------------------------------------------------
 
 
@@ -192,7 +205,7 @@ def load_catalog(user_dir: Path | None, builtin: Path | None = None) -> Catalog:
     Raises ChecklistError (exit 2) for the first problem found in any file;
     nothing is half-loaded.
     """
-    builtin_files = checklist_files(builtin if builtin is not None else builtin_dir())
+    builtin_files = _builtin_files(builtin)
     user_files: list[Path] = []
     if user_dir is not None:
         if user_dir.exists() and not user_dir.is_dir():
@@ -223,7 +236,7 @@ def check_files(paths: Sequence[Path], builtin: Path | None = None) -> list[Chec
             parsed.append(_parse_file(path))
         except ChecklistError as exc:
             found[path] = exc
-    base = [_parse_file(p) for p in checklist_files(builtin or builtin_dir())]
+    base = [_parse_file(p) for p in _builtin_files(builtin)]
     # Build with every readable file; when one fails, set it aside and build
     # again, so each remaining file still gets checked against the others.
     while parsed:
@@ -258,7 +271,7 @@ def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
     """
     from .atomic import write_text_atomically
 
-    sources = checklist_files(builtin_dir())
+    sources = _builtin_files(None)
     existing = [target / src.name for src in sources if (target / src.name).exists()]
     if existing and not force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
@@ -418,11 +431,17 @@ def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
             "Replace the tab characters at the start of the line with spaces "
             "(most editors have a 'convert indentation to spaces' command).",
         )
+    detail = problem or "syntax error"
+    context = exc.context_mark
+    if exc.context and context is not None and context.line != getattr(mark, "line", None):
+        # "did not find expected '}'" is found lines after the brace that was
+        # never closed; the line where it opened is the one to fix.
+        detail += f", {exc.context} that starts on line {context.line + 1}"
     return _fail(
         path,
         line,
         None,
-        f"this is not valid YAML ({problem or 'syntax error'})",
+        f"this is not valid YAML ({detail})",
         "Check the indentation and that every `key: value` has a space after the "
         "colon; quote text that contains ': ' or starts with a special character.",
     )
@@ -505,13 +524,14 @@ def _parse_entry(path: Path, kind: str, index: int, node: Any) -> _Entry:
 
     position = f"{kind} #{index}"
     if node.id != "mapping":
-        example = "- id: my-item\n    title: {en: ..., ar: ...}"
+        keys = "`title:`" if kind == "area" else "`title:`, `area:` and `cadence:`"
         raise _fail(
             path,
             _line(node),
             position,
             f"each {kind} must be a mapping of keys, but this is {_describe(node)}",
-            f"Write the {kind} as `key: value` lines under its dash, e.g. `{example}`.",
+            f"Write the {kind} as `key: value` lines: `- id: my-{kind}`, then {keys} "
+            "indented below it.",
         )
     allowed = AREA_KEYS if kind == "area" else ITEM_KEYS
     # Find the id first, so that every later error can name the entry.
