@@ -1,9 +1,156 @@
-"""(being written)"""
+"""`csm export` and `csm import`: events to and from csv, json, jsonl and Markdown."""
 
 from __future__ import annotations
 
+import io
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import IO
+
 import typer
+
+from ..errors import BadInput, NotMet
+from .common import Env
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+def _stdout_for_export() -> IO[str]:
+    """stdout as UTF-8 whatever the locale, with line ends written as given:
+    CSV's CRLF must not become CR CR LF on Windows."""
+    out = sys.stdout
+    out.flush()
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(encoding="utf-8", newline="")
+    return out
+
+
+def _quiet_broken_pipe() -> None:
+    """`csm export | head` closes the pipe early: stop without a traceback.
+
+    Whatever is still buffered goes to /dev/null, so Python's own flush at exit
+    does not fail a second time.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(1)
+
+
+def export(
+    format: ExportFormat = typer.Option(
+        ExportFormat.csv, "--format", "-f", help="csv, json, jsonl or md (a Markdown table)."
+    ),
+    since: str | None = typer.Option(
+        None, "--since", help="Only events for this day or later.", metavar="DATE"
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Only events for this day or earlier.", metavar="DATE"
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write to this file (replaced in one step: never half-written). Default: stdout.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+    include_undone: bool = typer.Option(
+        False, "--include-undone", help="Also export undone events (with their undone_at)."
+    ),
+    bom: bool = typer.Option(
+        False, "--bom", help="Start with a UTF-8 byte order mark, so spreadsheets show Arabic."
+    ),
+) -> None:
+    """Export events, oldest logged first, one row per event with the columns
+    uuid, item_id, title, cadence, kind, period_start, period_end, for_date,
+    logged_at, by, note, undone_at, host. --since and --until bound the day
+    the work was for, both included. `csm import` reads csv, json and jsonl back.
+
+    Example: csm export --format csv --bom -o events.csv
+    """
+    from ..formats import WRITERS
+
+    env = Env.load()
+    first = env.day(since, "--since") if since is not None else None
+    last = env.day(until, "--until") if until is not None else None
+    if first is not None and last is not None and first > last:
+        raise BadInput(
+            f"--since {first.isoformat()} is after --until {last.isoformat()}.",
+            hint="Give the earlier day to --since.",
+        )
+    write = WRITERS[format.value]
+    # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
+    mark = "\ufeff" if bom else ""
+    with env.open_log() as log:
+        batches = log.export_batches(since=first, until=last, include_undone=include_undone)
+        if output is None:
+            try:
+                stream = _stdout_for_export()
+                stream.write(mark)
+                write(batches, stream)
+                stream.flush()
+            except BrokenPipeError:
+                _quiet_broken_pipe()
+            return
+        from ..atomic import atomic_writer
+
+        try:
+            with atomic_writer(output, encoding="utf-8", newline="") as stream:
+                stream.write(mark)
+                count = write(batches, stream)
+        except OSError as exc:
+            raise NotMet(
+                f"Cannot write {output}: {exc.strerror or exc}.",
+                hint="Choose a folder you can write to; the old file, if any, is untouched.",
+            ) from exc
+    noun = "event" if count == 1 else "events"
+    typer.echo(f"Exported {count} {noun} to {output}.")
+
+
+def import_(
+    file: Path = typer.Argument(
+        ...,
+        help="A file `csm export` wrote: csv, json or jsonl, told apart by content.",
+        metavar="FILE",
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Check the file and count, but write nothing."
+    ),
+) -> None:
+    """Import events from a csv, json or jsonl export.
+
+    Every record is checked before any is kept: a bad one stops the import
+    (exit 2, naming its line or index and field) and nothing is written, as it
+    is for a missing or unreadable file. Events are matched by uuid: one
+    already in the log is counted, not added again, so importing a file twice
+    adds nothing. An event undone in the file is marked undone here too.
+
+    Example: csm import events.csv --dry-run
+    """
+    from ..formats import read_events
+
+    env = Env.load()
+    if not file.exists():
+        from ..errors import ImportFileError
+
+        raise ImportFileError(
+            f"{file} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
+        )
+    with env.open_log() as log:
+        added, present = log.merge(read_events(file), dry_run=dry_run)
+    verb = "Would add" if dry_run else "Added"
+    noun = "event" if added == 1 else "events"
+    were = "was" if present == 1 else "were"
+    typer.echo(f"{verb} {added} {noun}; {present} {were} already present.")
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("export")(export)
+    app.command("import")(import_)
