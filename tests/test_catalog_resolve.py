@@ -76,7 +76,16 @@ def test_an_ambiguous_prefix_lists_the_candidates(catalog: Catalog) -> None:
     assert caught.value.message == (
         "'team' matches 3 items: team-supervision, team-meeting, team-training."
     )
-    assert caught.value.hint == "Use the full id, e.g. csm done team-supervision."
+    assert caught.value.hint == (
+        "Type more of the id, e.g. team-supervision; see all items with csm list."
+    )
+
+
+def test_a_very_short_query_lists_only_a_few(catalog: Catalog) -> None:
+    with pytest.raises(UnknownItem) as caught:
+        catalog.resolve("ال")  # the Arabic article starts most title words
+    assert " more." in caught.value.message
+    assert caught.value.message.count(", ") == 4
 
 
 def test_ambiguous_words(catalog: Catalog) -> None:

@@ -684,7 +684,8 @@ def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
                 f"`{key}.{lang_node.value}` must be text",
                 f"Quote it if it looks like a number or a date; e.g. {example}.",
             )
-        texts[lang_node.value] = " ".join(value.split())
+        # A title is one line; details keep the line breaks a `|` block gives them.
+        texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
     return texts
 
 
@@ -1047,10 +1048,12 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
 
     candidates = prefixed or titled or worded
     if candidates:
-        names = ", ".join(item.id for item in candidates)
+        names = ", ".join(item.id for item in candidates[:5])
+        if len(candidates) > 5:
+            names += f" and {len(candidates) - 5} more"
         raise UnknownItem(
             f"'{wanted}' matches {len(candidates)} items: {names}.",
-            hint=f"Use the full id, e.g. csm done {candidates[0].id}.",
+            hint=f"Type more of the id, e.g. {candidates[0].id}; see all items with csm list.",
         )
     import difflib
 

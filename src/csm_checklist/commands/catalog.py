@@ -86,11 +86,12 @@ def validate(
         help="Checklist files or folders to check, on top of the built-ins. "
         "Default: everything csm loads.",
         show_default=False,
+        metavar="[PATH]...",
     ),
 ) -> None:
     """Check checklist files: every error names the file, the line and the fix.
 
-    Example: csm checklist validate ~/.config/csm-checklist/checklists/weekly.yaml
+    Example: csm checklist validate my-weekly.yaml
     """
     if not paths:
         env = Env.load()

@@ -161,7 +161,10 @@ def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
 
 
 def print_rich_list(groups: Sequence[ListGroup], lang: str) -> None:
-    """One table per group for a person at a terminal."""
+    """One table per group for a person at a terminal, every table with the
+    same column widths so the groups line up like one list."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
     from .common import terminal_console
@@ -170,30 +173,45 @@ def print_rich_list(groups: Sequence[ListGroup], lang: str) -> None:
     if not groups:
         console.print(_word("nothing", lang))
         return
+    rows = [row for group in groups for row in group.rows]
+    headers = [_word(key, lang) for key in ("id", "title", "cadence", "due")]
+    disabled = " " + _word("disabled", lang)
+    widths = [
+        max([cell_len(headers[0]), *(cell_len(r.id) for r in rows)]),
+        max(
+            [cell_len(headers[1]), *(cell_len(r.title + disabled * (not r.enabled)) for r in rows)]
+        ),
+        max([cell_len(headers[2]), *(cell_len(r.cadence) for r in rows)]),
+        max([cell_len(headers[3]), *(cell_len(r.due) for r in rows)]),
+    ]
     for group in groups:
         table = Table(
-            title=f"{group.heading} [dim]({group.key})[/dim]",
+            title=f"{escape(group.heading)} [dim]({group.key})[/dim]",
             title_justify="left",
             title_style="bold",
-            expand=False,
+            box=box.SIMPLE_HEAD,
             show_edge=False,
+            pad_edge=False,
         )
-        table.add_column(_word("id", lang), style="cyan", no_wrap=True)
-        table.add_column(_word("title", lang))
-        table.add_column(_word("cadence", lang), no_wrap=True)
-        table.add_column(_word("due", lang))
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(header, min_width=width)
+        table.columns[0].style = "cyan"
         if not group.rows:
             table.add_row("", f"[dim]{_word('empty_area', lang)}[/dim]", "", "")
         for row in group.rows:
+            cells = [escape(row.id), escape(row.title), row.cadence, escape(row.due)]
             if row.enabled:
-                table.add_row(row.id, row.title, row.cadence, row.due)
+                table.add_row(*cells)
             else:
-                table.add_row(
-                    f"[dim strike]{row.id}[/dim strike]",
-                    f"[dim]{row.title} {_word('disabled', lang)}[/dim]",
-                    f"[dim]{row.cadence}[/dim]",
-                    f"[dim]{row.due}[/dim]",
-                )
+                cells[1] += escape(disabled)
+                table.add_row(*(f"[dim]{cell}[/dim]" for cell in cells))
         console.print(table)
         console.print()
     console.print(f"[dim]{_count_line(groups, lang)}[/dim]")
+
+
+def escape(text: str) -> str:
+    """Text from a checklist file, shown as written even if it has [brackets]."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
