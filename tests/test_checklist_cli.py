@@ -135,3 +135,12 @@ def test_checklist_alone_shows_help() -> None:
     result = run("checklist")
     assert "validate" in result.stdout + result.stderr
     assert "init" in result.stdout + result.stderr
+
+
+def test_init_when_a_file_blocks_the_folder(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "checklists").write_text("oops", encoding="utf-8")
+    result = run("checklist", "init")
+    assert result.exit_code == 1
+    assert "is a file, not a folder; nothing was written." in result.stderr
+    assert (config_dir / "checklists").read_text(encoding="utf-8") == "oops"

@@ -271,6 +271,11 @@ def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
     """
     from .atomic import write_text_atomically
 
+    if target.exists() and not target.is_dir():
+        raise NotMet(
+            f"{target} is a file, not a folder; nothing was written.",
+            hint="Move it away, then run `csm checklist init` again.",
+        )
     sources = _builtin_files(None)
     existing = [target / src.name for src in sources if (target / src.name).exists()]
     if existing and not force:
