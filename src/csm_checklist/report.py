@@ -250,12 +250,12 @@ def _streaks(
                 break
             if not is_workday(day, cal) and day not in by_day:
                 continue
-            outcome = by_day.get(day, "")
-            cells.append((day, outcome or "none"))
-            if outcome in ("on_time", "late"):
+            result = by_day.get(day, "")
+            cells.append((day, result or "none"))
+            if result in ("on_time", "late"):
                 run += 1
                 longest = max(longest, run)
-            elif outcome in ("missed", ""):
+            elif result in ("missed", ""):
                 run = 0
             # skipped: the streak goes on; open (today, not yet done): not broken yet
         streaks.append(Streak(item_id, titles[item_id], run, longest, tuple(cells)))

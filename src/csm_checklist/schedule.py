@@ -12,11 +12,12 @@ Periods are closed ranges: `start` and `end` are both inside.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule as RRule
@@ -44,6 +45,8 @@ class WorkCalendar:
     def __post_init__(self) -> None:
         if not 0 <= self.week_start <= 6:
             raise ValueError(f"week_start must be 0-6, not {self.week_start}")
+        if not self.workdays:
+            raise ValueError("workdays must name at least one day")
         if not self.workdays <= frozenset(range(7)):
             raise ValueError(f"workdays must be within 0-6, not {sorted(self.workdays)}")
         if not 1 <= self.fiscal_year_start <= 12:
@@ -107,7 +110,7 @@ class OnMonthDay:
     day: int
 
 
-DueRule = Union[OnWeekday, OnDayOfMonth, FirstWorkday, LastWorkday, OnMonthDay]
+DueRule = OnWeekday | OnDayOfMonth | FirstWorkday | LastWorkday | OnMonthDay
 
 
 @dataclass(frozen=True)
@@ -286,6 +289,10 @@ def parse_rrule(text: str, start: date | None = None) -> RRule:
         raise ValueError(str(exc) or "dateutil cannot read it") from exc
     if not isinstance(rule, RRuleType):  # a set of rules has no single cadence
         raise ValueError("write a single RRULE, not a set")
+    frequency = re.search(r"FREQ=([A-Z]+)", body.upper())
+    if frequency and frequency.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
+        # Periods are whole days; several occurrences a day would make empty ones.
+        raise ValueError("a checklist item recurs at most daily; use FREQ=DAILY or longer")
     return rule
 
 

@@ -23,7 +23,7 @@ def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
     if json_output:
         print_json(values)
         return
-    for name, setting in SETTINGS.items():
+    for name in SETTINGS:
         value = values[name]
         shown = value if value else f"(unset: {_effective(env, name)})"
         typer.echo(f"{name:<18} {shown}")
