@@ -83,7 +83,9 @@ def root(
     if ctx.invoked_subcommand is None:
         from .commands.agenda import today
 
-        ctx.invoke(today)
+        # Called directly with every value: typer's defaults are OptionInfo
+        # objects that only its own parsing turns into values.
+        today(on=None, show_all=False, json_output=False)
 
 
 def _register() -> None:

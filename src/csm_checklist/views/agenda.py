@@ -80,6 +80,7 @@ def agenda_json(agenda: Agenda, entries: Sequence[Entry], lang: str) -> dict[str
     for entry in agenda.missed:
         doc = entry_json(entry, lang)
         doc["log_late"] = late_command(entry)
+        doc["skip"] = late_command(entry, "skip")
         missed.append(doc)
     return {
         "date": agenda.day.isoformat(),
@@ -155,7 +156,13 @@ def _missed_lines(missed: Sequence[Entry], lang: str) -> list[str]:
         )
         for entry in missed
     ]
-    return ["  " + line for line in _columns(rows)] if rows else []
+    if not rows:
+        return []
+    return ["  " + line for line in _columns(rows)] + [_skip_hint(missed[0], lang)]
+
+
+def _skip_hint(entry: Entry, lang: str) -> str:
+    return f'  ({label("or_skip", lang)}: {late_command(entry, "skip")} --reason "...")'
 
 
 def plain_agenda(
@@ -213,6 +220,7 @@ def show_agenda(
                 Text(late_command(entry), style="cyan"),
             )
         console.print(table)
+        console.print(Text(_skip_hint(agenda.missed[0], lang), style="dim"))
     if agenda.progress:
         _show_progress(console, agenda.progress, lang)
 
