@@ -185,3 +185,12 @@ def test_a_fiscal_quarter_counts_monthly_items_per_month() -> None:
         (11, "missed"),
         (12, "missed"),
     ]
+
+
+def test_missed_runs_merge_consecutive_misses_across_weekends(november) -> None:  # type: ignore[no-untyped-def]
+    runs = [(r.item_id, r.start, r.end, r.count) for r in november.missed_runs()]
+    assert runs == [
+        ("monitor", d(10), d(26), 13),  # Tue 10 .. Thu 26: weekends do not break the run
+        ("review", d(26, 10), d(1), 1),
+        ("review", d(23), d(29), 1),  # not merged: 2-22 were done or skipped
+    ]

@@ -105,6 +105,20 @@ class Streak:
     days: tuple[tuple[date, str], ...]  # every workday of the window up to the report day
 
 
+@dataclass(frozen=True)
+class MissedRun:
+    """Consecutive missed periods of one item (days off in between do not
+    break a run of missed daily duties)."""
+
+    item_id: str
+    title: str
+    cadence: str
+    start: date
+    end: date
+    count: int
+    due: date
+
+
 @dataclass
 class Report:
     """Everything `csm report` shows, for one window."""
@@ -121,9 +135,38 @@ class Report:
     streaks: list[Streak] = field(default_factory=list)
     notes: list[Event] = field(default_factory=list)
 
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+
     @property
     def missed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.outcome == "missed"]
+
+    def missed_runs(self) -> list[MissedRun]:
+        """The missed periods, consecutive ones of an item merged, so a month of
+        missed daily duties reads as one line, not twenty."""
+        runs: list[MissedRun] = []
+        open_run: dict[str, int] = {}
+        for o in self.missed:
+            index = open_run.get(o.item_id)
+            if index is not None:
+                run = runs[index]
+                gap = (run.end + timedelta(days=1), o.period.start - timedelta(days=1))
+                if not any(is_workday(day, self.calendar) for day in Period(*gap).days()):
+                    runs[index] = MissedRun(
+                        run.item_id,
+                        run.title,
+                        run.cadence,
+                        run.start,
+                        o.period.end,
+                        run.count + 1,
+                        run.due,
+                    )
+                    continue
+            open_run[o.item_id] = len(runs)
+            runs.append(
+                MissedRun(o.item_id, o.title, o.cadence, o.period.start, o.period.end, 1, o.due)
+            )
+        return runs
 
 
 def report_window(kind: str, day: date, cal: WorkCalendar, previous: bool = False) -> Period:
@@ -206,7 +249,7 @@ def build_report(
         )
 
     outcomes.sort(key=lambda o: (_cadence_rank(o.cadence), o.period.start, o.item_id))
-    report = Report(kind, window, day, outcomes)
+    report = Report(kind, window, day, outcomes, calendar=cal)
     _tally(report)
     report.streaks = _streaks(outcomes, window, day, cal)
     report.notes = sorted((e for e in events if e.note), key=lambda e: (e.for_date, e.item_id))

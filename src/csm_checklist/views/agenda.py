@@ -8,7 +8,7 @@ from typing import Any
 
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
-from .common import text_bar
+from .common import align_columns, text_bar
 from .labels import label
 
 WEEKDAYS = {
@@ -128,14 +128,6 @@ def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str,
     ]
 
 
-def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-
-
 def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
     lines = []
     for cadence, p in progress.items():
@@ -158,7 +150,7 @@ def _missed_lines(missed: Sequence[Entry], lang: str) -> list[str]:
     ]
     if not rows:
         return []
-    return ["  " + line for line in _columns(rows)] + [_skip_hint(missed[0], lang)]
+    return ["  " + line for line in align_columns(rows)] + [_skip_hint(missed[0], lang)]
 
 
 def _skip_hint(entry: Entry, lang: str) -> str:
@@ -172,7 +164,7 @@ def plain_agenda(
     lines = [heading or day_heading(agenda.day, agenda.workday, lang), ""]
     if entries:
         rows = [(MARKS[r[0]], *r[1:]) for r in _rows(entries, lang)]
-        lines += ["  " + line for line in _columns(rows)]
+        lines += ["  " + line for line in align_columns(rows)]
     else:
         lines.append(label("nothing_due" if agenda.workday else "nothing_due_off", lang))
     if agenda.missed:

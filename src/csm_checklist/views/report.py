@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..report import Outcome, Report, Streak, Tally
+from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
-from .common import percent, text_bar
+from .common import align_columns, percent, text_bar
 from .labels import MONTHS, label
 
 # One cell per workday in the consistency graph: readable without colour.
@@ -118,17 +118,28 @@ def report_json(
 
 def _headline(report: Report, lang: str) -> list[str]:
     t = report.total
-    completion = f"{label('completion', lang)}: {percent(t.done, t.expected - t.skipped)} "
-    completion += f"({t.done}/{t.expected - t.skipped} {label('of_expected', lang)}"
-    if t.skipped:
-        completion += f", {t.skipped} {label('skipped', lang)}"
-    completion += ")"
-    on_time = f"{label('on_time_rate', lang)}: {percent(t.on_time, t.done)} "
-    on_time += f"({t.on_time}/{t.done} {label('of_done', lang)})"
-    missed = f"{label('missed_list', lang)}: {t.missed}"
-    if t.open:
-        missed += f" · {label('open', lang)}: {t.open}"
-    return [completion, on_time, missed]
+    base = t.expected - t.skipped
+    return [
+        label("completion_line", lang).format(
+            pct=percent(t.done, base), done=t.done, base=base, skipped=t.skipped
+        ),
+        label("on_time_line", lang).format(
+            pct=percent(t.on_time, t.done), on_time=t.on_time, done=t.done
+        ),
+        label("missed_line", lang).format(missed=t.missed, open=t.open),
+    ]
+
+
+def _heading(key: str, lang: str) -> str:
+    """A column heading: the label with a capital first letter (Arabic has none)."""
+    text = label(key, lang)
+    return text[:1].upper() + text[1:]
+
+
+def _run_dates(run: MissedRun) -> str:
+    if run.start == run.end:
+        return run.start.isoformat()
+    return f"{run.start.isoformat()} → {run.end.isoformat()}"
 
 
 def _md_cell(text: str) -> str:
@@ -148,7 +159,11 @@ def _tally_cells(tally: Tally) -> list[str]:
 
 
 def _tally_header(first: str, lang: str) -> list[str]:
-    return [first, *(label(c, lang) for c in COLUMNS), label("completion", lang)]
+    return [
+        _heading(first, lang),
+        *(_heading(c, lang) for c in COLUMNS),
+        _heading("completion", lang),
+    ]
 
 
 def report_markdown(
@@ -174,28 +189,26 @@ def report_markdown(
     lines += [f"- {line}" for line in _headline(report, lang)]
     lines += ["", f"## {label('by_area', lang)}", ""]
     lines += _md_table(
-        _tally_header(label("area", lang), lang),
+        _tally_header("area", lang),
         [[area_titles.get(a, a or "-"), *_tally_cells(t)] for a, t in report.areas.items()],
     )
     lines += ["", f"## {label('by_cadence', lang)}", ""]
     lines += _md_table(
-        _tally_header(label("period", lang), lang),
+        _tally_header("cadence", lang),
         [[label(c, lang), *_tally_cells(t)] for c, t in report.cadences.items()],
     )
     lines += ["", f"## {label('by_item', lang)}", ""]
     lines += _md_table(
-        _tally_header(label("item", lang), lang),
+        _tally_header("item", lang),
         [[report.titles[i], *_tally_cells(t)] for i, t in report.items.items()],
     )
     lines += ["", f"## {label('missed_list', lang)}", ""]
-    if report.missed:
+    runs = report.missed_runs()
+    if runs:
         lines += _md_table(
-            [label("item", lang), label("period", lang), label("due_on", lang)],
-            [
-                [o.title, f"{o.period.start.isoformat()} → {o.period.end.isoformat()}", str(o.due)]
-                for o in report.missed
-            ],
-            numeric_from=3,
+            [_heading("item", lang), _heading("period", lang), _heading("times", lang)],
+            [[run.title, _run_dates(run), str(run.count)] for run in runs],
+            numeric_from=2,
         )
     else:
         lines.append(label("no_missed", lang))
@@ -203,16 +216,16 @@ def report_markdown(
         lines += ["", f"## {label('streaks', lang)}", ""]
         lines += _md_table(
             [
-                label("item", lang),
-                label("current_streak", lang),
-                label("longest_streak", lang),
+                _heading("item", lang),
+                _heading("current_streak", lang),
+                _heading("longest_streak", lang),
             ],
             [[s.title, str(s.current), str(s.longest)] for s in report.streaks],
         )
     lines += ["", f"## {label('notes', lang)}", ""]
     if report.notes:
         lines += _md_table(
-            [label("date", lang), label("item", lang), label("note", lang), label("by", lang)],
+            [_heading(k, lang) for k in ("date", "item", "note", "by")],
             [[e.for_date.isoformat(), e.title, e.note, e.by] for e in report.notes],
             numeric_from=4,
         )
@@ -221,8 +234,12 @@ def report_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _missed_line(o: Outcome) -> str:
-    return f"  {o.item_id}  {o.title}  {o.period.start.isoformat()}..{o.period.end.isoformat()}"
+def _missed_lines(runs: list[MissedRun]) -> list[str]:
+    rows = [
+        (run.item_id, run.title, _run_dates(run), f"({run.count}×)" if run.count > 1 else "")
+        for run in runs
+    ]
+    return ["  " + line for line in align_columns(rows)]
 
 
 def _graph(streak: Streak) -> str:
@@ -274,7 +291,7 @@ def plain_report(
             )
     lines += ["", label("missed_list", lang)]
     if report.missed:
-        lines += [_missed_line(o) for o in report.missed]
+        lines += _missed_lines(report.missed_runs())
     else:
         lines.append("  " + label("no_missed", lang))
     if report.notes:
@@ -363,8 +380,8 @@ def show_report(
         console.print(graph)
     console.print(Text(label("missed_list", lang), style="bold red" if report.missed else "bold"))
     if report.missed:
-        for o in report.missed:
-            console.print(_missed_line(o), markup=False)
+        for line in _missed_lines(report.missed_runs()):
+            console.print(line, markup=False)
     else:
         console.print("  " + label("no_missed", lang))
     if report.notes:
