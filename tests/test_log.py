@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.errors import ImportFileError, NotMet
-from csm_checklist.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog
+from csm_checklist.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog, host_name, new_uuid
 
 RIYADH = timezone(timedelta(hours=3))
 WEEK = date(2026, 11, 23)  # a Monday
@@ -356,3 +356,19 @@ def test_any_text_survives_the_log(log: EventLog, note: str, by: str, title: str
     log.merge([event])
     (stored,) = (e for e in log.events() if e.uuid == event.uuid)
     assert stored == event
+
+
+def test_new_uuid_is_a_random_version_4_uuid() -> None:
+    made = {new_uuid() for _ in range(200)}
+    assert len(made) == 200
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+
+
+def test_host_name_is_the_socket_host_name() -> None:
+    import socket
+
+    assert host_name() == socket.gethostname()

@@ -20,7 +20,9 @@ all use it the same way.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -61,6 +63,29 @@ class Event:
     def active(self) -> bool:
         """Whether the event still counts (it has not been undone)."""
         return self.undone_at is None
+
+
+def new_uuid() -> str:
+    """A random (version 4) uuid, as `str(uuid.uuid4())` gives.
+
+    Built here because importing `uuid` (and the `platform` module it pulls
+    in) costs more than the rest of `csm done`'s own work.
+    """
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def host_name() -> str:
+    """This machine's name, as `socket.gethostname()` gives it."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)  # POSIX: no need to import socket
+    import socket
+
+    return socket.gethostname()
 
 
 def utc_key(moment: datetime) -> str:
@@ -285,8 +310,16 @@ def _check_identity(db: sqlite3.Connection, path: Path) -> int:
 
     Only reads: nothing is written until this has passed.
     """
-    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    # One read transaction, so that a log another command is creating right
+    # now is seen either before or after, never half set up.
+    db.execute("BEGIN")
+    try:
+        app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        tables = int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+    finally:
+        if db.in_transaction:
+            db.execute("ROLLBACK")  # it only read
     if app_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise LogError(
@@ -295,10 +328,27 @@ def _check_identity(db: sqlite3.Connection, path: Path) -> int:
                 hint="Install the latest csm, e.g. `pip install --upgrade csm-checklist`.",
             )
         return version
-    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a new or empty database: ours to set up
     raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new log to WAL mode (a no-op for one that already is).
+
+    Changing the journal mode does not wait on SQLite's busy handler, so when
+    several commands create the log at once the losers retry here until the
+    winner has switched it.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 class EventLog:
@@ -337,7 +387,7 @@ class EventLog:
         try:
             version = _check_identity(db, path)
             # From here on the file is known to be a csm log or empty.
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
             db.execute("PRAGMA synchronous = FULL")
             if version < SCHEMA_VERSION:
                 migrate(db)

@@ -54,11 +54,8 @@ def _no_period(item: Item, day: date) -> NotMet:
 def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str | None) -> None:
     """What done and skip share: resolve every item first, record all of them
     in one transaction, then say what happened and where the period stands."""
-    import socket
-    import uuid
-
     from ..agenda import cadence_progress
-    from ..log import Event
+    from ..log import Event, host_name, new_uuid
     from ..views.events import already_line, logged_line, progress_line
 
     env = Env.load()
@@ -70,7 +67,7 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
     items = [catalog.resolve(query) for query in queries]
     moment = now(settings)
     who = by.strip() if by is not None and by.strip() else settings.user_name
-    host = socket.gethostname()
+    host = host_name()
     events = []
     for item in items:
         period = period_containing(day, item.recurrence, cal)
@@ -78,7 +75,7 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
             raise _no_period(item, day)
         events.append(
             Event(
-                uuid=str(uuid.uuid4()),
+                uuid=new_uuid(),
                 item_id=item.id,
                 title=item.title.get(settings.lang),
                 cadence=item.recurrence.cadence,
