@@ -166,7 +166,11 @@ class Report:
             runs.append(
                 MissedRun(o.item_id, o.title, o.cadence, o.period.start, o.period.end, 1, o.due)
             )
-        return runs
+        # Keep an item's runs together, items in the order the report lists them.
+        order = {item_id: n for n, item_id in enumerate(self.items)}
+        return sorted(
+            runs, key=lambda r: (_cadence_rank(r.cadence), order.get(r.item_id, 0), r.start)
+        )
 
 
 def report_window(kind: str, day: date, cal: WorkCalendar, previous: bool = False) -> Period:
@@ -223,7 +227,7 @@ def build_report(
             if not outcome:
                 continue
             used.add(key)
-            title = event.title if event is not None else item.title.get(lang)
+            title = _title(item, event, lang)
             outcomes.append(
                 Outcome(item.id, title, rec.cadence, item.area, period, due, outcome, event)
             )
@@ -254,6 +258,15 @@ def build_report(
     report.streaks = _streaks(outcomes, window, day, cal)
     report.notes = sorted((e for e in events if e.note), key=lambda e: (e.for_date, e.item_id))
     return report
+
+
+def _title(item: Item, event: Event | None, lang: str) -> str:
+    """The item's title in the report's language, unless it was logged under a
+    title it no longer has in either language: then it was renamed since, and
+    the period reports under the old name."""
+    if event is not None and event.title not in (item.title.en, item.title.ar):
+        return event.title
+    return item.title.get(lang)
 
 
 def _cadence_rank(cadence: str) -> int:
