@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from importlib import import_module
 from typing import Any
 
 import typer
@@ -50,25 +52,12 @@ def print_error(message: str, hint: str | None) -> None:
         sys.stderr.write(f"Hint: {hint}\n")
 
 
-app = typer.Typer(
-    name="csm",
-    cls=CsmGroup,
-    help="The customer service manager's checklist: what is due today, what was done, "
-    "and reports for any period.\n\nRun `csm` alone for today's agenda.",
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"csm {__version__}")
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     version: bool = typer.Option(
@@ -88,18 +77,66 @@ def root(
         today(on=None, show_all=False, json_output=False)
 
 
-def _register() -> None:
-    # Each module adds its own commands; importing them is cheap because they
-    # import the core only inside the command bodies.
-    from .commands import agenda, catalog, config, events, report, transfer
+# Which module registers each command. A run loads only the module of the
+# command it runs: importing the other five and having typer build their
+# commands would cost every `csm today` about a tenth of its time.
+COMMAND_MODULES = {
+    "today": "agenda",
+    "due": "agenda",
+    "done": "events",
+    "skip": "events",
+    "undo": "events",
+    "log": "events",
+    "export": "transfer",
+    "import": "transfer",
+    "report": "report",
+    "list": "catalog",
+    "checklist": "catalog",
+    "config": "config",
+}
+ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config")
 
-    for module in (agenda, events, transfer, report, catalog, config):
-        module.register(app)
+
+def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
+    """The csm app: every command, or with `argv` only the one it runs.
+
+    Help, completion, bare `csm --version` and unknown commands get every
+    command, so their listings and suggestions stay complete.
+    """
+    app = typer.Typer(
+        name="csm",
+        cls=CsmGroup,
+        help="The customer service manager's checklist: what is due today, what was done, "
+        "and reports for any period.\n\nRun `csm` alone for today's agenda.",
+        pretty_exceptions_enable=False,
+        add_completion=True,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback(invoke_without_command=True)(root)
+    for name in _modules_for(argv):
+        import_module(f".commands.{name}", __package__).register(app)
+    return app
 
 
-_register()
+def _modules_for(argv: Sequence[str] | None) -> Sequence[str]:
+    if argv is None or os.environ.get("_CSM_COMPLETE"):
+        return ALL_MODULES
+    words = [arg for arg in argv if not arg.startswith("-")]
+    if not words:
+        # Bare `csm` is today; `csm --help` and `csm --version` list everything.
+        return ("agenda",) if not argv else ALL_MODULES
+    module = COMMAND_MODULES.get(words[0])
+    return (module,) if module else ALL_MODULES
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `csm_checklist.cli.app`, the full app, for tests and documentation tools.
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Entry point of the `csm` console script."""
-    app(prog_name="csm")
+    build_app(sys.argv[1:])(prog_name="csm")

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Paths, Settings, load_settings, resolve_paths
@@ -30,16 +31,26 @@ class Env:
 
     @cached_property
     def settings(self) -> Settings:
-        return load_settings(self.paths)
+        from ..cache import cached
+
+        return cached(
+            self._cache("settings"), [self.paths.config_file], lambda: load_settings(self.paths)
+        )
+
+    def _cache(self, name: str) -> Path:
+        return self.paths.data_dir / "cache" / f"{name}.pickle"
 
     @cached_property
     def today(self) -> date:
         return self.settings.today()
 
     def catalog(self) -> Catalog:
-        from ..catalog import load_catalog
+        from ..cache import cached
+        from ..catalog import builtin_dir, checklist_files, load_catalog
 
-        return load_catalog(self.paths.checklists_dir)
+        user_dir = self.paths.checklists_dir
+        sources = checklist_files(builtin_dir()) + checklist_files(user_dir)
+        return cached(self._cache("catalog"), sources, lambda: load_catalog(user_dir))
 
     def open_log(self) -> EventLog:
         from ..log import EventLog

@@ -1,0 +1,304 @@
+"""Benchmark csm the way a manager runs it: whole processes, not functions.
+
+It builds, in temporary folders,
+  (a) a realistic 10-year history of the built-in checklist (~15,000 events,
+      with notes, skips, late entries and undone ones), and
+  (b) a log of 1,000,000 events: the same history after 30 earlier years of
+      archived items (a longer history, equally busy in the recent years);
+then times each command at (a) and at (b), interleaved in every round with
+its reference (the import floor, or a plain sqlite3 + csv script), and prints
+the median of the measured runs after a warm-up, peak memory, and the ratios
+against the budgets.
+
+    python bench/run.py                  # the full run (a few minutes)
+    python bench/run.py --runs 3 --big 100000   # a quick look
+
+It needs csm installed in the running interpreter's environment. No timing is
+asserted anywhere in the test suite: these figures are read by people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as clock
+from pathlib import Path
+
+from csm_checklist.catalog import load_catalog
+from csm_checklist.log import Event, EventLog
+from csm_checklist.schedule import (
+    WorkCalendar,
+    due_date,
+    is_expected,
+    periods_overlapping,
+)
+
+HERE = Path(__file__).resolve().parent
+FLOOR = "import typer, rich.console, rich.table, yaml, dateutil.rrule, platformdirs, sqlite3"
+END = date(2026, 10, 30)  # the last day of the generated history (a Friday)
+TODAY = date(2026, 11, 2)  # the day the commands look at (a Monday)
+OFFSET = timezone(timedelta(hours=3))
+NOTES = [
+    "2 escalations",
+    "تم الرد على جميع الاستفسارات",
+    'Customer asked "why, again?" — escalated',
+    "Boycott rumour, handled per crisis plan, قناة جديدة",
+    "Inbox spike after the campaign, 300+ messages",
+]
+FREE_DAYS = 40  # recent workdays left undone for `csm done` to log
+
+
+def _events_for_history(years: int, rng: random.Random) -> Iterator[Event]:
+    catalog = load_catalog(None)
+    cal = WorkCalendar()
+    start = END.replace(year=END.year - years) + timedelta(days=1)
+    host = socket.gethostname()
+    free_from = END - timedelta(days=FREE_DAYS * 7 // 5 + 2)
+    for item in catalog.enabled_items():
+        rec = item.recurrence
+        for period in periods_overlapping(start, END, rec, cal):
+            if not is_expected(period, rec, cal) or period.end > END:
+                continue
+            if item.id == "monitor-accounts" and period.start >= free_from:
+                continue
+            roll = rng.random()
+            if roll < 0.08:
+                continue  # missed
+            due = due_date(period, rec, cal)
+            kind = "skip" if roll < 0.13 else "done"
+            late = kind == "done" and roll > 0.9 and due < period.end
+            for_date = min(due + timedelta(days=1), period.end) if late else due
+            logged = datetime.combine(for_date, clock(16, rng.randrange(60)), OFFSET)
+            note = rng.choice(NOTES) if rng.random() < 0.3 else ""
+
+            event = Event(
+                uuid=_uuid(rng),
+                item_id=item.id,
+                title=item.title.en,
+                cadence=rec.cadence,
+                kind=kind,  # type: ignore[arg-type]
+                period_start=period.start,
+                period_end=period.end,
+                for_date=for_date,
+                logged_at=logged,
+                by="Mona",
+                note=note,
+                host=host,
+            )
+            if rng.random() < 0.12:  # a slip, undone at once and logged again
+                undone = logged + timedelta(minutes=1)
+                yield replace(event, uuid=_uuid(rng), undone_at=undone)
+            yield event
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _archived_events(count: int, rng: random.Random) -> Iterator[Event]:
+    """Events of items that no longer exist, from the years before history (a)
+    begins: (b) is a much longer history, not a busier one, so every command
+    should cost the same on it as on (a) if it reads through its indexes."""
+    start = END.replace(year=END.year - 40)
+    span = (END.replace(year=END.year - 10) - start).days
+    host = socket.gethostname()
+    for n in range(count):
+        day = start + timedelta(days=rng.randrange(span))
+        yield Event(
+            uuid=_uuid(rng),
+            item_id=f"archived-{n % 500}",
+            title=f"Archived duty {n % 500}",
+            cadence="daily",
+            kind="done",
+            period_start=day,
+            period_end=day,
+            for_date=day,
+            logged_at=datetime.combine(day, clock(9), OFFSET),
+            by="Team",
+            note=NOTES[n % len(NOTES)] if n % 7 == 0 else "",
+            host=host,
+        )
+
+
+def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
+    """Write log (a) and log (b); return their data dirs and sizes."""
+    rng = random.Random(2023)
+    small_dir, big_dir = root / "data-a", root / "data-b"
+    small_dir.mkdir()
+    with EventLog.open(small_dir / "log.sqlite3") as log:
+        log.merge(_events_for_history(10, rng))
+        small = log.count()
+    big_dir.mkdir()
+    shutil.copy(small_dir / "log.sqlite3", big_dir / "log.sqlite3")
+    with EventLog.open(big_dir / "log.sqlite3") as log:
+        log.merge(_archived_events(max(big - small, 0), rng))
+        large = log.count()
+    return small_dir, big_dir, small, large
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+    fresh_args: list[list[str]] | None = None  # a new tail per run (for `done`)
+
+
+def run_once(case: Case, run: int) -> None:
+    argv = case.argv + (case.fresh_args[run] if case.fresh_args else [])
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=case.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{case.name} failed: {' '.join(argv)}\n{err}")
+    case.times.append(elapsed)
+    case.peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="measured runs per case (>= 7)")
+    parser.add_argument("--warmup", type=int, default=2, help="unmeasured runs first")
+    parser.add_argument("--big", type=int, default=1_000_000, help="events in log (b)")
+    parser.add_argument("--keep", type=Path, help="build the logs here and keep them")
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="csm-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    print(f"building logs in {root} ...", flush=True)
+    small_dir, big_dir, small, large = build_logs(root, args.big)
+    built = time.perf_counter() - began
+    print(f"(a) {small:,} events, (b) {large:,} events, built in {built:.0f} s", flush=True)
+
+    python = sys.executable
+    csm = [python, "-m", "csm_checklist"]
+    script = shutil.which("csm", path=str(Path(python).parent))
+    if script:  # the console script is what users run
+        csm = [script]
+    config = root / "config"
+    config.mkdir(exist_ok=True)
+    # Bytecode as a user's install has it: the warm-up runs write any missing .pyc.
+    base_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CSM_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
+    base_env |= {"CSM_CONFIG_DIR": str(config), "NO_COLOR": "1", "COLUMNS": "120"}
+    env_a = base_env | {"CSM_DATA_DIR": str(small_dir)}
+    env_b = base_env | {"CSM_DATA_DIR": str(big_dir)}
+    on = ["--on", TODAY.isoformat()]
+    total = args.warmup + args.runs
+    free = [END - timedelta(days=d) for d in range(FREE_DAYS * 7 // 5)]
+    free = [d for d in free if d.weekday() < 5]
+    needed = 2 * total
+    if len(free) < needed:
+        raise SystemExit(f"only {len(free)} free days for `csm done`; lower --runs")
+    done_a = [["--on", d.isoformat()] for d in free[:total]]
+    done_b = [["--on", d.isoformat()] for d in free[total:needed]]
+
+    cases = [Case("floor", [python, "-c", FLOOR], base_env)]
+    for label, env, done_days in (("a", env_a, done_a), ("b", env_b, done_b)):
+        terminal = env | {"CSM_FORCE_TERMINAL": "1"}
+        cases += [
+            Case(f"today (terminal) @{label}", [*csm, "today", *on], terminal),
+            Case(f"today --json @{label}", [*csm, "today", "--json", *on], env),
+            Case(
+                f"due --period quarter --json @{label}",
+                [*csm, "due", "-p", "quarter", "--json", *on],
+                env,
+            ),
+            Case(f"done @{label}", [*csm, "done", "monitor-accounts"], env, fresh_args=done_days),
+            Case(
+                f"report --period year @{label}",
+                [*csm, "report", "--period", "year", "--format", "json", *on],
+                env,
+            ),
+        ]
+    export_to = root / "export.csv"
+    plain_to = root / "plain.csv"
+    cases += [
+        Case("export csv @b", [*csm, "export", "--format", "csv", "-o", str(export_to)], env_b),
+        Case(
+            "plain sqlite3+csv @b",
+            [python, str(HERE / "plain_export.py"), str(big_dir / "log.sqlite3"), str(plain_to)],
+            env_b,
+        ),
+    ]
+
+    for run in range(total):
+        for case in cases:
+            run_once(case, run)
+        print(f"round {run + 1}/{total}", end="\r", flush=True, file=sys.stderr)
+    for case in cases:
+        del case.times[: args.warmup], case.peaks[: args.warmup]
+
+    medians = {c.name: statistics.median(c.times) for c in cases}
+    peaks = {c.name: max(c.peaks) for c in cases}
+    floor = medians["floor"]
+    budgets = [
+        ("today (terminal) @a", "floor", 1.10),
+        ("today --json @a", "floor", 0.80),
+        ("done @a", "floor", 1.10),
+        ("report --period year @a", "floor", 1.30),
+        *(
+            (f"{name} @b", f"{name} @a", 1.05)
+            for name in (
+                "today (terminal)",
+                "today --json",
+                "due --period quarter --json",
+                "done",
+                "report --period year",
+            )
+        ),
+        ("export csv @b", "plain sqlite3+csv @b", 1.20),
+    ]
+    print()
+    print(f"csm benchmark · {args.runs} measured runs after {args.warmup} warm-up, medians")
+    print(f"python {sys.version.split()[0]} · {os.cpu_count()} cores", end=" · ")
+    print(f"logs: (a) {small:,} events, (b) {large:,} events")
+    print()
+    print(f"{'case':38} {'median ms':>10} {'peak MiB':>9} {'× floor':>8}")
+    for case in cases:
+        name = case.name
+        ms, ratio = 1000 * medians[name], medians[name] / floor
+        print(f"{name:38} {ms:10.1f} {peaks[name]:9.1f} {ratio:8.2f}")
+    print()
+    print(f"{'budget':58} {'ratio':>6} {'limit':>6}  ok")
+    failed = 0
+    for name, reference, limit in budgets:
+        ratio = medians[name] / medians[reference]
+        ok = ratio <= limit
+        failed += not ok
+        print(f"{name + ' / ' + reference:58} {ratio:6.2f} {limit:6.2f}  {'yes' if ok else 'NO'}")
+    memory_ok = peaks["export csv @b"] <= 64
+    failed += not memory_ok
+    peak = peaks["export csv @b"]
+    verdict = "yes" if memory_ok else "NO"
+    print(f"{'export csv @b peak memory (MiB)':58} {peak:6.1f} {64:6.0f}  {verdict}")
+    print()
+    print(f"total time {time.perf_counter() - began:.0f} s; {failed} budget(s) missed")
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""What `csm today` loads on its way: the morning command must not pay for
+modules it does not use. These tests check imports, never timings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from csm_checklist.cli import ALL_MODULES, _modules_for, build_app
+
+
+def _imported(args: list[str], env: dict[str, str]) -> set[str]:
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['csm', *{args!r}]\n"
+        "try:\n"
+        "    runpy.run_module('csm_checklist', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.split())
+
+
+@pytest.fixture
+def env(csm_dirs: tuple[Path, Path]) -> dict[str, str]:
+    return dict(os.environ)
+
+
+def test_today_json_loads_no_yaml_rich_or_dateutil_once_cached(env: dict[str, str]) -> None:
+    args = ["today", "--json", "--on", "2026-11-23"]
+    first = _imported(args, env)
+    assert "yaml" in first  # the first run parses the checklists and caches them
+    again = _imported(args, env)
+    assert not {m for m in again if m.split(".")[0] in ("yaml", "rich", "dateutil", "platformdirs")}
+    assert "csm_checklist.commands.events" not in again  # only today's own commands
+
+
+def test_a_changed_checklist_is_parsed_again(env: dict[str, str], config_dir: Path) -> None:
+    args = ["today", "--json", "--on", "2026-11-23"]
+    _imported(args, env)
+    folder = config_dir / "checklists"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text("items:\n  - {id: team-meeting, enabled: false}\n")
+    assert "yaml" in _imported(args, env)
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["today", "--json"], ("agenda",)),
+        ([], ("agenda",)),  # bare csm is today
+        (["done", "x", "--on", "2026-11-02"], ("events",)),
+        (["config", "set", "lang", "ar"], ("config",)),
+        (["--help"], ALL_MODULES),
+        (["--version"], ALL_MODULES),
+        (["tody"], ALL_MODULES),  # an unknown command still gets suggestions
+    ],
+)
+def test_only_the_command_being_run_is_registered(
+    argv: list[str], modules: tuple[str, ...]
+) -> None:
+    assert tuple(_modules_for(argv)) == modules
+
+
+def test_the_partial_app_has_just_that_commands_module() -> None:
+    group = typer.main.get_command(build_app(["due"]))
+    assert sorted(group.commands) == ["due", "today"]  # type: ignore[attr-defined]
