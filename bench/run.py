@@ -36,7 +36,7 @@ from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock
 from pathlib import Path
 
-from csm_checklist.catalog import load_catalog
+from csm_checklist.checklists import load_catalog
 from csm_checklist.log import Event, EventLog
 from csm_checklist.schedule import (
     WorkCalendar,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog, load_catalog
+from csm_checklist.catalog import Catalog
+from csm_checklist.checklists import load_catalog
 from csm_checklist.errors import ChecklistError
 from csm_checklist.schedule import OnDayOfMonth, OnWeekday, Recurrence
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog, load_catalog
+from csm_checklist.catalog import Catalog
+from csm_checklist.checklists import load_catalog
 from csm_checklist.log import SCHEMA_VERSION, EventLog
 
 from clihelp import run

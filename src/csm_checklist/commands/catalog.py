@@ -104,7 +104,7 @@ def validate(
             f"from {files} file{'s' if files != 1 else ''}"
         )
         return
-    from ..catalog import check_files
+    from ..checklists import check_files
 
     errors = check_files(paths)
     if not errors:
@@ -131,7 +131,7 @@ def init(
 
     Example: csm checklist init
     """
-    from ..catalog import copy_builtins
+    from ..checklists import copy_builtins
 
     env = Env.load()
     target = env.paths.checklists_dir

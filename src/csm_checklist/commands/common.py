@@ -46,11 +46,18 @@ class Env:
 
     def catalog(self) -> Catalog:
         from ..cache import cached
-        from ..catalog import builtin_dir, checklist_files, load_catalog
+        from ..catalog import builtin_files, checklist_files
 
         user_dir = self.paths.checklists_dir
-        sources = checklist_files(builtin_dir()) + checklist_files(user_dir)
-        return cached(self._cache("catalog"), sources, lambda: load_catalog(user_dir))
+        sources = builtin_files() + checklist_files(user_dir)
+
+        def parse() -> Catalog:
+            # Only a changed checklist pays for the YAML parser and validators.
+            from ..checklists import load_catalog
+
+            return load_catalog(user_dir)
+
+        return cached(self._cache("catalog"), sources, parse)
 
     def open_log(self) -> EventLog:
         from ..log import EventLog

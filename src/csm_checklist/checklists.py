@@ -1,0 +1,869 @@
+"""Checklist YAML files -> a validated catalog of areas and items.
+
+The built-in files (the 2023 checklist) load first, then the user's files in
+`<config dir>/checklists/`. A user area or item whose id is a built-in one
+overrides it key by key; new ids add new ones. Any mistake in any file stops
+the whole load with one `ChecklistError` naming the file, the line, the id and
+the fix: a half-loaded checklist would silently drop duties.
+
+Line numbers come from YAML's node tree (`yaml.compose`), walked here by hand,
+so the fast C parser can be used and every value keeps the line it was on.
+`csm today` loads the catalog every morning, so this module stays lean: no
+dateutil unless an rrule item exists, difflib only when there is an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .catalog import ALL_CADENCES, Area, Catalog, Item, Text, builtin_files, checklist_files
+from .errors import ChecklistError, NotMet
+from .schedule import (
+    MONTH_NAMES,
+    PERIOD_KINDS,
+    RRULE,
+    WEEKDAY_NAMES,
+    Cadence,
+    DueRule,
+    FirstWorkday,
+    LastWorkday,
+    OnDayOfMonth,
+    OnMonthDay,
+    OnWeekday,
+    Recurrence,
+    parse_month,
+    parse_rrule,
+    parse_weekday,
+)
+
+TOP_KEYS = ("areas", "items")
+AREA_KEYS = ("id", "title", "details")
+ITEM_KEYS = (
+    "id",
+    "title",
+    "details",
+    "area",
+    "cadence",
+    "due",
+    "rrule",
+    "start",
+    "tags",
+    "enabled",
+)
+LANG_KEYS = ("en", "ar")
+# The keys that together say when an item recurs: an override that changes
+# the cadence replaces all of them rather than mixing old and new.
+SCHEDULE_KEYS = ("cadence", "due", "rrule", "start")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_FILE_SHAPE_HINT = (
+    "A checklist file is a mapping with an `areas:` list and/or an `items:` list; "
+    "see the comment at the top of the built-in areas.yaml, or run `csm checklist init`."
+)
+
+
+class ChecklistFileError(ChecklistError):
+    """A ChecklistError that knows the file and line it is about."""
+
+    def __init__(self, message: str, hint: str | None, path: Path, line: int) -> None:
+        super().__init__(message, hint)
+        self.path = path
+        self.line = line
+
+
+# Loading ---------------------------------------------------------------------
+
+
+def load_catalog(user_dir: Path | None, builtin: Path | None = None) -> Catalog:
+    """Load the built-in checklists, then the user's files in `user_dir`.
+
+    Raises ChecklistError (exit 2) for the first problem found in any file;
+    nothing is half-loaded.
+    """
+    base_files = builtin_files(builtin)
+    user_files: list[Path] = []
+    if user_dir is not None:
+        if user_dir.exists() and not user_dir.is_dir():
+            raise ChecklistError(
+                f"{user_dir} should be a folder of checklist files, but it is a file.",
+                hint="Move the file away; `csm checklist init` creates the folder.",
+            )
+        user_files = checklist_files(user_dir)
+    base = [_parse_file(path) for path in base_files]
+    user = [_parse_file(path) for path in user_files]
+    return _build(base, user)
+
+
+def check_files(paths: Sequence[Path], builtin: Path | None = None) -> list[ChecklistError]:
+    """Validate the given files (a folder stands for its *.yaml files) as user
+    files on top of the built-ins, so their area references resolve.
+
+    Returns every error found, at most one per file, in file order; an empty
+    list means they all load, together with the built-ins and each other.
+    """
+    files: list[Path] = []
+    for path in paths:
+        files.extend(checklist_files(path) if path.is_dir() else [path])
+    found: dict[Path, ChecklistError] = {}
+    parsed: list[_File] = []
+    for path in files:
+        try:
+            parsed.append(_parse_file(path))
+        except ChecklistError as exc:
+            found[path] = exc
+    base = [_parse_file(p) for p in builtin_files(builtin)]
+    # Build with every readable file; when one fails, set it aside and build
+    # again, so each remaining file still gets checked against the others.
+    while parsed:
+        try:
+            _build(base, parsed)
+            break
+        except ChecklistFileError as exc:
+            culprit = next((f for f in parsed if f.path == exc.path), parsed[-1])
+            found[culprit.path] = exc
+            parsed.remove(culprit)
+    return [found[path] for path in files if path in found]
+
+
+USER_COPY_HEADER = """\
+# Your copy of csm's built-in checklist file {name}, made by `csm checklist init`.
+#
+# csm loads its built-in checklists first, then every *.yaml file in this
+# folder. An area or item here whose id matches a built-in one overrides it:
+# edit it here to change it, or set `enabled: false` to switch it off.
+# Deleting it from this file brings back the built-in version unchanged.
+# New ids add new items. After editing, run: csm checklist validate
+#
+"""
+
+
+def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
+    """Copy the built-in files into `target` with a header saying how user
+    files override the built-ins; returns the files written.
+
+    Without `force` nothing at all is written when any of them already exists
+    (NotMet, exit 1): a manager's edits are never overwritten by accident.
+    """
+    from .atomic import write_text_atomically
+
+    if target.exists() and not target.is_dir():
+        raise NotMet(
+            f"{target} is a file, not a folder; nothing was written.",
+            hint="Move it away, then run `csm checklist init` again.",
+        )
+    sources = builtin_files(None)
+    existing = [target / src.name for src in sources if (target / src.name).exists()]
+    if existing and not force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise NotMet(
+            f"{existing[0]} already exists{more}; nothing was written.",
+            hint="Edit the existing files, or run `csm checklist init --force` "
+            "to replace them with fresh copies of the built-ins.",
+        )
+    written = []
+    for src in sources:
+        text = USER_COPY_HEADER.format(name=src.name) + src.read_text(encoding="utf-8")
+        write_text_atomically(target / src.name, text)
+        written.append(target / src.name)
+    return written
+
+
+# Parsing one file ------------------------------------------------------------
+
+
+class _Value(NamedTuple):
+    """A value from a file, with where it was written."""
+
+    value: Any
+    source: Path
+    line: int
+
+
+@dataclass
+class _Entry:
+    """One area or item as written in one file, its keys already type-checked."""
+
+    kind: str  # "area" or "item"
+    id: str
+    fields: dict[str, _Value]
+    source: Path
+    line: int
+
+
+@dataclass
+class _File:
+    path: Path
+    areas: list[_Entry]
+    items: list[_Entry]
+
+
+def _where(source: Path, line: int, who: str | None) -> str:
+    return f"{source}, line {line}" + (f", {who}" if who else "")
+
+
+def _fail(source: Path, line: int, who: str | None, problem: str, hint: str) -> ChecklistFileError:
+    """The one shape of every checklist error: where, what is wrong, the fix."""
+    problem = problem.rstrip(".")
+    return ChecklistFileError(f"{_where(source, line, who)}: {problem}.", hint, source, line)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def _loader() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_file(path: Path) -> _File:
+    import yaml
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ChecklistFileError(
+            f"{path}: cannot read the file ({reason}).",
+            "Check the path; `csm config path` shows where your checklists live.",
+            path,
+            0,
+        ) from None
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is harmless.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _fail(
+            path,
+            line,
+            None,
+            "the file is not UTF-8 text",
+            "Save it as UTF-8 (every editor offers it under 'Save as' or 'Encoding').",
+        ) from None
+    try:
+        root: Any = yaml.compose(text, Loader=_loader())
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(path, text, exc) from None
+    except yaml.YAMLError as exc:
+        raise ChecklistFileError(
+            f"{path}: not valid YAML ({exc}).", "Fix the YAML syntax.", path, 0
+        ) from None
+    if root is None:
+        raise _fail(path, 1, None, "the file is empty", _FILE_SHAPE_HINT)
+    if root.id != "mapping":
+        raise _fail(
+            path,
+            _line(root),
+            None,
+            f"the file holds {_describe(root)}, but a checklist file is a mapping",
+            _FILE_SHAPE_HINT,
+        )
+    result = _File(path, [], [])
+    seen: dict[str, int] = {}
+    for key_node, value_node in _pairs(root, path, None, TOP_KEYS):
+        key = key_node.value
+        if value_node.tag.endswith(":null"):
+            continue  # `items:` with nothing under it yet
+        if value_node.id != "sequence":
+            example = "- id: my-area" if key == "areas" else "- id: my-item"
+            raise _fail(
+                path,
+                _line(value_node),
+                None,
+                f"`{key}:` holds {_describe(value_node)}, but it should be a list",
+                f"Start each entry on its own line with a dash, e.g. `{example}`.",
+            )
+        kind = "area" if key == "areas" else "item"
+        target = result.areas if kind == "area" else result.items
+        for index, entry_node in enumerate(value_node.value, start=1):
+            entry = _parse_entry(path, kind, index, entry_node)
+            if entry.id in seen:
+                raise _fail(
+                    path,
+                    entry.fields["id"].line,
+                    f"{kind} '{entry.id}'",
+                    f"duplicate id: line {seen[entry.id]} of this file already uses it",
+                    f"Ids must be unique: rename one of the {kind}s or delete the duplicate.",
+                )
+            seen[entry.id] = entry.fields["id"].line
+            target.append(entry)
+    return result
+
+
+def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = str(exc.problem or "")
+    lines = text.splitlines()
+    bad_line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    indent = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
+    if "\t" in indent or "\\t" in problem or "tab" in problem:
+        return _fail(
+            path,
+            line,
+            None,
+            "tabs are not allowed for indentation; use spaces",
+            "Replace the tab characters at the start of the line with spaces "
+            "(most editors have a 'convert indentation to spaces' command).",
+        )
+    detail = problem or "syntax error"
+    context = exc.context_mark
+    if exc.context and context is not None and context.line != getattr(mark, "line", None):
+        # "did not find expected '}'" is found lines after the brace that was
+        # never closed; the line where it opened is the one to fix.
+        detail += f", {exc.context} that starts on line {context.line + 1}"
+    return _fail(
+        path,
+        line,
+        None,
+        f"this is not valid YAML ({detail})",
+        "Check the indentation and that every `key: value` has a space after the "
+        "colon; quote text that contains ': ' or starts with a special character.",
+    )
+
+
+def _line(node: Any) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _describe(node: Any) -> str:
+
+    if node.id == "sequence":
+        return "a list"
+    if node.id == "mapping":
+        return "a mapping"
+    return f"the value {node.value!r}" if node.value != "" else "nothing"
+
+
+def _pairs(
+    node: Any, path: Path, who: str | None, allowed: Sequence[str]
+) -> Iterator[tuple[Any, Any]]:
+    """A mapping's (key, value) nodes, after checking every key is known and once."""
+
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        if not key_node.id == "scalar":
+            raise _fail(
+                path, _line(key_node), who, "a key must be a plain word", _keys_hint(allowed)
+            )
+        key = str(key_node.value)
+        if key not in allowed:
+            raise _fail(
+                path,
+                _line(key_node),
+                who,
+                f"unknown key '{key}'",
+                _did_you_mean(key, allowed) + _keys_hint(allowed),
+            )
+        if key in seen:
+            raise _fail(
+                path,
+                _line(key_node),
+                who,
+                f"the key '{key}' appears twice",
+                "Keep one of them; YAML would silently use the last.",
+            )
+        seen.add(key)
+        yield key_node, value_node
+
+
+def _keys_hint(allowed: Sequence[str]) -> str:
+    return "Keys: " + ", ".join(allowed) + "."
+
+
+def _scalar(node: Any, path: Path, who: str | None) -> Any:
+    """The Python value of a scalar node, as YAML's safe loader would build it."""
+    import yaml
+
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # the common case, without building a constructor
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise _fail(
+            path, _line(node), who, f"cannot read {node.value!r} ({exc})", "Write plain text."
+        ) from None
+
+
+def _plain(node: Any, path: Path, who: str | None) -> Any:
+    """A node as plain Python data (for due rules and tags)."""
+
+    if node.id == "scalar":
+        return _scalar(node, path, who)
+    if node.id == "sequence":
+        return [_plain(child, path, who) for child in node.value]
+    return {str(k.value): _plain(v, path, who) for k, v in node.value}
+
+
+def _parse_entry(path: Path, kind: str, index: int, node: Any) -> _Entry:
+
+    position = f"{kind} #{index}"
+    if node.id != "mapping":
+        keys = "`title:`" if kind == "area" else "`title:`, `area:` and `cadence:`"
+        raise _fail(
+            path,
+            _line(node),
+            position,
+            f"each {kind} must be a mapping of keys, but this is {_describe(node)}",
+            f"Write the {kind} as `key: value` lines: `- id: my-{kind}`, then {keys} "
+            "indented below it.",
+        )
+    allowed = AREA_KEYS if kind == "area" else ITEM_KEYS
+    # Find the id first, so that every later error can name the entry.
+    entry_id: str | None = None
+    for key_node, value_node in node.value:
+        if key_node.id == "scalar" and key_node.value == "id":
+            entry_id = _parse_id(path, position, value_node)
+            break
+    if entry_id is None:
+        raise _fail(
+            path,
+            _line(node),
+            position,
+            "it has no `id:`",
+            f"Give every {kind} a unique lowercase id, e.g. `id: weekly-sync`.",
+        )
+    who = f"{kind} '{entry_id}'"
+    fields: dict[str, _Value] = {}
+    for key_node, value_node in _pairs(node, path, who, allowed):
+        key = key_node.value
+        value = _parse_field(path, who, kind, key, value_node)
+        fields[key] = _Value(value, path, _line(value_node))
+    return _Entry(kind, entry_id, fields, path, _line(node))
+
+
+def _parse_id(path: Path, position: str, node: Any) -> str:
+
+    value = _scalar(node, path, position) if node.id == "scalar" else None
+    if isinstance(value, str) and _SLUG.match(value):
+        return value
+    shown = repr(value) if node.id == "scalar" else _describe(node)
+    suggestion = ""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        if slug:
+            suggestion = f" such as '{slug}'"
+    raise _fail(
+        path,
+        _line(node),
+        position,
+        f"the id {shown} is not a lowercase slug",
+        f"Use lowercase letters, digits and single dashes{suggestion}; "
+        "an id is what you type in `csm done ID`.",
+    )
+
+
+def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
+    """Type-check one key's value; meaning that depends on other keys (the due
+    rule against the cadence, the area against the loaded areas) waits until
+    every file is merged."""
+
+    line = _line(node)
+    is_null = node.id == "scalar" and node.tag.endswith(":null")
+    if key == "id":
+        return node.value
+    if key in ("title", "details"):
+        if key == "details" and is_null:
+            return None
+        return _parse_text(path, who, key, node)
+    if key in ("due", "start") and is_null:
+        return None  # an override's way to say "no due rule" / "no start"
+    if key == "due":
+        return _plain(node, path, who)
+    if key == "tags":
+        if is_null:
+            return ()
+        values = _plain(node, path, who) if node.id == "sequence" else None
+        if values is None or not all(isinstance(v, str) and v.strip() for v in values):
+            raise _fail(
+                path,
+                line,
+                who,
+                "`tags:` must be a list of words",
+                "Write e.g. `tags: [team, report]`.",
+            )
+        return tuple(v.strip() for v in values)
+    value = _scalar(node, path, who) if node.id == "scalar" else _describe(node)
+    shown = repr(value) if node.id == "scalar" else value
+    if key == "enabled":
+        if not isinstance(value, bool) or not node.id == "scalar":
+            raise _fail(
+                path,
+                line,
+                who,
+                f"`enabled:` must be true or false, not {shown}",
+                "Write `enabled: false` to switch the item off, `enabled: true` to keep it.",
+            )
+        return value
+    if key == "start":
+        if isinstance(value, str) and node.id == "scalar":
+            with contextlib.suppress(ValueError):
+                value = date.fromisoformat(value.strip())
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise _fail(
+                path,
+                line,
+                who,
+                f"`start:` must be a date, not {shown}",
+                "Write the first day of the recurrence as YYYY-MM-DD, e.g. `start: 2026-01-05`.",
+            )
+        return value
+    if node.id != "scalar" or not isinstance(value, str) or not value.strip():
+        examples = {
+            "area": "`area: team-management`",
+            "cadence": "`cadence: weekly`",
+            "rrule": '`rrule: "FREQ=WEEKLY;BYDAY=MO,TH"`',
+        }
+        raise _fail(
+            path,
+            line,
+            who,
+            f"`{key}:` must be text, not {shown}",
+            f"Write e.g. {examples[key]}.",
+        )
+    value = value.strip()
+    if key == "cadence" and value not in ALL_CADENCES:
+        alias = PERIOD_KINDS.get(value.lower())
+        guess = f"Did you mean '{alias}'? " if alias else _did_you_mean(value, ALL_CADENCES)
+        raise _fail(
+            path,
+            line,
+            who,
+            f"unknown cadence '{value}'",
+            guess + "Cadences: " + ", ".join(ALL_CADENCES) + ".",
+        )
+    return value
+
+
+def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
+
+    example = f'`{key}: {{en: "Team meeting", ar: "اجتماعات الفريق"}}`'
+    if node.id != "mapping":
+        raise _fail(
+            path,
+            _line(node),
+            who,
+            f"`{key}:` must be a mapping with en and ar texts, not {_describe(node)}",
+            f"Write e.g. {example}.",
+        )
+    texts: dict[str, str] = {}
+    for lang_node, text_node in _pairs(node, path, who, LANG_KEYS):
+        value = _scalar(text_node, path, who) if text_node.id == "scalar" else None
+        if value is None and text_node.id == "scalar":
+            value = ""
+        if not isinstance(value, str):
+            raise _fail(
+                path,
+                _line(text_node),
+                who,
+                f"`{key}.{lang_node.value}` must be text",
+                f"Quote it if it looks like a number or a date; e.g. {example}.",
+            )
+        # A title is one line; details keep the line breaks a `|` block gives them.
+        texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
+    return texts
+
+
+# Merging the files -------------------------------------------------------------
+
+
+def _build(base: list[_File], user: list[_File]) -> Catalog:
+    """Merge the parsed files (built-ins first), then give every entry meaning."""
+    areas: dict[str, _Entry] = {}
+    items: dict[str, _Entry] = {}
+    builtin_ids: dict[str, set[str]] = {"area": set(), "item": set()}
+    for layer, files in (("builtin", base), ("user", user)):
+        for parsed in files:
+            for entries, merged in ((parsed.areas, areas), (parsed.items, items)):
+                for entry in entries:
+                    _merge(entry, merged, builtin_ids[entry.kind], layer)
+        if layer == "builtin":
+            builtin_ids = {"area": set(areas), "item": set(items)}
+
+    area_objs = {area_id: _make_area(entry) for area_id, entry in areas.items()}
+    item_objs = {item_id: _make_item(entry, area_objs) for item_id, entry in items.items()}
+    paths = tuple(parsed.path for parsed in (*base, *user))
+    return Catalog(area_objs, item_objs, paths)
+
+
+def _merge(entry: _Entry, merged: dict[str, _Entry], builtin_ids: set[str], layer: str) -> None:
+    previous = merged.get(entry.id)
+    if previous is None:
+        merged[entry.id] = entry
+        return
+    if layer == "user" and entry.id in builtin_ids:
+        merged[entry.id] = _override(previous, entry)
+        return
+    first = previous.fields["id"]
+    raise _fail(
+        entry.source,
+        entry.fields["id"].line,
+        f"{entry.kind} '{entry.id}'",
+        f"the id is already used in {first.source}, line {first.line}",
+        f"Give one of the two {entry.kind}s another id, or delete one of them.",
+    )
+
+
+def _override(base: _Entry, change: _Entry) -> _Entry:
+    """`base` with the keys `change` sets. Titles merge per language. When the
+    cadence changes, the old due rule, rrule and start go with it: a Thursday
+    rule means nothing to a monthly item, and guessing would surprise."""
+    fields = dict(base.fields)
+    new_cadence = _cadence_of(change.fields)
+    if new_cadence is not None and new_cadence != _cadence_of(base.fields):
+        for key in SCHEDULE_KEYS:
+            fields.pop(key, None)
+    for key, value in change.fields.items():
+        old = fields.get(key)
+        if key in ("title", "details") and old is not None and old.value and value.value:
+            value = _Value({**old.value, **value.value}, value.source, value.line)
+        fields[key] = value
+    return _Entry(base.kind, base.id, fields, change.source, change.line)
+
+
+def _cadence_of(fields: dict[str, _Value]) -> str | None:
+    if "cadence" in fields:
+        return str(fields["cadence"].value)
+    if "rrule" in fields:
+        return RRULE
+    return None
+
+
+def _make_text(entry: _Entry, key: str) -> Text | None:
+    held = entry.fields.get(key)
+    if held is None or held.value is None:
+        return None
+    texts: dict[str, str] = held.value
+    text = Text(texts.get("en", ""), texts.get("ar", ""))
+    if not (text.en or text.ar):
+        raise _fail(
+            held.source,
+            held.line,
+            f"{entry.kind} '{entry.id}'",
+            f"the {key} is empty",
+            f'Write it in English, Arabic or both, e.g. `{key}: {{en: "...", ar: "..."}}`.',
+        )
+    return text
+
+
+def _require(entry: _Entry, key: str, example: str) -> _Value:
+    if key in entry.fields and entry.fields[key].value is not None:
+        return entry.fields[key]
+    raise _fail(
+        entry.source,
+        entry.line,
+        f"{entry.kind} '{entry.id}'",
+        f"it has no `{key}:`",
+        f"Every new {entry.kind} needs one, e.g. `{example}`.",
+    )
+
+
+def _make_area(entry: _Entry) -> Area:
+    _require(entry, "title", '{en: "Crisis management", ar: "إدارة الأزمات"}')
+    title = _make_text(entry, "title")
+    assert title is not None
+    return Area(entry.id, title, _make_text(entry, "details"), entry.source, entry.line)
+
+
+def _make_item(entry: _Entry, areas: dict[str, Area]) -> Item:
+    who = f"item '{entry.id}'"
+    _require(entry, "title", '{en: "Team meeting", ar: "اجتماعات الفريق"}')
+    title = _make_text(entry, "title")
+    assert title is not None
+    area = _require(entry, "area", "area: team-management")
+    if area.value not in areas:
+        raise _fail(
+            area.source,
+            area.line,
+            who,
+            f"unknown area '{area.value}'",
+            _did_you_mean(area.value, areas)
+            + "Areas: "
+            + ", ".join(areas)
+            + ". A new area needs its own entry under `areas:`.",
+        )
+    recurrence = _make_recurrence(entry, who)
+    due = entry.fields.get("due")
+    tags = entry.fields.get("tags")
+    enabled = entry.fields.get("enabled")
+    return Item(
+        id=entry.id,
+        title=title,
+        details=_make_text(entry, "details"),
+        area=area.value,
+        recurrence=recurrence,
+        tags=tags.value if tags is not None else (),
+        enabled=enabled.value if enabled is not None else True,
+        source=entry.source,
+        line=entry.line,
+        due_spec=due.value if due is not None else None,
+    )
+
+
+def _make_recurrence(entry: _Entry, who: str) -> Recurrence:
+    fields = entry.fields
+    cadence_text = _cadence_of(fields)
+    if cadence_text is None:
+        raise _fail(
+            entry.source,
+            entry.line,
+            who,
+            "it has no `cadence:`",
+            "Every new item needs one: " + ", ".join(ALL_CADENCES) + ", e.g. `cadence: weekly`.",
+        )
+    cadence: Cadence = cadence_text  # type: ignore[assignment]
+    rrule = fields.get("rrule")
+    start = fields.get("start")
+    due = fields.get("due")
+    if cadence != RRULE:
+        for held, key in ((rrule, "rrule"), (start, "start")):
+            if held is not None and held.value is not None:
+                raise _fail(
+                    held.source,
+                    held.line,
+                    who,
+                    f"`{key}:` belongs only to items with `cadence: rrule`, "
+                    f"and this one is {cadence}",
+                    "Remove it, or set `cadence: rrule` and give the rule in `rrule:`.",
+                )
+        rule = None
+        if due is not None and due.value is not None:
+            rule = _due_rule(cadence, due, who)
+        return Recurrence(cadence, rule)
+    if rrule is None:
+        cadence_at = fields["cadence"]
+        raise _fail(
+            cadence_at.source,
+            cadence_at.line,
+            who,
+            "`cadence: rrule` needs an `rrule:` key",
+            'Add the rule, e.g. `rrule: "FREQ=WEEKLY;BYDAY=MO,TH"` for Mondays and Thursdays.',
+        )
+    if due is not None and due.value is not None:
+        raise _fail(
+            due.source,
+            due.line,
+            who,
+            "an rrule item takes no `due:` rule",
+            "Its due dates are the dates the rule produces; remove `due:`.",
+        )
+    first = start.value if start is not None else None
+    try:
+        parse_rrule(rrule.value, first)
+    except ValueError as exc:
+        raise _fail(
+            rrule.source,
+            rrule.line,
+            who,
+            f"dateutil cannot use the rule {rrule.value!r}: {exc}",
+            'Write an RFC 5545 rule such as "FREQ=WEEKLY;BYDAY=MO,TH" or "FREQ=WEEKLY;INTERVAL=2".',
+        ) from None
+    return Recurrence(RRULE, None, rrule.value, first)
+
+
+# Due rules ---------------------------------------------------------------------
+
+_DUE_FORMS = {
+    "weekly": "a weekday (mon, tue, wed, thu, fri, sat, sun), first-workday or last-workday, "
+    "e.g. `due: thu`",
+    "monthly": "a day 1 to 31, or -1 to -31 counted from the month's end, first-workday or "
+    "last-workday, e.g. `due: 5` or `due: -1`",
+    "quarterly": "a month of the quarter (1 to 3) and a day, first-workday or last-workday, "
+    "e.g. `due: {month: 3, day: 15}`",
+    "annual": "a calendar month and day, first-workday or last-workday, "
+    "e.g. `due: {month: nov, day: 30}`",
+}
+
+
+def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
+    """Turn a written due rule into a schedule type, or explain the forms the
+    cadence takes."""
+    raw = due.value
+
+    def bad(problem: str, guess: str = "") -> ChecklistError:
+        forms = _DUE_FORMS.get(cadence)
+        hint = (
+            f"A {cadence} item takes {forms}."
+            if forms
+            else f"A {cadence} item is due every workday; remove `due:`."
+        )
+        return _fail(due.source, due.line, who, problem, guess + hint)
+
+    if cadence == "daily":
+        raise bad("a daily item takes no `due:` rule")
+    if isinstance(raw, str):
+        key = raw.strip().lower()
+        if key == "first-workday":
+            return FirstWorkday()
+        if key == "last-workday":
+            return LastWorkday()
+    if cadence == "weekly":
+        if isinstance(raw, str):
+            try:
+                return OnWeekday(parse_weekday(raw))
+            except ValueError:
+                guess = _did_you_mean(raw.strip().lower(), (*WEEKDAY_NAMES, "last-workday"))
+                raise bad(f"'{raw}' is not a weekday", guess) from None
+        raise bad(f"{raw!r} is not a weekly due rule")
+    if cadence == "monthly":
+        day = _as_int(raw)
+        if day is None:
+            raise bad(f"{raw!r} is not a monthly due rule")
+        return OnDayOfMonth(_check_day(day, 31, "a monthly", bad))
+    if not isinstance(raw, dict):
+        raise bad(f"{raw!r} is not a {cadence} due rule")
+    unknown = [key for key in raw if key not in ("month", "day")]
+    if unknown:
+        guess = _did_you_mean(unknown[0], ("month", "day"))
+        raise bad(f"unknown key '{unknown[0]}' in the due rule", guess)
+    if "month" not in raw or "day" not in raw:
+        raise bad("the due rule needs both `month:` and `day:`")
+    if cadence == "quarterly":
+        month = _as_int(raw["month"])
+        if month is None or not 1 <= month <= 3:
+            raise bad(
+                f"month {raw['month']!r} is not a month of the quarter; use 1, 2 or 3 "
+                "(the quarter's first, second or third month)"
+            )
+        limit = 31
+    else:
+        try:
+            month = parse_month(raw["month"])
+        except ValueError as exc:
+            raise bad(str(exc)) from None
+        limit = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    day = _as_int(raw["day"])
+    if day is None:
+        raise bad(f"day {raw['day']!r} is not a number")
+    where = "a quarterly" if cadence == "quarterly" else MONTH_NAMES[month - 1].capitalize() + "'s"
+    return OnMonthDay(month, _check_day(day, limit, where, bad))
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    return None
+
+
+def _check_day(day: int, limit: int, what: str, bad: Any) -> int:
+    if 1 <= day <= limit or -limit <= day <= -1:
+        return day
+    raise bad(
+        f"day {day} does not exist; {what} due day is 1 to {limit}, "
+        f"or -1 to -{limit} counted from the month's end"
+    )
