@@ -282,9 +282,7 @@ def parse_rrule(text: str, start: date | None = None) -> RRule:
     if "DTSTART" in body.upper():
         raise ValueError("put the first date in the item's `start:` key, not in the rule")
     try:
-        rule = rrulestr(
-            body, dtstart=datetime(anchor.year, anchor.month, anchor.day), cache=True
-        )
+        rule = rrulestr(body, dtstart=datetime(anchor.year, anchor.month, anchor.day), cache=True)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise ValueError(str(exc) or "dateutil cannot read it") from exc
     if not isinstance(rule, RRuleType):  # a set of rules has no single cadence
