@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -292,3 +293,19 @@ def test_any_text_round_trips(tmp_path: Path, kind: str, note: str, by: str, tit
     path = tmp_path / f"events.{kind}"
     path.write_text(write(kind, [event]), encoding="utf-8", newline="")
     assert list(read_events(path)) == [event]
+
+
+@pytest.mark.parametrize("kind", formats.FORMATS)
+def test_writers_stream_batch_by_batch(kind: str) -> None:
+    # Each batch must be written before the next one is asked for: an export
+    # of any size then holds one batch in memory.
+    out = io.StringIO()
+    written_before: list[int] = []
+
+    def batches() -> Iterator[list[tuple[str | None, ...]]]:
+        for _ in range(3):
+            written_before.append(len(out.getvalue()))
+            yield [event_row(EVENT), event_row(UNDONE)]
+
+    assert formats.WRITERS[kind](batches(), out) == 6
+    assert written_before[0] < written_before[1] < written_before[2]

@@ -372,3 +372,16 @@ def test_host_name_is_the_socket_host_name() -> None:
     import socket
 
     assert host_name() == socket.gethostname()
+
+
+def test_export_batches_stream_in_bounded_batches(log: EventLog) -> None:
+    log.merge(
+        make_event("monitor-accounts", WEEK - timedelta(i), cadence="daily", length=1)
+        for i in range(2500)
+    )
+    batches = log.export_batches(batch_size=1000)
+    assert isinstance(batches, types.GeneratorType)
+    sizes = [len(batch) for batch in batches]
+    assert sizes == [1000, 1000, 500]
+    (row,) = next(log.export_batches(batch_size=1))
+    assert row[11] is None  # undone_at of an active event
