@@ -18,9 +18,8 @@ starts using csm today has not missed last quarter's policy review.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .schedule import (
     CADENCES,
@@ -56,8 +55,7 @@ class EventSource(Protocol):
     def first_day(self) -> date | None: ...
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One item in one of its periods, with its status as of the agenda's day."""
 
     item: Item
@@ -75,8 +73,7 @@ class Entry:
         return self.item.recurrence.cadence
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """How much of a cadence's current period is settled."""
 
     done: int = 0
@@ -88,8 +85,7 @@ class Progress:
         return self.done + self.skipped
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     """Every enabled item in its current period, last period's misses, progress."""
 
     day: date

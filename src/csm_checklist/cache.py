@@ -24,8 +24,10 @@ from . import __version__
 
 T = TypeVar("T")
 
-# A new csm or Python may pickle the same objects differently.
+# A new csm or Python may pickle the same objects differently; so may csm's
+# own model modules after an edit, so their content is part of every key.
 _STAMP = (__version__, sys.version_info[:2], 1)
+_MODEL = [Path(__file__).with_name(name) for name in ("catalog.py", "config.py", "schedule.py")]
 
 
 def fingerprint(sources: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -43,7 +45,7 @@ def fingerprint(sources: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
 
 def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) -> T:
     """`build()`, or its stored result when no source has changed since."""
-    key = (_STAMP, fingerprint(sources))
+    key = (_STAMP, fingerprint([*_MODEL, *sources]))
     with contextlib.suppress(Exception):  # any unreadable cache is a miss
         with cache_file.open("rb") as stream:
             stored_key, value = pickle.load(stream)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ConfigError
 from .schedule import (
@@ -30,8 +29,7 @@ LOG_FILE = "log.sqlite3"
 LANGS = ("en", "ar")
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """The folders csm reads and writes."""
 
     config_dir: Path
@@ -114,8 +112,7 @@ def _check_user(value: str) -> str:
     return name
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     name: str
     default: str
     description: str
@@ -166,8 +163,7 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The settings in force, already checked."""
 
     lang: str = "en"
@@ -176,7 +172,7 @@ class Settings:
     fiscal_year_start: str = "1"
     timezone: str = ""
     user: str = ""
-    source: Path | None = field(default=None, compare=False)
+    source: Path | None = None
 
     @property
     def calendar(self) -> WorkCalendar:

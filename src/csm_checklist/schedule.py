@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule as RRule
@@ -53,9 +53,9 @@ class WorkCalendar:
             raise ValueError(f"fiscal_year_start must be 1-12, not {self.fiscal_year_start}")
 
 
-@dataclass(frozen=True, order=True)
-class Period:
-    """A closed range of days: one cadence's window around a date."""
+class Period(NamedTuple):
+    """A closed range of days: one cadence's window around a date. Ordered and
+    compared as (start, end)."""
 
     start: date
     end: date
@@ -75,34 +75,56 @@ class Period:
 
 
 # Due rules -----------------------------------------------------------------
+# Small immutable records. They are NamedTuples, not dataclasses, because csm
+# creates its classes on every start-up and a NamedTuple class costs a fifth
+# as much to create; `_distinct` keeps two rules with equal fields but
+# different kinds (day 3 of the month vs. Thursday) from comparing equal.
 
 
-@dataclass(frozen=True)
-class OnWeekday:
+_Rule = TypeVar("_Rule", bound=type)
+
+
+def _distinct(cls: _Rule) -> _Rule:
+    """Equal only to a rule of the same kind with the same fields."""
+
+    def same(self: tuple[object, ...], other: object) -> bool:
+        return type(self) is type(other) and tuple.__eq__(self, other)
+
+    def different(self: tuple[object, ...], other: object) -> bool:
+        return not same(self, other)
+
+    cls.__eq__ = same  # type: ignore[assignment]
+    cls.__ne__ = different  # type: ignore[assignment]
+    cls.__hash__ = tuple.__hash__  # type: ignore[assignment]
+    return cls
+
+
+@_distinct
+class OnWeekday(NamedTuple):
     """Weekly `due: thu`: that weekday of the week."""
 
     weekday: int
 
 
-@dataclass(frozen=True)
-class OnDayOfMonth:
+@_distinct
+class OnDayOfMonth(NamedTuple):
     """Monthly `due: 5` or `due: -1`: a day of the month, negative from the end."""
 
     day: int
 
 
-@dataclass(frozen=True)
-class FirstWorkday:
+@_distinct
+class FirstWorkday(NamedTuple):
     """`due: first-workday`: the first workday of the period."""
 
 
-@dataclass(frozen=True)
-class LastWorkday:
+@_distinct
+class LastWorkday(NamedTuple):
     """`due: last-workday`: the last workday of the period (also the default)."""
 
 
-@dataclass(frozen=True)
-class OnMonthDay:
+@_distinct
+class OnMonthDay(NamedTuple):
     """Quarterly `{month: 1-3, day}` (month within the quarter) or annual
     `{month: 1-12, day}` (calendar month); `day` may be negative, from the end."""
 
@@ -113,8 +135,7 @@ class OnMonthDay:
 DueRule = OnWeekday | OnDayOfMonth | FirstWorkday | LastWorkday | OnMonthDay
 
 
-@dataclass(frozen=True)
-class Recurrence:
+class Recurrence(NamedTuple):
     """When an item recurs: a cadence and its due rule, or an RFC 5545 rule."""
 
     cadence: Cadence

@@ -90,8 +90,6 @@ def _show(
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
 ) -> None:
-    from dataclasses import replace
-
     from ..views import agenda as view
     from ..views.labels import label
 
@@ -110,7 +108,7 @@ def _show(
     heading = view.day_heading(agenda.day, agenda.workday, lang)
     if window is not None or open_only:
         # `due` answers one question; the missed list and progress belong to `today`.
-        agenda = replace(agenda, missed=[], progress={})
+        agenda = agenda._replace(missed=[], progress={})
     if window is not None:
         kind, span = window
         heading += f"\n{label('this_' + kind, lang)}: {view.period_text(span)}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -19,11 +18,11 @@ if TYPE_CHECKING:
     from ..log import EventLog
 
 
-@dataclass
 class Env:
     """The folders and settings of one run, read once and on demand."""
 
-    paths: Paths
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
 
     @classmethod
     def load(cls) -> Env:
