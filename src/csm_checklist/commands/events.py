@@ -101,7 +101,7 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
 
 
 def done(
-    items: list[str] = typer.Argument(..., metavar="ITEM...", help=ITEMS_HELP),
+    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
@@ -118,7 +118,7 @@ def done(
 
 
 def skip(
-    items: list[str] = typer.Argument(..., metavar="ITEM...", help=ITEMS_HELP),
+    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
@@ -134,7 +134,7 @@ def skip(
 
 def undo(
     item: str | None = typer.Argument(
-        None, metavar="[ITEM]", help="Undo the latest event of this item only."
+        None, help="Undo the latest event of this item only.", metavar="ITEM"
     ),
     on: str | None = typer.Option(
         None,

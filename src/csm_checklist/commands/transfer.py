@@ -127,10 +127,11 @@ def import_(
     """Import events from a csv, json or jsonl export.
 
     Every record is checked before any is kept: a bad one stops the import
-    (exit 2, naming its line or index and field) and nothing is written, as it
-    is for a missing or unreadable file. Events are matched by uuid: one
-    already in the log is counted, not added again, so importing a file twice
-    adds nothing. An event undone in the file is marked undone here too.
+    with exit 2, naming its line (csv, jsonl) or index (json) and the field,
+    and nothing is written. A missing or unreadable file is exit 2 as well.
+    Events are matched by uuid: one already in the log is counted, not added
+    again, so importing a file twice adds nothing; the same uuid with other
+    content is refused. An event undone in the file is marked undone here too.
 
     Example: csm import events.csv --dry-run
     """
