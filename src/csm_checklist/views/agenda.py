@@ -8,13 +8,15 @@ from typing import Any
 
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
-from .common import align_columns, text_bar
+from .common import align_columns, styled_columns, text_bar
 from .labels import label
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
 }
+
+BAR_CELLS = 24
 
 # Marks that tell statuses apart without colour, in pipes and for colour-blind readers.
 MARKS = {
@@ -177,59 +179,57 @@ def plain_agenda(
 def show_agenda(
     agenda: Agenda, entries: Sequence[Entry], lang: str, heading: str | None = None
 ) -> None:
-    """`csm today` for a person at a terminal: a rich table and progress bars."""
-    from rich.table import Table
+    """`csm today` for a person at a terminal: coloured columns and bars.
+
+    The columns are laid out here rather than by rich's Table, whose layout
+    pass cost the morning command more than everything else it draws.
+    """
     from rich.text import Text
 
     from .common import terminal_console
 
     console = terminal_console()
-    console.print(Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"))
+    lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]
     if entries:
-        table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-        for status, item_id, title, cadence, when in _rows(entries, lang):
-            style = STYLES[status]
-            table.add_row(
-                Text(MARKS[status], style=style),
-                Text(item_id, style="bold"),
-                Text(title),
-                Text(cadence, style="dim"),
-                Text(when, style=style),
-            )
-        console.print(table)
+        rows = [
+            [
+                (MARKS[status], STYLES[status]),
+                (item_id, "bold"),
+                (title, ""),
+                (cadence, "dim"),
+                (when, STYLES[status]),
+            ]
+            for status, item_id, title, cadence, when in _rows(entries, lang)
+        ]
+        lines += styled_columns(rows, indent="  ")
     else:
         key = "nothing_due" if agenda.workday else "nothing_due_off"
-        console.print(Text(label(key, lang), style="green"))
+        lines.append(Text(label(key, lang), style="green"))
     if agenda.missed:
-        console.print()
-        console.print(Text(label("missed_heading", lang), style="bold red"))
-        table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-        for entry in agenda.missed:
-            table.add_row(
-                Text(entry.item.id, style="bold"),
-                Text(entry.item.title.get(lang)),
-                Text(period_text(entry.period), style="dim"),
-                Text(late_command(entry), style="cyan"),
-            )
-        console.print(table)
-        console.print(Text(_skip_hint(agenda.missed[0], lang), style="dim"))
+        lines += [Text(), Text(label("missed_heading", lang), style="bold red")]
+        rows = [
+            [
+                (MARKS["missed"], STYLES["missed"]),
+                (entry.item.id, "bold"),
+                (entry.item.title.get(lang), ""),
+                (period_text(entry.period), "dim"),
+                (late_command(entry), "cyan"),
+            ]
+            for entry in agenda.missed
+        ]
+        lines += styled_columns(rows, indent="  ")
+        lines.append(Text(_skip_hint(agenda.missed[0], lang), style="dim"))
     if agenda.progress:
-        _show_progress(console, agenda.progress, lang)
-
-
-def _show_progress(console: Any, progress: dict[str, Progress], lang: str) -> None:
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
-    from rich.text import Text
-
-    console.print()
-    console.print(Text(label("progress_heading", lang), style="bold"))
-    table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-    for cadence, p in progress.items():
-        extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
-        table.add_row(
-            label(cadence, lang),
-            ProgressBar(total=max(p.total, 1), completed=p.settled, width=24),
-            Text(f"{p.done}/{p.total}{extra}"),
-        )
-    console.print(table)
+        lines += [Text(), Text(label("progress_heading", lang), style="bold")]
+        width = max(len(label(cadence, lang)) for cadence in agenda.progress)
+        for cadence, p in agenda.progress.items():
+            extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
+            filled = round(BAR_CELLS * p.settled / p.total) if p.total else 0
+            complete = p.total > 0 and p.settled == p.total
+            line = Text("  " + label(cadence, lang).ljust(width) + " ")
+            # Two glyphs, so the bar reads without colour too (NO_COLOR).
+            line.append("█" * filled, style="green" if complete else "magenta")
+            line.append("░" * (BAR_CELLS - filled), style="grey50")
+            line.append(f" {p.done}/{p.total}{extra}")
+            lines.append(line)
+    console.print(Text("\n").join(lines))

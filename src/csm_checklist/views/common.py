@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 BAR_WIDTH = 20
 
@@ -39,6 +40,34 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
         gap.join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+
+
+def styled_columns(
+    rows: Sequence[Sequence[tuple[str, str]]],
+    *,
+    indent: str = "",
+) -> list[Text]:
+    """Rows of (text, style) cells padded into columns, as rich Text lines.
+
+    Widths are terminal cells, so Arabic and wide characters line up.
+    """
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    if not rows:
+        return []
+    count = len(rows[0])
+    widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
+    lines = []
+    for row in rows:
+        line = Text(indent)
+        for i, (cell, style) in enumerate(row):
+            line.append(cell, style=style or None)
+            if i < count - 1:
+                line.append(" " * (widths[i] - cell_len(cell) + 2))
+        line.rstrip()
+        lines.append(line)
+    return lines
 
 
 def percent(part: int, whole: int) -> str:
