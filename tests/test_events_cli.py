@@ -485,3 +485,19 @@ def test_a_data_dir_that_cannot_be_created(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: Cannot create the data folder {blocker / 'data'}: ")
     assert blocker.read_text() == "x"
+
+
+def test_command_modules_load_the_core_only_when_run() -> None:
+    # Start-up time: registering done/skip/undo/log/export/import must not
+    # import the log, the formats, the catalog or rich.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, csm_checklist.commands.events, csm_checklist.commands.transfer; "
+        "print(sorted(m for m in sys.modules if m in ('csm_checklist.log', "
+        "'csm_checklist.formats', 'csm_checklist.catalog', 'csm_checklist.agenda', 'rich', "
+        "'sqlite3', 'csv', 'json')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"

@@ -385,3 +385,15 @@ def test_export_batches_stream_in_bounded_batches(log: EventLog) -> None:
     assert sizes == [1000, 1000, 500]
     (row,) = next(log.export_batches(batch_size=1))
     assert row[11] is None  # undone_at of an active event
+
+
+def test_the_log_and_formats_need_no_cli_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, csm_checklist.log, csm_checklist.formats; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
