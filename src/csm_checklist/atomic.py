@@ -24,6 +24,9 @@ def atomic_writer(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file private (0600); the result should have the
+        # mode the replaced file had, or a new file's usual mode.
+        os.chmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
             yield stream
             stream.flush()
@@ -33,6 +36,15 @@ def atomic_writer(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text_atomically(target: Path, text: str) -> None:
