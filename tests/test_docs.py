@@ -77,3 +77,20 @@ def test_readme_gives_the_two_setup_commands() -> None:
     text = README.read_text(encoding="utf-8")
     assert "pip install . && csm today" in text
     assert 'pip install ".[test]" && pytest' in text
+
+
+def test_the_readme_checklist_example_is_valid(config_dir: Path) -> None:
+    from clihelp import run
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Checklist files") :]
+    example = section[
+        section.index("```yaml\n") + 8 : section.index("```\n", section.index("```yaml"))
+    ]
+    folder = config_dir / "checklists"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(example, encoding="utf-8")
+    result = run("checklist", "validate")
+    assert result.exit_code == 0, result.stderr
+    listed = run("list", "--json", "--all").stdout
+    assert '"weekly-escalations"' in listed and '"twice-weekly-sweep"' in listed
