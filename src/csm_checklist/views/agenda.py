@@ -8,13 +8,9 @@ from typing import Any
 
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
+from ..wording import WEEKDAYS
 from .common import align_columns, styled_columns, text_bar
 from .labels import label
-
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
-}
 
 BAR_CELLS = 24
 

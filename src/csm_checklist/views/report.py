@@ -8,8 +8,9 @@ from typing import Any
 
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
+from ..wording import MONTHS
 from .common import align_columns, percent, text_bar
-from .labels import MONTHS, label
+from .labels import label
 
 # One cell per workday in the consistency graph: readable without colour.
 CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "open": ".", "none": " "}
