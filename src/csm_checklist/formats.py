@@ -29,26 +29,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
-from .log import KINDS, Event
+from .log import FIELDS, KINDS, Event, event_row
 from .schedule import CADENCES, RRULE
 
-# The columns of every export, in order. `host` came after the rest and is
-# optional on import.
-FIELDS = (
-    "uuid",
-    "item_id",
-    "title",
-    "cadence",
-    "kind",
-    "period_start",
-    "period_end",
-    "for_date",
-    "logged_at",
-    "by",
-    "note",
-    "undone_at",
-    "host",
-)
+# `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
 FORMATS = ("csv", "json", "jsonl", "md")
 IMPORT_FORMATS = ("csv", "json", "jsonl")
@@ -58,25 +42,6 @@ Batches = Iterable[Sequence[Row]]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _CADENCE_NAMES = (*CADENCES, RRULE)
-
-
-def event_row(event: Event) -> tuple[str | None, ...]:
-    """The export row of `event`, in `FIELDS` order."""
-    return (
-        event.uuid,
-        event.item_id,
-        event.title,
-        event.cadence,
-        event.kind,
-        event.period_start.isoformat(),
-        event.period_end.isoformat(),
-        event.for_date.isoformat(),
-        event.logged_at.isoformat(),
-        event.by,
-        event.note,
-        event.undone_at.isoformat() if event.undone_at is not None else None,
-        event.host,
-    )
 
 
 def event_record(event: Event) -> dict[str, str | None]:

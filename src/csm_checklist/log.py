@@ -177,22 +177,9 @@ def migrate(db: sqlite3.Connection, target: int | None = None) -> int:
 
 # Rows ------------------------------------------------------------------------
 
-# Column order of every SELECT that builds an Event.
-_EVENT_COLUMNS = (
-    "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
-    "logged_at, logged_by, note, host, undone_at"
-)
-# Column order of export rows: formats.FIELDS, undone_at NULL when active.
-EXPORT_COLUMNS = (
-    "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
-    "logged_at, logged_by, note, undone_at, host"
-)
-_INSERT = (
-    "INSERT INTO events (uuid, item_id, title, cadence, kind, period_start, period_end, "
-    "for_date, logged_at, logged_by, note, host, undone_at, logged_at_utc) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_FIELD_NAMES = (
+# The one column order of an event's row: what every SELECT that builds an
+# Event reads, what INSERT writes, and the fields of an export, in that order.
+FIELDS = (
     "uuid",
     "item_id",
     "title",
@@ -204,13 +191,19 @@ _FIELD_NAMES = (
     "logged_at",
     "by",
     "note",
-    "host",
     "undone_at",
+    "host",
+)
+_UNDONE = FIELDS.index("undone_at")
+EVENT_COLUMNS = ", ".join("logged_by" if name == "by" else name for name in FIELDS)
+_INSERT = (
+    f"INSERT INTO events ({EVENT_COLUMNS}, logged_at_utc) "
+    f"VALUES ({', '.join('?' * (len(FIELDS) + 1))})"
 )
 
 
-def _event_row(event: Event) -> tuple[str | None, ...]:
-    """The stored text of `event`, in `_EVENT_COLUMNS` order."""
+def event_row(event: Event) -> tuple[str | None, ...]:
+    """The text of `event`, in `FIELDS` order; undone_at None when active."""
     return (
         event.uuid,
         event.item_id,
@@ -223,13 +216,13 @@ def _event_row(event: Event) -> tuple[str | None, ...]:
         event.logged_at.isoformat(),
         event.by,
         event.note,
-        event.host,
         event.undone_at.isoformat() if event.undone_at is not None else None,
+        event.host,
     )
 
 
 def _event_from_row(row: Sequence[str | None]) -> Event:
-    (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, host, undone) = (
+    (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
         row
     )
     assert kind in KINDS
@@ -445,7 +438,7 @@ class EventLog:
             for event in events:
                 existing = self._first_active(db, event.item_id, event.period_start)
                 if existing is None:
-                    db.execute(_INSERT, (*_event_row(event), utc_key(event.logged_at)))
+                    db.execute(_INSERT, (*event_row(event), utc_key(event.logged_at)))
                 results.append((event, existing))
         return results
 
@@ -462,7 +455,7 @@ class EventLog:
                     hint="`csm log --include-undone` lists every event with its state.",
                 )
             row = db.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
             ).fetchone()
         return _event_from_row(row)
 
@@ -489,7 +482,7 @@ class EventLog:
                 return None
             db.execute("UPDATE events SET undone_at = ? WHERE id = ?", (at.isoformat(), row[0]))
             undone = db.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", (row[0],)
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (row[0],)
             ).fetchone()
         return _event_from_row(undone)
 
@@ -518,7 +511,7 @@ class EventLog:
     def _merge(db: sqlite3.Connection, events: Iterable[Event]) -> tuple[int, int]:
         added = present = 0
         for event in events:
-            row = _event_row(event)
+            row = event_row(event)
             inserted = db.execute(
                 _INSERT + " ON CONFLICT (uuid) DO NOTHING", (*row, utc_key(event.logged_at))
             )
@@ -527,17 +520,17 @@ class EventLog:
                 continue
             present += 1
             stored = db.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE uuid = ?", (event.uuid,)
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (event.uuid,)
             ).fetchone()
-            for name, mine, theirs in zip(_FIELD_NAMES[:-1], stored[:-1], row[:-1], strict=True):
-                if mine != theirs:
+            for name, mine, theirs in zip(FIELDS, stored, row, strict=True):
+                if mine != theirs and name != "undone_at":
                     raise ImportFileError(
                         f"Event {event.uuid} is already in the log with a different "
                         f"{name!r}: {mine!r} here, {theirs!r} in the file.",
                         hint="Nothing was imported. An event's uuid names one event; "
                         "fix or remove that record.",
                     )
-            if stored[-1] is None and event.undone_at is not None:
+            if stored[_UNDONE] is None and event.undone_at is not None:
                 db.execute(
                     "UPDATE events SET undone_at = ? WHERE uuid = ?",
                     (event.undone_at.isoformat(), event.uuid),
@@ -549,7 +542,7 @@ class EventLog:
     @staticmethod
     def _first_active(db: sqlite3.Connection, item_id: str, period_start: date) -> Event | None:
         row = db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events "
+            f"SELECT {EVENT_COLUMNS} FROM events "
             "WHERE item_id = ? AND period_start = ? AND undone_at IS NULL "
             "ORDER BY logged_at_utc, id LIMIT 1",
             (item_id, period_start.isoformat()),
@@ -572,7 +565,7 @@ class EventLog:
                 values = ", ".join(["(?, ?)"] * len(part))
                 rows = self._db.execute(
                     f"WITH wanted (item_id, period_start) AS (VALUES {values}) "
-                    f"SELECT {_EVENT_COLUMNS} FROM wanted "
+                    f"SELECT {EVENT_COLUMNS} FROM wanted "
                     "JOIN events USING (item_id, period_start) "
                     "WHERE undone_at IS NULL ORDER BY logged_at_utc DESC, id DESC",
                     [text for key in part for text in key],
@@ -587,7 +580,7 @@ class EventLog:
         """Active events whose period shares at least one day with first..last."""
         with self._errors():
             rows = self._db.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events "
+                f"SELECT {EVENT_COLUMNS} FROM events "
                 "WHERE period_end >= ? AND period_start <= ? AND undone_at IS NULL "
                 "ORDER BY period_start, logged_at_utc, id",
                 (first.isoformat(), last.isoformat()),
@@ -613,7 +606,7 @@ class EventLog:
         where, params = _filters(since, until, item_id, cadence, include_undone)
         order = "DESC" if newest_first else "ASC"
         sql = (
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
             f"ORDER BY logged_at_utc {order}, id {order}"
         )
         if limit is not None:
@@ -633,13 +626,13 @@ class EventLog:
     ) -> Iterator[list[tuple[str | None, ...]]]:
         """Export rows in batches, oldest logged first, straight from the cursor.
 
-        Each row is the text of one event in `EXPORT_COLUMNS` order, undone_at
+        Each row is the text of one event in `EVENT_COLUMNS` order, undone_at
         None when active. No Event objects are built and at most one batch is
         held: an export of a million events costs what reading them costs.
         `since` and `until` bound `for_date`, both inclusive.
         """
         where, params = _filters(since, until, None, None, include_undone)
-        sql = f"SELECT {EXPORT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
         with self._errors():
             cursor = self._db.execute(sql, params)
             while True:
@@ -656,7 +649,7 @@ class EventLog:
         where, params = _active_filters(item_id, period_start, None)
         with self._errors():
             row = self._db.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} "
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
                 "ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
                 params,
             ).fetchone()
