@@ -69,6 +69,17 @@ class Env:
             return self.today
         return parse_day(text, self.today, option)
 
+    def day_range(self, since: str | None, until: str | None) -> tuple[date | None, date | None]:
+        """The days of --since and --until, either open; BadInput when reversed."""
+        first = self.day(since, "--since") if since is not None else None
+        last = self.day(until, "--until") if until is not None else None
+        if first is not None and last is not None and first > last:
+            raise BadInput(
+                f"--since {first.isoformat()} is after --until {last.isoformat()}.",
+                hint="Give the earlier day to --since.",
+            )
+        return first, last
+
 
 def parse_day(text: str, today: date, option: str = "--on") -> date:
     """Read a date typed by a user; BadInput with the accepted forms otherwise."""

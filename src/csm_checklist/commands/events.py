@@ -244,13 +244,7 @@ def log_events(
     Example: csm log --since 2026-11-01 --item team-meeting
     """
     env = Env.load()
-    first = env.day(since, "--since") if since is not None else None
-    last = env.day(until, "--until") if until is not None else None
-    if first is not None and last is not None and first > last:
-        raise BadInput(
-            f"--since {first.isoformat()} is after --until {last.isoformat()}.",
-            hint="Give the earlier day to --since.",
-        )
+    first, last = env.day_range(since, until)
     wanted_cadence = _cadence(cadence)
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None

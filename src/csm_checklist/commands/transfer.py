@@ -11,7 +11,7 @@ from typing import IO
 
 import typer
 
-from ..errors import BadInput, NotMet
+from ..errors import NotMet
 from .common import Env
 
 
@@ -78,13 +78,7 @@ def export(
     from ..formats import WRITERS
 
     env = Env.load()
-    first = env.day(since, "--since") if since is not None else None
-    last = env.day(until, "--until") if until is not None else None
-    if first is not None and last is not None and first > last:
-        raise BadInput(
-            f"--since {first.isoformat()} is after --until {last.isoformat()}.",
-            hint="Give the earlier day to --since.",
-        )
+    first, last = env.day_range(since, until)
     write = WRITERS[format.value]
     # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
     mark = "\ufeff" if bom else ""

@@ -247,6 +247,20 @@ def _graph(streak: Streak) -> str:
     return "".join(CELLS.get(outcome, " ") for _, outcome in streak.days)
 
 
+def _tally_sections(
+    report: Report, area_titles: Mapping[str, str], lang: str
+) -> list[tuple[str, list[tuple[str, Tally]]]]:
+    """The three tables of figures, each row a name and its tally."""
+    return [
+        (label("by_cadence", lang), [(label(c, lang), t) for c, t in report.cadences.items()]),
+        (
+            label("by_area", lang),
+            [(area_titles.get(a, a or "-"), t) for a, t in report.areas.items()],
+        ),
+        (label("by_item", lang), [(report.titles[i], t) for i, t in report.items.items()]),
+    ]
+
+
 def plain_report(
     report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
 ) -> str:
@@ -262,15 +276,7 @@ def plain_report(
     if not report.outcomes:
         return "\n".join([*lines, label("no_history", lang), ""])
     lines += _headline(report, lang)
-    sections: list[tuple[str, list[tuple[str, Tally]]]] = [
-        (label("by_cadence", lang), [(label(c, lang), t) for c, t in report.cadences.items()]),
-        (
-            label("by_area", lang),
-            [(area_titles.get(a, a or "-"), t) for a, t in report.areas.items()],
-        ),
-        (label("by_item", lang), [(report.titles[i], t) for i, t in report.items.items()]),
-    ]
-    for heading, rows in sections:
+    for heading, rows in _tally_sections(report, area_titles, lang):
         width = max(len(name) for name, _ in rows)
         lines += ["", heading]
         for row_name, tally in rows:
@@ -347,22 +353,8 @@ def show_report(
             table.add_row(Text(row_name), bar, *(str(getattr(tally, c)) for c in COLUMNS))
         return table
 
-    console.print(
-        tally_table(
-            label("by_cadence", lang), [(label(c, lang), t) for c, t in report.cadences.items()]
-        )
-    )
-    console.print(
-        tally_table(
-            label("by_area", lang),
-            [(area_titles.get(a, a or "-"), t) for a, t in report.areas.items()],
-        )
-    )
-    console.print(
-        tally_table(
-            label("by_item", lang), [(report.titles[i], t) for i, t in report.items.items()]
-        )
-    )
+    for heading, rows in _tally_sections(report, area_titles, lang):
+        console.print(tally_table(heading, rows))
     if report.streaks:
         graph = Table(
             title=f"{label('consistency', lang)}  ({label('legend', lang)})",
