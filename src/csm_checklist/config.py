@@ -273,7 +273,10 @@ def check_setting(key: str, value: str) -> str:
 
 def load_settings(paths: Paths) -> Settings:
     """Settings from the config file, every value checked; defaults for the rest."""
-    raw = _read_config_file(paths.config_file)
+    return _checked(_read_config_file(paths.config_file), paths.config_file)
+
+
+def _checked(raw: dict[str, Any], source: Path) -> Settings:
     values: dict[str, str] = {}
     for key, value in raw.items():
         if value is None:
@@ -281,10 +284,8 @@ def load_settings(paths: Paths) -> Settings:
         try:
             values[str(key)] = check_setting(str(key), _as_text(value))
         except ConfigError as exc:
-            raise ConfigError(
-                f"The config file {paths.config_file}: {exc.message}", hint=exc.hint
-            ) from exc
-    return Settings(**values, source=paths.config_file)
+            raise ConfigError(f"The config file {source}: {exc.message}", hint=exc.hint) from exc
+    return Settings(**values, source=source)
 
 
 def _as_text(value: Any) -> str:
@@ -296,14 +297,14 @@ def _as_text(value: Any) -> str:
 def save_setting(paths: Paths, key: str, value: str) -> str:
     """Check `value`, then write it to the config file atomically.
 
-    The other settings and any comments-free content are kept; on any error
+    The other settings are kept (comments are not); on any error
     nothing is written. Returns the stored form.
     """
     import yaml
 
     stored = check_setting(key, value)
     raw = _read_config_file(paths.config_file)
-    load_settings(paths)  # refuse to rewrite a file that is already broken
+    _checked(raw, paths.config_file)  # refuse to rewrite a file that is already broken
     raw[key] = stored
     text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, default_flow_style=False)
     from .atomic import write_text_atomically
