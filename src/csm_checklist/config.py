@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -193,18 +193,23 @@ class Settings(NamedTuple):
         except Exception:  # no login name in some containers and services
             return "unknown"
 
-    def today(self) -> date:
-        """Today's date in the configured time zone (the system's when unset).
+    def now(self) -> datetime:
+        """This moment, to the second, with the UTC offset of the configured
+        time zone (the system's when unset).
 
-        Only the CLI calls this: the core takes its date as an argument.
+        Only the CLI calls this and `today`: the core takes its dates as arguments.
         """
-        from datetime import datetime
+        if self.timezone:
+            from zoneinfo import ZoneInfo
 
-        if not self.timezone:
-            return date.today()
-        from zoneinfo import ZoneInfo
+            moment = datetime.now(ZoneInfo(self.timezone))
+        else:
+            moment = datetime.now().astimezone()
+        return moment.replace(microsecond=0)
 
-        return datetime.now(ZoneInfo(self.timezone)).date()
+    def today(self) -> date:
+        """Today's date in the configured time zone."""
+        return self.now().date()
 
     def as_dict(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in SETTINGS}

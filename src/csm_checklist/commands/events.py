@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..config import Settings
 from ..errors import BadInput, NotMet
 from ..schedule import CADENCES, PERIOD_KINDS, RRULE, period_containing
 from .common import Env, print_json, stdout_is_terminal
@@ -22,17 +21,6 @@ ITEMS_HELP = (
 )
 ON_HELP = "The day the work was for (YYYY-MM-DD, today, yesterday). Default: today."
 BY_HELP = "Who did it. Default: the `user` setting, else the login name."
-
-
-def now(settings: Settings) -> datetime:
-    """This moment, with the UTC offset of the configured time zone."""
-    if settings.timezone:
-        from zoneinfo import ZoneInfo
-
-        moment = datetime.now(ZoneInfo(settings.timezone))
-    else:
-        moment = datetime.now().astimezone()
-    return moment.replace(microsecond=0)
 
 
 def _not_future(env: Env, day: date) -> None:
@@ -65,7 +53,7 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
     cal = settings.calendar
     catalog = env.catalog()
     items = [catalog.resolve(query) for query in queries]
-    moment = now(settings)
+    moment = settings.now()
     who = by.strip() if by is not None and by.strip() else settings.user_name
     host = host_name()
     events = []
@@ -184,7 +172,7 @@ def undo(
             for_date = day
             where = f" for {day.isoformat()}"
         event = log.undo_latest(
-            now(env.settings), item_id=item_id, period_start=period_start, for_date=for_date
+            env.settings.now(), item_id=item_id, period_start=period_start, for_date=for_date
         )
     if event is None:
         raise NotMet(
