@@ -6,14 +6,11 @@ Keeping them in one table keeps the two languages in step.
 
 from __future__ import annotations
 
+from ..wording import CADENCE_WORDS
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "daily": "daily",
-        "weekly": "weekly",
-        "monthly": "monthly",
-        "quarterly": "quarterly",
-        "annual": "annual",
-        "rrule": "custom",
+        **CADENCE_WORDS["en"],
         "done": "done",
         "skipped": "skipped",
         "due": "due",
@@ -80,12 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_history": "Nothing to report: no duty was expected or logged in this period.",
     },
     "ar": {
-        "daily": "يومي",
-        "weekly": "أسبوعي",
-        "monthly": "شهري",
-        "quarterly": "ربع سنوي",
-        "annual": "سنوي",
-        "rrule": "مخصص",
+        **CADENCE_WORDS["ar"],
         "done": "تم",
         "skipped": "تم تخطيه",
         "due": "مستحق",
