@@ -34,6 +34,7 @@ class Paths(NamedTuple):
 
     config_dir: Path
     data_dir: Path
+    cache_dir: Path
 
     @property
     def config_file(self) -> Path:
@@ -49,20 +50,26 @@ class Paths(NamedTuple):
 
 
 def resolve_paths() -> Paths:
-    """CSM_CONFIG_DIR / CSM_DATA_DIR when set, else the platform's folders."""
-    config_env = os.environ.get("CSM_CONFIG_DIR")
-    data_env = os.environ.get("CSM_DATA_DIR")
-    if config_env and data_env:
+    """CSM_CONFIG_DIR / CSM_DATA_DIR / CSM_CACHE_DIR when set, else the
+    platform's folders."""
+    names = ("CSM_CONFIG_DIR", "CSM_DATA_DIR", "CSM_CACHE_DIR")
+    given = [os.environ.get(name) for name in names]
+    if all(given):
         # platformdirs is only imported when it is needed: tests and scripted
-        # use set both variables and skip it.
-        return Paths(Path(config_env).expanduser(), Path(data_env).expanduser())
+        # use set every variable and skip it.
+        return Paths(*(Path(str(value)).expanduser() for value in given))
     import platformdirs
 
-    config_dir = Path(config_env).expanduser() if config_env else None
-    data_dir = Path(data_env).expanduser() if data_env else None
+    finders = (
+        platformdirs.user_config_dir,
+        platformdirs.user_data_dir,
+        platformdirs.user_cache_dir,
+    )
     return Paths(
-        config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        *(
+            Path(value).expanduser() if value else Path(find(APP_NAME, appauthor=False))
+            for value, find in zip(given, finders, strict=True)
+        )
     )
 
 

@@ -8,6 +8,7 @@ import typer
 
 from ..errors import BadInput
 from ..schedule import PERIOD_KINDS
+from ..views.safe import echo
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def _show(
     if stdout_is_terminal():
         view.show_agenda(agenda, entries, lang, heading)
     else:
-        typer.echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+        echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
 
 
 def register(app: typer.Typer) -> None:

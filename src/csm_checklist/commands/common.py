@@ -110,7 +110,8 @@ def stdout_is_terminal() -> bool:
 
 
 def print_json(document: object) -> None:
-    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable."""
-    import json
+    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable, and
+    no control character raw (stored text may hold escape sequences)."""
+    from ..views.safe import json_text
 
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..config import SETTINGS, save_setting
+from ..views.safe import echo
 from .common import Env, print_json
 
 config_app = typer.Typer(
@@ -26,7 +27,7 @@ def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
     for name in SETTINGS:
         value = values[name]
         shown = value if value else f"(unset: {_effective(env, name)})"
-        typer.echo(f"{name:<18} {shown}")
+        echo(f"{name:<18} {shown}")
 
 
 def _effective(env: Env, name: str) -> str:
@@ -48,7 +49,7 @@ def set_(
     """
     env = Env.load()
     stored = save_setting(env.paths, key, value)
-    typer.echo(f"{key} = {stored}  ({env.paths.config_file})")
+    echo(f"{key} = {stored}  ({env.paths.config_file})")
 
 
 @config_app.command("path")
@@ -67,7 +68,7 @@ def path(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
         print_json(places)
         return
     for name, place in places.items():
-        typer.echo(f"{name:<15} {place}")
+        echo(f"{name:<15} {place}")
 
 
 def register(app: typer.Typer) -> None:

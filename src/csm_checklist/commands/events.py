@@ -9,6 +9,7 @@ import typer
 
 from ..errors import BadInput, NotMet
 from ..schedule import CADENCES, PERIOD_KINDS, RRULE, period_containing
+from ..views.safe import echo
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -80,12 +81,12 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
     with env.open_log() as log:
         results = log.record(events)
         for event, existing in results:
-            typer.echo(logged_line(event) if existing is None else already_line(event, existing))
+            echo(logged_line(event) if existing is None else already_line(event, existing))
         enabled = catalog.enabled_items()
         cadences = dict.fromkeys(item.recurrence.cadence for item in items)
         for cadence in cadences:
             progress = cadence_progress(enabled, log, cadence, day, cal)
-            typer.echo(progress_line(cadence, progress))
+            echo(progress_line(cadence, progress))
 
 
 def done(
@@ -179,7 +180,7 @@ def undo(
             f"Nothing to undo{where}: no active done or skip.",
             hint="`csm log` lists what was logged.",
         )
-    typer.echo(undone_line(event))
+    echo(undone_line(event))
 
 
 def _cadence(text: str | None) -> str | None:
@@ -256,7 +257,7 @@ def log_events(
     if stdout_is_terminal():
         view.show_log(events)
     else:
-        typer.echo(view.plain_log(events), nl=False)
+        echo(view.plain_log(events), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import IO
 
 import typer
 
-from ..errors import NotMet
+from ..views.safe import echo
 from .common import Env
 
 
@@ -20,27 +16,6 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
-
-
-def _stdout_for_export() -> IO[str]:
-    """stdout as UTF-8 whatever the locale, with line ends written as given:
-    CSV's CRLF must not become CR CR LF on Windows."""
-    out = sys.stdout
-    out.flush()
-    if isinstance(out, io.TextIOWrapper):
-        out.reconfigure(encoding="utf-8", newline="")
-    return out
-
-
-def _quiet_broken_pipe() -> None:
-    """`csm export | head` closes the pipe early: stop without a traceback.
-
-    Whatever is still buffered goes to /dev/null, so Python's own flush at exit
-    does not fail a second time.
-    """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(1)
 
 
 def export(
@@ -53,13 +28,13 @@ def export(
     until: str | None = typer.Option(
         None, "--until", help="Only events for this day or earlier.", metavar="DATE"
     ),
-    output: Path | None = typer.Option(
+    output: str | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="Write to this file (replaced in one step: never half-written). Default: stdout.",
+        help="Write to this file (replaced in one step: never half-written; never one of "
+        "csm's own files; the folder must exist). Default or -: stdout.",
         metavar="FILE",
-        dir_okay=False,
     ),
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also export undone events (with their undone_at)."
@@ -82,30 +57,16 @@ def export(
     write = WRITERS[format.value]
     # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
     mark = "\ufeff" if bom else ""
-    with env.open_log() as log:
-        batches = log.export_batches(since=first, until=last, include_undone=include_undone)
-        if output is None:
-            try:
-                stream = _stdout_for_export()
-                stream.write(mark)
-                write(batches, stream)
-                stream.flush()
-            except BrokenPipeError:
-                _quiet_broken_pipe()
-            return
-        from ..atomic import atomic_writer
+    from ..outputs import open_output
 
-        try:
-            with atomic_writer(output, encoding="utf-8", newline="") as stream:
-                stream.write(mark)
-                count = write(batches, stream)
-        except OSError as exc:
-            raise NotMet(
-                f"Cannot write {output}: {exc.strerror or exc}.",
-                hint="Choose a folder you can write to; the old file, if any, is untouched.",
-            ) from exc
+    with open_output(output, env.paths, newline="") as stream, env.open_log() as log:
+        batches = log.export_batches(since=first, until=last, include_undone=include_undone)
+        stream.write(mark)
+        count = write(batches, stream)
+    if output is None or output == "-":
+        return
     noun = "event" if count == 1 else "events"
-    typer.echo(f"Exported {count} {noun} to {output}.")
+    echo(f"Exported {count} {noun} to {output}.")
 
 
 def import_(
@@ -143,7 +104,7 @@ def import_(
     verb = "Would add" if dry_run else "Added"
     noun = "event" if added == 1 else "events"
     were = "was" if present == 1 else "were"
-    typer.echo(f"{verb} {added} {noun}; {present} {were} already present.")
+    echo(f"{verb} {added} {noun}; {present} {were} already present.")
 
 
 def register(app: typer.Typer) -> None:
