@@ -20,8 +20,12 @@ Formats on disk:
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 import re
+import stat
+import sys
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -52,18 +56,46 @@ def event_record(event: Event) -> dict[str, str | None]:
 # Writers ---------------------------------------------------------------------
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) sends data away, =cmd|... runs programs). Such a cell is
+# written with a leading apostrophe, which spreadsheets show as text and hide;
+# import removes it again. A cell that already starts with an apostrophe gets
+# one more, so every value comes back exactly (the OWASP "CSV injection" rule).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutral_cell(value: str | None) -> str | None:
+    """The CSV cell of `value`: a formula-like start behind an apostrophe."""
+    if value and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(cell: str) -> str:
+    """The value `neutral_cell` wrote `cell` for."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def _risky(row: Row) -> bool:
+    return any(value and value.startswith(FORMULA_STARTS) for value in row)
+
+
 def write_csv(batches: Batches, out: IO[str]) -> int:
     """Write a header and every row as CSV; return how many rows were written.
 
     `out` should be opened with newline="" so the CRLF line ends and newlines
-    inside notes reach the file unchanged.
+    inside notes reach the file unchanged. Cells a spreadsheet would run as a
+    formula are neutralised (`neutral_cell`).
     """
     writer = csv.writer(out)
     writer.writerow(FIELDS)
     count = 0
     for batch in batches:
         # csv writes None as an empty field: an active event's undone_at.
-        writer.writerows(batch)
+        # Most rows need no change; only those that do are copied.
+        writer.writerows([[neutral_cell(v) for v in row] if _risky(row) else row for row in batch])
         count += len(batch)
     return count
 
@@ -263,57 +295,85 @@ def detect_format(first_line: str) -> str:
     return "csv"
 
 
-def _open(path: Path, name: str) -> IO[str]:
+STDIN = "-"
+
+
+def _open_source(source: Path | str, name: str) -> IO[bytes]:
+    """The bytes of `source`: a file, a pipe, `<(...)`, or `-` for stdin."""
+    if str(source) == STDIN:
+        return sys.stdin.buffer
+    path = Path(source)
     try:
-        # utf-8-sig drops the byte order mark spreadsheet programs like to add.
-        return path.open(encoding="utf-8-sig", newline="")
+        info = path.stat()
     except FileNotFoundError:
         raise ImportFileError(
-            f"{name} does not exist.", hint="Check the path; `csm export` writes such files."
+            f"{name} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
         ) from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT) from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT)
+    try:
+        return path.open("rb")
     except OSError as exc:
         raise ImportFileError(
             f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
         ) from None
 
 
-def _first_line(path: Path, name: str) -> str:
-    with _open(path, name) as stream:
-        for line in stream:
-            if line.strip():
-                return line
-    return ""
+def read_events(source: Path | str, name: str | None = None) -> Iterator[Event]:
+    """Every event in the export at `source` (a path, or `-` for stdin), in order.
 
-
-def read_events(path: Path, name: str | None = None) -> Iterator[Event]:
-    """Every event in the export file at `path`, in file order.
-
-    The format (csv, json or jsonl) is told by the content, not the name. An
-    empty file holds no events (that is what an empty jsonl export is).
-    Raises ImportFileError at the first record that export could not have
-    written, naming `name` (default: the path as given).
+    The source is read once, front to back, so a pipe or `<(...)` works like a
+    file: the format (csv, json or jsonl) is told from the first non-blank
+    line, which is then read again from memory, not from the source. An empty
+    source holds no events (that is what an empty jsonl export is). Raises
+    ImportFileError at the first record that export could not have written,
+    naming `name` (default: the path as given, or "standard input").
     """
-    shown = name if name is not None else str(path)
+    shown = (
+        name if name is not None else ("standard input" if str(source) == STDIN else str(source))
+    )
+    raw = _open_source(source, shown)
+    # utf-8-sig drops the byte order mark spreadsheet programs like to add.
+    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
-        kind = detect_format(_first_line(path, shown))
-        with _open(path, shown) as stream:
-            if kind == "csv":
-                yield from _read_csv(stream, shown)
-            elif kind == "jsonl":
-                yield from _read_jsonl(stream, shown)
-            else:
-                yield from _read_json(stream, shown)
+        head: list[str] = []
+        for line in stream:
+            head.append(line)
+            if line.strip():
+                break
+        kind = detect_format(head[-1] if head else "")
+        lines = itertools.chain(head, stream)
+        if kind == "csv":
+            yield from _read_csv(lines, shown)
+        elif kind == "jsonl":
+            yield from _read_jsonl(lines, shown)
+        else:
+            yield from _read_json(lines, shown)
     except UnicodeDecodeError:
         raise ImportFileError(
             f"{shown} is not UTF-8 text.",
             hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
         ) from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"Cannot read {shown}: {exc.strerror or exc}.", hint=_FIX_HINT
+        ) from None
+    finally:
+        if raw is sys.stdin.buffer:
+            stream.detach()  # stdin stays open for Python's own shutdown
+        else:
+            stream.close()
 
 
-def _read_csv(stream: IO[str], name: str) -> Iterator[Event]:
-    reader = csv.reader(stream, strict=True)
+_TOO_DEEP = "nested too deeply to be a csm export"
+
+
+def _read_csv(lines: Iterable[str], name: str) -> Iterator[Event]:
+    reader = csv.reader(lines, strict=True)
     line = 1
     try:
         header = next(reader, None)
@@ -333,13 +393,15 @@ def _read_csv(stream: IO[str], name: str) -> Iterator[Event]:
             where = f"{name}, line {start}"
             if len(row) != len(header):
                 raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
-            yield parse_record(dict(zip(header, row, strict=True)), where)
+            yield parse_record(
+                dict(zip(header, [restore_cell(cell) for cell in row], strict=True)), where
+            )
     except csv.Error as exc:
         raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
 
 
-def _read_jsonl(stream: IO[str], name: str) -> Iterator[Event]:
-    for number, line in enumerate(stream, start=1):
+def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[Event]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}, line {number}"
@@ -347,19 +409,23 @@ def _read_jsonl(stream: IO[str], name: str) -> Iterator[Event]:
             record = json.loads(line)
         except ValueError as exc:
             raise _bad(where, f"not a JSON object ({exc}).") from None
+        except RecursionError:
+            raise _bad(where, _TOO_DEEP + ".") from None
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
         yield parse_record(record, where)
 
 
-def _read_json(stream: IO[str], name: str) -> Iterator[Event]:
+def _read_json(lines: Iterable[str], name: str) -> Iterator[Event]:
     try:
-        document = json.load(stream)
+        document = json.loads("".join(lines))
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
             hint="Is the file complete? Export it again with `csm export --format json`.",
         ) from None
+    except RecursionError:
+        raise ImportFileError(f"{name} is {_TOO_DEEP}.", hint=_FIX_HINT) from None
     records = document.get("events") if isinstance(document, dict) else document
     if not isinstance(records, list):
         raise ImportFileError(

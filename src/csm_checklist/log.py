@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -251,16 +252,22 @@ _REPAIR_HINT = (
 )
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not an SQLite database.
+# The first page of an SQLite file: its header, then the b-tree page header
+# of sqlite_master, whose cell count (offset 103) tells an empty database.
+_PAGE_ONE = 108
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
 
-    A missing or empty file is fine: it becomes a new log.
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, anything that is not a csm log or empty.
+
+    Only reads bytes: SQLite is never pointed at another program's database,
+    so its journal or WAL are never rolled back, checkpointed or deleted. A
+    missing or empty file, or an empty database, is fine: it becomes a new log.
+    A FIFO or device at the log's path is refused at once, never opened.
     """
-    if path.is_dir():
-        raise LogError(f"The log {path} is a folder, not a file.", hint=_REPAIR_HINT)
     try:
-        with path.open("rb") as stream:
-            head = stream.read(len(SQLITE_MAGIC))
+        info = os.stat(path)
     except FileNotFoundError:
         return
     except OSError as exc:
@@ -268,8 +275,71 @@ def _check_file(path: Path) -> None:
             f"Cannot read the log {path}: {exc.strerror or exc}.",
             hint="Check the file's permissions, or point CSM_DATA_DIR at another folder.",
         ) from exc
-    if head and head != SQLITE_MAGIC:
+    if stat.S_ISDIR(info.st_mode):
+        raise LogError(f"The log {path} is a folder, not a file.", hint=_REPAIR_HINT)
+    if not stat.S_ISREG(info.st_mode):
+        raise LogError(
+            f"The log {path} is not a regular file (a FIFO, device or socket).",
+            hint=_REPAIR_HINT,
+        )
+    if info.st_size == 0:
+        return
+    head = _read_head(path, 0, _PAGE_ONE)
+    if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC or len(head) < _PAGE_ONE:
         raise LogError(f"The log {path} is not a csm log: file is not a database.", _REPAIR_HINT)
+    page_one = _wal_page_one(path) or head
+    app_id = int.from_bytes(page_one[68:72], "big")
+    cells = int.from_bytes(page_one[103:105], "big")
+    if app_id == APPLICATION_ID or (app_id == 0 and cells == 0):
+        return  # a csm log, or an empty database: ours to set up
+    raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+
+
+def _read_head(path: Path, offset: int, size: int) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise LogError(
+            f"Cannot read the log {path}: {exc.strerror or exc}.",
+            hint="Check the file's permissions, or point CSM_DATA_DIR at another folder.",
+        ) from exc
+    try:
+        os.lseek(fd, offset, os.SEEK_SET)
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
+def _wal_page_one(path: Path) -> bytes | None:
+    """The newest page 1 in the log's WAL, if it holds one: where a database
+    in WAL mode keeps its header until the WAL is copied back."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        info = os.stat(wal)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size < 32:
+        return None
+    header = _read_head(wal, 0, 32)
+    if int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
+        return None
+    frame = 24 + int.from_bytes(header[8:12], "big")
+    salts = header[16:24]
+    found = None
+    with open(wal, "rb") as stream:
+        offset = 32
+        while offset + frame <= info.st_size:
+            stream.seek(offset)
+            frame_header = stream.read(24)
+            if frame_header[8:16] != salts:
+                break  # frames of an older WAL generation
+            if int.from_bytes(frame_header[:4], "big") == 1:
+                found = offset + 24
+            offset += frame
+        if found is None:
+            return None
+        stream.seek(found)
+        return stream.read(_PAGE_ONE)
 
 
 def _describe(exc: sqlite3.Error) -> str:
@@ -293,6 +363,11 @@ def _translate(exc: sqlite3.Error, path: Path) -> LogError:
         )
     if "not a database" in lowered:
         return LogError(f"The log {path} is not a csm log: {reason}.", hint=_REPAIR_HINT)
+    if "full" in lowered:
+        return LogError(
+            f"The disk that holds the log {path} is full: nothing was written.",
+            hint="Free some space and run the command again; the log itself is sound.",
+        )
     if "malformed" in lowered or "corrupt" in lowered:
         return LogError(f"The log {path} is corrupt: {reason}.", hint=_REPAIR_HINT)
     return LogError(f"Cannot use the log {path}: {reason}.", hint=_REPAIR_HINT)
@@ -324,6 +399,56 @@ def _check_identity(db: sqlite3.Connection, path: Path) -> int:
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a new or empty database: ours to set up
     raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the log exists but cannot be written here: then the commands
+    that only read still work, and a write is refused with a clear message."""
+    if not path.exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return _sqlite(path)
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        db = _sqlite(uri, uri=True)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK):
+            raise
+    # A WAL-mode database in a folder nobody can write needs a -shm file it
+    # cannot create; nobody can write the log either, so it cannot change.
+    return _sqlite(uri + "&immutable=1", uri=True)
+
+
+def _sqlite(target: Path | str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(
+        target,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE
+        check_same_thread=False,
+        uri=uri,
+    )
+
+
+def check_sound(db: sqlite3.Connection, path: Path) -> None:
+    """LogError unless SQLite's quick check finds the log sound.
+
+    Run before every write: a corrupt log must not get new events, which
+    could make it worse and would be lost with it. Reading commands skip it.
+    """
+    row = db.execute("PRAGMA quick_check(1)").fetchone()
+    if row is None or row[0] != "ok":
+        raise LogError(
+            f"The log {path} is corrupt ({row[0] if row else 'no answer'}); nothing was written.",
+            hint=_REPAIR_HINT,
+        )
 
 
 def _use_wal(db: sqlite3.Connection) -> None:
@@ -368,22 +493,21 @@ class EventLog:
                 hint="Point CSM_DATA_DIR at a folder you can write.",
             ) from exc
         _check_file(path)
+        read_only = _read_only(path)
         try:
-            db = sqlite3.connect(
-                path,
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE
-                check_same_thread=False,
-            )
+            db = _connect(path, read_only)
         except sqlite3.Error as exc:
             raise _translate(exc, path) from exc
         try:
             version = _check_identity(db, path)
             # From here on the file is known to be a csm log or empty.
-            _use_wal(db)
-            db.execute("PRAGMA synchronous = FULL")
-            if version < SCHEMA_VERSION:
-                migrate(db)
+            if not read_only:
+                _use_wal(db)
+                db.execute("PRAGMA synchronous = FULL")
+                if version < SCHEMA_VERSION:
+                    if version > 0:
+                        check_sound(db, path)  # a migration writes
+                    migrate(db)
         except sqlite3.Error as exc:
             db.close()
             raise _translate(exc, path) from exc
@@ -416,6 +540,7 @@ class EventLog:
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                check_sound(self._db, self.path)
                 yield self._db
             except BaseException:
                 # SQLite itself ends the transaction after some errors (a full disk).

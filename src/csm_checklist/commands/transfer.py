@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 
 import typer
 
@@ -70,9 +69,10 @@ def export(
 
 
 def import_(
-    file: Path = typer.Argument(
+    file: str = typer.Argument(
         ...,
-        help="A file `csm export` wrote: csv, json or jsonl, told apart by content.",
+        help="A file `csm export` wrote: csv, json or jsonl, told apart by content; "
+        "- reads standard input.",
         metavar="FILE",
     ),
     dry_run: bool = typer.Option(
@@ -87,20 +87,14 @@ def import_(
     Events are matched by uuid: one already in the log is counted, not added
     again, so importing a file twice adds nothing; the same uuid with other
     content is refused. An event undone in the file is marked undone here too.
+    The file is read once, so `-` (standard input), a pipe or `<(...)` work too.
 
     Example: csm import events.csv --dry-run
     """
-    from ..formats import read_events
+    from ..importing import import_events
 
     env = Env.load()
-    if not file.exists():
-        from ..errors import ImportFileError
-
-        raise ImportFileError(
-            f"{file} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
-        )
-    with env.open_log() as log:
-        added, present = log.merge(read_events(file), dry_run=dry_run)
+    added, present = import_events(env.paths, file, dry_run=dry_run)
     verb = "Would add" if dry_run else "Added"
     noun = "event" if added == 1 else "events"
     were = "was" if present == 1 else "were"
