@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from .errors import ImportFileError
 from .log import FIELDS, KINDS, Event, event_row
-from .schedule import CADENCES, RRULE
+from .schedule import CADENCES, FIRST_DAY, LAST_DAY, RRULE
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
@@ -201,9 +201,12 @@ def _date(record: Mapping[str, Any], name: str, where: str) -> date:
     try:
         if not _DATE.match(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _bad(where, f"field {name!r}: {_shown(value)} is not a date.") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _bad(where, f"field {name!r}: {value} is outside {FIRST_DAY} to {LAST_DAY}.")
+    return day
 
 
 def _moment(value: str, name: str, where: str) -> datetime:

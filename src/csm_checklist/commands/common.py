@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Paths, Settings, load_settings, resolve_paths
 from ..errors import BadInput
+from ..schedule import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -89,7 +90,7 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
     if key == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(key)
+        day = date.fromisoformat(key)
     except ValueError as exc:
         reason = str(exc) if len(key) == 10 and key[4] == "-" and key[7] == "-" else ""
         detail = f" ({reason})" if reason and "Invalid isoformat" not in reason else ""
@@ -97,6 +98,13 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
             f"{option} {text!r} is not a date{detail}.",
             hint=f"Use YYYY-MM-DD, today or yesterday, e.g. {option} {today.isoformat()}.",
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            f"{option} {text!r} is outside the days csm works with, "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}.",
+            hint=f"Give a day in that range, e.g. {option} {today.isoformat()}.",
+        )
+    return day
 
 
 def stdout_is_terminal() -> bool:
