@@ -38,6 +38,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a command waits for another one that is writing before giving up.
 BUSY_TIMEOUT_SECONDS = 30.0
 
+# How many write transactions this process has committed: after a failure
+# elsewhere (a closed pipe), the CLI can say the log was already saved.
+COMMITS = [0]
+
 Kind = Literal["done", "skip"]
 KINDS: tuple[Kind, ...] = ("done", "skip")
 
@@ -548,6 +552,7 @@ class EventLog:
                     self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            COMMITS[0] += 1
 
     # Writing -----------------------------------------------------------------
 

@@ -38,7 +38,7 @@ class Env:
         )
 
     def _cache(self, name: str) -> Path:
-        return self.paths.data_dir / "cache" / f"{name}.pickle"
+        return self.paths.cache_dir / f"{name}.json"
 
     @cached_property
     def today(self) -> date:
