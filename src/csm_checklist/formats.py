@@ -292,7 +292,7 @@ def detect_format(first_line: str) -> str:
     if text.startswith("{"):
         try:
             value = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
         return "jsonl" if isinstance(value, dict) and "events" not in value else "json"
     return "csv"
