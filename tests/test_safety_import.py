@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from csm_checklist.formats import neutral_cell, restore_cell
 from csm_checklist.log import EventLog
-from faults import csm_env, kept, refused, run_process, seed_log
 
 from clihelp import run
+from faults import csm_env, kept, refused, run_process, seed_log
 
 LOG = Path("data") / "log.sqlite3"
 

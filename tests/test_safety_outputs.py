@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from faults import csm_env, kept, refused, run_process, seed_log
-
 from clihelp import run
+from faults import csm_env, kept, refused, run_process, seed_log
 
 COMMANDS = {
     "export": ["export", "--format", "csv"],
