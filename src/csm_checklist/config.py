@@ -259,8 +259,10 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None)
         raise ConfigError(
-            f"The config file {path}{where} is not valid YAML.",
+            f"The config file {path}{where} is not valid YAML"
+            + (f" ({problem})." if problem else "."),
             hint="Fix the line, or set values with `csm config set KEY VALUE`.",
         ) from exc
     if root is None:
@@ -361,6 +363,8 @@ def save_setting(paths: Paths, key: str, value: str) -> str:
     from .atomic import write_text_atomically
 
     stored = check_setting(key, value)
+    # A broken file is refused before anything, the lock file included, is made.
+    _checked(*_read_config(paths.config_file), paths.config_file)
     # Read, change and write under one lock: two `config set` at once must
     # not each write the file they read, losing the other's value.
     with _config_lock(paths):
