@@ -248,8 +248,9 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except FileNotFoundError:
         return {}, {}
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise ConfigError(
-            f"Cannot read the config file {path}: {exc}.",
+            f"Cannot read the config file {path}: {reason}.",
             hint="Fix or remove the file; `csm config path` shows where it is.",
         ) from exc
     try:
