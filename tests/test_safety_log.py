@@ -210,3 +210,20 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
     assert run("done", "monitor-accounts", "--on", "2026-11-02").exit_code == 0
     with EventLog.open(log) as opened:
         assert opened.count() == 1
+
+
+def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from csm_checklist.log import known_sound
+
+    marker = tmp_path / "cache" / "log-checked.txt"
+    log = data_dir / "log.sqlite3"
+    seed_log()
+    assert known_sound(marker, log)  # noted after the checked write
+    with sqlite3.connect(log) as other:  # another program writes the log
+        other.execute("UPDATE events SET note = 'changed' WHERE note = 'calm'")
+    other.close()
+    assert not known_sound(marker, log)
+    assert run("done", "daily-engagement", "--on", "2026-11-02").exit_code == 0
+    assert known_sound(marker, log)

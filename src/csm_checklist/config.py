@@ -49,6 +49,11 @@ class Paths(NamedTuple):
     def log_file(self) -> Path:
         return self.data_dir / LOG_FILE
 
+    @property
+    def log_checked(self) -> Path:
+        """Where the log's state after csm's last checked write is noted."""
+        return self.cache_dir / "log-checked.txt"
+
 
 def resolve_paths() -> Paths:
     """CSM_CONFIG_DIR / CSM_DATA_DIR / CSM_CACHE_DIR when set, else the

@@ -26,7 +26,7 @@ def import_events(paths: Paths, source: Path | str, *, dry_run: bool = False) ->
     """
     events = read_events(source)
     if os.path.lexists(paths.log_file):
-        with EventLog.open(paths.log_file) as log:
+        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
             return log.merge(events, dry_run=dry_run)
     with (
         tempfile.TemporaryDirectory(prefix="csm-import-") as scratch_dir,
@@ -35,5 +35,5 @@ def import_events(paths: Paths, source: Path | str, *, dry_run: bool = False) ->
         counts = scratch.merge(events)
         if dry_run:
             return counts
-        with EventLog.open(paths.log_file) as log:
+        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
             return log.merge(scratch.events(newest_first=False))

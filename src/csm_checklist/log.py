@@ -455,6 +455,40 @@ def check_sound(db: sqlite3.Connection, path: Path) -> None:
         )
 
 
+def _stamp(path: Path) -> str:
+    """The identity, size and time of the log and its WAL, as one line."""
+    marks = [str(path)]
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = os.stat(part)
+            marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns)]
+        except OSError:
+            marks += ["-", "-", "-"]
+    return " ".join(marks)
+
+
+def known_sound(marker: Path | None, path: Path) -> bool:
+    """Whether the log is exactly as csm left it after a checked write."""
+    if marker is None:
+        return False
+    try:
+        return marker.read_text(encoding="utf-8") == _stamp(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def note_sound(marker: Path, path: Path) -> None:
+    """Note the log's state after this run's checked writes; best effort."""
+    tmp = marker.with_name(f".{marker.name}.{os.getpid()}.csm-partial")
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(_stamp(path), encoding="utf-8")
+        os.replace(tmp, marker)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def _use_wal(db: sqlite3.Connection) -> None:
     """Switch a new log to WAL mode (a no-op for one that already is).
 
@@ -476,13 +510,21 @@ def _use_wal(db: sqlite3.Connection) -> None:
 class EventLog:
     """The events of one log file. Open with `EventLog.open(path)`."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, sound_marker: Path | None = None
+    ) -> None:
         self._db = db
         self.path = path
+        self._marker = sound_marker
+        self._checked = False
 
     @classmethod
-    def open(cls, path: Path) -> EventLog:
+    def open(cls, path: Path, *, sound_marker: Path | None = None) -> EventLog:
         """Open the log at `path`, creating its folder and the file if missing.
+
+        `sound_marker` is a small file where the state of the log after this
+        run's writes is noted, so that the next write can skip the quick
+        check when nothing else has touched the log since (see `_write`).
 
         Raises LogError (naming the path) for a folder that cannot be created,
         a file that is not a csm log, a corrupt one, or one from a newer csm;
@@ -518,11 +560,13 @@ class EventLog:
         except BaseException:
             db.close()
             raise
-        return cls(db, path)
+        return cls(db, path, sound_marker)
 
     def close(self) -> None:
         """Close the file; the log cannot be used afterwards."""
         self._db.close()
+        if self._checked and self._marker is not None:
+            note_sound(self._marker, self.path)
 
     def __enter__(self) -> EventLog:
         return self
@@ -544,7 +588,13 @@ class EventLog:
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                check_sound(self._db, self.path)
+                if not self._checked:
+                    # The quick check reads the whole log (15 ms at 13,600
+                    # events, 100 ms at 100,000): skipped when the log is
+                    # exactly as a checked write of csm's left it.
+                    if not known_sound(self._marker, self.path):
+                        check_sound(self._db, self.path)
+                    self._checked = True
                 yield self._db
             except BaseException:
                 # SQLite itself ends the transaction after some errors (a full disk).

@@ -62,7 +62,7 @@ class Env:
     def open_log(self) -> EventLog:
         from ..log import EventLog
 
-        return EventLog.open(self.paths.log_file)
+        return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
 
     def day(self, text: str | None, option: str = "--on") -> date:
         """The date a user typed (YYYY-MM-DD, today, yesterday); today if None."""
