@@ -291,7 +291,7 @@ def _parse_file(path: Path) -> _File:
         kind = "area" if key == "areas" else "item"
         target = result.areas if kind == "area" else result.items
         for index, entry_node in enumerate(value_node.value, start=1):
-            entry = _parse_entry(path, kind, index, entry_node)
+            entry = _parse_definition(path, kind, index, entry_node)
             if entry.id in seen:
                 raise _fail(
                     path,
@@ -406,7 +406,7 @@ def _plain(node: Any, path: Path, who: str | None) -> Any:
     return {str(k.value): _plain(v, path, who) for k, v in node.value}
 
 
-def _parse_entry(path: Path, kind: str, index: int, node: Any) -> _Definition:
+def _parse_definition(path: Path, kind: str, index: int, node: Any) -> _Definition:
 
     position = f"{kind} #{index}"
     if node.id != "mapping":
