@@ -456,14 +456,19 @@ def check_sound(db: sqlite3.Connection, path: Path) -> None:
 
 
 def _stamp(path: Path) -> str:
-    """The identity, size and time of the log and its WAL, as one line."""
+    """The log's identity, size and time, and how much its WAL holds, as one
+    line. An empty WAL and none are the same: SQLite makes an empty one on
+    opening and removes it when the last connection closes."""
     marks = [str(path)]
-    for part in (path, path.with_name(path.name + "-wal")):
-        try:
-            info = os.stat(part)
-            marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns)]
-        except OSError:
-            marks += ["-", "-", "-"]
+    try:
+        info = os.stat(path)
+        marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns)]
+    except OSError:
+        marks.append("-")
+    try:
+        marks.append(str(os.stat(path.with_name(path.name + "-wal")).st_size))
+    except OSError:
+        marks.append("0")
     return " ".join(marks)
 
 

@@ -16,7 +16,6 @@ colour codes rich adds itself.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -25,22 +24,33 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
 # C0 controls but \t and \n, DEL, C1 controls, and the bidi embeddings,
-# overrides and isolates (U+202A-U+202E, U+2066-U+2069).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# JSON escapes C0 itself; these are the rest, written as JSON escapes.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
+# str.translate, built on first use: cheaper than compiling a pattern.
+_UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+_UNSAFE += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLES: dict[str, dict[int, str]] = {}
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escape(code: int) -> str:
     if code == 0x0D:
         return "\\r"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def _table(kind: str) -> dict[int, str]:
+    table = _TABLES.get(kind)
+    if table is None:
+        if kind == "text":
+            table = {code: _escape(code) for code in _UNSAFE}
+        else:  # JSON escapes C0 itself; the rest are written as JSON escapes
+            table = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
+        _TABLES[kind] = table
+    return table
+
+
 def visible(text: str) -> str:
     """`text` with every control character but line break and tab made visible."""
-    return _UNSAFE.sub(_escape, text)
+    return text.translate(_table("text"))
 
 
 def one_line(text: str) -> str:
@@ -52,8 +62,7 @@ def json_text(document: object) -> str:
     """`document` as indented JSON, Arabic readable, no control character raw."""
     import json
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_table("json"))
 
 
 def echo(text: str, *, nl: bool = True, err: bool = False) -> None:
