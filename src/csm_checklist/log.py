@@ -449,8 +449,11 @@ def check_sound(db: sqlite3.Connection, path: Path) -> None:
     """
     row = db.execute("PRAGMA quick_check(1)").fetchone()
     if row is None or row[0] != "ok":
+        # SQLite's first finding, e.g. "On tree page 5 cell 0: ...".
+        found = [part for part in str(row[0] if row else "").splitlines() if "***" not in part]
         raise LogError(
-            f"The log {path} is corrupt ({row[0] if row else 'no answer'}); nothing was written.",
+            f"The log {path} is corrupt ({found[0] if found else 'no answer'}); "
+            "nothing was written.",
             hint=_REPAIR_HINT,
         )
 
