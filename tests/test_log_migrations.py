@@ -25,7 +25,7 @@ def _indexes(db: sqlite3.Connection) -> set[str]:
 
 def test_migrations_are_named_functions_in_order() -> None:
     names = [name for name, _ in MIGRATIONS]
-    assert names == ["create_events_table", "index_dates"]
+    assert names == ["create_events_table", "index_dates", "create_history_tables"]
     assert len(set(names)) == len(names)
     assert len(MIGRATIONS) == SCHEMA_VERSION
     for name, function in MIGRATIONS:

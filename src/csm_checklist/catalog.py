@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import UnknownItem
-from .schedule import CADENCES, RRULE, Recurrence
-
-ALL_CADENCES: tuple[str, ...] = (*CADENCES, RRULE)
+from .schedule import ALL_CADENCES, Recurrence
 
 # The public model ------------------------------------------------------------
 # NamedTuples rather than dataclasses: every csm run creates these classes, and
@@ -62,6 +61,7 @@ class Item(NamedTuple):
     source: Path
     line: int
     due_spec: str | int | dict[str, Any] | None = None
+    since: date | None = None  # track from this day on (never before csm first saw the item)
 
     @property
     def cadence(self) -> str:

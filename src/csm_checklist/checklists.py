@@ -53,6 +53,7 @@ ITEM_KEYS = (
     "due",
     "rrule",
     "start",
+    "since",
     "tags",
     "enabled",
 )
@@ -477,7 +478,7 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
         if key == "details" and is_null:
             return None
         return _parse_text(path, who, key, node)
-    if key in ("due", "start") and is_null:
+    if key in ("due", "start", "since") and is_null:
         return None  # an override's way to say "no due rule" / "no start"
     if key == "due":
         return _plain(node, path, who)
@@ -506,17 +507,18 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
                 "Write `enabled: false` to switch the item off, `enabled: true` to keep it.",
             )
         return value
-    if key == "start":
+    if key in ("start", "since"):
         if isinstance(value, str) and node.id == "scalar":
             with contextlib.suppress(ValueError):
                 value = date.fromisoformat(value.strip())
         if not isinstance(value, date) or isinstance(value, datetime):
+            what = "the first day of the recurrence" if key == "start" else "the first day to track"
             raise _fail(
                 path,
                 line,
                 who,
-                f"`start:` must be a date, not {shown}",
-                "Write the first day of the recurrence as YYYY-MM-DD, e.g. `start: 2026-01-05`.",
+                f"`{key}:` must be a date, not {shown}",
+                f"Write {what} as YYYY-MM-DD, e.g. `{key}: 2026-01-05`.",
             )
         return value
     if node.id != "scalar" or not isinstance(value, str) or not value.strip():
@@ -708,6 +710,7 @@ def _make_item(entry: _Entry, areas: dict[str, Area]) -> Item:
         source=entry.source,
         line=entry.line,
         due_spec=due.value if due is not None else None,
+        since=since.value if (since := entry.fields.get("since")) is not None else None,
     )
 
 

@@ -74,7 +74,7 @@ def root(
 
         # Called directly with every value: typer's defaults are OptionInfo
         # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False)
+        today(on=None, show_all=False, json_output=False, as_logged=None)
 
 
 # Which module registers each command. A run loads only the module of the
@@ -93,8 +93,10 @@ COMMAND_MODULES = {
     "list": "catalog",
     "checklist": "catalog",
     "config": "config",
+    "history": "history",
+    "show": "history",
 }
-ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config")
+ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config", "history")
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
-from .log import FIELDS, KINDS, Event, event_row
+from .log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
 from .schedule import CADENCES, RRULE
 
 # `host` came after the rest and is optional on import.
@@ -96,10 +96,17 @@ def write_jsonl(batches: Batches, out: IO[str]) -> int:
     return count
 
 
-def write_json(batches: Batches, out: IO[str]) -> int:
-    """`{"events": [...]}`, one event per line, written as it streams."""
+def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None = None) -> int:
+    """`{"events": [...]}`, one event per line, written as it streams.
+
+    With `backup` (the tracking start, starts and revisions: `backup_header`),
+    its keys come first: the file is then a full backup of the log.
+    """
     count = 0
-    out.write('{"events": [')
+    out.write("{")
+    for key, value in (backup or {}).items():
+        out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    out.write('"events": [')
     for size, text in _json_lines(batches, ",\n"):
         if size:
             out.write(",\n" if count else "\n")
@@ -134,6 +141,31 @@ WRITERS: dict[str, Callable[[Batches, IO[str]], int]] = {
     "jsonl": write_jsonl,
     "md": write_markdown,
 }
+
+
+def backup_header(
+    starts: Sequence[StartRecord], revisions: Sequence[RevisionRecord]
+) -> dict[str, Any]:
+    """What a json export carries besides the events, so that importing it on
+    another machine reproduces every report: the tracking start and the
+    revisions of the rules."""
+    return {
+        "csm_backup": 1,
+        "tracking_start": starts[-1].start.isoformat() if starts else None,
+        "starts": [
+            {"uuid": s.uuid, "start": s.start.isoformat(), "recorded_at": s.recorded_at.isoformat()}
+            for s in starts
+        ],
+        "revisions": [
+            {
+                "uuid": r.uuid,
+                "effective": r.effective.isoformat(),
+                "recorded_at": r.recorded_at.isoformat(),
+                "rules": json.loads(r.rules),
+            }
+            for r in revisions
+        ],
+    }
 
 
 # Readers ---------------------------------------------------------------------
@@ -287,32 +319,50 @@ def _first_line(path: Path, name: str) -> str:
     return ""
 
 
+class ImportSource:
+    """An export file being read: its events, as (where, event) pairs named
+    for messages ("events.csv, line 7"), and, for a json backup, the tracking
+    starts and revisions it carries (filled before the first event)."""
+
+    def __init__(self, path: Path, name: str | None = None) -> None:
+        self.path = path
+        self.name = name if name is not None else str(path)
+        self.starts: list[StartRecord] = []
+        self.revisions: list[RevisionRecord] = []
+
+    def records(self) -> Iterator[tuple[str, Event]]:
+        """Every event in the file, in file order, each checked.
+
+        The format (csv, json or jsonl) is told by the content, not the name.
+        An empty file holds no events (that is what an empty jsonl export is).
+        Raises ImportFileError at the first record that export could not have
+        written.
+        """
+        shown = self.name
+        try:
+            kind = detect_format(_first_line(self.path, shown))
+            with _open(self.path, shown) as stream:
+                if kind == "csv":
+                    yield from _read_csv(stream, shown)
+                elif kind == "jsonl":
+                    yield from _read_jsonl(stream, shown)
+                else:
+                    yield from _read_json(stream, shown, self)
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"{shown} is not UTF-8 text.",
+                hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
+            ) from None
+
+
 def read_events(path: Path, name: str | None = None) -> Iterator[Event]:
-    """Every event in the export file at `path`, in file order.
-
-    The format (csv, json or jsonl) is told by the content, not the name. An
-    empty file holds no events (that is what an empty jsonl export is).
-    Raises ImportFileError at the first record that export could not have
-    written, naming `name` (default: the path as given).
-    """
-    shown = name if name is not None else str(path)
-    try:
-        kind = detect_format(_first_line(path, shown))
-        with _open(path, shown) as stream:
-            if kind == "csv":
-                yield from _read_csv(stream, shown)
-            elif kind == "jsonl":
-                yield from _read_jsonl(stream, shown)
-            else:
-                yield from _read_json(stream, shown)
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            f"{shown} is not UTF-8 text.",
-            hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
-        ) from None
+    """Every event in the export file at `path`, in file order (see
+    `ImportSource.records`)."""
+    for _where, event in ImportSource(path, name).records():
+        yield event
 
 
-def _read_csv(stream: IO[str], name: str) -> Iterator[Event]:
+def _read_csv(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
     reader = csv.reader(stream, strict=True)
     line = 1
     try:
@@ -333,12 +383,12 @@ def _read_csv(stream: IO[str], name: str) -> Iterator[Event]:
             where = f"{name}, line {start}"
             if len(row) != len(header):
                 raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
-            yield parse_record(dict(zip(header, row, strict=True)), where)
+            yield where, parse_record(dict(zip(header, row, strict=True)), where)
     except csv.Error as exc:
         raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
 
 
-def _read_jsonl(stream: IO[str], name: str) -> Iterator[Event]:
+def _read_jsonl(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
@@ -349,10 +399,10 @@ def _read_jsonl(stream: IO[str], name: str) -> Iterator[Event]:
             raise _bad(where, f"not a JSON object ({exc}).") from None
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
-        yield parse_record(record, where)
+        yield where, parse_record(record, where)
 
 
-def _read_json(stream: IO[str], name: str) -> Iterator[Event]:
+def _read_json(stream: IO[str], name: str, source: ImportSource) -> Iterator[tuple[str, Event]]:
     try:
         document = json.load(stream)
     except json.JSONDecodeError as exc:
@@ -365,8 +415,60 @@ def _read_json(stream: IO[str], name: str) -> Iterator[Event]:
         raise ImportFileError(
             f'{name} is not a csm export: expected {{"events": [...]}}.', hint=_FIX_HINT
         )
+    if isinstance(document, dict) and "csm_backup" in document:
+        source.starts, source.revisions = _read_backup(document, name)
     for index, record in enumerate(records):
         where = f"{name}, events[{index}]"
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
-        yield parse_record(record, where)
+        yield where, parse_record(record, where)
+
+
+def _has(record: Mapping[str, Any], names: Sequence[str], where: str) -> None:
+    for name in names:
+        if name not in record:
+            raise _bad(where, f"field {name!r} is missing.")
+
+
+def _read_backup(
+    document: Mapping[str, Any], name: str
+) -> tuple[list[StartRecord], list[RevisionRecord]]:
+    """The tracking starts and revisions a json backup carries, each checked."""
+    from .history import parse_rules
+
+    starts: list[StartRecord] = []
+    revisions: list[RevisionRecord] = []
+    for key in ("starts", "revisions"):
+        if not isinstance(document.get(key), list):
+            raise _bad(name, f"{key!r} is not a list.")
+    for index, record in enumerate(document["starts"]):
+        where = f"{name}, starts[{index}]"
+        if not isinstance(record, dict):
+            raise _bad(where, "not a JSON object.")
+        _has(record, ("uuid", "start", "recorded_at"), where)
+        starts.append(
+            StartRecord(
+                _nonempty(record, "uuid", where),
+                _date(record, "start", where),
+                _moment(_text(record, "recorded_at", where), "recorded_at", where),
+            )
+        )
+    for index, record in enumerate(document["revisions"]):
+        where = f"{name}, revisions[{index}]"
+        if not isinstance(record, dict) or not isinstance(record.get("rules"), dict):
+            raise _bad(where, "not a revision of the rules.")
+        _has(record, ("uuid", "effective", "recorded_at"), where)
+        rules = json.dumps(record["rules"], ensure_ascii=False, separators=(",", ":"))
+        try:
+            parse_rules(rules)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise _bad(where, f"its rules cannot be read ({exc}).") from None
+        revisions.append(
+            RevisionRecord(
+                _nonempty(record, "uuid", where),
+                _date(record, "effective", where),
+                _moment(_text(record, "recorded_at", where), "recorded_at", where),
+                rules,
+            )
+        )
+    return starts, revisions

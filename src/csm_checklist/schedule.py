@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 if TYPE_CHECKING:
     from dateutil.rrule import rrule as RRule
 
+# The standard cadences, shortest first; rrule items come after them in lists.
 CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual")
 RRULE = "rrule"
+ALL_CADENCES: tuple[str, ...] = (*CADENCES, RRULE)
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "annual", "rrule"]
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -160,6 +162,25 @@ PERIOD_KINDS: dict[str, str] = {
     "annual": "annual",
     "yearly": "annual",
 }
+
+
+def parse_cadence(text: str, *, option: str = "--cadence", windows_only: bool = False) -> str:
+    """'week', 'Weekly', 'custom' -> the cadence csm means; ValueError ("--cadence
+    'x' is not a cadence") otherwise. `windows_only` accepts the standard
+    cadences only (the windows of `--period`)."""
+    key = text.strip().lower()
+    if not windows_only and key in (RRULE, "custom"):
+        return RRULE
+    if key in PERIOD_KINDS:
+        return PERIOD_KINDS[key]
+    raise ValueError(f"{option} {text!r} is not a {'period' if windows_only else 'cadence'}")
+
+
+def cadence_rank(cadence: str) -> int:
+    """Where a cadence sorts in lists: daily first, rrule items after annual,
+    anything unknown (an event of an older csm) last."""
+    return ALL_CADENCES.index(cadence) if cadence in ALL_CADENCES else len(ALL_CADENCES)
+
 
 _WEEKDAY_ALIASES = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     full: i
@@ -424,8 +445,10 @@ def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
         return period.start
     if rec.cadence == RRULE:
         return period.end
-    nominal = _nominal_due(period, rec, cal)
-    if is_workday(nominal, cal) or nominal not in period:
+    # A period cut short by a change of week start or fiscal year may end
+    # before its rule's day: it is then due within the period.
+    nominal = min(max(_nominal_due(period, rec, cal), period.start), period.end)
+    if is_workday(nominal, cal):
         return nominal
     day = nominal - timedelta(days=1)
     while day >= period.start:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput
-from ..schedule import PERIOD_KINDS
+from ..schedule import parse_cadence
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -17,12 +17,21 @@ if TYPE_CHECKING:
 ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday). Default: today."
 
 
+AS_LOGGED_HELP = (
+    "Show the log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
+    "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then."
+)
+
+
 def today(
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     show_all: bool = typer.Option(
         False, "--all", help="Show every item in its current period, whatever its status."
     ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_logged: str | None = typer.Option(
+        None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
+    ),
 ) -> None:
     """What needs doing today: daily items, anything due or overdue, what was
     missed last period (with the command that logs it late), and progress.
@@ -32,10 +41,11 @@ def today(
     from ..agenda import build_agenda
 
     env = Env.load()
-    day = env.day(on)
-    catalog = env.catalog()
+    stamp = env.moment(as_logged)
+    day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
     with env.open_log() as log:
-        agenda = build_agenda(catalog.enabled_items(), log, day, env.settings.calendar)
+        history = env.history(log, as_logged=stamp)
+        agenda = build_agenda(history, log, day, as_logged=stamp)
     entries = agenda.entries if show_all else agenda.actionable()
     _show(env, agenda, entries, json_output, all_heading=show_all)
 
@@ -59,25 +69,22 @@ def due(
     """
     from ..agenda import build_agenda, window_entries
 
-    kind = None
+    cadence = None
     if period is not None:
-        kind = PERIOD_KINDS.get(period.strip().lower())
-        if kind is None:
-            raise BadInput(
-                f"--period {period!r} is not a period.",
-                hint="Use day, week, month, quarter or year.",
-            )
+        try:
+            cadence = parse_cadence(period, option="--period", windows_only=True)
+        except ValueError as exc:
+            raise BadInput(f"{exc}.", hint="Use day, week, month, quarter or year.") from None
     env = Env.load()
     day = env.day(on)
-    items = env.catalog().enabled_items()
-    cal = env.settings.calendar
     with env.open_log() as log:
-        agenda = build_agenda(items, log, day, cal)
-        if kind is None:
+        history = env.history(log)
+        agenda = build_agenda(history, log, day)
+        if cadence is None:
             _show(env, agenda, agenda.open_entries(), json_output, open_only=True)
             return
-        window, entries = window_entries(items, log, kind, day, cal)
-    _show(env, agenda, entries, json_output, window=(kind, window))
+        window, entries = window_entries(history, log, cadence, day)
+    _show(env, agenda, entries, json_output, window=(cadence, window))
 
 
 def _show(

@@ -7,32 +7,13 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput
-from ..schedule import PERIOD_KINDS
-from .common import Env, print_json, stdout_is_terminal
-
-CADENCE_CHOICES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
+from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 checklist_app = typer.Typer(
     help="Check and copy the checklist files (the duties csm tracks).\n\n"
     "Example: csm checklist validate",
     no_args_is_help=True,
 )
-
-
-def _cadence_filter(text: str | None) -> str | None:
-    if text is None:
-        return None
-    key = text.strip().lower()
-    if key in ("rrule", "custom"):
-        return "rrule"
-    cadence = PERIOD_KINDS.get(key)
-    if cadence is None:
-        raise BadInput(
-            f"--cadence {text!r} is not a cadence.",
-            hint="Use daily, weekly, monthly, quarterly, annual or rrule "
-            "(or day, week, month, quarter, year).",
-        )
-    return cadence
 
 
 def list_items(
@@ -55,7 +36,7 @@ def list_items(
 
     Example: csm list --cadence weekly
     """
-    wanted = _cadence_filter(cadence)
+    wanted = cadence_option(cadence)
     by = group.strip().lower()
     if by not in ("area", "cadence"):
         raise BadInput(f"--group {group!r} is not a grouping.", hint="Use area or cadence.")

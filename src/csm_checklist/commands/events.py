@@ -1,18 +1,18 @@
-"""`csm done`, `csm skip`, `csm undo` and `csm log`: writing and reading the log."""
+"""`csm done`, `csm skip`, `csm undo` and `csm log`: writing and reading the log.
+
+The rules (what may be logged, which event an undo marks) live in `work.py`;
+these commands parse, call it and say what happened.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import BadInput, NotMet
-from ..schedule import CADENCES, PERIOD_KINDS, RRULE, period_containing
-from .common import Env, print_json, stdout_is_terminal
+from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
-    from ..catalog import Item
     from ..log import EventLog
 
 ITEMS_HELP = (
@@ -23,69 +23,37 @@ ON_HELP = "The day the work was for (YYYY-MM-DD, today, yesterday). Default: tod
 BY_HELP = "Who did it. Default: the `user` setting, else the login name."
 
 
-def _not_future(env: Env, day: date) -> None:
-    if day > env.today:
-        raise BadInput(
-            f"--on {day.isoformat()} is in the future; csm logs work that has been done.",
-            hint=f"Use today ({env.today.isoformat()}) or an earlier day.",
-        )
-
-
-def _no_period(item: Item, day: date) -> NotMet:
-    return NotMet(
-        f"{item.title.get('en')} ({item.id}) has no period containing {day.isoformat()}: "
-        "its rule has not started yet or has already ended.",
-        hint="Pick an --on date inside the rule's range; `csm list` shows each item's rule.",
-    )
-
-
 def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str | None) -> None:
-    """What done and skip share: resolve every item first, record all of them
-    in one transaction, then say what happened and where the period stands."""
-    from ..agenda import cadence_progress
-    from ..log import Event, host_name, new_uuid
+    """What done and skip share: resolve every item, log them all in one
+    transaction, then say what happened and where each cadence stands."""
+    from ..agenda import Progress, build_agenda
     from ..views.events import already_line, logged_line, progress_line
+    from ..work import log_work
 
     env = Env.load()
     day = env.day(on)
-    _not_future(env, day)
     settings = env.settings
-    cal = settings.calendar
-    catalog = env.catalog()
-    items = [catalog.resolve(query) for query in queries]
-    moment = settings.now()
+    items = [env.catalog().resolve(query) for query in queries]
     who = by.strip() if by is not None and by.strip() else settings.user_name
-    host = host_name()
-    events = []
-    for item in items:
-        period = period_containing(day, item.recurrence, cal)
-        if period is None:
-            raise _no_period(item, day)
-        events.append(
-            Event(
-                uuid=new_uuid(),
-                item_id=item.id,
-                title=item.title.get(settings.lang),
-                cadence=item.recurrence.cadence,
-                kind="done" if kind == "done" else "skip",
-                period_start=period.start,
-                period_end=period.end,
-                for_date=day,
-                logged_at=moment,
-                by=who,
-                note=note,
-                host=host,
-            )
-        )
     with env.open_log() as log:
-        results = log.record(events)
+        history = env.history(log)
+        results = log_work(
+            log,
+            history,
+            items,
+            kind,
+            day,
+            env.today,
+            settings.now(),
+            by=who,
+            note=note,
+            lang=settings.lang,
+        )
         for event, existing in results:
             typer.echo(logged_line(event) if existing is None else already_line(event, existing))
-        enabled = catalog.enabled_items()
-        cadences = dict.fromkeys(item.recurrence.cadence for item in items)
-        for cadence in cadences:
-            progress = cadence_progress(enabled, log, cadence, day, cal)
-            typer.echo(progress_line(cadence, progress))
+        progress = build_agenda(history, log, day).progress
+    for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
+        typer.echo(progress_line(cadence, progress.get(cadence, Progress())))
 
 
 def done(
@@ -96,9 +64,10 @@ def done(
 ) -> None:
     """Log items as done for their period containing --on (default today).
 
-    A period already done or skipped is left as it is (exit 0). A future date
-    is refused (exit 2); an item that matches nothing stops the command before
-    anything is logged (exit 1).
+    A period already done or skipped is left as it is (exit 0). A future date,
+    or one before the item is tracked (see `csm history`), is refused (exit 2);
+    an item that matches nothing stops the command before anything is logged
+    (exit 1).
 
     Example: csm done monitor-accounts --note "2 escalations"
     """
@@ -132,68 +101,29 @@ def undo(
         metavar="DATE",
     ),
 ) -> None:
-    """Mark the latest done or skip undone (it stays in the log, marked).
+    """Mark the latest done or skip undone (it stays in the log, marked, and
+    counts for nothing any more).
 
     Nothing to undo: exit 1.
 
     Example: csm undo team-meeting --on 2026-11-24
     """
-    from ..errors import UnknownItem
-    from ..views.events import period_words, undone_line
+    from ..errors import NotMet
+    from ..views.events import undo_scope, undone_line
+    from ..work import undo_target, undo_work
 
     env = Env.load()
     day = env.day(on) if on is not None else None
-    item_id: str | None = None
-    period_start: date | None = None
-    for_date: date | None = None
-    where = ""
     with env.open_log() as log:
-        if item is not None:
-            try:
-                found: Item | None = env.catalog().resolve(item, include_disabled=True)
-            except UnknownItem:
-                # An item since removed from the checklists can still be undone by id.
-                if not log.has_item(item.strip()):
-                    raise
-                found = None
-            item_id = found.id if found is not None else item.strip()
-            where = f" for {item_id}"
-            if day is not None and found is not None:
-                period = period_containing(day, found.recurrence, env.settings.calendar)
-                if period is None:
-                    raise _no_period(found, day)
-                period_start = period.start
-                words = period_words(found.recurrence.cadence, period.start, period.end)
-                where += f" in the {words}"
-            elif day is not None:
-                for_date = day
-                where += f" on {day.isoformat()}"
-        elif day is not None:
-            for_date = day
-            where = f" for {day.isoformat()}"
-        event = log.undo_latest(
-            env.settings.now(), item_id=item_id, period_start=period_start, for_date=for_date
-        )
+        item_id = _log_item(env, log, item) if item is not None else None
+        target = undo_target(env.history(log), item_id, day)
+        event = undo_work(log, target, env.settings.now())
     if event is None:
         raise NotMet(
-            f"Nothing to undo{where}: no active done or skip.",
+            f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
             hint="`csm log` lists what was logged.",
         )
     typer.echo(undone_line(event))
-
-
-def _cadence(text: str | None) -> str | None:
-    if text is None:
-        return None
-    key = text.strip().lower()
-    if key in (RRULE, "custom"):
-        return RRULE
-    if key in PERIOD_KINDS:
-        return PERIOD_KINDS[key]
-    raise BadInput(
-        f"--cadence {text!r} is not a cadence.",
-        hint=f"Use one of {', '.join((*CADENCES, RRULE))}.",
-    )
 
 
 def _log_item(env: Env, log: EventLog, query: str) -> str:
@@ -225,6 +155,13 @@ def log_events(
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also show undone events, marked as such."
     ),
+    as_logged: str | None = typer.Option(
+        None,
+        "--as-logged",
+        help="The log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
+        "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then.",
+        metavar="MOMENT",
+    ),
 ) -> None:
     """Logged events, newest first. --since and --until bound the day the work
     was for, both included.
@@ -233,7 +170,8 @@ def log_events(
     """
     env = Env.load()
     first, last = env.day_range(since, until)
-    wanted_cadence = _cadence(cadence)
+    wanted_cadence = cadence_option(cadence)
+    stamp = env.moment(as_logged)
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
         events = list(
@@ -244,6 +182,7 @@ def log_events(
                 cadence=wanted_cadence,
                 limit=limit,
                 include_undone=include_undone,
+                as_logged=stamp,
             )
         )
     if json_output:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput, NotMet
-from ..schedule import PERIOD_KINDS
+from ..schedule import parse_cadence
 from .common import Env, print_json, stdout_is_terminal
 
 FORMATS = ("text", "md", "json")
@@ -27,16 +27,26 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."
     ),
+    as_logged: str | None = typer.Option(
+        None,
+        "--as-logged",
+        help="The report as the log stood at this moment (YYYY-MM-DD for the end of that "
+        "day, or YYYY-MM-DDTHH:MM): an audit replay. Default period: the one of that day.",
+        metavar="MOMENT",
+    ),
 ) -> None:
     """Per item, cadence and area: expected, done, on time, late, skipped, missed,
     completion; streaks of daily items; every missed period; the notes.
 
     Example: csm report --period month --format md -o report.md
     """
-    from ..report import REPORT_KINDS, build_report
+    from ..report import REPORT_CADENCES, build_report
 
-    kind = PERIOD_KINDS.get(period.strip().lower())
-    if kind not in REPORT_KINDS:
+    try:
+        kind = parse_cadence(period, option="--period", windows_only=True)
+    except ValueError:
+        kind = ""
+    if kind not in REPORT_CADENCES:
         raise BadInput(
             f"--period {period!r} is not a report period.",
             hint="Use week, month, quarter or year.",
@@ -45,22 +55,25 @@ def report(
     if fmt not in FORMATS:
         raise BadInput(f"--format {fmt!r} is not a report format.", hint="Use text, md or json.")
     env = Env.load()
-    day = env.day(on)
+    stamp = env.moment(as_logged)
+    day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
     settings = env.settings
     catalog = env.catalog()
     with env.open_log() as log:
+        history = env.history(log, as_logged=stamp)
         result = build_report(
-            list(catalog.items.values()),
+            history,
             log,
             kind,
             day,
-            settings.calendar,
+            env.today,
             lang=settings.lang,
             previous=previous,
+            as_logged=stamp,
         )
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
-    fiscal = settings.calendar.fiscal_year_start
+    fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
 
     from ..views import report as view
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import typer
 
 from ..errors import NotMet
 from .common import Env
+
+if TYPE_CHECKING:
+    from ..formats import Batches
 
 
 class ExportFormat(str, Enum):
@@ -79,10 +83,20 @@ def export(
 
     env = Env.load()
     first, last = env.day_range(since, until)
-    write = WRITERS[format.value]
+    write: Callable[[Batches, IO[str]], int] = WRITERS[format.value]
     # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
     mark = "\ufeff" if bom else ""
     with env.open_log() as log:
+        if format is ExportFormat.json:
+            # A json export is a full backup: the history of the rules comes too.
+            from ..formats import backup_header, write_json
+
+            env.history(log)
+            header = backup_header(log.starts(), log.revisions())
+
+            def write(batches: Batches, out: IO[str]) -> int:
+                return write_json(batches, out, header)
+
         batches = log.export_batches(since=first, until=last, include_undone=include_undone)
         if output is None:
             try:
@@ -126,10 +140,16 @@ def import_(
     Events are matched by uuid: one already in the log is counted, not added
     again, so importing a file twice adds nothing; the same uuid with other
     content is refused. An event undone in the file is marked undone here too.
+    Every event must fall in the period the rules here cut for its day. Into
+    an empty log, a json backup also brings its tracking start and the
+    history of its rules, so every report reads as it did.
 
     Example: csm import events.csv --dry-run
     """
-    from ..formats import read_events
+    from ..formats import ImportSource
+    from ..history import observe
+    from ..views.events import import_lines
+    from ..work import import_events
 
     env = Env.load()
     if not file.exists():
@@ -138,12 +158,14 @@ def import_(
         raise ImportFileError(
             f"{file} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
         )
+    settings = env.settings
+    observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
     with env.open_log() as log:
-        added, present = log.merge(read_events(file), dry_run=dry_run)
-    verb = "Would add" if dry_run else "Added"
-    noun = "event" if added == 1 else "events"
-    were = "was" if present == 1 else "were"
-    typer.echo(f"{verb} {added} {noun}; {present} {were} already present.")
+        result = import_events(
+            log, ImportSource(file), observed, env.today, settings.now(), dry_run=dry_run
+        )
+    for line in import_lines(result, dry_run):
+        typer.echo(line)
 
 
 def register(app: typer.Typer) -> None:

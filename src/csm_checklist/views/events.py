@@ -15,6 +15,7 @@ from .labels import label
 if TYPE_CHECKING:
     from ..agenda import Progress
     from ..log import Event
+    from ..work import ImportResult, UndoTarget
 
 _PERIOD_NOUNS = {
     "weekly": "week",
@@ -66,6 +67,47 @@ def progress_line(cadence: str, progress: Progress) -> str:
 def moment_text(moment: datetime) -> str:
     """'2026-11-24 09:30+03:00': minutes are enough for a person."""
     return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def import_lines(result: ImportResult, dry_run: bool) -> list[str]:
+    """What `csm import` says: the counts, then what the tracking start means."""
+    verb = "Would add" if dry_run else "Added"
+    noun = "event" if result.added == 1 else "events"
+    were = "was" if result.present == 1 else "were"
+    lines = [f"{verb} {result.added} {noun}; {result.present} {were} already present."]
+    if result.adopted:
+        start = result.start.isoformat()
+        why = "as the backup did" if result.adopted == "backup" else "the earliest day imported"
+        if dry_run:
+            lines.append(f"This log is empty: it would track from {start}, {why}.")
+        else:
+            lines.append(f"This log was empty: it now tracks from {start}, {why}.")
+    if result.before_start:
+        count = result.before_start
+        lines.append(
+            f"{count} {'event is' if count == 1 else 'events are'} dated before tracking began "
+            f"({result.start.isoformat()}): kept, but counted only after "
+            "`csm history start DATE` moves the start back."
+        )
+    if result.rules_kept:
+        lines.append(
+            "The file's history of the rules was left out: this log keeps its own "
+            "(`csm history` shows it)."
+        )
+    return lines
+
+
+def undo_scope(target: UndoTarget, day: date | None) -> str:
+    """' for team-meeting in the week of ...': what an undo looked for."""
+    where = f" for {target.item_id}" if target.item_id is not None else ""
+    if target.period is not None:
+        words = period_words(target.cadence or "", *target.period)
+        return where + (
+            f" on {words}" if target.period[0] == target.period[1] else f" in the {words}"
+        )
+    if day is not None:
+        return where + (f" on {day.isoformat()}" if where else f" for {day.isoformat()}")
+    return where
 
 
 def undone_line(event: Event) -> str:

@@ -13,28 +13,28 @@ from .common import align_columns, percent, text_bar
 from .labels import label
 
 # One cell per workday in the consistency graph: readable without colour.
-CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "open": ".", "none": " "}
+CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "due": ".", "open": "."}
 CELL_STYLES = {"on_time": "green", "late": "yellow", "skipped": "dim", "missed": "red"}
-COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "open")
+COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "due", "open")
 
 
 def window_name(report: Report, lang: str, fiscal_year_start: int = 1) -> str:
     """'November 2026', 'week of 2026-11-23', 'Q2 FY2026/27', 'FY2026'."""
     window = report.window
-    if report.kind == "monthly":
+    if report.cadence == "monthly":
         return f"{MONTHS.get(lang, MONTHS['en'])[window.start.month - 1]} {window.start.year}"
-    if report.kind == "weekly":
+    if report.cadence == "weekly":
         return f"{label('week_of', lang)} {window.start.isoformat()}"
-    year = _fiscal_year_name(window, fiscal_year_start, report.kind)
-    if report.kind == "quarterly":
+    year = _fiscal_year_name(window, fiscal_year_start, report.cadence)
+    if report.cadence == "quarterly":
         quarter = ((window.start.month - fiscal_year_start) % 12) // 3 + 1
         return f"{label('quarter', lang)}{quarter} {label('fiscal_year', lang)}{year}"
     return f"{label('fiscal_year', lang)}{year}"
 
 
-def _fiscal_year_name(window: Period, fiscal_year_start: int, kind: str) -> str:
+def _fiscal_year_name(window: Period, fiscal_year_start: int, cadence: str) -> str:
     first_year = window.start.year
-    if kind == "quarterly" and window.start.month < fiscal_year_start:
+    if cadence == "quarterly" and window.start.month < fiscal_year_start:
         first_year -= 1
     if fiscal_year_start == 1:
         return str(first_year)
@@ -46,7 +46,7 @@ def _rate(value: float | None) -> float | None:
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
-    doc: dict[str, Any] = {name: getattr(tally, name) for name in COLUMNS}
+    doc: dict[str, Any] = {name: getattr(tally, name) for name in (*COLUMNS, "extra")}
     doc["completion_pct"] = _rate(tally.completion)
     doc["on_time_pct"] = _rate(tally.on_time_rate)
     return doc
@@ -85,7 +85,7 @@ def report_json(
 ) -> dict[str, Any]:
     """Every figure of the report as one JSON document."""
     return {
-        "kind": report.kind,
+        "cadence": report.cadence,
         "name": window_name(report, lang, fiscal_year_start),
         "period_start": report.window.start.isoformat(),
         "period_end": report.window.end.isoformat(),
@@ -118,16 +118,24 @@ def report_json(
 
 
 def _headline(report: Report, lang: str) -> list[str]:
+    """'56 of 69 expected done (81%), 1 skipped, 13 missed, 4 open', then the
+    on-time line. Skipped periods are not expected; due ones (due, not done,
+    not over yet) are named when there are any, extras too."""
     t = report.total
     base = t.expected - t.skipped
+    first = label("headline_line", lang).format(
+        done=t.done, base=base, pct=percent(t.done, base), skipped=t.skipped, missed=t.missed
+    )
+    if t.due:
+        first += label("headline_due", lang).format(due=t.due)
+    first += label("headline_open", lang).format(open=t.open)
+    if t.extra:
+        first += label("headline_extra", lang).format(extra=t.extra)
     return [
-        label("completion_line", lang).format(
-            pct=percent(t.done, base), done=t.done, base=base, skipped=t.skipped
-        ),
+        first,
         label("on_time_line", lang).format(
             pct=percent(t.on_time, t.done), on_time=t.on_time, done=t.done
         ),
-        label("missed_line", lang).format(missed=t.missed, open=t.open),
     ]
 
 
@@ -285,7 +293,8 @@ def plain_report(
                 f"  {row_name.ljust(width)}  {text_bar(tally.done, tally.expected - tally.skipped)}"
                 f" {percent(tally.done, tally.expected - tally.skipped):>4} {figures}"
                 f"  {label('late', lang)} {tally.late} · {label('skipped', lang)} {tally.skipped}"
-                f" · {label('missed', lang)} {tally.missed} · {label('open', lang)} {tally.open}"
+                f" · {label('missed', lang)} {tally.missed} · {label('due', lang)} {tally.due}"
+                f" · {label('open', lang)} {tally.open}"
             )
     if report.streaks:
         width = max(len(s.title) for s in report.streaks)
