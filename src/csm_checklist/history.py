@@ -429,6 +429,13 @@ class Timeline:
         rule = self.rule_at(day)
         return due_date(period, rule.recurrence, self.history.calendar_on(day))
 
+    def before_tracking(self, period: Period, as_of: date) -> bool:
+        """Whether `period` falls before the item was tracked (or while it was
+        switched off): an entry logged there counts for nothing."""
+        day = self.judge_day(period, as_of)
+        start = self.tracked_from(day)
+        return start is None or self.due(period, as_of) < start
+
     def expected(self, period: Period, as_of: date) -> bool:
         """Whether the item was expected in `period`: switched on under the
         rules that judge it, due on or after the day its tracking began, and

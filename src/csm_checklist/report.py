@@ -246,6 +246,8 @@ def build_report(
             if due not in window:
                 continue  # reported with the window that holds its due date
             event = by_key.get(key)
+            if event is not None and tl.before_tracking(period, as_of):
+                event = None  # logged before the item was tracked: counts for nothing
             expected = tl.expected(period, as_of)
             outcome = judge(period, due, as_of, event, expected, final)
             if not outcome:

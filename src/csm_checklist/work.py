@@ -228,8 +228,9 @@ def import_events(
     - into a log with a history of its own, only events are added; events
       dated before its tracking start are kept but count for nothing.
     """
-    empty = log.count() == 0
     starts, revisions = log.starts(), log.revisions()
+    # Empty: nothing logged yet, and no tracking start chosen by hand.
+    empty = log.count() == 0 and len(starts) <= 1
     records = source.records()
     first = next(records, None)  # reading the first record reads a backup's history
     # A backup restored into an empty log brings its history whole, so the

@@ -49,6 +49,12 @@ def set_(
     env = Env.load()
     stored = save_setting(env.paths, key, value)
     typer.echo(f"{key} = {stored}  ({env.paths.config_file})")
+    if env.paths.log_file.exists():
+        # A change to the work week or fiscal year holds from today: record it
+        # now, not on whichever day csm next runs.
+        fresh = Env.load()
+        with fresh.open_log() as log:
+            fresh.history(log)
 
 
 @config_app.command("path")
