@@ -597,17 +597,21 @@ class EventLog:
         limit: int | None = None,
         include_undone: bool = True,
         newest_first: bool = True,
+        by: str | None = None,
+        by_day: bool = False,
     ) -> Iterator[Event]:
-        """Events by the time they were logged, streamed from the database.
+        """Events by the time they were logged, streamed from the database;
+        with `by_day`, by the day the work was for first (what `csm log` shows).
 
         `since` and `until` bound `for_date` (the day the work was for), both
-        inclusive.
+        inclusive; `by` keeps the events logged by that name (any case).
         """
-        where, params = _filters(since, until, item_id, cadence, include_undone)
+        where, params = _filters(since, until, item_id, cadence, include_undone, by)
         order = "DESC" if newest_first else "ASC"
+        day_order = f"for_date {order}, " if by_day else ""
         sql = (
             f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
-            f"ORDER BY logged_at_utc {order}, id {order}"
+            f"ORDER BY {day_order}logged_at_utc {order}, id {order}"
         )
         if limit is not None:
             sql += " LIMIT ?"
@@ -615,6 +619,22 @@ class EventLog:
         with self._errors():
             for row in self._db.execute(sql, params):
                 yield _event_from_row(row)
+
+    def count_events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        include_undone: bool = True,
+        by: str | None = None,
+    ) -> int:
+        """How many events `events` would give with the same filters and no limit."""
+        where, params = _filters(since, until, item_id, cadence, include_undone, by)
+        with self._errors():
+            row = self._db.execute(f"SELECT count(*) FROM events WHERE {where}", params)
+            return int(row.fetchone()[0])
 
     def export_batches(
         self,
@@ -685,6 +705,7 @@ def _filters(
     item_id: str | None,
     cadence: str | None,
     include_undone: bool,
+    by: str | None = None,
 ) -> tuple[str, list[object]]:
     clauses = ["1"]
     params: list[object] = []
@@ -702,6 +723,10 @@ def _filters(
         params.append(cadence)
     if not include_undone:
         clauses.append("undone_at IS NULL")
+    if by is not None:
+        # Names are typed by hand with --by: "mona" finds what "Mona" logged.
+        clauses.append("logged_by = ? COLLATE NOCASE")
+        params.append(by.strip())
     return " AND ".join(clauses), params
 
 

@@ -204,6 +204,9 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
     return env.catalog().resolve(query, include_disabled=True).id
 
 
+LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
+
+
 def log_events(
     since: str | None = typer.Option(
         None, "--since", help="Only events for this day or later.", metavar="DATE"
@@ -218,22 +221,44 @@ def log_events(
         help="Only this cadence: daily, weekly, monthly, quarterly, annual or rrule.",
         metavar="CADENCE",
     ),
-    limit: int | None = typer.Option(
-        None, "--limit", "-n", min=1, help="At most this many events.", metavar="N"
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only events logged by this name (any case), e.g. --by Omar.",
+        metavar="NAME",
     ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        min=0,
+        help=f"At most this many events (default {LOG_LIMIT}; 0: all), e.g. --limit 50.",
+        metavar="N",
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Every event: the same as --limit 0."),
+    json_output: bool = typer.Option(
+        False, "--json", help="Print one JSON document (every event unless --limit)."
+    ),
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also show undone events, marked as such."
     ),
 ) -> None:
-    """Logged events, newest first. --since and --until bound the day the work
-    was for, both included.
+    """Logged events, newest first by the day the work was for, then by the
+    time logged. --since and --until bound that day, both included. Shows the
+    latest 20 unless --limit or --all says otherwise.
 
-    Example: csm log --since 2026-11-01 --item team-meeting
+    Example: csm log --since 2026-11-01 --item team-meeting --by Omar
     """
     env = Env.load()
     first, last = env.day_range(since, until)
     wanted_cadence = _cadence(cadence)
+    wanted_by = by.strip() if by is not None and by.strip() else None
+    # A table is read by a person: the latest screenful. JSON is read by
+    # programs, which would silently lose events to a default limit.
+    if show_all or limit == 0:
+        shown = None
+    else:
+        shown = limit if limit is not None or json_output else LOG_LIMIT
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
         events = list(
@@ -242,10 +267,23 @@ def log_events(
                 until=last,
                 item_id=item_id,
                 cadence=wanted_cadence,
-                limit=limit,
+                limit=shown,
                 include_undone=include_undone,
+                by=wanted_by,
+                by_day=True,
             )
         )
+        more = 0
+        if shown is not None and len(events) == shown:
+            total = log.count_events(
+                since=first,
+                until=last,
+                item_id=item_id,
+                cadence=wanted_cadence,
+                include_undone=include_undone,
+                by=wanted_by,
+            )
+            more = total - len(events)
     if json_output:
         from ..formats import event_record
 
@@ -257,6 +295,8 @@ def log_events(
         view.show_log(events)
     else:
         typer.echo(view.plain_log(events), nl=False)
+    if more > 0:
+        typer.echo(view.more_line(more), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -105,6 +105,11 @@ def log_rows(events: Sequence[Event]) -> list[tuple[str, ...]]:
     return rows
 
 
+def more_line(more: int) -> str:
+    """What `csm log` says under a list cut short by its limit."""
+    return f"{more} more: use --limit 0 or --all to see all."
+
+
 def plain_log(events: Sequence[Event]) -> str:
     """Aligned columns under a header line: easy to read, grep and cut."""
     if not events:
