@@ -74,7 +74,7 @@ def root(
 
         # Called directly with every value: typer's defaults are OptionInfo
         # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False)
+        today(on=None, show_all=False, json_output=False, tag=None)
 
 
 # Which module registers each command. A run loads only the module of the

@@ -23,19 +23,29 @@ def today(
         False, "--all", help="Show every item in its current period, whatever its status."
     ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
 ) -> None:
     """What needs doing today: daily items, anything due or overdue, what was
     missed last period (with the command that logs it late), and progress.
 
     Example: csm today --on 2026-11-23
+
+    Example: csm today --tag team
     """
     from ..agenda import build_agenda
 
     env = Env.load()
     day = env.day(on)
     catalog = env.catalog()
+    items = catalog.enabled_items()
+    if tag is not None:
+        from ..scope import tag_of, with_tag
+
+        items = with_tag(items, tag_of(tag, catalog.items.values()))
     with env.open_log() as log:
-        agenda = build_agenda(catalog.enabled_items(), log, day, env.settings.calendar)
+        agenda = build_agenda(items, log, day, env.settings.calendar)
     entries = agenda.entries if show_all else agenda.actionable()
     _show(env, agenda, entries, json_output, all_heading=show_all)
 

@@ -49,11 +49,16 @@ def list_items(
     ),
     show_all: bool = typer.Option(False, "--all", help="Also show disabled items, marked."),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
 ) -> None:
     """List the checklist: every item with its cadence and due rule in words,
     grouped by area (or by cadence).
 
     Example: csm list --cadence weekly
+
+    Example: csm list --tag team
     """
     wanted = _cadence_filter(cadence)
     by = group.strip().lower()
@@ -62,17 +67,24 @@ def list_items(
     env = Env.load()
     lang = env.settings.lang
     catalog = env.catalog()
+    wanted_tag = None
+    if tag is not None:
+        from ..scope import tag_of
+
+        wanted_tag = tag_of(tag, catalog.items.values())
     items = [
         item
         for item in catalog.items.values()
-        if (show_all or item.enabled) and (wanted is None or item.cadence == wanted)
+        if (show_all or item.enabled)
+        and (wanted is None or item.cadence == wanted)
+        and (wanted_tag is None or wanted_tag in item.tags)
     ]
     from ..views.catalog import group_items, list_json, plain_list, print_rich_list
 
     if json_output:
         print_json(list_json(catalog, items, lang))
         return
-    groups = group_items(catalog, items, by, lang, keep_empty=wanted is None)
+    groups = group_items(catalog, items, by, lang, keep_empty=wanted is None and tag is None)
     if stdout_is_terminal():
         print_rich_list(groups, lang)
     else:

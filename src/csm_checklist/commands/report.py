@@ -27,13 +27,26 @@ def report(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."
     ),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only what this person logged (any case), judged on their entries alone, "
+        "e.g. --by Omar.",
+        metavar="NAME",
+    ),
 ) -> None:
     """Per item, cadence and area: expected, done, on time, late, skipped, missed,
     completion; streaks of daily items; every missed period; the notes.
 
     Example: csm report --period month --format md -o report.md
+
+    Example: csm report --period week --tag team --by Omar
     """
-    from ..report import REPORT_KINDS, build_report
+    from ..report import REPORT_KINDS, build_report, report_window
+    from ..scope import narrow_report, tag_of
 
     kind = PERIOD_KINDS.get(period.strip().lower())
     if kind not in REPORT_KINDS:
@@ -48,10 +61,17 @@ def report(
     day = env.day(on)
     settings = env.settings
     catalog = env.catalog()
+    items = list(catalog.items.values())
+    wanted_tag = tag_of(tag, items) if tag is not None else None
+    wanted_by = by.strip() if by is not None and by.strip() else None
     with env.open_log() as log:
+        window = report_window(kind, day, settings.calendar, previous)
+        items, source = narrow_report(
+            items, log, window.start, window.end, tag=wanted_tag, by=wanted_by
+        )
         result = build_report(
-            list(catalog.items.values()),
-            log,
+            items,
+            source,
             kind,
             day,
             settings.calendar,
@@ -64,8 +84,9 @@ def report(
 
     from ..views import report as view
 
+    scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
-        document = view.report_json(result, areas, lang, fiscal)
+        document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
         if output is None:
             print_json(document)
             return
@@ -74,13 +95,13 @@ def report(
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
-            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name
+            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name, scope=scope
         )
     elif output is None and stdout_is_terminal():
-        view.show_report(result, areas, lang, fiscal)
+        view.show_report(result, areas, lang, fiscal, scope)
         return
     else:
-        text = view.plain_report(result, areas, lang, fiscal)
+        text = view.plain_report(result, areas, lang, fiscal, scope)
     if output is None:
         typer.echo(text, nl=False)
         return

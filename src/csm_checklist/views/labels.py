@@ -75,6 +75,8 @@ LABELS: dict[str, dict[str, str]] = {
         "quarter": "Q",
         "fiscal_year": "FY",
         "no_history": "Nothing to report: no duty was expected or logged in this period.",
+        "tag_scope": "tag",
+        "by_scope": "logged by",
     },
     "ar": {
         **CADENCE_WORDS["ar"],
@@ -142,6 +144,8 @@ LABELS: dict[str, dict[str, str]] = {
         "quarter": "الربع",
         "fiscal_year": "السنة المالية",
         "no_history": "لا شيء للتقرير: لم تكن هناك مهام متوقعة أو مسجلة في هذه الفترة.",
+        "tag_scope": "الوسم",
+        "by_scope": "سجّلها",
     },
 }
 

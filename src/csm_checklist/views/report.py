@@ -41,6 +41,16 @@ def _fiscal_year_name(window: Period, fiscal_year_start: int, kind: str) -> str:
     return f"{first_year}/{(first_year + 1) % 100:02d}"
 
 
+def scope_text(lang: str, tag: str | None = None, by: str | None = None) -> str:
+    """' · tag: team · logged by Omar': what a narrowed report covers ('' when whole)."""
+    text = ""
+    if tag:
+        text += f" · {label('tag_scope', lang)}: {tag}"
+    if by:
+        text += f" · {label('by_scope', lang)} {by}"
+    return text
+
+
 def _rate(value: float | None) -> float | None:
     return None if value is None else round(100 * value, 1)
 
@@ -81,10 +91,17 @@ def _streak_json(streak: Streak) -> dict[str, Any]:
 
 
 def report_json(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    *,
+    tag: str | None = None,
+    by: str | None = None,
 ) -> dict[str, Any]:
-    """Every figure of the report as one JSON document."""
-    return {
+    """Every figure of the report as one JSON document; `tag` and `by` are
+    there when the report was narrowed to them."""
+    doc = {
         "kind": report.kind,
         "name": window_name(report, lang, fiscal_year_start),
         "period_start": report.window.start.isoformat(),
@@ -115,6 +132,11 @@ def report_json(
         ],
         "outcomes": [_outcome_json(o) for o in report.outcomes],
     }
+    if tag:
+        doc["tag"] = tag
+    if by:
+        doc["by"] = by
+    return doc
 
 
 def _headline(report: Report, lang: str) -> list[str]:
@@ -174,13 +196,14 @@ def report_markdown(
     *,
     fiscal_year_start: int = 1,
     author: str = "",
+    scope: str = "",
 ) -> str:
     """The report a manager sends to senior management, as it is."""
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [f"# {label('report_title', lang)} — {name}", ""]
     meta = f"{label('report_period', lang)}: {w.start.isoformat()} → {w.end.isoformat()}"
-    meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}"
+    meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}"
     if author:
         meta += f" · {label('prepared_by', lang)} {author}"
     lines += [meta, ""]
@@ -262,7 +285,11 @@ def _tally_sections(
 
 
 def plain_report(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    scope: str = "",
 ) -> str:
     """The report as aligned plain text: no colour, no box drawing."""
     name = window_name(report, lang, fiscal_year_start)
@@ -270,7 +297,7 @@ def plain_report(
     lines = [
         f"{label('report_title', lang)} — {name}",
         f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-        f"{report.as_of.isoformat()}",
+        f"{report.as_of.isoformat()}{scope}",
         "",
     ]
     if not report.outcomes:
@@ -311,7 +338,11 @@ def plain_report(
 
 
 def show_report(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    scope: str = "",
 ) -> None:
     """The report for a person at a terminal: tables, bars and the graph."""
     from rich.progress_bar import ProgressBar
@@ -327,7 +358,7 @@ def show_report(
     console.print(
         Text(
             f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-            f"{report.as_of.isoformat()}",
+            f"{report.as_of.isoformat()}{scope}",
             style="dim",
         )
     )
