@@ -39,7 +39,20 @@ def _no_period(item: Item, day: date) -> NotMet:
     )
 
 
-def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str | None) -> None:
+CADENCE_HELP = (
+    "Also log every item in force of this cadence (daily, weekly, monthly, quarterly, "
+    "annual or rrule) for its period containing --on, e.g. --cadence daily."
+)
+
+
+def _log_work(
+    kind: str,
+    queries: list[str],
+    on: str | None,
+    note: str,
+    by: str | None,
+    cadence: str | None = None,
+) -> None:
     """What done and skip share: resolve every item first, record all of them
     in one transaction, then say what happened and where the period stands."""
     from ..agenda import cadence_progress
@@ -52,7 +65,11 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
     settings = env.settings
     cal = settings.calendar
     catalog = env.catalog()
-    items = [catalog.resolve(query) for query in queries]
+    from ..catalog import items_to_log
+
+    items, guesses = items_to_log(catalog, queries, _cadence(cadence))
+    for line in guesses:
+        typer.echo(line, err=True)
     moment = settings.now()
     who = by.strip() if by is not None and by.strip() else settings.user_name
     host = host_name()
@@ -89,35 +106,47 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
 
 
 def done(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as done for their period containing --on (default today).
 
     A period already done or skipped is left as it is (exit 0). A future date
-    is refused (exit 2); an item that matches nothing stops the command before
-    anything is logged (exit 1).
+    is refused (exit 2); an item that matches nothing, or a name that could
+    mean several (such as "daily"), stops the command before anything is
+    logged (exit 1). A name that is not an exact id is told on stderr with the
+    item it found: "monit → monitor-accounts (id prefix)".
 
     Example: csm done monitor-accounts --note "2 escalations"
+
+    Example: csm done --cadence daily --on yesterday
     """
-    _log_work("done", items, on, note, by)
+    _log_work("done", items or [], on, note, by, cadence)
 
 
 def skip(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as skipped (not needed this time) for their period.
 
     A skipped period counts as settled: it is not overdue and not missed.
 
     Example: csm skip team-meeting --reason "public holiday"
+
+    Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
     """
-    _log_work("skip", items, on, reason, by)
+    _log_work("skip", items or [], on, reason, by, cadence)
 
 
 def undo(
