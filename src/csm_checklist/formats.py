@@ -252,6 +252,8 @@ def detect_format(first_line: str) -> str:
     file; any other `{` or `[` starts a json document; anything else is csv.
     """
     text = first_line.strip()
+    if text.startswith("|"):
+        return "md"  # the table `csm export --format md` writes
     if text.startswith("["):
         return "json"
     if text.startswith("{"):
@@ -297,7 +299,16 @@ def read_events(path: Path, name: str | None = None) -> Iterator[Event]:
     """
     shown = name if name is not None else str(path)
     try:
-        kind = detect_format(_first_line(path, shown))
+        first = _first_line(path, shown)
+        if not first.strip():
+            return  # blank lines only: no events, whatever the format
+        kind = detect_format(first)
+        if kind == "md":
+            raise ImportFileError(
+                f"{shown} is a Markdown export: Markdown exports cannot be imported; "
+                "use csv, json or jsonl.",
+                hint="Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
+            )
         with _open(path, shown) as stream:
             if kind == "csv":
                 yield from _read_csv(stream, shown)

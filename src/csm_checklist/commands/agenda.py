@@ -110,6 +110,7 @@ def _show(
             kind, span = window
             doc["period"] = {
                 "kind": kind,
+                "name": _window_name(env, kind, span),
                 "start": span.start.isoformat(),
                 "end": span.end.isoformat(),
             }
@@ -122,6 +123,8 @@ def _show(
     if window is not None:
         kind, span = window
         heading += f"\n{label('this_' + kind, lang)}: {view.period_text(span)}"
+        if kind in ("monthly", "quarterly", "annual"):
+            heading += f" ({_window_name(env, kind, span)})"
     elif all_heading:
         heading += f"\n{label('all_heading', lang)}"
     elif open_only:
@@ -130,6 +133,13 @@ def _show(
         view.show_agenda(agenda, entries, lang, heading)
     else:
         typer.echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+
+
+def _window_name(env: Env, kind: str, span: Period) -> str:
+    """'Q2 FY2026/27': the window named as the report names it."""
+    from ..views.report import period_name
+
+    return period_name(kind, span, env.settings.lang, env.settings.calendar.fiscal_year_start)
 
 
 def register(app: typer.Typer) -> None:

@@ -122,7 +122,8 @@ def import_(
 
     Every record is checked before any is kept: a bad one stops the import
     with exit 2, naming its line (csv, jsonl) or index (json) and the field,
-    and nothing is written. A missing or unreadable file is exit 2 as well.
+    and nothing is written. A missing or unreadable file, a file with no
+    events and a Markdown export (which cannot be read back) are exit 2 as well.
     Events are matched by uuid: one already in the log is counted, not added
     again, so importing a file twice adds nothing; the same uuid with other
     content is refused. An event undone in the file is marked undone here too.
@@ -140,6 +141,16 @@ def import_(
         )
     with env.open_log() as log:
         added, present = log.merge(read_events(file), dry_run=dry_run)
+    if added + present == 0:
+        from ..errors import ImportFileError
+
+        # Importing nothing is always a mistake worth hearing of: the wrong
+        # file, or an export of days when nothing was logged.
+        raise ImportFileError(
+            f"{file} has no events; nothing was imported.",
+            hint="Is it the right file? An export of days with nothing logged has none; "
+            "export again, e.g. `csm export --format jsonl -o backup.jsonl`.",
+        )
     verb = "Would add" if dry_run else "Added"
     noun = "event" if added == 1 else "events"
     were = "was" if present == 1 else "were"

@@ -3,14 +3,17 @@ plain text for pipes, and a rich view with bars and a consistency graph."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
 from ..wording import MONTHS
 from .common import align_columns, percent, text_bar
 from .labels import label
+
+if TYPE_CHECKING:
+    from ..log import Event
 
 # One cell per workday in the consistency graph: readable without colour.
 CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "open": ".", "none": " "}
@@ -20,13 +23,20 @@ COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "open")
 
 def window_name(report: Report, lang: str, fiscal_year_start: int = 1) -> str:
     """'November 2026', 'week of 2026-11-23', 'Q2 FY2026/27', 'FY2026'."""
-    window = report.window
-    if report.kind == "monthly":
+    return period_name(report.kind, report.window, lang, fiscal_year_start)
+
+
+def period_name(kind: str, window: Period, lang: str, fiscal_year_start: int = 1) -> str:
+    """The name of a calendar window of cadence `kind`, as `window_name` gives it;
+    a day is its date."""
+    if kind == "daily":
+        return window.start.isoformat()
+    if kind == "monthly":
         return f"{MONTHS.get(lang, MONTHS['en'])[window.start.month - 1]} {window.start.year}"
-    if report.kind == "weekly":
+    if kind == "weekly":
         return f"{label('week_of', lang)} {window.start.isoformat()}"
-    year = _fiscal_year_name(window, fiscal_year_start, report.kind)
-    if report.kind == "quarterly":
+    year = _fiscal_year_name(window, fiscal_year_start, kind)
+    if kind == "quarterly":
         quarter = ((window.start.month - fiscal_year_start) % 12) // 3 + 1
         return f"{label('quarter', lang)}{quarter} {label('fiscal_year', lang)}{year}"
     return f"{label('fiscal_year', lang)}{year}"
@@ -49,6 +59,17 @@ def scope_text(lang: str, tag: str | None = None, by: str | None = None) -> str:
     if by:
         text += f" · {label('by_scope', lang)} {by}"
     return text
+
+
+def note_groups(notes: Sequence[Event]) -> list[list[Event]]:
+    """The report's notes with one note given to several items at once
+    (`csm done a b c --note ...`: same text, day, person and moment) as one
+    group, so it is printed once; groups in the order their first note comes."""
+    groups: dict[tuple[object, ...], list[Event]] = {}
+    for event in notes:
+        key = (event.note, event.for_date, event.logged_at, event.by, event.kind)
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
 
 
 def _rate(value: float | None) -> float | None:
@@ -250,7 +271,10 @@ def report_markdown(
     if report.notes:
         lines += _md_table(
             [_heading(k, lang) for k in ("date", "item", "note", "by")],
-            [[e.for_date.isoformat(), e.title, e.note, e.by] for e in report.notes],
+            [
+                [g[0].for_date.isoformat(), ", ".join(e.title for e in g), g[0].note, g[0].by]
+                for g in note_groups(report.notes)
+            ],
             numeric_from=4,
         )
     else:
@@ -330,11 +354,14 @@ def plain_report(
         lines.append("  " + label("no_missed", lang))
     if report.notes:
         lines += ["", label("notes", lang)]
-        lines += [
-            f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note.replace(chr(10), ' ')}"
-            for e in report.notes
-        ]
+        lines += [_note_line(group) for group in note_groups(report.notes)]
     return "\n".join(lines) + "\n"
+
+
+def _note_line(group: list[Event]) -> str:
+    first = group[0]
+    ids = ", ".join(e.item_id for e in group)
+    return f"  {first.for_date.isoformat()}  {ids}  {first.by}: {first.note.replace(chr(10), ' ')}"
 
 
 def show_report(
@@ -410,7 +437,5 @@ def show_report(
         console.print("  " + label("no_missed", lang))
     if report.notes:
         console.print(Text(label("notes", lang), style="bold"))
-        for e in report.notes:
-            console.print(
-                f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note}", markup=False
-            )
+        for group in note_groups(report.notes):
+            console.print(_note_line(group), markup=False)
