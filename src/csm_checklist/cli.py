@@ -87,6 +87,7 @@ COMMAND_MODULES = {
     "skip": "events",
     "undo": "events",
     "log": "events",
+    "note": "notes",
     "export": "transfer",
     "import": "transfer",
     "report": "report",
@@ -94,7 +95,7 @@ COMMAND_MODULES = {
     "checklist": "catalog",
     "config": "config",
 }
-ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config")
+ALL_MODULES = ("agenda", "events", "notes", "transfer", "report", "catalog", "config")
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:

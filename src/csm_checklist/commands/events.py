@@ -271,13 +271,21 @@ def log_events(
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also show undone events, marked as such."
     ),
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="The audit trail: undone events too, and under each event every "
+        "correction of its note (csm note), e.g. csm log --history --item team-meeting.",
+    ),
 ) -> None:
     """Logged events, newest first by the day the work was for, then by the
     time logged. --since and --until bound that day, both included. Shows the
-    latest 20 unless --limit or --all says otherwise.
+    latest 20 unless --limit or --all says otherwise. The id column is what
+    `csm note` takes.
 
     Example: csm log --since 2026-11-01 --item team-meeting --by Omar
     """
+    include_undone = include_undone or history
     env = Env.load()
     first, last = env.day_range(since, until)
     wanted_cadence = _cadence(cadence)
@@ -313,17 +321,32 @@ def log_events(
                 by=wanted_by,
             )
             more = total - len(events)
+        changes = log.note_changes(e.uuid for e in events) if history else None
     if json_output:
         from ..formats import event_record
 
-        print_json({"events": [event_record(event) for event in events]})
+        document: dict[str, object] = {"events": [event_record(event) for event in events]}
+        if changes is not None:
+            document["note_changes"] = [
+                {
+                    "uuid": change.event_uuid,
+                    "old_note": change.old_note,
+                    "new_note": change.new_note,
+                    "changed_at": change.changed_at.isoformat(),
+                    "by": change.by,
+                    "host": change.host,
+                }
+                for event in events
+                for change in changes.get(event.uuid, [])
+            ]
+        print_json(document)
         return
     from ..views import events as view
 
     if stdout_is_terminal():
-        view.show_log(events)
+        view.show_log(events, changes)
     else:
-        typer.echo(view.plain_log(events), nl=False)
+        typer.echo(view.plain_log(events, changes), nl=False)
     if more > 0:
         typer.echo(view.more_line(more), err=True)
 
