@@ -281,7 +281,8 @@ def test_validate_path_refuses_a_broken_file(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", CASES)
 def test_the_core_raises_and_never_half_loads(name: str, user_dir: Path) -> None:
-    (user_dir / "a-good.yaml").write_text(NEW_ITEM + "    cadence: weekly\n", encoding="utf-8")
+    good = NEW_ITEM.replace("weekly-sync", "other-sync") + "    cadence: weekly\n"
+    (user_dir / "a-good.yaml").write_text(good, encoding="utf-8")
     (user_dir / f"{name}.yaml").write_bytes(CASES[name].content)
     with pytest.raises(ChecklistError) as caught:
         load_catalog(user_dir)

@@ -95,18 +95,23 @@ def list_items(
 def validate(
     paths: list[Path] | None = typer.Argument(
         None,
-        help="Checklist files or folders to check, on top of the built-ins. "
-        "Default: everything csm loads.",
+        help="Checklist files or folders to check, on top of the built-ins and your "
+        "own checklists. Default: everything csm loads.",
         show_default=False,
         metavar="[PATH]...",
     ),
 ) -> None:
-    """Check checklist files: every error names the file, the line and the fix.
+    """Check checklist files and report every problem, each naming the file,
+    the line and the fix. Given files are checked as they would load: after
+    the built-ins and your own checklists, so they may override your items.
 
     Example: csm checklist validate my-weekly.yaml
     """
-    if not paths:
-        env = Env.load()
+    from ..checklists import check_files
+
+    env = Env.load()
+    errors = check_files(paths or [], user_dir=env.paths.checklists_dir)
+    if not errors and not paths:
         catalog = env.catalog()
         disabled = sum(1 for item in catalog.items.values() if not item.enabled)
         note = f" ({disabled} disabled)" if disabled else ""
@@ -116,17 +121,16 @@ def validate(
             f"from {files} file{'s' if files != 1 else ''}"
         )
         return
-    from ..checklists import check_files
-
-    errors = check_files(paths)
     if not errors:
-        for path in paths:
+        for path in paths or []:
             typer.echo(f"OK: {path}")
         return
     from ..cli import print_error
 
     for error in errors[:-1]:
         print_error(error.message, error.hint)
+    if len(errors) > 1:
+        typer.echo(f"{len(errors)} problems found.", err=True)
     raise errors[-1]
 
 
