@@ -56,8 +56,11 @@ def test_today_by_tag_shows_only_those_items_and_their_progress() -> None:
     document = json.loads(_ok("today", "--on", TUESDAY, "--all", "--tag", "team", "--json"))
     assert sorted(item["id"] for item in document["items"]) == sorted(_tagged("team"))
     assert document["progress"]["daily"]["total"] == 1
-    plain = _ok("today", "--on", TUESDAY, "--tag", "team")
+    assert document["tag"] == "team"
+    plain = _ok("today", "--on", TUESDAY, "--tag", "TEAM")
+    assert plain.splitlines()[0] == "Tuesday 2026-11-24 · workday · tag: team"
     assert "team-supervision" in plain and "monitor-accounts" not in plain
+    assert "tag" not in json.loads(_ok("today", "--on", TUESDAY, "--json"))
 
 
 def _week_of_two_people() -> None:

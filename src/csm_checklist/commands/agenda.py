@@ -43,11 +43,12 @@ def today(
     if tag is not None:
         from ..scope import tag_of, with_tag
 
-        items = with_tag(items, tag_of(tag, catalog.items.values()))
+        tag = tag_of(tag, catalog.items.values())
+        items = with_tag(items, tag)
     with env.open_log() as log:
         agenda = build_agenda(items, log, day, env.settings.calendar)
     entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all)
+    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag)
 
 
 def due(
@@ -99,6 +100,7 @@ def _show(
     all_heading: bool = False,
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
+    tag: str | None = None,
 ) -> None:
     from ..views import agenda as view
     from ..views.labels import label
@@ -114,9 +116,13 @@ def _show(
                 "start": span.start.isoformat(),
                 "end": span.end.isoformat(),
             }
+        if tag is not None:
+            doc["tag"] = tag
         print_json(doc)
         return
     heading = view.day_heading(agenda.day, agenda.workday, lang)
+    if tag is not None:
+        heading += f" · {label('tag_scope', lang)}: {tag}"
     if window is not None or open_only:
         # `due` answers one question; the missed list and progress belong to `today`.
         agenda = agenda._replace(missed=[], progress={})

@@ -264,7 +264,9 @@ def log_events(
         help=f"At most this many events (default {LOG_LIMIT}; 0: all), e.g. --limit 50.",
         metavar="N",
     ),
-    show_all: bool = typer.Option(False, "--all", help="Every event: the same as --limit 0."),
+    show_all: bool = typer.Option(
+        False, "--all", help="Every event: the same as --limit 0, e.g. csm log --all --by Omar."
+    ),
     json_output: bool = typer.Option(
         False, "--json", help="Print one JSON document (every event unless --limit)."
     ),
