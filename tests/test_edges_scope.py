@@ -90,17 +90,34 @@ def test_report_by_tag_counts_only_tagged_items_and_their_events() -> None:
     assert "tag" not in whole and len(whole["items"]) > len(ids)  # type: ignore[arg-type]
 
 
-def test_report_by_person_covers_what_they_logged_on_their_entries_alone() -> None:
+def test_report_by_person_counts_the_periods_they_settled() -> None:
     _week_of_two_people()
     document = _report("--by", "omar")
     items = {item["id"]: item for item in document["items"]}  # type: ignore[attr-defined]
     assert set(items) == {"team-supervision", "team-meeting"}
-    # Tuesday's team supervision was Mona's: not done by Omar, so still open.
-    assert items["team-supervision"]["done"] == 1
-    assert items["team-supervision"]["open"] == 1
+    # Tuesday's team supervision was Mona's, and Wednesday is still open for
+    # anyone: neither is Omar's, so neither is counted.
+    assert {k: items["team-supervision"][k] for k in ("expected", "done", "missed", "open")} == {
+        "expected": 1,
+        "done": 1,
+        "missed": 0,
+        "open": 0,
+    }
     assert items["team-meeting"]["done"] == 1
-    assert {o["by"] for o in document["outcomes"] if "by" in o} == {"Omar"}  # type: ignore[attr-defined]
-    assert document["by"] == "omar"
+    assert {o["by"] for o in document["outcomes"]} == {"Omar"}  # type: ignore[attr-defined]
+    assert document["by"] == "Omar"  # as it was logged, not as typed
+    assert document["total"]["missed"] == 0  # type: ignore[index]
+
+
+def test_report_by_person_leaves_out_days_nobody_logged() -> None:
+    _ok("done", "team-supervision", "--on", "2026-11-23", "--by", "Omar")
+    # Nothing at all on the 24th and 25th: missed for the team, not for Omar.
+    whole = json.loads(_ok("report", "--period", "week", "--on", "2026-11-26", "--format", "json"))
+    assert whole["total"]["missed"] > 0
+    theirs = json.loads(
+        _ok("report", "--period", "week", "--on", "2026-11-26", "-f", "json", "--by", "Omar")
+    )
+    assert theirs["total"]["missed"] == 0 and theirs["total"]["done"] == 1
 
 
 def test_report_by_heading_says_whose_report_it_is() -> None:

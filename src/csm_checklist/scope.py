@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import BadInput
 
@@ -53,11 +53,19 @@ def same_name(a: str, b: str) -> bool:
 
 class NarrowedLog:
     """An event source that shows only the events `keep` accepts; everything
-    else a reader asks for goes to the real log."""
+    else a reader asks for goes to the real log. With `settled_only`, it
+    tracks nothing (`first_day` is None), so a report counts only periods
+    that have an event: no period is missed or open for lack of one."""
 
-    def __init__(self, source: Any, keep: Callable[[Event], bool]) -> None:
+    def __init__(
+        self, source: Any, keep: Callable[[Event], bool], *, settled_only: bool = False
+    ) -> None:
         self._source = source
         self._keep = keep
+        self._settled_only = settled_only
+
+    def first_day(self) -> date | None:
+        return None if self._settled_only else self._source.first_day()
 
     def active_overlapping(self, first: date, last: date) -> list[Event]:
         return [e for e in self._source.active_overlapping(first, last) if self._keep(e)]
@@ -70,6 +78,15 @@ class NarrowedLog:
         return getattr(self._source, name)
 
 
+class Narrowed(NamedTuple):
+    """What a narrowed report reads: its items, its event source, and the
+    person's name as it was logged (as typed when they logged nothing)."""
+
+    items: list[Item]
+    source: Any
+    by: str | None
+
+
 def narrow_report(
     items: Sequence[Item],
     log: Any,
@@ -78,17 +95,18 @@ def narrow_report(
     *,
     tag: str | None = None,
     by: str | None = None,
-) -> tuple[list[Item], Any]:
+) -> Narrowed:
     """The items and the event source of a report of first..last narrowed to
     a tag and/or to one person.
 
-    With `by`, the report covers the items that person logged in the window,
-    judged on their entries alone: a period someone else settled counts as
-    not done by them.
+    With `by`, the report covers what that person logged: the periods they
+    settled (done, on time or late, or skipped) of the items they logged.
+    A period nobody logged is no one's miss, and one a colleague settled is
+    not theirs: both are left out.
     """
     kept = with_tag(items, tag)
     if tag is None and by is None:
-        return kept, log
+        return Narrowed(kept, log, None)
     ids = {item.id for item in kept}
     if by is not None:
         name = by
@@ -96,6 +114,11 @@ def narrow_report(
         def keep(event: Event) -> bool:
             return same_name(event.by, name) and (tag is None or event.item_id in ids)
 
-        theirs = {e.item_id for e in log.active_overlapping(first, last) if keep(e)}
-        return [item for item in kept if item.id in theirs], NarrowedLog(log, keep)
-    return kept, NarrowedLog(log, lambda event: event.item_id in ids)
+        theirs = [e for e in log.active_overlapping(first, last) if keep(e)]
+        logged = {e.item_id for e in theirs}
+        return Narrowed(
+            [item for item in kept if item.id in logged],
+            NarrowedLog(log, keep, settled_only=True),
+            theirs[0].by if theirs else name,
+        )
+    return Narrowed(kept, NarrowedLog(log, lambda event: event.item_id in ids), None)

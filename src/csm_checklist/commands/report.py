@@ -33,8 +33,7 @@ def report(
     by: str | None = typer.Option(
         None,
         "--by",
-        help="Only what this person logged (any case), judged on their entries alone, "
-        "e.g. --by Omar.",
+        help="Only what this person logged (any case): the periods they settled, e.g. --by Omar.",
         metavar="NAME",
     ),
 ) -> None:
@@ -66,12 +65,11 @@ def report(
     wanted_by = by.strip() if by is not None and by.strip() else None
     with env.open_log() as log:
         window = report_window(kind, day, settings.calendar, previous)
-        items, source = narrow_report(
-            items, log, window.start, window.end, tag=wanted_tag, by=wanted_by
-        )
+        narrowed = narrow_report(items, log, window.start, window.end, tag=wanted_tag, by=wanted_by)
+        wanted_by = narrowed.by
         result = build_report(
-            items,
-            source,
+            narrowed.items,
+            narrowed.source,
             kind,
             day,
             settings.calendar,
