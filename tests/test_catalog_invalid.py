@@ -326,6 +326,7 @@ def test_validate_reports_every_broken_file_and_accepts_good_ones(tmp_path: Path
         f"Error: {bad_day}, line 6, item 'monthly-x': day 32 does not exist; a monthly due day "
         "is 1 to 31, or -1 to -31 counted from the month's end.",
         f"Error: {empty}, line 1: the file is empty.",
+        "Error: 2 problems found in 2 files.",
     ]
     assert [str(e.path) for e in check_files([good, bad_day, empty])] == [  # type: ignore[attr-defined]
         str(bad_day),

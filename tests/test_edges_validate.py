@@ -81,8 +81,12 @@ def test_validate_reports_both_mistakes_of_one_item(tmp_path: Path) -> None:
     assert _errors(result.stderr) == [
         f"Error: {path}, line 6, item 'weekly-sync': 'friday2' is not a weekday.",
         f"Error: {path}, line 7, item 'weekly-sync': unknown key 'remind'.",
+        "Error: 2 problems found in 1 file.",
     ]
-    assert "2 problems found." in result.stderr.splitlines()
+    assert result.stderr.splitlines()[-2:] == [
+        "Error: 2 problems found in 1 file.",
+        "Hint: Fix each one above, then run csm checklist validate again.",
+    ]
 
 
 def test_validate_reports_a_problem_of_every_item(tmp_path: Path) -> None:
@@ -100,8 +104,8 @@ def test_validate_reports_a_problem_of_every_item(tmp_path: Path) -> None:
         (16, "unknown area 'team-managment'."),
     ]
     result = run("checklist", "validate", str(path))
-    assert len(_errors(result.stderr)) == 4
-    assert result.stderr.splitlines()[-3] == "4 problems found."
+    assert len(_errors(result.stderr)) == 4 + 1
+    assert result.stderr.splitlines()[-2] == "Error: 4 problems found in 1 file."
 
 
 def test_loading_stops_at_the_first_problem_and_carries_all(user_dir: Path) -> None:
@@ -121,9 +125,10 @@ def test_validate_with_no_path_reports_every_problem_of_every_file(user_dir: Pat
     result = run("checklist", "validate")
     assert result.exit_code == 2
     errors = _errors(result.stderr)
-    assert len(errors) == 6
+    assert len(errors) == 6 + 1
     assert errors[0].startswith(f"Error: {user_dir / 'a.yaml'}, line 6")
-    assert errors[-1].startswith(f"Error: {user_dir / 'b.yaml'}, line 16")
+    assert errors[-2].startswith(f"Error: {user_dir / 'b.yaml'}, line 16")
+    assert errors[-1] == "Error: 6 problems found in 2 files."
 
 
 def test_validate_path_sees_the_users_own_items(user_dir: Path, tmp_path: Path) -> None:

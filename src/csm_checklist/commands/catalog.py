@@ -127,11 +127,15 @@ def validate(
         return
     from ..cli import print_error
 
-    for error in errors[:-1]:
+    if len(errors) == 1:
+        raise errors[0]
+    for error in errors:
         print_error(error.message, error.hint)
-    if len(errors) > 1:
-        typer.echo(f"{len(errors)} problems found.", err=True)
-    raise errors[-1]
+    files = len({getattr(error, "path", None) for error in errors})
+    raise BadInput(
+        f"{len(errors)} problems found in {files} file{'s' if files != 1 else ''}.",
+        hint="Fix each one above, then run csm checklist validate again.",
+    )
 
 
 @checklist_app.command("init")
