@@ -172,3 +172,13 @@ def test_due_names_the_fiscal_quarter_as_the_report_does() -> None:
     assert document["period"]["name"] == "FY2026/27"
     week = _ok("due", "--period", "week", "--on", TUESDAY)
     assert week.splitlines()[1] == "This week: 2026-11-23..2026-11-29"
+
+
+def test_the_terminal_bar_shows_skipped_apart_from_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    _ok("done", "performance-review", "feedback-analysis", "campaign-prep", "--on", TUESDAY)
+    _ok("skip", "team-meeting", "--on", TUESDAY)
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    out = _ok("today", "--on", TUESDAY)
+    (weekly,) = [line for line in out.splitlines() if "(1 skipped)" in line]
+    assert "█" * 18 + "▒" * 6 + " 3/4 (1 skipped)" in weekly
