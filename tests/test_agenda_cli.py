@@ -51,7 +51,7 @@ Missed last period
 
 Progress
   daily      [##########----------] 2/4
-  weekly     [#####---------------] 0/4 (1 skipped)
+  weekly     [=====---------------] 0/4 (1 skipped)
   monthly    [--------------------] 0/4
   quarterly  [--------------------] 0/4
   annual     [--------------------] 0/3
@@ -201,7 +201,7 @@ def test_arabic_titles_in_text_and_json(history: None) -> None:
 
 DUE_QUARTER = """\
 Monday 2026-11-23 · workday
-This quarter: 2026-10-01..2026-12-31
+This quarter: 2026-10-01..2026-12-31 (Q4 FY2026)
 
   [.]  policy-review       Policy review                quarterly  upcoming 2026-12-31
   [.]  service-evaluation  Customer service evaluation  quarterly  upcoming 2026-12-31
@@ -230,7 +230,12 @@ def test_due_without_period_lists_open_items_only(history: None) -> None:
 @pytest.mark.parametrize("alias", ["month", "monthly"])
 def test_due_period_takes_both_spellings(history: None, alias: str) -> None:
     doc = json.loads(run("due", "--period", alias, "--on", "2026-11-23", "--json").stdout)
-    assert doc["period"] == {"kind": "monthly", "start": "2026-11-01", "end": "2026-11-30"}
+    assert doc["period"] == {
+        "cadence": "monthly",
+        "name": "November 2026",
+        "start": "2026-11-01",
+        "end": "2026-11-30",
+    }
     assert [i["id"] for i in doc["items"]] == [
         "monthly-report",
         "team-training",

@@ -315,7 +315,7 @@ def test_log_plain_text(catalog: Catalog) -> None:
     result = run("log")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["for", "kind", "item", "title", "by", "logged", "note"]
+    assert lines[0].split() == ["for", "kind", "item", "title", "by", "logged", "id", "note"]
     assert [line.split()[:3] for line in lines[1:]] == [
         ["2025-11-19", "done", "monthly-report"],
         ["2025-11-18", "skip", "team-meeting"],

@@ -74,7 +74,7 @@ def root(
 
         # Called directly with every value: typer's defaults are OptionInfo
         # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False, as_logged=None)
+        today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
 
 
 # Which module registers each command. A run loads only the module of the
@@ -87,6 +87,7 @@ COMMAND_MODULES = {
     "skip": "events",
     "undo": "events",
     "log": "events",
+    "note": "notes",
     "export": "transfer",
     "import": "transfer",
     "report": "report",
@@ -96,7 +97,16 @@ COMMAND_MODULES = {
     "history": "history",
     "show": "history",
 }
-ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config", "history")
+ALL_MODULES = (
+    "agenda",
+    "events",
+    "notes",
+    "transfer",
+    "report",
+    "catalog",
+    "config",
+    "history",
+)
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:

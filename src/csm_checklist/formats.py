@@ -284,6 +284,8 @@ def detect_format(first_line: str) -> str:
     file; any other `{` or `[` starts a json document; anything else is csv.
     """
     text = first_line.strip()
+    if text.startswith("|"):
+        return "md"  # the table `csm export --format md` writes
     if text.startswith("["):
         return "json"
     if text.startswith("{"):
@@ -340,7 +342,16 @@ class ImportSource:
         """
         shown = self.name
         try:
-            kind = detect_format(_first_line(self.path, shown))
+            first = _first_line(self.path, shown)
+            if not first.strip():
+                return  # blank lines only: no events, whatever the format
+            kind = detect_format(first)
+            if kind == "md":
+                raise ImportFileError(
+                    f"{shown} is a Markdown export: Markdown exports cannot be imported; "
+                    "use csv, json or jsonl.",
+                    hint="Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
+                )
             with _open(self.path, shown) as stream:
                 if kind == "csv":
                     yield from _read_csv(stream, shown)

@@ -65,6 +65,23 @@ class Event:
         return self.undone_at is None
 
 
+@dataclass(frozen=True)
+class NoteChange:
+    """One correction of an event's note (`csm note`)."""
+
+    event_uuid: str
+    old_note: str
+    new_note: str
+    changed_at: datetime
+    by: str
+    host: str
+
+
+# The shortest start of a uuid `csm note` takes: 16 million to one against two
+# events of a manager's log sharing it by chance.
+MIN_UUID_PREFIX = 6
+
+
 def new_uuid() -> str:
     """A random (version 4) uuid, as `str(uuid.uuid4())` gives.
 
@@ -187,6 +204,28 @@ def create_history_tables(db: sqlite3.Connection) -> None:
             "VALUES (?, ?, ?, ?)",
             (new_uuid(), first, logged, logged_utc),
         )
+
+
+@migration
+def create_note_changes(db: sqlite3.Connection) -> None:
+    # A corrected note replaces the event's note (so every reader, export and
+    # report sees the current one) and the change is kept here, never deleted:
+    # the audit trail of what a note said before.
+    db.execute(
+        """
+        CREATE TABLE note_changes (
+            id INTEGER PRIMARY KEY,
+            event_uuid TEXT NOT NULL,
+            old_note TEXT NOT NULL,
+            new_note TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_at_utc TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            host TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX note_changes_event ON note_changes (event_uuid, changed_at_utc)")
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -545,6 +584,85 @@ class EventLog:
             ).fetchone()
         return _event_from_row(undone)
 
+    def find_event(self, text: str) -> Event:
+        """The event whose uuid is `text` or starts with it (at least
+        MIN_UUID_PREFIX characters); BadInput for a shorter or malformed text,
+        NotMet when no event or several events match."""
+        from .errors import BadInput
+
+        prefix = text.strip().lower()
+        if len(prefix) < MIN_UUID_PREFIX or not all(c in "0123456789abcdef-" for c in prefix):
+            raise BadInput(
+                f"{text!r} is not an event id: give its uuid or at least its first "
+                f"{MIN_UUID_PREFIX} characters.",
+                hint="`csm log` shows each event's id in its `id` column.",
+            )
+        with self._errors():
+            rows = self._db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid >= ? AND uuid < ? "
+                "ORDER BY uuid LIMIT 6",
+                (prefix, prefix + "~"),
+            ).fetchall()
+        if not rows:
+            raise NotMet(
+                f"No event has an id starting with {prefix}.",
+                hint="`csm log --include-undone` lists every event with its id.",
+            )
+        if len(rows) > 1:
+            shown = ", ".join(str(row[0]) for row in rows[:5])
+            raise NotMet(
+                f"Several events have an id starting with {prefix}: {shown}.",
+                hint="Give more characters of the id.",
+            )
+        return _event_from_row(rows[0])
+
+    def change_note(
+        self, uuid: str, note: str, at: datetime, by: str, host: str
+    ) -> tuple[Event, NoteChange | None]:
+        """Replace the note of event `uuid` and keep the change, in one
+        transaction. Returns the event as it now is, and the change (None
+        when the note already read so: nothing is written)."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
+            ).fetchone()
+            if row is None:
+                raise NotMet(
+                    f"No event has the uuid {uuid}.",
+                    hint="`csm log --include-undone` lists every event with its id.",
+                )
+            event = _event_from_row(row)
+            if event.note == note:
+                return event, None
+            change = NoteChange(uuid, event.note, note, at, by, host)
+            db.execute(
+                "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
+                "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
+            )
+            db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
+        return replace(event, note=note), change
+
+    def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
+        """The note changes of each of `uuids` that has any, oldest first."""
+        wanted = sorted(set(uuids))
+        found: dict[str, list[NoteChange]] = {}
+        chunk = 500
+        with self._errors():
+            for first in range(0, len(wanted), chunk):
+                part = wanted[first : first + chunk]
+                rows = self._db.execute(
+                    "SELECT event_uuid, old_note, new_note, changed_at, changed_by, host "
+                    f"FROM note_changes WHERE event_uuid IN ({', '.join('?' * len(part))}) "
+                    "ORDER BY changed_at_utc, id",
+                    part,
+                )
+                for uuid, old, new, at, by, host in rows:
+                    found.setdefault(uuid, []).append(
+                        NoteChange(uuid, old, new, datetime.fromisoformat(at), by, host)
+                    )
+        return found
+
     def merge(
         self,
         events: Iterable[Event],
@@ -597,11 +715,15 @@ class EventLog:
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (event.uuid,)
             ).fetchone()
             for name, mine, theirs in zip(FIELDS, stored, row, strict=True):
+                if name == "note" and mine != theirs and _earlier_note(db, event.uuid, theirs):
+                    continue  # the file was exported before the note was corrected here
                 if mine != theirs and name != "undone_at":
                     raise ImportFileError(
                         f"Event {event.uuid} is already in the log with a different "
                         f"{name!r}: {mine!r} here, {theirs!r} in the file.",
-                        hint="Nothing was imported. An event's uuid names one event; "
+                        hint=_NOTE_HINT.format(uuid=event.uuid[:8])
+                        if name == "note"
+                        else "Nothing was imported. An event's uuid names one event; "
                         "fix or remove that record.",
                     )
             if stored[_UNDONE] is None and event.undone_at is not None:
@@ -756,23 +878,28 @@ class EventLog:
         include_undone: bool = True,
         newest_first: bool = True,
         as_logged: datetime | None = None,
+        by: str | None = None,
+        by_day: bool = False,
     ) -> Iterator[Event]:
-        """Events by the time they were logged, streamed from the database.
+        """Events by the time they were logged, streamed from the database;
+        with `by_day`, by the day the work was for first (what `csm log` shows).
 
         `since` and `until` bound `for_date` (the day the work was for), both
-        inclusive. With `as_logged`, the log as it stood at that moment: events
-        logged by then, undone only if they were undone by then.
+        inclusive; `by` keeps the events logged by that name (any case). With
+        `as_logged`, the log as it stood at that moment: events logged by then,
+        undone only if they were undone by then.
         """
         where, params = _filters(
-            since, until, item_id, cadence, include_undone or as_logged is not None
+            since, until, item_id, cadence, include_undone or as_logged is not None, by
         )
         if as_logged is not None:
             where += " AND logged_at_utc <= ?"
             params.append(utc_key(as_logged))
         order = "DESC" if newest_first else "ASC"
+        day_order = f"for_date {order}, " if by_day else ""
         sql = (
             f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
-            f"ORDER BY logged_at_utc {order}, id {order}"
+            f"ORDER BY {day_order}logged_at_utc {order}, id {order}"
         )
         if limit is not None and as_logged is None:
             sql += " LIMIT ?"
@@ -790,6 +917,22 @@ class EventLog:
                         return
                     shown += 1
                 yield event
+
+    def count_events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        include_undone: bool = True,
+        by: str | None = None,
+    ) -> int:
+        """How many events `events` would give with the same filters and no limit."""
+        where, params = _filters(since, until, item_id, cadence, include_undone, by)
+        with self._errors():
+            row = self._db.execute(f"SELECT count(*) FROM events WHERE {where}", params)
+            return int(row.fetchone()[0])
 
     def export_batches(
         self,
@@ -846,6 +989,20 @@ def _standing(rows: Iterable[Sequence[str | None]], as_logged: datetime | None) 
             yield event
 
 
+_NOTE_HINT = (
+    "Nothing was imported. Its note was corrected on one machine only: give it the "
+    'note you want here with `csm note {uuid} "..."`, then import again.'
+)
+
+
+def _earlier_note(db: sqlite3.Connection, uuid: str, note: str | None) -> bool:
+    """Whether `note` is what event `uuid`'s note read before a correction here."""
+    row = db.execute(
+        "SELECT 1 FROM note_changes WHERE event_uuid = ? AND old_note = ? LIMIT 1", (uuid, note)
+    ).fetchone()
+    return row is not None
+
+
 class _DryRun(Exception):
     """Raised inside a dry-run merge to roll its transaction back."""
 
@@ -856,6 +1013,7 @@ def _filters(
     item_id: str | None,
     cadence: str | None,
     include_undone: bool,
+    by: str | None = None,
 ) -> tuple[str, list[object]]:
     clauses = ["1"]
     params: list[object] = []
@@ -873,6 +1031,10 @@ def _filters(
         params.append(cadence)
     if not include_undone:
         clauses.append("undone_at IS NULL")
+    if by is not None:
+        # Names are typed by hand with --by: "mona" finds what "Mona" logged.
+        clauses.append("logged_by = ? COLLATE NOCASE")
+        params.append(by.strip())
     return " AND ".join(clauses), params
 
 

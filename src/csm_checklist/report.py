@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from .schedule import CADENCES, Period, cadence_rank, is_workday
+from .scope import same_name
 
 if TYPE_CHECKING:
     from .history import History
@@ -129,6 +130,7 @@ class Report:
     as_of: date
     outcomes: list[Outcome]
     history: History
+    by: str | None = None  # the person the report was narrowed to, as logged
     items: dict[str, Tally] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     cadences: dict[str, Tally] = field(default_factory=dict)
@@ -215,10 +217,13 @@ def build_report(
     previous: bool = False,
     as_logged: datetime | None = None,
     only: Iterable[str] | None = None,
+    by: str | None = None,
 ) -> Report:
     """The report of the `cadence` window containing `day` (or the one before
     it), as it stands on `today` (see the module docstring). `only` limits it
-    to those item ids."""
+    to those item ids. With `by`, it covers what that person logged: the
+    periods they settled (on time, late or skipped); a period a colleague
+    settled is not theirs, and one nobody logged is no one's miss."""
     window = report_window(history, cadence, day, previous)
     final = window.end < today
     as_of = window.end if final else day
@@ -289,8 +294,11 @@ def build_report(
             )
         )
 
+    if by is not None:
+        outcomes = [o for o in outcomes if o.event is not None and same_name(o.event.by, by)]
+        by = outcomes[0].event.by if outcomes and outcomes[0].event else by
     outcomes.sort(key=lambda o: (cadence_rank(o.cadence), o.period.start, o.item_id))
-    report = Report(cadence, window, as_of, outcomes, view)
+    report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
     report.streaks = _streaks(outcomes, window, as_of)
     report.notes = sorted(

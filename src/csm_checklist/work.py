@@ -244,9 +244,11 @@ def import_events(
     history = History.from_records([*starts, *brought_starts], [*known_rules, *pending], today)
     days: list[date] = []
     known = _known(history)
+    read: list[int] = [0]
 
     def checked() -> Iterator[Event]:
         for where, event in itertools.chain([first] if first else [], records):
+            read[0] += 1
             if event.active:
                 _check_period(history, known, event, where)
                 days.append(event.for_date)
@@ -255,6 +257,14 @@ def import_events(
     adopted: list[StartRecord] = []
 
     def new_starts() -> list[StartRecord]:
+        if not read[0]:
+            # Importing nothing is always a mistake worth hearing of: the
+            # wrong file, or an export of days when nothing was logged.
+            raise ImportFileError(
+                f"{source.name} has no events; nothing was imported.",
+                hint="Is it the right file? An export of days with nothing logged has none; "
+                "export again, e.g. `csm export --format jsonl -o backup.jsonl`.",
+            )
         if brought_starts:
             adopted.extend(brought_starts)
         elif empty and days:

@@ -32,22 +32,34 @@ def today(
     as_logged: str | None = typer.Option(
         None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
     ),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
 ) -> None:
     """What needs doing today: daily items, anything due or overdue, what was
     missed last period (with the command that logs it late), and progress.
 
     Example: csm today --on 2026-11-23
+
+    Example: csm today --tag team
     """
     from ..agenda import build_agenda
 
     env = Env.load()
     stamp = env.moment(as_logged)
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
+    only = None
+    if tag is not None:
+        from ..scope import tag_of, with_tag
+
+        items = env.catalog().items.values()
+        tag = tag_of(tag, items)
+        only = [item.id for item in with_tag(list(items), tag)]
     with env.open_log() as log:
         history = env.history(log, as_logged=stamp)
-        agenda = build_agenda(history, log, day, as_logged=stamp)
+        agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
     entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all)
+    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag)
 
 
 def due(
@@ -96,6 +108,7 @@ def _show(
     all_heading: bool = False,
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
+    tag: str | None = None,
 ) -> None:
     from ..views import agenda as view
     from ..views.labels import label
@@ -104,21 +117,28 @@ def _show(
     if json_output:
         doc = view.agenda_json(agenda, entries, lang)
         if window is not None:
-            kind, span = window
+            cadence, span = window
             doc["period"] = {
-                "kind": kind,
+                "cadence": cadence,
+                "name": _window_name(env, cadence, span),
                 "start": span.start.isoformat(),
                 "end": span.end.isoformat(),
             }
+        if tag is not None:
+            doc["tag"] = tag
         print_json(doc)
         return
     heading = view.day_heading(agenda.day, agenda.workday, lang)
+    if tag is not None:
+        heading += f" · {label('tag_scope', lang)}: {tag}"
     if window is not None or open_only:
         # `due` answers one question; the missed list and progress belong to `today`.
         agenda = agenda._replace(missed=[], progress={})
     if window is not None:
-        kind, span = window
-        heading += f"\n{label('this_' + kind, lang)}: {view.period_text(span)}"
+        cadence, span = window
+        heading += f"\n{label('this_' + cadence, lang)}: {view.period_text(span)}"
+        if cadence in ("monthly", "quarterly", "annual"):
+            heading += f" ({_window_name(env, cadence, span)})"
     elif all_heading:
         heading += f"\n{label('all_heading', lang)}"
     elif open_only:
@@ -127,6 +147,14 @@ def _show(
         view.show_agenda(agenda, entries, lang, heading)
     else:
         typer.echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+
+
+def _window_name(env: Env, cadence: str, span: Period) -> str:
+    """'Q2 FY2026/27': the window named as the report names it."""
+    from ..views.report import period_name
+
+    lang = env.settings.lang
+    return period_name(cadence, span, lang, env.settings.calendar.fiscal_year_start)
 
 
 def register(app: typer.Typer) -> None:

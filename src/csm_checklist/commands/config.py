@@ -7,6 +7,8 @@ import typer
 from ..config import SETTINGS, save_setting
 from .common import Env, print_json
 
+NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
+
 config_app = typer.Typer(
     help="Show and change settings, and find csm's files.", no_args_is_help=True
 )
@@ -21,7 +23,8 @@ def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
     env = Env.load()
     values = env.settings.as_dict()
     if json_output:
-        print_json(values)
+        # Settings are kept as text; a program reading the JSON wants numbers as numbers.
+        print_json({k: int(v) if k in NUMERIC and v.isdigit() else v for k, v in values.items()})
         return
     for name in SETTINGS:
         value = values[name]

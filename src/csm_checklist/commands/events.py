@@ -23,17 +23,33 @@ ON_HELP = "The day the work was for (YYYY-MM-DD, today, yesterday). Default: tod
 BY_HELP = "Who did it. Default: the `user` setting, else the login name."
 
 
-def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str | None) -> None:
+CADENCE_HELP = (
+    "Also log every item in force of this cadence (daily, weekly, monthly, quarterly, "
+    "annual or rrule) for its period containing --on, e.g. --cadence daily."
+)
+
+
+def _log_work(
+    kind: str,
+    queries: list[str],
+    on: str | None,
+    note: str,
+    by: str | None,
+    cadence: str | None = None,
+) -> None:
     """What done and skip share: resolve every item, log them all in one
     transaction, then say what happened and where each cadence stands."""
     from ..agenda import Progress, build_agenda
+    from ..catalog import items_to_log
     from ..views.events import already_line, logged_line, progress_line
     from ..work import log_work
 
     env = Env.load()
     day = env.day(on)
     settings = env.settings
-    items = [env.catalog().resolve(query) for query in queries]
+    items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
+    for line in guesses:
+        typer.echo(line, err=True)
     who = by.strip() if by is not None and by.strip() else settings.user_name
     with env.open_log() as log:
         history = env.history(log)
@@ -57,36 +73,48 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
 
 
 def done(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as done for their period containing --on (default today).
 
     A period already done or skipped is left as it is (exit 0). A future date,
     or one before the item is tracked (see `csm history`), is refused (exit 2);
-    an item that matches nothing stops the command before anything is logged
-    (exit 1).
+    an item that matches nothing, or a name that could mean several (such as
+    "daily"), stops the command before anything is logged (exit 1). A name
+    that is not an exact id is told on stderr with the item it found:
+    "monit → monitor-accounts (id prefix)".
 
     Example: csm done monitor-accounts --note "2 escalations"
+
+    Example: csm done --cadence daily --on yesterday
     """
-    _log_work("done", items, on, note, by)
+    _log_work("done", items or [], on, note, by, cadence)
 
 
 def skip(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as skipped (not needed this time) for their period.
 
     A skipped period counts as settled: it is not overdue and not missed.
 
     Example: csm skip team-meeting --reason "public holiday"
+
+    Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
     """
-    _log_work("skip", items, on, reason, by)
+    _log_work("skip", items or [], on, reason, by, cadence)
 
 
 def undo(
@@ -134,6 +162,9 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
     return env.catalog().resolve(query, include_disabled=True).id
 
 
+LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
+
+
 def log_events(
     since: str | None = typer.Option(
         None, "--since", help="Only events for this day or later.", metavar="DATE"
@@ -148,12 +179,34 @@ def log_events(
         help="Only this cadence: daily, weekly, monthly, quarterly, annual or rrule.",
         metavar="CADENCE",
     ),
-    limit: int | None = typer.Option(
-        None, "--limit", "-n", min=1, help="At most this many events.", metavar="N"
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only events logged by this name (any case), e.g. --by Omar.",
+        metavar="NAME",
     ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        min=0,
+        help=f"At most this many events (default {LOG_LIMIT}; 0: all), e.g. --limit 50.",
+        metavar="N",
+    ),
+    show_all: bool = typer.Option(
+        False, "--all", help="Every event: the same as --limit 0, e.g. csm log --all --by Omar."
+    ),
+    json_output: bool = typer.Option(
+        False, "--json", help="Print one JSON document (every event unless --limit)."
+    ),
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also show undone events, marked as such."
+    ),
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="The audit trail: undone events too, and under each event every "
+        "correction of its note (csm note), e.g. csm log --history --item team-meeting.",
     ),
     as_logged: str | None = typer.Option(
         None,
@@ -163,15 +216,25 @@ def log_events(
         metavar="MOMENT",
     ),
 ) -> None:
-    """Logged events, newest first. --since and --until bound the day the work
-    was for, both included.
+    """Logged events, newest first by the day the work was for, then by the
+    time logged. --since and --until bound that day, both included. Shows the
+    latest 20 unless --limit or --all says otherwise. The id column is what
+    `csm note` takes.
 
-    Example: csm log --since 2026-11-01 --item team-meeting
+    Example: csm log --since 2026-11-01 --item team-meeting --by Omar
     """
+    include_undone = include_undone or history
     env = Env.load()
     first, last = env.day_range(since, until)
     wanted_cadence = cadence_option(cadence)
     stamp = env.moment(as_logged)
+    wanted_by = by.strip() if by is not None and by.strip() else None
+    # A table is read by a person: the latest screenful. JSON is read by
+    # programs, which would silently lose events to a default limit.
+    if show_all or limit == 0:
+        shown = None
+    else:
+        shown = limit if limit is not None or json_output else LOG_LIMIT
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
         events = list(
@@ -180,22 +243,52 @@ def log_events(
                 until=last,
                 item_id=item_id,
                 cadence=wanted_cadence,
-                limit=limit,
+                limit=shown,
                 include_undone=include_undone,
+                by=wanted_by,
+                by_day=True,
                 as_logged=stamp,
             )
         )
+        more = 0
+        if shown is not None and len(events) == shown and stamp is None:
+            total = log.count_events(
+                since=first,
+                until=last,
+                item_id=item_id,
+                cadence=wanted_cadence,
+                include_undone=include_undone,
+                by=wanted_by,
+            )
+            more = total - len(events)
+        changes = log.note_changes(e.uuid for e in events) if history else None
     if json_output:
         from ..formats import event_record
 
-        print_json({"events": [event_record(event) for event in events]})
+        document: dict[str, object] = {"events": [event_record(event) for event in events]}
+        if changes is not None:
+            document["note_changes"] = [
+                {
+                    "uuid": change.event_uuid,
+                    "old_note": change.old_note,
+                    "new_note": change.new_note,
+                    "changed_at": change.changed_at.isoformat(),
+                    "by": change.by,
+                    "host": change.host,
+                }
+                for event in events
+                for change in changes.get(event.uuid, [])
+            ]
+        print_json(document)
         return
     from ..views import events as view
 
     if stdout_is_terminal():
-        view.show_log(events)
+        view.show_log(events, changes)
     else:
-        typer.echo(view.plain_log(events), nl=False)
+        typer.echo(view.plain_log(events, changes), nl=False)
+    if more > 0:
+        typer.echo(view.more_line(more), err=True)
 
 
 def register(app: typer.Typer) -> None:

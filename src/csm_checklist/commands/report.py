@@ -34,13 +34,25 @@ def report(
         "day, or YYYY-MM-DDTHH:MM): an audit replay. Default period: the one of that day.",
         metavar="MOMENT",
     ),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only what this person logged (any case): the periods they settled, e.g. --by Omar.",
+        metavar="NAME",
+    ),
 ) -> None:
     """Per item, cadence and area: expected, done, on time, late, skipped, missed,
     completion; streaks of daily items; every missed period; the notes.
 
     Example: csm report --period month --format md -o report.md
+
+    Example: csm report --period week --tag team --by Omar
     """
     from ..report import REPORT_CADENCES, build_report
+    from ..scope import tag_of, with_tag
 
     try:
         kind = parse_cadence(period, option="--period", windows_only=True)
@@ -59,6 +71,10 @@ def report(
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
     settings = env.settings
     catalog = env.catalog()
+    items = list(catalog.items.values())
+    wanted_tag = tag_of(tag, items) if tag is not None else None
+    only = [item.id for item in with_tag(items, wanted_tag)] if wanted_tag is not None else None
+    wanted_by = by.strip() if by is not None and by.strip() else None
     with env.open_log() as log:
         history = env.history(log, as_logged=stamp)
         result = build_report(
@@ -70,15 +86,19 @@ def report(
             lang=settings.lang,
             previous=previous,
             as_logged=stamp,
+            only=only,
+            by=wanted_by,
         )
+    wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
     fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
 
     from ..views import report as view
 
+    scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
-        document = view.report_json(result, areas, lang, fiscal)
+        document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
         if output is None:
             print_json(document)
             return
@@ -87,13 +107,13 @@ def report(
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
-            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name
+            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name, scope=scope
         )
     elif output is None and stdout_is_terminal():
-        view.show_report(result, areas, lang, fiscal)
+        view.show_report(result, areas, lang, fiscal, scope)
         return
     else:
-        text = view.plain_report(result, areas, lang, fiscal)
+        text = view.plain_report(result, areas, lang, fiscal, scope)
     if output is None:
         typer.echo(text, nl=False)
         return

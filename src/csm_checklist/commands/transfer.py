@@ -136,7 +136,8 @@ def import_(
 
     Every record is checked before any is kept: a bad one stops the import
     with exit 2, naming its line (csv, jsonl) or index (json) and the field,
-    and nothing is written. A missing or unreadable file is exit 2 as well.
+    and nothing is written. A missing or unreadable file, a file with no
+    events and a Markdown export (which cannot be read back) are exit 2 as well.
     Events are matched by uuid: one already in the log is counted, not added
     again, so importing a file twice adds nothing; the same uuid with other
     content is refused. An event undone in the file is marked undone here too.

@@ -101,6 +101,8 @@ LABELS: dict[str, dict[str, str]] = {
         "last_events": "Last entries",
         "undone": "undone",
         "no_events": "Nothing logged yet.",
+        "tag_scope": "tag",
+        "by_scope": "logged by",
     },
     "ar": {
         **CADENCE_WORDS["ar"],
@@ -193,6 +195,8 @@ LABELS: dict[str, dict[str, str]] = {
         "last_events": "آخر التسجيلات",
         "undone": "أُلغي",
         "no_events": "لم يُسجّل شيء بعد.",
+        "tag_scope": "الوسم",
+        "by_scope": "سجّلها",
     },
 }
 
