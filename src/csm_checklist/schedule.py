@@ -36,11 +36,15 @@ DEFAULT_RRULE_START = date(2024, 1, 1)  # a Monday
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """How a team's time is cut: its week, its workdays, its fiscal year."""
+    """How a team's time is cut: its week, its workdays, its fiscal year, and
+    the dates it does not work although they fall on a workday (public
+    holidays, leave, closures). Days off are facts about dates, not settings:
+    they apply to every date they name, past ones included."""
 
     week_start: int = 0
     workdays: frozenset[int] = field(default_factory=lambda: frozenset({0, 1, 2, 3, 4}))
     fiscal_year_start: int = 1
+    days_off: frozenset[date] = frozenset()
 
     def __post_init__(self) -> None:
         if not 0 <= self.week_start <= 6:
@@ -235,8 +239,13 @@ def format_workdays(days: frozenset[int], week_start: int = 0) -> str:
 
 
 def is_workday(day: date, cal: WorkCalendar) -> bool:
-    """Whether the team works on `day`."""
-    return day.weekday() in cal.workdays
+    """Whether the team works on `day`: a workday of the week, not a day off."""
+    return day.weekday() in cal.workdays and day not in cal.days_off
+
+
+def is_day_off(day: date, cal: WorkCalendar) -> bool:
+    """Whether `day` is a workday of the week that the team has off."""
+    return day in cal.days_off and day.weekday() in cal.workdays
 
 
 # Calendar periods ----------------------------------------------------------
@@ -373,10 +382,19 @@ def periods_overlapping(
 
 
 def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
-    """Whether the item should be done in `period`: daily items only on workdays."""
+    """Whether the item should be done in `period`: daily items only on
+    workdays; longer periods only when days off leave a workday in them.
+
+    An rrule item names its own days, weekends included, so only days off
+    can take its period away: when every day of it is a day off.
+    """
     if rec.cadence == "daily":
         return is_workday(period.start, cal)
-    return True
+    if not any(day in period for day in cal.days_off):
+        return True  # a week or longer always holds a workday of the week
+    if rec.cadence == RRULE:
+        return not all(day in cal.days_off for day in period.days())
+    return any(is_workday(day, cal) for day in period.days())
 
 
 def _clamp_day(year: int, month: int, day: int) -> date:
