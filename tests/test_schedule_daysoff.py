@@ -103,12 +103,14 @@ def test_a_month_off_is_not_expected_but_the_next_month_is() -> None:
 
 
 def test_an_rrule_period_is_expected_unless_every_day_of_it_is_off() -> None:
-    # Every Saturday: the item names its own day, weekend or not.
+    # Every Saturday: the item names its own day, weekend or not; only a day
+    # off moves it, back to the latest day of its period that is not off.
     sat = Recurrence("rrule", rrule="FREQ=WEEKLY;BYDAY=SA", start=date(2026, 1, 3))
-    cal = WorkCalendar(days_off=frozenset({date(2026, 1, 10)}))
     period = Period(date(2026, 1, 4), date(2026, 1, 10))
+    assert due_date(period, sat, WorkCalendar()) == date(2026, 1, 10)
+    cal = WorkCalendar(days_off=days("2026-01-09", "2026-01-10"))
     assert is_expected(period, sat, cal)
-    assert due_date(period, sat, cal) == date(2026, 1, 10)
+    assert due_date(period, sat, cal) == date(2026, 1, 8)
     all_off = WorkCalendar(days_off=days("2026-01-04", "2026-01-10"))
     assert not is_expected(period, sat, all_off)
 
@@ -152,7 +154,9 @@ def test_days_off_outside_a_period_do_not_change_it(
 ) -> None:
     period = calendar_period(day, rec.cadence, cal)
     outside = frozenset(d for d in cal.days_off if d not in period)
-    without = WorkCalendar(cal.week_start, cal.workdays, cal.fiscal_year_start, cal.days_off - outside)
+    without = WorkCalendar(
+        cal.week_start, cal.workdays, cal.fiscal_year_start, cal.days_off - outside
+    )
     assert due_date(period, rec, cal) == due_date(period, rec, without)
     assert is_expected(period, rec, cal) == is_expected(period, rec, without)
 

@@ -430,10 +430,20 @@ def _nominal_due(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     raise TypeError(f"not a due rule: {rule!r}")
 
 
+def _rrule_due(period: Period, cal: WorkCalendar) -> date:
+    """The occurrence, or the latest day before it that is not a day off.
+    An rrule names its own days, weekends included, so only days off move it."""
+    day = period.end
+    while day in cal.days_off and day > period.start:
+        day -= timedelta(days=1)
+    return period.end if day in cal.days_off else day
+
+
 def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     """When the item is due in `period`.
 
-    Daily items: the day. rrule items: the occurrence (the period's end).
+    Daily items: the day. rrule items: the occurrence (the period's end), or
+    the day before it that is not a day off.
     Otherwise the due rule's day (default: the period's last workday), clamped
     to the month's end; a non-workday moves back to the previous workday in the
     period, or forward to the next one when none is before it.
@@ -441,7 +451,7 @@ def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     if rec.cadence == "daily":
         return period.start
     if rec.cadence == RRULE:
-        return period.end
+        return _rrule_due(period, cal)
     nominal = _nominal_due(period, rec, cal)
     if is_workday(nominal, cal) or nominal not in period:
         return nominal
