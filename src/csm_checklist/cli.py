@@ -93,8 +93,10 @@ COMMAND_MODULES = {
     "list": "catalog",
     "checklist": "catalog",
     "config": "config",
+    "off": "calendar",
+    "calendar": "calendar",
 }
-ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config")
+ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config", "calendar")
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:

@@ -29,6 +29,7 @@ from .schedule import (
     WorkCalendar,
     calendar_period,
     due_date,
+    is_day_off,
     is_expected,
     is_workday,
     periods_overlapping,
@@ -305,6 +306,8 @@ def _streaks(
             if day > last:
                 break
             if not is_workday(day, cal) and day not in by_day:
+                if is_day_off(day, cal):
+                    cells.append((day, "off"))  # shown, but neither keeps nor breaks a streak
                 continue
             result = by_day.get(day, "")
             cells.append((day, result or "none"))

@@ -35,7 +35,7 @@ def today(
     day = env.day(on)
     catalog = env.catalog()
     with env.open_log() as log:
-        agenda = build_agenda(catalog.enabled_items(), log, day, env.settings.calendar)
+        agenda = build_agenda(catalog.enabled_items(), log, day, env.calendar)
     entries = agenda.entries if show_all else agenda.actionable()
     _show(env, agenda, entries, json_output, all_heading=show_all)
 
@@ -70,7 +70,7 @@ def due(
     env = Env.load()
     day = env.day(on)
     items = env.catalog().enabled_items()
-    cal = env.settings.calendar
+    cal = env.calendar
     with env.open_log() as log:
         agenda = build_agenda(items, log, day, cal)
         if kind is None:
@@ -94,8 +94,11 @@ def _show(
     from ..views.labels import label
 
     lang = env.settings.lang
+    day_off = env.days_off.get(agenda.day)
     if json_output:
         doc = view.agenda_json(agenda, entries, lang)
+        if day_off is not None:
+            doc["day_off"] = day_off
         if window is not None:
             kind, span = window
             doc["period"] = {
@@ -105,7 +108,9 @@ def _show(
             }
         print_json(doc)
         return
-    heading = view.day_heading(agenda.day, agenda.workday, lang)
+    heading = view.day_heading(
+        agenda.day, agenda.workday, lang, hijri=env.settings.show_hijri, day_off=day_off
+    )
     if window is not None or open_only:
         # `due` answers one question; the missed list and progress belong to `today`.
         agenda = agenda._replace(missed=[], progress={})

@@ -50,7 +50,7 @@ def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str 
     day = env.day(on)
     _not_future(env, day)
     settings = env.settings
-    cal = settings.calendar
+    cal = env.calendar
     catalog = env.catalog()
     items = [catalog.resolve(query) for query in queries]
     moment = settings.now()
@@ -159,7 +159,7 @@ def undo(
             item_id = found.id if found is not None else item.strip()
             where = f" for {item_id}"
             if day is not None and found is not None:
-                period = period_containing(day, found.recurrence, env.settings.calendar)
+                period = period_containing(day, found.recurrence, env.calendar)
                 if period is None:
                     raise _no_period(found, day)
                 period_start = period.start

@@ -54,7 +54,7 @@ def report(
             log,
             kind,
             day,
-            settings.calendar,
+            env.calendar,
             lang=settings.lang,
             previous=previous,
         )
@@ -74,13 +74,18 @@ def report(
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
-            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name
+            result,
+            areas,
+            lang,
+            fiscal_year_start=fiscal,
+            author=settings.user_name,
+            hijri=settings.show_hijri,
         )
     elif output is None and stdout_is_terminal():
-        view.show_report(result, areas, lang, fiscal)
+        view.show_report(result, areas, lang, fiscal, hijri=settings.show_hijri)
         return
     else:
-        text = view.plain_report(result, areas, lang, fiscal)
+        text = view.plain_report(result, areas, lang, fiscal, hijri=settings.show_hijri)
     if output is None:
         typer.echo(text, nl=False)
         return
