@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .daysoff import DayOff
 from .errors import BadInput
-from .schedule import WEEKDAY_NAMES, format_workdays
-
-if TYPE_CHECKING:
-    from datetime import date
+from .schedule import format_workdays
 
 FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 COUNTRIES_HINT = "Run `csm off countries` to see every code csm knows, e.g. SA, AE, EG."
@@ -118,12 +115,3 @@ def region_settings(code: str) -> dict[str, str]:
         "workdays": format_workdays(days, start),
         "week_start": FULL_WEEKDAYS[start],
     }
-
-
-def describe_weekend(days: Iterable[int]) -> str:
-    return ", ".join(WEEKDAY_NAMES[d] for d in sorted(days))
-
-
-def holiday_years(today: date, year: int | None) -> list[int]:
-    """The year asked for, else this year."""
-    return [year] if year is not None else [today.year]
