@@ -390,7 +390,8 @@ def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
     """
     if rec.cadence == "daily":
         return is_workday(period.start, cal)
-    if not any(day in period for day in cal.days_off):
+    start, end = period
+    if not any(start <= day <= end for day in cal.days_off):
         return True  # a week or longer always holds a workday of the week
     if rec.cadence == RRULE:
         return not all(day in cal.days_off for day in period.days())
