@@ -103,7 +103,7 @@ class Streak:
     title: str
     current: int
     longest: int
-    days: tuple[tuple[date, str], ...]  # every workday of the window up to the report day
+    days: tuple[tuple[date, str], ...]  # each workday and day off of the window, to the report day
 
 
 @dataclass(frozen=True)
