@@ -166,3 +166,37 @@ def test_a_calendar_with_days_off_is_hashable_and_equal_by_value() -> None:
     assert again == RIYADH
     assert hash(again) == hash(RIYADH)
     assert again != WorkCalendar(week_start=6, workdays=SUN_THU)
+
+
+@given(
+    cal=calendars,
+    done_days=st.frozensets(st.dates(date(2026, 3, 1), date(2026, 3, 31)), max_size=20),
+)
+def test_days_off_never_add_a_miss_or_break_a_streak(
+    cal: WorkCalendar, done_days: frozenset[date]
+) -> None:
+    """Whatever days are off, a report with them expects and misses no more
+    than the same report without them, and no daily streak is shorter."""
+    from dataclasses import replace
+
+    from csm_checklist.report import build_report
+
+    from fakes import FakeEvent, FakeItem, FakeLog
+
+    items = [
+        FakeItem("daily", Recurrence("daily")),
+        FakeItem("weekly", Recurrence("weekly", OnWeekday(3))),
+        FakeItem("monthly", Recurrence("monthly")),
+    ]
+    start = FakeEvent("monthly", date(2026, 2, 1), date(2026, 2, 27), cadence="monthly")
+    log = FakeLog([start, *(FakeEvent("daily", d, d, cadence="daily") for d in done_days)])
+    without = build_report(
+        items, log, "monthly", date(2026, 4, 2), replace(cal, days_off=frozenset()), previous=True
+    )
+    with_off = build_report(items, log, "monthly", date(2026, 4, 2), cal, previous=True)
+    assert with_off.total.expected <= without.total.expected
+    assert with_off.total.missed <= without.total.missed
+    assert with_off.total.done == without.total.done  # nothing logged is lost
+    longest = {s.item_id: s.longest for s in with_off.streaks}
+    for theirs in without.streaks:
+        assert longest.get(theirs.item_id, 0) >= theirs.longest
