@@ -96,6 +96,8 @@ COMMAND_MODULES = {
     "config": "config",
     "history": "history",
     "show": "history",
+    "off": "calendar",
+    "calendar": "calendar",
 }
 ALL_MODULES = (
     "agenda",
@@ -106,6 +108,7 @@ ALL_MODULES = (
     "catalog",
     "config",
     "history",
+    "calendar",
 )
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -211,9 +212,18 @@ class History:
     any date. Built from the log's records; `until(day)` gives the history as
     it stood on `day`, which is what a judgement as of `day` uses."""
 
-    def __init__(self, start: date, revisions: Sequence[Revision]) -> None:
+    def __init__(
+        self, start: date, revisions: Sequence[Revision], days_off: frozenset[date] = frozenset()
+    ) -> None:
         if not revisions:
             raise ValueError("a history needs at least one revision")
+        if days_off:
+            # Days off are facts about dates, not rules that change: every
+            # revision's calendar holds all of them, past days included.
+            revisions = [
+                r._replace(calendar=replace(r.calendar, days_off=days_off)) for r in revisions
+            ]
+        self.days_off = days_off
         ordered = sorted(revisions, key=lambda r: (r.effective, r.recorded_at))
         # Several revisions on one day: the last one recorded holds for the day.
         latest: dict[date, Revision] = {}
@@ -227,10 +237,14 @@ class History:
 
     @classmethod
     def from_records(
-        cls, starts: Sequence[StartRecord], revisions: Sequence[RevisionRecord], fallback: date
+        cls,
+        starts: Sequence[StartRecord],
+        revisions: Sequence[RevisionRecord],
+        fallback: date,
+        days_off: frozenset[date] = frozenset(),
     ) -> History:
         start = starts[-1].start if starts else fallback
-        return cls(start, [revision_from_record(r) for r in revisions])
+        return cls(start, [revision_from_record(r) for r in revisions], days_off)
 
     def _index(self, day: date) -> int:
         return max(bisect_right(self._effective, day) - 1, 0)
@@ -251,10 +265,10 @@ class History:
         if self.revisions[-1].effective <= day:
             return self
         kept = [r for r in self.recorded if r.effective <= day] or self.revisions[:1]
-        return History(self.start, kept)
+        return History(self.start, kept, self.days_off)
 
     def with_start(self, start: date) -> History:
-        return History(start, self.recorded)
+        return History(start, self.recorded, self.days_off)
 
     def item_ids(self) -> list[str]:
         """Every item any revision knew: the current catalog order first, then

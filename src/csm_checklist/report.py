@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
-from .schedule import CADENCES, Period, cadence_rank, is_workday
+from .schedule import CADENCES, Period, cadence_rank, is_day_off, is_workday
 from .scope import same_name
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class Streak:
     title: str
     current: int
     longest: int
-    days: tuple[tuple[date, str], ...]  # every expected day of the window up to the as-of day
+    days: tuple[tuple[date, str], ...]  # each expected day and day off of the window, to as-of
 
 
 @dataclass(frozen=True)
@@ -300,7 +300,7 @@ def build_report(
     outcomes.sort(key=lambda o: (cadence_rank(o.cadence), o.period.start, o.item_id))
     report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
-    report.streaks = _streaks(outcomes, window, as_of)
+    report.streaks = _streaks(report.outcomes, window, view)
     report.notes = sorted(
         (o.event for o in outcomes if o.event is not None and o.event.note),
         key=lambda e: (e.for_date, e.item_id),
@@ -318,9 +318,10 @@ def _tally(report: Report) -> None:
     report.cadences = {c: report.cadences[c] for c in sorted(report.cadences, key=cadence_rank)}
 
 
-def _streaks(outcomes: Sequence[Outcome], window: Period, as_of: date) -> list[Streak]:
-    """One graph cell per expected day of each daily item, up to the as-of day:
-    days off and extras add none."""
+def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> list[Streak]:
+    """One graph cell per expected day of each daily item, up to the as-of day,
+    and a cell marking each day off between them (it neither keeps nor breaks
+    a streak); weekends and extras add none."""
     days_of: dict[str, dict[date, str]] = {}
     titles: dict[str, str] = {}
     for outcome in outcomes:
@@ -332,10 +333,12 @@ def _streaks(outcomes: Sequence[Outcome], window: Period, as_of: date) -> list[S
     for item_id, by_day in days_of.items():
         run = longest = 0
         cells = []
-        for day in sorted(by_day):
-            if day > min(window.end, as_of):
-                break
-            result = by_day[day]
+        for day in Period(min(by_day), max(by_day)).days():
+            result = by_day.get(day)
+            if result is None:
+                if is_day_off(day, history.calendar_on(day)):
+                    cells.append((day, "off"))
+                continue
             cells.append((day, result))
             if result in ("on_time", "late"):
                 run += 1

@@ -28,6 +28,7 @@ def load_history(
     now: datetime,
     *,
     as_logged: datetime | None = None,
+    days_off: frozenset[date] = frozenset(),
 ) -> History:
     """The log's history, after recording what csm sees now when it differs.
 
@@ -62,7 +63,7 @@ def load_history(
             "The log holds no record of the checklists yet.",
             hint="Run `csm today` once, so csm records the checklists in force.",
         )
-    return History.from_records(starts, revisions, today)
+    return History.from_records(starts, revisions, today, days_off)
 
 
 # Logging work -----------------------------------------------------------------

@@ -114,8 +114,11 @@ def _show(
     from ..views.labels import label
 
     lang = env.settings.lang
+    day_off = env.days_off.get(agenda.day)
     if json_output:
         doc = view.agenda_json(agenda, entries, lang)
+        if day_off is not None:
+            doc["day_off"] = day_off
         if window is not None:
             cadence, span = window
             doc["period"] = {
@@ -128,7 +131,9 @@ def _show(
             doc["tag"] = tag
         print_json(doc)
         return
-    heading = view.day_heading(agenda.day, agenda.workday, lang)
+    heading = view.day_heading(
+        agenda.day, agenda.workday, lang, hijri=env.settings.show_hijri, day_off=day_off
+    )
     if tag is not None:
         heading += f" · {label('tag_scope', lang)}: {tag}"
     if window is not None or open_only:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..history import History
     from ..log import EventLog
+    from ..schedule import WorkCalendar
 
 
 class Env:
@@ -39,6 +40,32 @@ class Env:
 
     def _cache(self, name: str) -> Path:
         return self.paths.data_dir / "cache" / f"{name}.pickle"
+
+    @cached_property
+    def days_off(self) -> dict[date, str]:
+        """Each day off and why, from days-off.yaml (cached like the settings)."""
+        source = self.paths.days_off_file
+        if not source.exists():
+            return {}  # most users: not even the cache is read
+        from ..cache import cached
+
+        def parse() -> dict[date, str]:
+            from ..daysoff import load_days_off, reasons_by_date
+
+            return reasons_by_date(load_days_off(source))
+
+        reader = Path(__file__).parents[1] / "daysoff.py"
+        return cached(self._cache("days-off"), [reader, source], parse)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        """The settings' calendar with the days off in it: what every rule uses."""
+        cal = self.settings.calendar
+        if not self.days_off:
+            return cal
+        from dataclasses import replace
+
+        return replace(cal, days_off=frozenset(self.days_off))
 
     @cached_property
     def today(self) -> date:
@@ -72,7 +99,14 @@ class Env:
 
         settings = self.settings
         observed = observe(self.catalog().items.values(), settings.calendar, settings.timezone)
-        return load_history(log, observed, self.today, settings.now(), as_logged=as_logged)
+        return load_history(
+            log,
+            observed,
+            self.today,
+            settings.now(),
+            as_logged=as_logged,
+            days_off=frozenset(self.days_off),
+        )
 
     def moment(self, text: str | None, option: str = "--as-logged") -> datetime | None:
         """A moment a user typed: YYYY-MM-DD (the end of that day), or

@@ -37,6 +37,8 @@ def _effective(env: Env, name: str) -> str:
         return "system time zone"
     if name == "user":
         return env.settings.user_name
+    if name == "region":
+        return "none"
     return SETTINGS[name].default
 
 
@@ -46,10 +48,14 @@ def set_(
     value: str = typer.Argument(..., help="New value, e.g. sun-thu."),
 ) -> None:
     """Change one setting; the value is checked before anything is written.
+    `region CC` also sets workdays and week_start from the country's weekend.
 
     Example: csm config set workdays sun-thu
     """
     env = Env.load()
+    if key.strip() == "region" and value.strip():
+        _set_region(env, value)
+        return
     stored = save_setting(env.paths, key, value)
     typer.echo(f"{key} = {stored}  ({env.paths.config_file})")
     if env.paths.log_file.exists():
@@ -58,6 +64,18 @@ def set_(
         fresh = Env.load()
         with fresh.open_log() as log:
             fresh.history(log)
+
+
+def _set_region(env: Env, value: str) -> None:
+    """A region sets the week from the country's weekend, in one write."""
+    from ..config import save_settings
+    from ..publicholidays import region_settings
+
+    stored = save_settings(env.paths, region_settings(value))
+    for name, shown in stored.items():
+        typer.echo(f"{name} = {shown}  ({env.paths.config_file})")
+    code = stored["region"]
+    typer.echo(f"Import its public holidays as days off: csm off holidays --country {code}")
 
 
 @config_app.command("path")

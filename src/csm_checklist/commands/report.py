@@ -107,13 +107,19 @@ def report(
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
-            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name, scope=scope
+            result,
+            areas,
+            lang,
+            fiscal_year_start=fiscal,
+            author=settings.user_name,
+            scope=scope,
+            hijri=settings.show_hijri,
         )
     elif output is None and stdout_is_terminal():
-        view.show_report(result, areas, lang, fiscal, scope)
+        view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         return
     else:
-        text = view.plain_report(result, areas, lang, fiscal, scope)
+        text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
     if output is None:
         typer.echo(text, nl=False)
         return

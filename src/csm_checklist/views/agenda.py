@@ -9,7 +9,7 @@ from typing import Any
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
 from ..wording import WEEKDAYS
-from .common import align_columns, bar_cells, styled_columns, text_bar
+from .common import align_columns, bar_cells, hijri_note, styled_columns, text_bar
 from .labels import label
 
 BAR_CELLS = 24
@@ -89,9 +89,15 @@ def agenda_json(agenda: Agenda, entries: Sequence[Entry], lang: str) -> dict[str
     }
 
 
-def day_heading(day: date, workday: bool, lang: str) -> str:
+def day_heading(
+    day: date, workday: bool, lang: str, *, hijri: bool = False, day_off: str | None = None
+) -> str:
+    """'Monday 2026-11-23 · workday'; `day_off` (its reason, maybe '') marks a day off."""
     kind = label("workday" if workday else "not_workday", lang)
-    return f"{WEEKDAYS.get(lang, WEEKDAYS['en'])[day.weekday()]} {day.isoformat()} · {kind}"
+    if day_off is not None:
+        kind = label("day_off", lang) + (f" ({day_off})" if day_off else "")
+    weekday = WEEKDAYS.get(lang, WEEKDAYS["en"])[day.weekday()]
+    return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {kind}"
 
 
 def period_text(period: Period) -> str:

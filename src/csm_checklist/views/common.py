@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
     from rich.text import Text
 
@@ -97,3 +99,14 @@ def styled_columns(
 
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def hijri_note(first: date, lang: str, on: bool, last: date | None = None) -> str:
+    """' (1 Shawwal 1446 AH)' after a heading's date, or its window's span,
+    when the `hijri` setting is on; '' otherwise (hijridate is not loaded)."""
+    if not on:
+        return ""
+    from ..hijri import hijri_span
+
+    text = hijri_span(first, last or first, lang)
+    return f" ({text})" if text else ""

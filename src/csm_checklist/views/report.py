@@ -9,14 +9,22 @@ from typing import TYPE_CHECKING, Any
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
 from ..wording import MONTHS
-from .common import align_columns, percent, text_bar
+from .common import align_columns, hijri_note, percent, text_bar
 from .labels import label
 
 if TYPE_CHECKING:
     from ..log import Event
 
 # One cell per workday in the consistency graph: readable without colour.
-CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "due": ".", "open": "."}
+CELLS = {
+    "on_time": "#",
+    "late": "+",
+    "skipped": "-",
+    "missed": "x",
+    "due": ".",
+    "open": ".",
+    "off": "~",
+}
 CELL_STYLES = {"on_time": "green", "late": "yellow", "skipped": "dim", "missed": "red"}
 COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "due", "open")
 
@@ -226,12 +234,14 @@ def report_markdown(
     fiscal_year_start: int = 1,
     author: str = "",
     scope: str = "",
+    hijri: bool = False,
 ) -> str:
     """The report a manager sends to senior management, as it is."""
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [f"# {label('report_title', lang)} — {name}", ""]
     meta = f"{label('report_period', lang)}: {w.start.isoformat()} → {w.end.isoformat()}"
+    meta += hijri_note(w.start, lang, hijri, w.end)
     meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}"
     if author:
         meta += f" · {label('prepared_by', lang)} {author}"
@@ -298,6 +308,14 @@ def _missed_lines(runs: list[MissedRun]) -> list[str]:
     return ["  " + line for line in align_columns(rows)]
 
 
+def _legend(report: Report, lang: str) -> str:
+    """The graph's key; the day-off mark only when a day off is in the graph."""
+    legend = label("legend", lang)
+    if any(outcome == "off" for s in report.streaks for _, outcome in s.days):
+        legend += f"  {CELLS['off']} {label('day_off', lang)}"
+    return legend
+
+
 def _graph(streak: Streak) -> str:
     return "".join(CELLS.get(outcome, " ") for _, outcome in streak.days)
 
@@ -322,14 +340,16 @@ def plain_report(
     lang: str,
     fiscal_year_start: int = 1,
     scope: str = "",
+    *,
+    hijri: bool = False,
 ) -> str:
     """The report as aligned plain text: no colour, no box drawing."""
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [
         f"{label('report_title', lang)} — {name}",
-        f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-        f"{report.as_of.isoformat()}{scope}",
+        f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
+        f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}",
         "",
     ]
     if not report.outcomes:
@@ -349,7 +369,7 @@ def plain_report(
             )
     if report.streaks:
         width = max(len(s.title) for s in report.streaks)
-        lines += ["", label("consistency", lang) + f"   ({label('legend', lang)})"]
+        lines += ["", label("consistency", lang) + f"   ({_legend(report, lang)})"]
         for streak in report.streaks:
             lines.append(
                 f"  {streak.title.ljust(width)}  |{_graph(streak)}|  "
@@ -379,6 +399,8 @@ def show_report(
     lang: str,
     fiscal_year_start: int = 1,
     scope: str = "",
+    *,
+    hijri: bool = False,
 ) -> None:
     """The report for a person at a terminal: tables, bars and the graph."""
     from rich.progress_bar import ProgressBar
@@ -393,8 +415,8 @@ def show_report(
     console.print(Text(f"{label('report_title', lang)} — {name}", style="bold"))
     console.print(
         Text(
-            f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-            f"{report.as_of.isoformat()}{scope}",
+            f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
+            f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}",
             style="dim",
         )
     )
@@ -424,7 +446,7 @@ def show_report(
         console.print(tally_table(heading, rows))
     if report.streaks:
         graph = Table(
-            title=f"{label('consistency', lang)}  ({label('legend', lang)})",
+            title=f"{label('consistency', lang)}  ({_legend(report, lang)})",
             title_justify="left",
             title_style="bold",
         )
