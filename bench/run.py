@@ -148,6 +148,26 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
     return small_dir, big_dir, small, large
 
 
+def write_days_off(config: Path, count: int) -> None:
+    """A year of days off around TODAY: one- to five-day entries, every ninth day."""
+    from csm_checklist.daysoff import DayOff, save_days_off
+
+    path = config / "days-off.yaml"
+    path.unlink(missing_ok=True)
+    if count:
+        first = TODAY - timedelta(days=9 * count // 2)
+        entries = [
+            DayOff(
+                first + timedelta(days=9 * n),
+                first + timedelta(days=9 * n + n % 5),
+                f"Holiday {n}",
+                "holidays:SA" if n % 2 else "",
+            )
+            for n in range(count)
+        ]
+        save_days_off(path, entries)
+
+
 @dataclass
 class Case:
     name: str
@@ -182,6 +202,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured runs first")
     parser.add_argument("--big", type=int, default=1_000_000, help="events in log (b)")
     parser.add_argument("--keep", type=Path, help="build the logs here and keep them")
+    parser.add_argument(
+        "--days-off", type=int, default=0, help="entries in days-off.yaml (a year: 40)"
+    )
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="csm-bench-"))
@@ -199,6 +222,7 @@ def main() -> None:
         csm = [script]
     config = root / "config"
     config.mkdir(exist_ok=True)
+    write_days_off(config, args.days_off)
     # Bytecode as a user's install has it: the warm-up runs write any missing .pyc.
     base_env = {
         k: v

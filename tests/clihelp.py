@@ -23,3 +23,11 @@ def run(*args: str, input: str | None = None) -> Result:
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def track_from(day: str = "2020-01-01") -> None:
+    """Start tracking on `day`, as a manager who moves the tracking start back
+    would, so the test can log work for earlier days. The checklists the test
+    has written by then are the ones recorded as in force from that day."""
+    result = run("history", "start", day)
+    assert result.exit_code == 0, result.stderr

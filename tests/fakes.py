@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from csm_checklist.schedule import Recurrence
+from csm_checklist.catalog import Text
+from csm_checklist.history import History, ItemRule, Revision, rules_text
+from csm_checklist.schedule import Recurrence, WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ class FakeEvent:
 class FakeLog:
     events: list[FakeEvent] = field(default_factory=list)
 
-    def active_for(self, keys: Iterable[tuple[str, date]]) -> dict[tuple[str, date], FakeEvent]:
+    def active_for(
+        self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
+    ) -> dict[tuple[str, date], FakeEvent]:
         wanted = set(keys)
         return {
             (e.item_id, e.period_start): e
@@ -56,8 +60,43 @@ class FakeLog:
             if (e.item_id, e.period_start) in wanted
         }
 
-    def active_overlapping(self, first: date, last: date) -> list[FakeEvent]:
+    def active_overlapping(
+        self, first: date, last: date, *, as_logged: datetime | None = None
+    ) -> list[FakeEvent]:
         return [e for e in self.events if e.period_start <= last and e.period_end >= first]
 
-    def first_day(self) -> date | None:
-        return min((e.for_date for e in self.events), default=None)
+
+def rule_of(item: FakeItem, *, enabled: bool | None = None, since: date | None = None) -> ItemRule:
+    return ItemRule(
+        item.id,
+        Text(item.title.en, item.title.ar),
+        item.area,
+        item.recurrence,
+        item.enabled if enabled is None else enabled,
+        since,
+    )
+
+
+def revision(
+    effective: date,
+    items: Iterable[FakeItem | ItemRule],
+    cal: WorkCalendar | None = None,
+) -> Revision:
+    """A revision holding `items` and `cal` from `effective` on."""
+    cal = cal or WorkCalendar()
+    rules = {i.id: i if isinstance(i, ItemRule) else rule_of(i) for i in items}
+    recorded = datetime(effective.year, effective.month, effective.day, 8, tzinfo=timezone.utc)
+    return Revision(
+        f"rev-{effective}", effective, recorded, cal, "", rules, rules_text(rules.values(), cal, "")
+    )
+
+
+def history_of(
+    items: Iterable[FakeItem | ItemRule],
+    cal: WorkCalendar | None = None,
+    *,
+    start: date = date(2020, 1, 1),
+    later: Iterable[Revision] = (),
+) -> History:
+    """A history that tracks `items` under `cal` from `start`, then `later` revisions."""
+    return History(start, [revision(start, items, cal), *later])

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from clihelp import Result, run
+from clihelp import Result, run, track_from
 
 
 @dataclass
@@ -37,7 +37,8 @@ def kept(tmp_path: Path) -> Files:
 
 
 def seed_log() -> None:
-    """A log with two events, one with a note."""
+    """A log with two events, one with a note, tracked since 2020."""
+    track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02", "--note", "calm").exit_code == 0
     assert run("done", "team-meeting", "--on", "2026-11-02").exit_code == 0
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.agenda import build_agenda, cadence_progress, status_of, window_entries
+from csm_checklist.agenda import build_agenda, status_of, window_entries
 from csm_checklist.schedule import (
     OnDayOfMonth,
     Period,
@@ -15,7 +15,7 @@ from csm_checklist.schedule import (
     WorkCalendar,
 )
 
-from fakes import FakeEvent, FakeItem, FakeLog
+from fakes import FakeEvent, FakeItem, FakeLog, history_of
 
 MON_FRI = WorkCalendar()
 SUN_THU = WorkCalendar(week_start=6, workdays=frozenset({6, 0, 1, 2, 3}))
@@ -42,22 +42,22 @@ def entry_for(agenda, item_id):  # type: ignore[no-untyped-def]
 )
 def test_weekly_review_worked_example(day: date, status: str, due: date) -> None:
     log = FakeLog([FakeEvent("other", date(2026, 11, 2), date(2026, 11, 2))])
-    agenda = build_agenda([WEEKLY_REVIEW], log, day, MON_FRI)
+    agenda = build_agenda(history_of([WEEKLY_REVIEW], MON_FRI), log, day)
     entry = entry_for(agenda, "weekly-review")
     assert (entry.status, entry.due) == (status, due)
 
 
 def test_the_week_23_to_29_is_missed_on_monday_30() -> None:
     log = FakeLog([FakeEvent("other", date(2026, 11, 2), date(2026, 11, 2))])
-    agenda = build_agenda([WEEKLY_REVIEW], log, date(2026, 11, 30), MON_FRI)
+    agenda = build_agenda(history_of([WEEKLY_REVIEW], MON_FRI), log, date(2026, 11, 30))
     assert [(m.item.id, m.period) for m in agenda.missed] == [
         ("weekly-review", Period(date(2026, 11, 23), date(2026, 11, 29)))
     ]
 
 
 def test_sunday_week_sun_thu_due_thursday_and_overdue_on_friday() -> None:
-    thursday = build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 26), SUN_THU)
-    friday = build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 27), SUN_THU)
+    thursday = build_agenda(history_of([WEEKLY_REVIEW], SUN_THU), FakeLog(), date(2026, 11, 26))
+    friday = build_agenda(history_of([WEEKLY_REVIEW], SUN_THU), FakeLog(), date(2026, 11, 27))
     assert entry_for(thursday, "weekly-review").due == date(2026, 11, 26)
     assert entry_for(thursday, "weekly-review").status == "due"
     assert entry_for(friday, "weekly-review").status == "overdue"
@@ -65,7 +65,7 @@ def test_sunday_week_sun_thu_due_thursday_and_overdue_on_friday() -> None:
 
 def test_monthly_due_31_in_february_2027_is_friday_26() -> None:
     item = FakeItem("monthly-report", Recurrence("monthly", OnDayOfMonth(31)))
-    agenda = build_agenda([item], FakeLog(), date(2027, 2, 1), MON_FRI)
+    agenda = build_agenda(history_of([item], MON_FRI), FakeLog(), date(2027, 2, 1))
     assert entry_for(agenda, "monthly-report").due == date(2027, 2, 26)
 
 
@@ -77,7 +77,7 @@ def test_done_and_skipped_come_from_active_events() -> None:
             FakeEvent("team-meeting", date(2026, 11, 23), date(2026, 11, 24), kind="skip"),
         ]
     )
-    agenda = build_agenda([WEEKLY_REVIEW, skip], log, date(2026, 11, 25), MON_FRI)
+    agenda = build_agenda(history_of([WEEKLY_REVIEW, skip], MON_FRI), log, date(2026, 11, 25))
     assert entry_for(agenda, "weekly-review").status == "done"
     assert entry_for(agenda, "team-meeting").status == "skipped"
     progress = agenda.progress["weekly"]
@@ -86,7 +86,9 @@ def test_done_and_skipped_come_from_active_events() -> None:
 
 def test_daily_items_are_off_on_a_weekend_and_not_counted() -> None:
     daily = FakeItem("monitor-accounts", Recurrence("daily"))
-    saturday = build_agenda([daily, WEEKLY_REVIEW], FakeLog(), date(2026, 11, 28), MON_FRI)
+    saturday = build_agenda(
+        history_of([daily, WEEKLY_REVIEW], MON_FRI), FakeLog(), date(2026, 11, 28)
+    )
     assert not saturday.workday
     assert entry_for(saturday, "monitor-accounts").status == "off"
     assert "daily" not in saturday.progress
@@ -98,23 +100,24 @@ def test_today_shows_daily_items_on_a_workday_and_what_was_logged_that_day() -> 
     daily = FakeItem("monitor-accounts", Recurrence("daily"))
     monthly = FakeItem("monthly-report", Recurrence("monthly"))
     log = FakeLog([FakeEvent("monthly-report", date(2026, 11, 1), date(2026, 11, 23))])
-    agenda = build_agenda([daily, monthly, WEEKLY_REVIEW], log, date(2026, 11, 23), MON_FRI)
+    agenda = build_agenda(
+        history_of([daily, monthly, WEEKLY_REVIEW], MON_FRI), log, date(2026, 11, 23)
+    )
     assert [(e.item.id, e.status) for e in agenda.actionable()] == [
         ("monitor-accounts", "due"),
         ("monthly-report", "done"),
     ]
 
 
-def test_no_misses_before_the_first_logged_day() -> None:
+def test_no_misses_before_the_tracking_start() -> None:
     # A manager starting today has not missed last week.
-    assert build_agenda([WEEKLY_REVIEW], FakeLog(), date(2026, 11, 30), MON_FRI).missed == []
-    late_start = FakeLog([FakeEvent("other", date(2026, 11, 30), date(2026, 11, 30))])
-    assert build_agenda([WEEKLY_REVIEW], late_start, date(2026, 11, 30), MON_FRI).missed == []
+    start = date(2026, 11, 30)
+    assert build_agenda(history_of([WEEKLY_REVIEW], start=start), FakeLog(), start).missed == []
 
 
 def test_disabled_items_are_left_out() -> None:
     off = FakeItem("team-meeting", Recurrence("weekly"), enabled=False)
-    agenda = build_agenda([off], FakeLog(), date(2026, 11, 23), MON_FRI)
+    agenda = build_agenda(history_of([off], MON_FRI), FakeLog(), date(2026, 11, 23))
     assert agenda.entries == []
 
 
@@ -141,9 +144,8 @@ def test_status_table(
 def test_due_window_takes_longer_cadences_due_inside_it() -> None:
     monthly = FakeItem("monthly-report", Recurrence("monthly"))  # due Mon 2026-11-30
     quarterly = FakeItem("policy-review", Recurrence("quarterly"))  # due Thu 2026-12-31
-    window, entries = window_entries(
-        [WEEKLY_REVIEW, monthly, quarterly], FakeLog(), "weekly", date(2026, 11, 30), MON_FRI
-    )
+    history = history_of([WEEKLY_REVIEW, monthly, quarterly], MON_FRI)
+    window, entries = window_entries(history, FakeLog(), "weekly", date(2026, 11, 30))
     assert window == Period(date(2026, 11, 30), date(2026, 12, 6))
     assert [(e.item.id, e.status, e.due) for e in entries] == [
         ("weekly-review", "upcoming", date(2026, 12, 4)),
@@ -151,8 +153,10 @@ def test_due_window_takes_longer_cadences_due_inside_it() -> None:
     ]
 
 
-def test_cadence_progress_counts_one_cadence() -> None:
+def test_progress_counts_each_cadence() -> None:
     daily = FakeItem("monitor-accounts", Recurrence("daily"))
     log = FakeLog([FakeEvent("weekly-review", date(2026, 11, 23), date(2026, 11, 23))])
-    progress = cadence_progress([daily, WEEKLY_REVIEW], log, "weekly", date(2026, 11, 24), MON_FRI)
+    agenda = build_agenda(history_of([daily, WEEKLY_REVIEW], MON_FRI), log, date(2026, 11, 24))
+    progress = agenda.progress["weekly"]
     assert (progress.done, progress.skipped, progress.total) == (1, 0, 1)
+    assert agenda.progress["daily"] == (0, 0, 1)

@@ -8,13 +8,14 @@ import re
 
 import pytest
 
-from clihelp import run
+from clihelp import run, track_from
 
 
 @pytest.fixture
 def history() -> None:
     """A manager (Mona, Mon-Fri) who logged a few things in November 2026."""
     assert run("config", "set", "user", "Mona").exit_code == 0
+    track_from("2026-11-01")
     steps = [
         ("done", "monitor-accounts", "--on", "2026-11-16", "--note", "2 escalations"),
         ("done", "daily-engagement", "resolve-issues", "--on", "2026-11-23"),
@@ -27,6 +28,8 @@ def history() -> None:
         assert result.exit_code == 0, result.stderr
 
 
+DAILY = ("monitor-accounts", "daily-engagement", "team-supervision", "resolve-issues")
+
 TODAY_PLAIN = """\
 Monday 2026-11-23 · workday
 
@@ -38,13 +41,17 @@ Monday 2026-11-23 · workday
   [!]  annual-goals      Set goals             annual  overdue 2026-11-13
 
 Missed last period
-  [?]  team-meeting       Team meeting      2026-11-16..2026-11-22  log it late: csm done team-meeting --on 2026-11-22
-  [?]  feedback-analysis  Analyse feedback  2026-11-16..2026-11-22  log it late: csm done feedback-analysis --on 2026-11-22
-  (or skip one: csm skip team-meeting --on 2026-11-22 --reason "...")
+  [?]  monitor-accounts   Monitor the accounts  2026-11-20              log it late: csm done monitor-accounts --on 2026-11-20
+  [?]  daily-engagement   Engage customers      2026-11-20              log it late: csm done daily-engagement --on 2026-11-20
+  [?]  team-supervision   Manage the team       2026-11-20              log it late: csm done team-supervision --on 2026-11-20
+  [?]  resolve-issues     Solve problems        2026-11-20              log it late: csm done resolve-issues --on 2026-11-20
+  [?]  team-meeting       Team meeting          2026-11-16..2026-11-22  log it late: csm done team-meeting --on 2026-11-22
+  [?]  feedback-analysis  Analyse feedback      2026-11-16..2026-11-22  log it late: csm done feedback-analysis --on 2026-11-22
+  (or skip one: csm skip monitor-accounts --on 2026-11-20 --reason "...")
 
 Progress
   daily      [##########----------] 2/4
-  weekly     [#####---------------] 0/4 (1 skipped)
+  weekly     [=====---------------] 0/4 (1 skipped)
   monthly    [--------------------] 0/4
   quarterly  [--------------------] 0/4
   annual     [--------------------] 0/3
@@ -104,6 +111,10 @@ def test_today_json_shape_and_values(history: None) -> None:
         r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d", skipped["logged_at"]
     )
     assert [(m["id"], m["log_late"], m["skip"]) for m in doc["missed"]] == [
+        *(
+            (item, f"csm done {item} --on 2026-11-20", f"csm skip {item} --on 2026-11-20")
+            for item in DAILY
+        ),
         (
             "team-meeting",
             "csm done team-meeting --on 2026-11-22",
@@ -126,8 +137,26 @@ def test_today_json_shape_and_values(history: None) -> None:
 
 def test_the_late_command_it_prints_clears_the_miss(history: None) -> None:
     assert run("done", "feedback-analysis", "--on", "2026-11-22").exit_code == 0
+    assert run("done", "team-supervision", "--on", "2026-11-20").exit_code == 0
     doc = json.loads(run("today", "--on", "2026-11-23", "--json").stdout)
-    assert [m["id"] for m in doc["missed"]] == ["team-meeting"]
+    assert [m["id"] for m in doc["missed"]] == [
+        "monitor-accounts",
+        "daily-engagement",
+        "resolve-issues",
+        "team-meeting",
+    ]
+
+
+def test_yesterdays_daily_misses_are_the_previous_workdays() -> None:
+    # Monday's "yesterday" is Friday for a Mon-Fri team; nothing is missed on
+    # a day before tracking began.
+    track_from("2026-11-20")
+    assert run("done", "monitor-accounts", "daily-engagement", "--on", "2026-11-20").exit_code == 0
+    doc = json.loads(run("today", "--on", "2026-11-23", "--json").stdout)
+    daily = [(m["id"], m["period_start"]) for m in doc["missed"] if m["cadence"] == "daily"]
+    assert daily == [("team-supervision", "2026-11-20"), ("resolve-issues", "2026-11-20")]
+    doc = json.loads(run("today", "--on", "2026-11-20", "--json").stdout)
+    assert doc["missed"] == []
 
 
 def test_a_weekend_shows_only_non_daily_items_that_need_action(history: None) -> None:
@@ -172,7 +201,7 @@ def test_arabic_titles_in_text_and_json(history: None) -> None:
 
 DUE_QUARTER = """\
 Monday 2026-11-23 · workday
-This quarter: 2026-10-01..2026-12-31
+This quarter: 2026-10-01..2026-12-31 (Q4 FY2026)
 
   [.]  policy-review       Policy review                quarterly  upcoming 2026-12-31
   [.]  service-evaluation  Customer service evaluation  quarterly  upcoming 2026-12-31
@@ -201,7 +230,12 @@ def test_due_without_period_lists_open_items_only(history: None) -> None:
 @pytest.mark.parametrize("alias", ["month", "monthly"])
 def test_due_period_takes_both_spellings(history: None, alias: str) -> None:
     doc = json.loads(run("due", "--period", alias, "--on", "2026-11-23", "--json").stdout)
-    assert doc["period"] == {"kind": "monthly", "start": "2026-11-01", "end": "2026-11-30"}
+    assert doc["period"] == {
+        "cadence": "monthly",
+        "name": "November 2026",
+        "start": "2026-11-01",
+        "end": "2026-11-30",
+    }
     assert [i["id"] for i in doc["items"]] == [
         "monthly-report",
         "team-training",

@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {
         3,
         ", item 'team-meeting': unknown key 'dew'.",
         "Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, start, "
-        "tags, enabled.",
+        "since, tags, enabled.",
     ),
     "missing-title": case(
         "items:\n  - id: weekly-sync\n    area: team-management\n    cadence: weekly\n",
@@ -281,7 +281,8 @@ def test_validate_path_refuses_a_broken_file(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", CASES)
 def test_the_core_raises_and_never_half_loads(name: str, user_dir: Path) -> None:
-    (user_dir / "a-good.yaml").write_text(NEW_ITEM + "    cadence: weekly\n", encoding="utf-8")
+    good = NEW_ITEM.replace("weekly-sync", "other-sync") + "    cadence: weekly\n"
+    (user_dir / "a-good.yaml").write_text(good, encoding="utf-8")
     (user_dir / f"{name}.yaml").write_bytes(CASES[name].content)
     with pytest.raises(ChecklistError) as caught:
         load_catalog(user_dir)
@@ -295,7 +296,7 @@ def test_exact_error_for_a_misspelt_key(user_dir: Path) -> None:
     assert result.stderr == (
         f"Error: {path}, line 3, item 'team-meeting': unknown key 'dew'.\n"
         "Hint: Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, "
-        "start, tags, enabled.\n"
+        "start, since, tags, enabled.\n"
     )
 
 
@@ -325,6 +326,7 @@ def test_validate_reports_every_broken_file_and_accepts_good_ones(tmp_path: Path
         f"Error: {bad_day}, line 6, item 'monthly-x': day 32 does not exist; a monthly due day "
         "is 1 to 31, or -1 to -31 counted from the month's end.",
         f"Error: {empty}, line 1: the file is empty.",
+        "Error: 2 problems found in 2 files.",
     ]
     assert [str(e.path) for e in check_files([good, bad_day, empty])] == [  # type: ignore[attr-defined]
         str(bad_day),

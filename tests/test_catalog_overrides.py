@@ -91,7 +91,7 @@ def test_an_rrule_override_every_other_week(user_dir: Path) -> None:
     assert entry["due"] is None
     assert entry["rrule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"
     assert entry["start"] == "2026-01-01"
-    assert entry["due_text"] == "custom: FREQ=WEEKLY;INTERVAL=2;BYDAY=TH (from 2026-01-01)"
+    assert entry["due_text"] == "every 2 weeks on Thursday (from 2026-01-01)"
 
 
 def test_an_rrule_alone_implies_the_rrule_cadence(user_dir: Path) -> None:

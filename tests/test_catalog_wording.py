@@ -40,13 +40,44 @@ CASES = [
     (Recurrence("annual"), "last workday of the year", "آخر يوم عمل في السنة"),
     (
         Recurrence("rrule", rrule="FREQ=WEEKLY;BYDAY=MO,TH"),
-        "custom: FREQ=WEEKLY;BYDAY=MO,TH",
-        "مخصص: FREQ=WEEKLY;BYDAY=MO,TH",
+        "every week on Monday and Thursday",
+        "كل أسبوع يوم الاثنين والخميس",
     ),
     (
         Recurrence("rrule", rrule="FREQ=WEEKLY;INTERVAL=2", start=date(2026, 1, 5)),
-        "custom: FREQ=WEEKLY;INTERVAL=2 (from 2026-01-05)",
-        "مخصص: FREQ=WEEKLY;INTERVAL=2 (من 2026-01-05)",
+        "every 2 weeks (from 2026-01-05)",
+        "كل أسبوعين (من 2026-01-05)",
+    ),
+    (
+        Recurrence("rrule", rrule="FREQ=WEEKLY;BYDAY=SU,WE"),
+        "every week on Sunday and Wednesday",
+        "كل أسبوع يوم الأحد والأربعاء",
+    ),
+    (
+        Recurrence("rrule", rrule="FREQ=MONTHLY;BYDAY=1MO"),
+        "every month on the first Monday",
+        "كل شهر يوم أول اثنين",
+    ),
+    (
+        Recurrence("rrule", rrule="FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15,-1"),
+        "every 3 months on day 15 and the last day",
+        "كل 3 أشهر في اليوم 15 وآخر يوم",
+    ),
+    (
+        Recurrence("rrule", rrule="FREQ=YEARLY;BYMONTH=3,9;COUNT=4"),
+        "every year in March and September, 4 times",
+        "كل سنة في مارس وسبتمبر، 4 مرات",
+    ),
+    (
+        Recurrence("rrule", rrule="FREQ=DAILY;INTERVAL=12;UNTIL=20270630T000000Z"),
+        "every 12 days, until 2027-06-30",
+        "كل 12 يومًا، حتى 2027-06-30",
+    ),
+    (
+        # Parts with no words here are shown as written.
+        Recurrence("rrule", rrule="FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR"),
+        "custom: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
+        "مخصص: FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
     ),
 ]
 

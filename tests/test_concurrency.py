@@ -8,11 +8,12 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from clock import faked_env, on_day
 from csm_checklist.log import EventLog
 
 pytestmark = pytest.mark.slow
@@ -77,16 +78,28 @@ def test_workers_logging_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_csm_done_commands_at_once(tmp_path: Path) -> None:
-    env = {
-        **_env(),
-        "CSM_CONFIG_DIR": str(tmp_path / "config"),
-        "CSM_DATA_DIR": str(tmp_path / "data"),
-    }
-    items = ["monitor-accounts", "daily-engagement", "team-meeting", "monthly-report"]
+    env = faked_env(
+        {
+            **_env(),
+            "CSM_CONFIG_DIR": str(tmp_path / "config"),
+            "CSM_DATA_DIR": str(tmp_path / "data"),
+        }
+    )
+    items = [
+        "monitor-accounts",
+        "daily-engagement",
+        "team-supervision",
+        "resolve-issues",
+        "team-meeting",
+        "campaign-prep",
+        "monthly-report",
+        "policy-review",
+    ]
+    # All on one Monday, on a log none of them has created: each one races to
+    # create it and to record its tracking start.
     commands = [
-        [sys.executable, "-m", "csm_checklist", "done", item, "--on", day.isoformat()]
+        [*on_day("2024-03-04 09:00:00"), sys.executable, "-m", "csm_checklist", "done", item]
         for item in items
-        for day in (date(2024, 3, 4), date(2024, 3, 4) - timedelta(days=35))
     ]
     running = [
         subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
@@ -98,3 +111,5 @@ def test_csm_done_commands_at_once(tmp_path: Path) -> None:
         assert out.startswith("Done: "), out
     with EventLog.open(tmp_path / "data" / "log.sqlite3") as log:
         assert log.count() == len(commands)
+        assert [s.start for s in log.starts()] == [date(2024, 3, 4)]
+        assert len(log.revisions()) == 1

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from clock import faked_env, on_day
 from csm_checklist.log import EventLog
 
 pytestmark = [
@@ -34,16 +35,27 @@ SEED = 20261123
 
 
 def _command(item: str, day: date) -> list[str]:
-    return [sys.executable, "-m", "csm_checklist", "done", item, "--on", day.isoformat()]
+    # Each run happens on its own day, so it logs a period of its own; the
+    # log starts tracking on the day of the run that creates it.
+    return [
+        *on_day(f"{day.isoformat()} 12:00:00"),
+        sys.executable,
+        "-m",
+        "csm_checklist",
+        "done",
+        item,
+    ]
 
 
 def test_killed_commands_leave_a_sound_log(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(sys.path),
-        "CSM_CONFIG_DIR": str(tmp_path / "config"),
-        "CSM_DATA_DIR": str(tmp_path / "data"),
-    }
+    env = faked_env(
+        {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(sys.path),
+            "CSM_CONFIG_DIR": str(tmp_path / "config"),
+            "CSM_DATA_DIR": str(tmp_path / "data"),
+        }
+    )
     rng = random.Random(SEED)
 
     # How long one command takes here, to aim the kills across its whole life.

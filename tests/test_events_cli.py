@@ -18,7 +18,7 @@ from csm_checklist.catalog import Catalog
 from csm_checklist.checklists import load_catalog
 from csm_checklist.log import SCHEMA_VERSION, EventLog
 
-from clihelp import run
+from clihelp import run, track_from
 
 MONDAY = "2025-11-17"
 TUESDAY = "2025-11-18"
@@ -29,6 +29,7 @@ WEEK = "week of 2025-11-17 to 2025-11-23"
 def manager(config_dir: Path) -> None:
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+    track_from("2025-01-01")
 
 
 @pytest.fixture(scope="module")
@@ -314,7 +315,7 @@ def test_log_plain_text(catalog: Catalog) -> None:
     result = run("log")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["for", "kind", "item", "title", "by", "logged", "note"]
+    assert lines[0].split() == ["for", "kind", "item", "title", "by", "logged", "id", "note"]
     assert [line.split()[:3] for line in lines[1:]] == [
         ["2025-11-19", "done", "monthly-report"],
         ["2025-11-18", "skip", "team-meeting"],
@@ -464,8 +465,9 @@ def _corrupt_log(path: Path) -> None:
 def test_unusable_logs_are_reported_and_left_alone(
     data_dir: Path, make: object, words: str, command: tuple[str, ...]
 ) -> None:
-    data_dir.mkdir(parents=True)
     path = data_dir / "log.sqlite3"
+    for leftover in data_dir.glob("log.sqlite3*"):  # the tracked log the fixture made
+        leftover.unlink()
     make(path)  # type: ignore[operator]
     before = path.read_bytes()
     result = run(*command)

@@ -265,15 +265,11 @@ def test_lookups_search_indexes_instead_of_scanning(
     assert "USING INDEX events_item_period" in _plan(log, *selects[2])
 
 
-def test_latest_active_and_undo_latest(log: EventLog) -> None:
-    assert log.latest_active() is None
+def test_undo_latest_takes_the_latest_logged_that_matches(log: EventLog) -> None:
     a = make_event("team-meeting", minute=1)
     b = make_event("performance-review", minute=2)
     c = make_event("team-meeting", WEEK - timedelta(days=7), minute=3)
     log.record([a, b, c])
-    assert log.latest_active() == c
-    assert log.latest_active("team-meeting", WEEK) == a
-    assert log.latest_active("campaign-prep") is None
 
     at = datetime(2026, 11, 24, 8, 0, tzinfo=RIYADH)
     undone = log.undo_latest(at)
@@ -285,12 +281,6 @@ def test_latest_active_and_undo_latest(log: EventLog) -> None:
     assert undone is not None and undone.uuid == b.uuid
     assert log.undo_latest(at) is None
     assert log.count() == 3
-
-
-def test_first_day(log: EventLog) -> None:
-    assert log.first_day() is None
-    log.record([make_event(), make_event("x", WEEK - timedelta(days=30))])
-    assert log.first_day() == WEEK - timedelta(days=30)
 
 
 def test_merge_adds_new_uuids_and_counts_the_rest(log: EventLog) -> None:

@@ -25,7 +25,12 @@ def _indexes(db: sqlite3.Connection) -> set[str]:
 
 def test_migrations_are_named_functions_in_order() -> None:
     names = [name for name, _ in MIGRATIONS]
-    assert names == ["create_events_table", "index_dates"]
+    assert names == [
+        "create_events_table",
+        "index_dates",
+        "create_history_tables",
+        "create_note_changes",
+    ]
     assert len(set(names)) == len(names)
     assert len(MIGRATIONS) == SCHEMA_VERSION
     for name, function in MIGRATIONS:
@@ -48,6 +53,7 @@ def test_blank_database_migrates_to_the_latest() -> None:
         "events_period_end",
         "events_for_date",
         "events_logged_at_utc",
+        "note_changes_event",
     }
     # Running again changes nothing.
     assert migrate(db) == SCHEMA_VERSION

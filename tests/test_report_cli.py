@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import run
+from clihelp import run, track_from
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -30,6 +30,7 @@ def october() -> None:
     """October 2026 of a Mon-Fri team: most monitoring done, one outage
     skipped, the team meeting on time, late and skipped, the report sent."""
     run("config", "set", "user", "Mona")
+    track_from("2026-09-01")
     workdays = [day for day in range(1, 32) if day not in (3, 4, 10, 11, 17, 18, 24, 25, 31)]
     steps = [("done", "monitor-accounts", "--on", f"2026-10-{day:02d}") for day in workdays]
     steps = [s for s in steps if s[-1] not in ("2026-10-07", "2026-10-21", "2026-10-22")]
@@ -93,17 +94,12 @@ def test_the_figures_a_manager_would_count_by_hand(october: None) -> None:
         2,
     )
     assert monitor["completion_pct"] == round(100 * 19 / 21, 1)
-    # Weeks touching October: Sep 28 (on time Thu 1), Oct 5 (late, Sat 10),
-    # Oct 12 (skipped), Oct 19 (on time Thu 22), Oct 26 (open: it ends Sun Nov 1).
+    # Weeks due (Thursdays) in October: Sep 28 (on time Thu 1), Oct 5 (late,
+    # Sat 10), Oct 12 (skipped), Oct 19 (on time Thu 22), Oct 26 (due Thu 29,
+    # not done by the 31st, and the week only ends on Sun Nov 1).
     meeting = items["team-meeting"]
-    assert [meeting[k] for k in ("expected", "on_time", "late", "skipped", "missed", "open")] == [
-        5,
-        2,
-        1,
-        1,
-        0,
-        1,
-    ]
+    counts = ("expected", "on_time", "late", "skipped", "missed", "due", "open")
+    assert [meeting[k] for k in counts] == [5, 2, 1, 1, 0, 1, 0]
     streaks = {s["id"]: (s["current"], s["longest"]) for s in doc["streaks"]}
     # 1..20 done but for the skipped 7th (which does not break it): 13 in a row;
     # 21 and 22 missed; 23..30 done: 6.

@@ -11,7 +11,7 @@ import pytest
 
 from csm_checklist.views.safe import json_text, visible
 
-from clihelp import run
+from clihelp import run, track_from
 from faults import refused
 
 CLEAR = "\x1b[2J\x1b[H"
@@ -61,6 +61,7 @@ def hostile(config_dir: Path) -> None:
         encoding="utf-8",
     )
     (config_dir / "config.yaml").write_text('user: "Mona\\e]0;owned\\a"\n', encoding="utf-8")
+    track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02", "--note", NASTY).exit_code == 0
     assert run("skip", "team-meeting", "--on", "2026-11-02", "--reason", CLEAR).exit_code == 0
 

@@ -21,7 +21,7 @@ import pytest
 from csm_checklist.errors import LogError
 from csm_checklist.log import EventLog, _translate
 
-from clihelp import run
+from clihelp import run, track_from
 from faults import csm_env, kept, refused, run_process, seed_log
 
 # The commands that read the log (`list` never opens it).
@@ -188,6 +188,7 @@ def test_a_full_disk_says_so_and_keeps_the_log(tmp_path: Path) -> None:
 def test_a_new_log_still_opens_and_an_empty_database_is_ours(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     sqlite3.connect(data_dir / "log.sqlite3").close()  # 0 bytes
+    track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02").exit_code == 0
     with EventLog.open(data_dir / "log.sqlite3") as log:
         assert log.count() == 1
@@ -207,6 +208,7 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
     killed = subprocess.run([sys.executable, "-c", code, str(log)], env=csm_env())
     assert killed.returncode == -signal.SIGKILL
     assert log.with_name("log.sqlite3-wal").stat().st_size > 0
+    track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02").exit_code == 0
     with EventLog.open(log) as opened:
         assert opened.count() == 1

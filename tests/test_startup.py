@@ -60,6 +60,8 @@ def test_a_changed_checklist_is_parsed_again(env: dict[str, str], config_dir: Pa
         ([], ("agenda",)),  # bare csm is today
         (["done", "x", "--on", "2026-11-02"], ("events",)),
         (["config", "set", "lang", "ar"], ("config",)),
+        (["off", "holidays", "--country", "SA"], ("calendar",)),
+        (["calendar", "-o", "x.ics"], ("calendar",)),
         (["--help"], ALL_MODULES),
         (["--version"], ALL_MODULES),
         (["tody"], ALL_MODULES),  # an unknown command still gets suggestions
@@ -74,3 +76,40 @@ def test_only_the_command_being_run_is_registered(
 def test_the_partial_app_has_just_that_commands_module() -> None:
     group = typer.main.get_command(build_app(["due"]))
     assert sorted(group.commands) == ["due", "today"]  # type: ignore[attr-defined]
+
+
+CALENDAR_PACKAGES = ("holidays", "hijridate", "icalendar")
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_today_with_days_off_loads_no_calendar_package_and_caches_the_file(
+    env: dict[str, str], config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True)
+    entries = "".join(
+        f"  - date: 2026-{month:02d}-{day:02d}\n    reason: Leave\n"
+        for month in range(1, 11)
+        for day in (5, 6, 7, 8)
+    )
+    (config_dir / "days-off.yaml").write_text(f"days_off:\n{entries}")
+    args = ["today", "--json", "--on", "2026-03-05"]
+    first = _imported(args, env)
+    assert not _top(first) & set(CALENDAR_PACKAGES)
+    again = _imported(args, env)
+    assert not _top(again) & {"yaml", "rich", "dateutil", *CALENDAR_PACKAGES}
+    assert "csm_checklist.daysoff" not in again  # the cached days off need no reader
+
+
+def test_today_loads_hijridate_only_when_the_hijri_setting_is_on(
+    env: dict[str, str], config_dir: Path
+) -> None:
+    args = ["today", "--on", "2026-03-05"]
+    assert not _top(_imported(args, env)) & set(CALENDAR_PACKAGES)
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.yaml").write_text("hijri: true\n")
+    shown = _top(_imported(args, env))
+    assert "hijridate" in shown
+    assert not shown & {"holidays", "icalendar"}

@@ -15,7 +15,7 @@ import pytest
 from csm_checklist.formats import FIELDS
 from csm_checklist.log import EventLog
 
-from clihelp import run
+from clihelp import run, track_from
 
 NOTES = [
     'مراجعة الأداء: "ممتاز", بلا مشاكل',
@@ -23,6 +23,10 @@ NOTES = [
     "emoji 👍🏽 and a | pipe",
     "",
 ]
+
+
+EVENTS_ADOPTED = "This log was empty: it now tracks from 2025-11-17, the earliest day imported.\n"
+BACKUP_ADOPTED = "This log was empty: it now tracks from 2025-11-01, as the backup did.\n"
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +37,7 @@ def manager(config_dir: Path) -> None:
 
 def seed(config_dir: Path) -> None:
     """Events with awkward text, an Arabic title, a skip and an undone event."""
+    track_from("2025-11-01")
     assert run("done", "monitor-accounts", "--on", "2025-11-17", "--note", NOTES[0]).exit_code == 0
     run("done", "team-meeting", "--on", "2025-11-18", "--note", NOTES[1])
     run("skip", "campaign-prep", "--on", "2025-11-19", "--reason", NOTES[2])
@@ -67,7 +72,8 @@ def test_round_trip_is_byte_identical(
     fresh = use_data_dir(monkeypatch, tmp_path / "elsewhere")
     result = run("import", str(first))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Added 5 events; 0 were already present.\n"
+    adopted = BACKUP_ADOPTED if kind == "json" else EVENTS_ADOPTED
+    assert result.stdout == "Added 5 events; 0 were already present.\n" + adopted
     assert log_count(fresh) == 5
 
     second = tmp_path / f"second.{kind}"
@@ -164,7 +170,9 @@ def test_json_document(config_dir: Path) -> None:
 
 def test_empty_exports() -> None:
     assert run("export").stdout == ",".join(FIELDS) + "\n"  # CliRunner shows CRLF as LF
-    assert run("export", "-f", "json").stdout == '{"events": []}\n'
+    backup = json.loads(run("export", "-f", "json").stdout)
+    assert backup["events"] == []
+    assert backup["csm_backup"] == 1
     assert run("export", "-f", "jsonl").stdout == ""
 
 
@@ -186,7 +194,9 @@ def test_bom(tmp_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch) 
     assert data.count(b"\xef\xbb\xbf") == 1
     assert run("export", "--bom").stdout.startswith("\ufeffuuid,")
     use_data_dir(monkeypatch, tmp_path / "other")
-    assert run("import", str(target)).stdout == "Added 4 events; 0 were already present.\n"
+    assert run("import", str(target)).stdout == (
+        "Added 4 events; 0 were already present.\n" + EVENTS_ADOPTED
+    )
 
 
 def test_output_file_is_replaced_atomically(tmp_path: Path, config_dir: Path) -> None:
@@ -237,9 +247,14 @@ def test_import_twice_adds_nothing(
     data = use_data_dir(monkeypatch, tmp_path / "other")
     dry = run("import", str(file), "--dry-run")
     assert dry.exit_code == 0
-    assert dry.stdout == "Would add 4 events; 0 were already present.\n"
+    assert dry.stdout == (
+        "Would add 4 events; 0 were already present.\n"
+        "This log is empty: it would track from 2025-11-17, the earliest day imported.\n"
+    )
     assert log_count(data) == 0
-    assert run("import", str(file)).stdout == "Added 4 events; 0 were already present.\n"
+    assert run("import", str(file)).stdout == (
+        "Added 4 events; 0 were already present.\n" + EVENTS_ADOPTED
+    )
     assert run("import", str(file)).stdout == "Added 0 events; 4 were already present.\n"
     assert log_count(data) == 4
 
@@ -253,7 +268,8 @@ def test_the_format_is_read_from_the_content(
     for kind in ("csv", "json", "jsonl"):
         use_data_dir(monkeypatch, tmp_path / f"into-{kind}")
         result = run("import", str(tmp_path / f"{kind}.txt"))
-        assert result.stdout == "Added 4 events; 0 were already present.\n", kind
+        adopted = BACKUP_ADOPTED if kind == "json" else EVENTS_ADOPTED
+        assert result.stdout == "Added 4 events; 0 were already present.\n" + adopted, kind
 
 
 def _exported(tmp_path: Path, config_dir: Path, kind: str) -> Path:

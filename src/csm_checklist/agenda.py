@@ -1,64 +1,48 @@
 """What is due, done, skipped or missed as of a date.
 
-The agenda joins the catalog (what recurs), the schedule (when) and the event
+The agenda joins the history (which rules were in force when) and the event
 log (what was done) into statuses. It reads the clock nowhere: the date is an
 argument, so "what did Tuesday look like" is the same question as "what does
-today look like".
+today look like", judged with the rules and the events as they stood then.
 
 Statuses of an item in one of its periods, as of day D:
-- done / skipped: an active event exists for the period;
-- off: a daily item on a day that is not a workday (nothing expected);
+- done / skipped: an active event, for a day on or before D, exists for the period;
+- off: nothing was expected in the period (a daily item on a day that is not
+  a workday, or a period before the item was tracked);
 - missed: the period ended before D with nothing logged;
 - due (due date is D), overdue (before D), upcoming (after D).
-
-Misses are counted from the first day anything was logged: a manager who
-starts using csm today has not missed last quarter's policy review.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from .schedule import (
-    CADENCES,
-    RRULE,
-    Period,
-    WorkCalendar,
-    calendar_period,
-    due_date,
-    is_expected,
-    is_workday,
-    period_containing,
-    periods_overlapping,
-    previous_period,
-)
+from .schedule import ALL_CADENCES, CADENCES, RRULE, Period, cadence_rank, is_workday
 
 if TYPE_CHECKING:
-    from .catalog import Item
+    from .history import History, ItemRule, Timeline
     from .log import Event
 
-CADENCE_ORDER = (*CADENCES, RRULE)
 OPEN = frozenset({"due", "overdue"})
-
-# How long each cadence's period is, to decide which cadences are "longer"
-# than a report or `due --period` window.
-_RANK = {name: rank for rank, name in enumerate(CADENCES)}
 
 
 class EventSource(Protocol):
     """What the agenda needs from the event log."""
 
-    def active_for(self, keys: Iterable[tuple[str, date]]) -> dict[tuple[str, date], Event]: ...
-
-    def first_day(self) -> date | None: ...
+    def active_for(
+        self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
+    ) -> dict[tuple[str, date], Event]: ...
 
 
 class Entry(NamedTuple):
-    """One item in one of its periods, with its status as of the agenda's day."""
+    """One item in one of its periods, with its status as of the agenda's day.
 
-    item: Item
+    `item` is the item's rule in force for that period (its title and area as
+    they were then)."""
+
+    item: ItemRule
     period: Period
     due: date
     status: str
@@ -99,7 +83,7 @@ class Agenda(NamedTuple):
         overdue, and anything logged for this very day."""
         shown = []
         for entry in self.entries:
-            daily_today = entry.cadence == "daily" and self.workday
+            daily_today = entry.cadence == "daily" and self.workday and entry.status != "off"
             logged_today = entry.event is not None and entry.event.for_date == self.day
             if daily_today or entry.is_open or logged_today:
                 shown.append(entry)
@@ -123,55 +107,75 @@ def status_of(period: Period, due: date, day: date, event: Event | None, expecte
 
 
 def _entries(
-    pairs: Sequence[tuple[Item, Period]],
+    pairs: Sequence[tuple[Timeline, Period]],
     day: date,
-    cal: WorkCalendar,
     events: EventSource,
+    as_logged: datetime | None,
 ) -> list[Entry]:
-    found = events.active_for((item.id, period.start) for item, period in pairs)
+    found = events.active_for(((tl.item_id, p.start) for tl, p in pairs), as_logged=as_logged)
     entries = []
-    for item, period in pairs:
-        rec = item.recurrence
-        event = found.get((item.id, period.start))
-        due = due_date(period, rec, cal)
-        status = status_of(period, due, day, event, is_expected(period, rec, cal))
-        entries.append(Entry(item, period, due, status, event))
+    for tl, period in pairs:
+        event = found.get((tl.item_id, period.start))
+        if event is not None and event.for_date > day:
+            event = None  # logged later for a later day: not there yet as of `day`
+        rule = tl.rule_at(tl.judge_day(period, day))
+        due = tl.due(period, day)
+        status = status_of(period, due, day, event, tl.expected(period, day))
+        entries.append(Entry(rule, period, due, status, event))
     return entries
 
 
 def _sort_key(entry: Entry) -> tuple[int, date]:
-    return (CADENCE_ORDER.index(entry.cadence), entry.due)
+    return (cadence_rank(entry.cadence), entry.due)
+
+
+def _previous_workday(day: date, history: History) -> date | None:
+    """The last workday before `day` within a week, for yesterday's daily misses."""
+    for back in range(1, 8):
+        earlier = day - timedelta(days=back)
+        if is_workday(earlier, history.calendar_on(earlier)):
+            return earlier
+    return None
 
 
 def build_agenda(
-    items: Sequence[Item], events: EventSource, day: date, cal: WorkCalendar
+    history: History,
+    events: EventSource,
+    day: date,
+    *,
+    as_logged: datetime | None = None,
+    only: Iterable[str] | None = None,
 ) -> Agenda:
-    """The agenda of `day`: each enabled item's current period and status, the
-    misses of the previous period of every weekly-or-longer cadence, and the
-    progress of each cadence's current period."""
-    current: list[tuple[Item, Period]] = []
-    previous: list[tuple[Item, Period]] = []
-    for item in items:
-        if not item.enabled:
+    """The agenda of `day`, judged with the rules and events as they stood then:
+    each enabled item's current period and status, the misses of the previous
+    period of every item (for daily items: the previous workday), and the
+    progress of each cadence's current period. `only` limits it to those item ids."""
+    view = history.until(day)
+    wanted = set(only) if only is not None else None
+    current: list[tuple[Timeline, Period]] = []
+    previous: list[tuple[Timeline, Period]] = []
+    workday_before = _previous_workday(day, view)
+    for item in view.enabled_on(day):
+        if wanted is not None and item.id not in wanted:
             continue
-        period = period_containing(day, item.recurrence, cal)
+        tl = view.timeline(item.id)
+        period = tl.period_containing(day)
         if period is None:  # an rrule that has not begun or has run out
             continue
-        current.append((item, period))
-        if item.recurrence.cadence != "daily":
-            before = previous_period(period, item.recurrence, cal)
-            if before is not None:
-                previous.append((item, before))
+        current.append((tl, period))
+        if item.cadence == "daily":
+            before = tl.period_containing(workday_before) if workday_before else None
+        else:
+            before = tl.period_containing(period.start - timedelta(days=1))
+        if before is not None:
+            previous.append((tl, before))
 
-    entries = sorted(_entries(current, day, cal, events), key=_sort_key)
-    since = events.first_day()
-    missed = [
-        entry
-        for entry in _entries(previous, day, cal, events)
-        if entry.status == "missed" and since is not None and entry.period.end >= since
-    ]
+    entries = sorted(_entries(current, day, events, as_logged), key=_sort_key)
+    missed = [e for e in _entries(previous, day, events, as_logged) if e.status == "missed"]
     missed.sort(key=_sort_key)
-    return Agenda(day, is_workday(day, cal), entries, missed, progress_of(entries))
+    return Agenda(
+        day, is_workday(day, view.calendar_on(day)), entries, missed, progress_of(entries)
+    )
 
 
 def progress_of(entries: Iterable[Entry]) -> dict[str, Progress]:
@@ -186,40 +190,66 @@ def progress_of(entries: Iterable[Entry]) -> dict[str, Progress]:
             skipped + (entry.status == "skipped"),
             total + 1,
         ]
-    return {cadence: Progress(*counts[cadence]) for cadence in CADENCE_ORDER if cadence in counts}
+    return {cadence: Progress(*counts[cadence]) for cadence in ALL_CADENCES if cadence in counts}
 
 
-def cadence_progress(
-    items: Sequence[Item], events: EventSource, cadence: str, day: date, cal: WorkCalendar
-) -> Progress:
-    """Progress of one cadence in its period containing `day` (what `done` prints)."""
-    chosen = [item for item in items if item.enabled and item.recurrence.cadence == cadence]
-    pairs = []
-    for item in chosen:
-        period = period_containing(day, item.recurrence, cal)
-        if period is not None:
-            pairs.append((item, period))
-    return progress_of(_entries(pairs, day, cal, events)).get(cadence, Progress())
+def _rrule_rank(rule: str) -> int:
+    """The standard cadence an rrule is closest to, by its frequency and interval:
+    `due --period` lists it like an item of that cadence."""
+    import re
+
+    text = rule.upper()
+    freq = re.search(r"FREQ=([A-Z]+)", text)
+    interval = re.search(r"INTERVAL=(\d+)", text)
+    step = int(interval.group(1)) if interval else 1
+    name = freq.group(1) if freq else "DAILY"
+    if name == "YEARLY" or (name == "MONTHLY" and step >= 12):
+        return CADENCES.index("annual")
+    if name == "MONTHLY":
+        return CADENCES.index("quarterly" if step >= 3 else "monthly")
+    if name == "WEEKLY" and step >= 4:
+        return CADENCES.index("monthly")
+    if name == "WEEKLY" or (name == "DAILY" and step >= 7):
+        return CADENCES.index("weekly")
+    return CADENCES.index("daily")
+
+
+def _rank(item: ItemRule) -> int:
+    rec = item.recurrence
+    if rec.cadence == RRULE:
+        return _rrule_rank(rec.rrule or "")
+    return CADENCES.index(rec.cadence)
 
 
 def window_entries(
-    items: Sequence[Item], events: EventSource, kind: str, day: date, cal: WorkCalendar
+    history: History,
+    events: EventSource,
+    cadence: str,
+    day: date,
+    *,
+    only: Iterable[str] | None = None,
 ) -> tuple[Period, list[Entry]]:
-    """What `csm due --period KIND` shows: every item of that cadence in the
-    current KIND-period, whatever its status, plus items of longer cadences
-    (and rrule items) whose due date falls inside that window."""
-    window = calendar_period(day, kind, cal)
-    pairs: list[tuple[Item, Period]] = []
-    for item in items:
-        if not item.enabled:
+    """What `csm due --period P` shows: every item of that cadence (rrule items
+    by the cadence they are closest to) in its period containing `day`,
+    whatever its status, plus items of longer cadences whose due date falls
+    inside the P-window containing `day`."""
+    view = history.until(day)
+    window = view.window_timeline(cadence).period_containing(day)
+    assert window is not None
+    wanted = set(only) if only is not None else None
+    rank = CADENCES.index(cadence)
+    pairs: list[tuple[Timeline, Period]] = []
+    for item in view.enabled_on(day):
+        if wanted is not None and item.id not in wanted:
             continue
-        rec = item.recurrence
-        if rec.cadence == kind:
-            period = period_containing(day, rec, cal)
+        tl = view.timeline(item.id)
+        item_rank = _rank(item)
+        if item_rank == rank:
+            period = tl.period_containing(day)
             if period is not None:
-                pairs.append((item, period))
-        elif rec.cadence == RRULE or _RANK[rec.cadence] > _RANK[kind]:
-            for period in periods_overlapping(window.start, window.end, rec, cal):
-                if due_date(period, rec, cal) in window:
-                    pairs.append((item, period))
-    return window, sorted(_entries(pairs, day, cal, events), key=_sort_key)
+                pairs.append((tl, period))
+        elif item_rank > rank:
+            for period in tl.periods_overlapping(window.start, window.end):
+                if tl.due(period, day) in window:
+                    pairs.append((tl, period))
+    return window, sorted(_entries(pairs, day, events, None), key=_sort_key)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import UnknownItem
-from .schedule import CADENCES, RRULE, Recurrence
-
-ALL_CADENCES: tuple[str, ...] = (*CADENCES, RRULE)
+from .schedule import ALL_CADENCES, Recurrence
 
 # The public model ------------------------------------------------------------
 # NamedTuples rather than dataclasses: every csm run creates these classes, and
@@ -62,6 +61,7 @@ class Item(NamedTuple):
     source: Path
     line: int
     due_spec: str | int | dict[str, Any] | None = None
+    since: date | None = None  # track from this day on (never before csm first saw the item)
 
     @property
     def cadence(self) -> str:
@@ -87,10 +87,18 @@ class Catalog(NamedTuple):
         to the query; a unique item whose id or title (in either language) has
         a word starting with each word of the query. Arabic is compared without
         diacritics, tatweel and hamza/alef-maqsura/ta-marbuta variants.
+        A query that is a cadence's name ("daily", "week", "شهري") and not an
+        id, or a unique id prefix that words of other items' titles match
+        too, is ambiguous: csm does not guess.
         Raises UnknownItem (exit 1) with up to three suggestions, or listing
         the candidates when the query is ambiguous.
         """
-        return _resolve(self, query, include_disabled)
+        return _resolve(self, query, include_disabled)[0]
+
+    def resolve_with_rule(self, query: str) -> tuple[Item, str]:
+        """The enabled item `query` means and the rule that found it: 'id',
+        'id prefix', 'title' or 'title words'."""
+        return _resolve(self, query, False)
 
 
 # Where the built-in files live -----------------------------------------------
@@ -160,15 +168,30 @@ def _words(text: str) -> set[str]:
     return words
 
 
-def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
+def _cadence_named(query: str) -> str | None:
+    """The cadence whose name, in English or Arabic, `query` is; else None."""
+    from .schedule import PERIOD_KINDS
+    from .wording import CADENCE_WORDS
+
+    folded = " ".join(fold_text(query).split())
+    if folded in PERIOD_KINDS:
+        return PERIOD_KINDS[folded]
+    for words in CADENCE_WORDS.values():
+        for cadence, word in words.items():
+            if folded == fold_text(word):
+                return cadence
+    return None
+
+
+def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> tuple[Item, str]:
     wanted = query.strip()
     pool = [i for i in catalog.items.values() if include_disabled or i.enabled]
     by_id = {item.id: item for item in pool}
     if wanted in by_id:
-        return by_id[wanted]
+        return by_id[wanted], "id"
     lowered = wanted.lower()
     if lowered in by_id:
-        return by_id[lowered]
+        return by_id[lowered], "id"
     hidden = catalog.items.get(lowered)
     if hidden is not None and not hidden.enabled:
         raise UnknownItem(
@@ -179,9 +202,6 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
         raise UnknownItem("No item was named.", hint="See all items with csm list.")
 
     prefixed = [item for item in pool if item.id.startswith(lowered)]
-    if len(prefixed) == 1:
-        return prefixed[0]
-
     folded = " ".join(fold_text(wanted).split())
     titled = [
         item
@@ -189,9 +209,6 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
         if folded
         in (" ".join(fold_text(item.title.en).split()), " ".join(fold_text(item.title.ar).split()))
     ]
-    if len(titled) == 1:
-        return titled[0]
-
     query_words = _words(wanted)
     worded = []
     if query_words:
@@ -199,16 +216,40 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
             item_words = _words(item.id) | _words(item.title.en) | _words(item.title.ar)
             if all(any(w.startswith(q) for w in item_words) for q in query_words):
                 worded.append(item)
-    if len(worded) == 1:
-        return worded[0]
+
+    cadence = _cadence_named(wanted)
+    if cadence is not None:
+        # "daily" would be the start of daily-engagement's id, but a manager
+        # typing it most likely means the daily items: say so rather than guess.
+        found = _unique([*prefixed, *titled, *worded])
+        if found:
+            count = f"{len(found)} item{'s' if len(found) > 1 else ''}"
+            message = (
+                f"'{wanted}' matches {count}: {_listed(found)}, and is the name of a "
+                "cadence; csm does not guess which you mean."
+            )
+        else:
+            message = f"'{wanted}' is the name of a cadence, not of an item."
+        raise UnknownItem(
+            message,
+            hint=f"Type the item's id (see csm list), or log every {cadence} item at once "
+            f"with --cadence {cadence}, e.g. csm done --cadence {cadence}.",
+        )
+    if len(prefixed) == 1:
+        # An id prefix wins only when no other item's words match the query:
+        # "performance" starts performance-review but is a word of three titles.
+        if all(item is prefixed[0] for item in (*titled, *worded)):
+            return prefixed[0], "id prefix"
+        prefixed = _unique([*prefixed, *titled, *worded])
+    elif len(titled) == 1:
+        return titled[0], "title"
+    elif len(worded) == 1:
+        return worded[0], "title words"
 
     candidates = prefixed or titled or worded
     if candidates:
-        names = ", ".join(item.id for item in candidates[:5])
-        if len(candidates) > 5:
-            names += f" and {len(candidates) - 5} more"
         raise UnknownItem(
-            f"'{wanted}' matches {len(candidates)} items: {names}.",
+            f"'{wanted}' matches {len(candidates)} items: {_listed(candidates)}.",
             hint=f"Type more of the id, e.g. {candidates[0].id}; see all items with csm list.",
         )
     import difflib
@@ -222,6 +263,57 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> Item:
     raise UnknownItem(f"No item matches '{wanted}'.", hint=hint)
 
 
+def _unique(items: list[Item]) -> list[Item]:
+    """Each item once, in first-seen order (items hold dicts: not hashable)."""
+    seen: dict[str, Item] = {}
+    for item in items:
+        seen.setdefault(item.id, item)
+    return list(seen.values())
+
+
+def _listed(items: list[Item]) -> str:
+    names = ", ".join(item.id for item in items[:5])
+    if len(items) > 5:
+        names += f" and {len(items) - 5} more"
+    return names
+
+
+def items_to_log(
+    catalog: Catalog, queries: list[str], cadence: str | None
+) -> tuple[list[Item], list[str]]:
+    """The items `csm done` and `csm skip` mean: each query resolved (in
+    order), then every enabled item of `cadence` (None: none), each once.
+
+    Also returns one line per query that was not an exact id, saying which
+    rule found its item ("monit → monitor-accounts (id prefix)"), so that a
+    guess never passes unseen. Raises UnknownItem before anything is logged.
+    """
+    from .errors import BadInput
+
+    found: dict[str, Item] = {}
+    notes: list[str] = []
+    for query in queries:
+        item, rule = catalog.resolve_with_rule(query)
+        if rule != "id":
+            notes.append(f"{query.strip()} → {item.id} ({rule})")
+        found.setdefault(item.id, item)
+    if cadence is not None:
+        for item in catalog.enabled_items():
+            if item.cadence == cadence:
+                found.setdefault(item.id, item)
+        if not any(item.cadence == cadence for item in catalog.enabled_items()):
+            raise UnknownItem(
+                f"No item in force has the {cadence} cadence.",
+                hint="See all items with csm list.",
+            )
+    if not found:
+        raise BadInput(
+            "Name at least one item, or a cadence with --cadence.",
+            hint="E.g. csm done monitor-accounts, or csm done --cadence daily.",
+        )
+    return list(found.values()), notes
+
+
 __all__ = [
     "ALL_CADENCES",
     "Area",
@@ -232,4 +324,5 @@ __all__ = [
     "builtin_files",
     "checklist_files",
     "fold_text",
+    "items_to_log",
 ]

@@ -54,6 +54,7 @@ ITEM_KEYS = (
     "due",
     "rrule",
     "start",
+    "since",
     "tags",
     "enabled",
 )
@@ -76,6 +77,16 @@ class ChecklistFileError(ChecklistError):
         super().__init__(message, hint)
         self.path = path
         self.line = line
+        # Every problem found in the load this one stopped, itself first.
+        self.problems: list[ChecklistFileError] = [self]
+
+
+Problems = list[ChecklistFileError]
+
+
+class _Dependent(Exception):
+    """A check that cannot run because a key it needs was itself wrong; that
+    key's problem is already reported, and a second one would only mislead."""
 
 
 # Loading ---------------------------------------------------------------------
@@ -96,40 +107,72 @@ def load_catalog(user_dir: Path | None, builtin: Path | None = None) -> Catalog:
                 hint="Move the file away; `csm checklist init` creates the folder.",
             )
         user_files = checklist_files(user_dir)
-    base = [_parse_file(path) for path in base_files]
-    user = [_parse_file(path) for path in user_files]
-    return _build(base, user)
+    problems: Problems = []
+    base = _parse_files(base_files, problems)
+    user = _parse_files(user_files, problems)
+    catalog = _build(base, user, problems)
+    if problems:
+        raise _stopped(problems, [*base_files, *user_files])
+    return catalog
 
 
-def check_files(paths: Sequence[Path], builtin: Path | None = None) -> list[ChecklistError]:
-    """Validate the given files (a folder stands for its *.yaml files) as user
-    files on top of the built-ins, so their area references resolve.
+def check_files(
+    paths: Sequence[Path], builtin: Path | None = None, user_dir: Path | None = None
+) -> list[ChecklistError]:
+    """Every problem of the given files (a folder stands for its *.yaml
+    files), checked as they would load: after the built-ins and the user's
+    own files in `user_dir`, so they may override the user's items too. A
+    given file named like one of the user's own stands in its place. With no
+    paths, every file csm loads is checked.
 
-    Returns every error found, at most one per file, in file order; an empty
-    list means they all load, together with the built-ins and each other.
+    Returns every problem found, by file and line; an empty list means they
+    all load, together with the built-ins, the user's files and each other.
     """
-    files: list[Path] = []
+    given: list[Path] = []
     for path in paths:
-        files.extend(checklist_files(path) if path.is_dir() else [path])
-    found: dict[Path, ChecklistError] = {}
-    parsed: list[_File] = []
-    for path in files:
+        given.extend(checklist_files(path) if path.is_dir() else [path])
+    own = checklist_files(user_dir) if user_dir is not None and user_dir.is_dir() else []
+    # A given file takes the place of the user's file of the same name, as
+    # copying it into the folder would (it may be that file itself, or an
+    # edited copy); other given files load after all of the user's.
+    names = {path.name for path in given}
+    own_names = {path.name for path in own}
+    user_files = [path for path in own if path.name not in names]
+    user_files += [path for path in given if path.name in own_names]
+    user_files.sort(key=lambda p: p.name)
+    user_files += [path for path in given if path.name not in own_names]
+    problems: Problems = []
+    base_files = builtin_files(builtin)
+    base = _parse_files(base_files, problems)
+    user = _parse_files(user_files, problems)
+    _build(base, user, problems)
+    return list(_in_order(problems, [*base_files, *user_files]))
+
+
+def _parse_files(paths: Sequence[Path], problems: Problems) -> list[_File]:
+    """The files that could be read; a file that cannot be read at all (not
+    found, not YAML, not a mapping) is one problem and is left out."""
+    parsed = []
+    for path in paths:
         try:
-            parsed.append(_parse_file(path))
-        except ChecklistError as exc:
-            found[path] = exc
-    base = [_parse_file(p) for p in builtin_files(builtin)]
-    # Build with every readable file; when one fails, set it aside and build
-    # again, so each remaining file still gets checked against the others.
-    while parsed:
-        try:
-            _build(base, parsed)
-            break
+            parsed.append(_parse_file(path, problems))
         except ChecklistFileError as exc:
-            culprit = next((f for f in parsed if f.path == exc.path), parsed[-1])
-            found[culprit.path] = exc
-            parsed.remove(culprit)
-    return [found[path] for path in files if path in found]
+            problems.append(exc)
+    return parsed
+
+
+def _in_order(problems: Problems, files: Sequence[Path]) -> Problems:
+    rank = {path: i for i, path in enumerate(files)}
+    unique = list({(p.path, p.line, p.message): p for p in problems}.values())
+    return sorted(unique, key=lambda p: (rank.get(p.path, len(rank)), p.line))
+
+
+def _stopped(problems: Problems, files: Sequence[Path]) -> ChecklistFileError:
+    """The first problem, carrying all of them."""
+    ordered = _in_order(problems, files)
+    first = ordered[0]
+    first.problems = ordered
+    return first
 
 
 USER_COPY_HEADER = """\
@@ -195,6 +238,7 @@ class _Definition:
     fields: dict[str, _Value]
     source: Path
     line: int
+    bad: frozenset[str] = frozenset()  # keys written wrong, already reported
 
 
 @dataclass
@@ -221,7 +265,10 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
-def _parse_file(path: Path) -> _File:
+def _parse_file(path: Path, problems: Problems) -> _File:
+    """Parse one file. A problem of one entry or key is added to `problems`
+    and the rest of the file is still read; a file that cannot be read as
+    a checklist at all raises."""
     import yaml
 
     try:
@@ -275,7 +322,7 @@ def _parse_file(path: Path) -> _File:
         )
     result = _File(path, [], [])
     seen: dict[str, int] = {}
-    for key_node, value_node in _pairs(root, path, None, TOP_KEYS):
+    for key_node, value_node in _pairs(root, path, None, TOP_KEYS, problems):
         key = key_node.value
         if value_node.tag.endswith(":null"):
             continue  # `items:` with nothing under it yet
@@ -291,15 +338,22 @@ def _parse_file(path: Path) -> _File:
         kind = "area" if key == "areas" else "item"
         target = result.areas if kind == "area" else result.items
         for index, entry_node in enumerate(value_node.value, start=1):
-            entry = _parse_definition(path, kind, index, entry_node)
+            try:
+                entry = _parse_definition(path, kind, index, entry_node, problems)
+            except ChecklistFileError as exc:
+                problems.append(exc)
+                continue
             if entry.id in seen:
-                raise _fail(
-                    path,
-                    entry.fields["id"].line,
-                    f"{kind} '{entry.id}'",
-                    f"duplicate id: line {seen[entry.id]} of this file already uses it",
-                    f"Ids must be unique: rename one of the {kind}s or delete the duplicate.",
+                problems.append(
+                    _fail(
+                        path,
+                        entry.fields["id"].line,
+                        f"{kind} '{entry.id}'",
+                        f"duplicate id: line {seen[entry.id]} of this file already uses it",
+                        f"Ids must be unique: rename one of the {kind}s or delete the duplicate.",
+                    )
                 )
+                continue
             seen[entry.id] = entry.fields["id"].line
             target.append(entry)
     return result
@@ -351,33 +405,44 @@ def _describe(node: Any) -> str:
 
 
 def _pairs(
-    node: Any, path: Path, who: str | None, allowed: Sequence[str]
+    node: Any,
+    path: Path,
+    who: str | None,
+    allowed: Sequence[str],
+    problems: Problems | None = None,
 ) -> Iterator[tuple[Any, Any]]:
-    """A mapping's (key, value) nodes, after checking every key is known and once."""
+    """A mapping's (key, value) nodes, after checking every key is known and
+    once. A wrong key is added to `problems` and skipped (raised without it)."""
 
     seen: set[str] = set()
     for key_node, value_node in node.value:
-        if not key_node.id == "scalar":
-            raise _fail(
+        problem = None
+        key = str(key_node.value) if key_node.id == "scalar" else ""
+        if key_node.id != "scalar":
+            problem = _fail(
                 path, _line(key_node), who, "a key must be a plain word", _keys_hint(allowed)
             )
-        key = str(key_node.value)
-        if key not in allowed:
-            raise _fail(
+        elif key not in allowed:
+            problem = _fail(
                 path,
                 _line(key_node),
                 who,
                 f"unknown key '{key}'",
                 _did_you_mean(key, allowed) + _keys_hint(allowed),
             )
-        if key in seen:
-            raise _fail(
+        elif key in seen:
+            problem = _fail(
                 path,
                 _line(key_node),
                 who,
                 f"the key '{key}' appears twice",
                 "Keep one of them; YAML would silently use the last.",
             )
+        if problem is not None:
+            if problems is None:
+                raise problem
+            problems.append(problem)
+            continue
         seen.add(key)
         yield key_node, value_node
 
@@ -406,7 +471,9 @@ def _plain(node: Any, path: Path, who: str | None) -> Any:
     return {str(k.value): _plain(v, path, who) for k, v in node.value}
 
 
-def _parse_definition(path: Path, kind: str, index: int, node: Any) -> _Definition:
+def _parse_definition(
+    path: Path, kind: str, index: int, node: Any, problems: Problems
+) -> _Definition:
 
     position = f"{kind} #{index}"
     if node.id != "mapping":
@@ -436,11 +503,17 @@ def _parse_definition(path: Path, kind: str, index: int, node: Any) -> _Definiti
         )
     who = f"{kind} '{entry_id}'"
     fields: dict[str, _Value] = {}
-    for key_node, value_node in _pairs(node, path, who, allowed):
+    bad: set[str] = set()
+    for key_node, value_node in _pairs(node, path, who, allowed, problems):
         key = key_node.value
-        value = _parse_field(path, who, kind, key, value_node)
+        try:
+            value = _parse_field(path, who, kind, key, value_node)
+        except ChecklistFileError as exc:
+            problems.append(exc)
+            bad.add(key)
+            continue
         fields[key] = _Value(value, path, _line(value_node))
-    return _Definition(kind, entry_id, fields, path, _line(node))
+    return _Definition(kind, entry_id, fields, path, _line(node), frozenset(bad))
 
 
 def _parse_id(path: Path, position: str, node: Any) -> str:
@@ -477,7 +550,7 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
         if key == "details" and is_null:
             return None
         return _parse_text(path, who, key, node)
-    if key in ("due", "start") and is_null:
+    if key in ("due", "start", "since") and is_null:
         return None  # an override's way to say "no due rule" / "no start"
     if key == "due":
         return _plain(node, path, who)
@@ -506,17 +579,18 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
                 "Write `enabled: false` to switch the item off, `enabled: true` to keep it.",
             )
         return value
-    if key == "start":
+    if key in ("start", "since"):
         if isinstance(value, str) and node.id == "scalar":
             with contextlib.suppress(ValueError):
                 value = date.fromisoformat(value.strip())
         if not isinstance(value, date) or isinstance(value, datetime):
+            what = "the first day of the recurrence" if key == "start" else "the first day to track"
             raise _fail(
                 path,
                 line,
                 who,
-                f"`start:` must be a date, not {shown}",
-                "Write the first day of the recurrence as YYYY-MM-DD, e.g. `start: 2026-01-05`.",
+                f"`{key}:` must be a date, not {shown}",
+                f"Write {what} as YYYY-MM-DD, e.g. `{key}: 2026-01-05`.",
             )
         return value
     if node.id != "scalar" or not isinstance(value, str) or not value.strip():
@@ -578,8 +652,10 @@ def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
 # Merging the files -------------------------------------------------------------
 
 
-def _build(base: list[_File], user: list[_File]) -> Catalog:
-    """Merge the parsed files (built-ins first), then give every entry meaning."""
+def _build(base: list[_File], user: list[_File], problems: Problems) -> Catalog:
+    """Merge the parsed files (built-ins first), then give every entry
+    meaning. Every problem is added to `problems`; the catalog returned then
+    lacks the entries that had one, and must not be used."""
     areas: dict[str, _Definition] = {}
     items: dict[str, _Definition] = {}
     builtin_ids: dict[str, set[str]] = {"area": set(), "item": set()}
@@ -587,14 +663,38 @@ def _build(base: list[_File], user: list[_File]) -> Catalog:
         for parsed in files:
             for entries, merged in ((parsed.areas, areas), (parsed.items, items)):
                 for entry in entries:
-                    _merge(entry, merged, builtin_ids[entry.kind], layer)
+                    try:
+                        _merge(entry, merged, builtin_ids[entry.kind], layer)
+                    except ChecklistFileError as exc:
+                        problems.append(exc)
         if layer == "builtin":
             builtin_ids = {"area": set(areas), "item": set(items)}
 
-    area_objs = {area_id: _make_area(entry) for area_id, entry in areas.items()}
-    item_objs = {item_id: _make_item(entry, area_objs) for item_id, entry in items.items()}
+    area_objs: dict[str, Area] = {}
+    for area_id, entry in areas.items():
+        area = _checked(problems, entry, _make_area, entry)
+        if area is not None:
+            area_objs[area_id] = area
+    # An item filed under an area that failed is not told that area is unknown.
+    known_areas = {**{a: None for a in areas}, **area_objs}
+    item_objs: dict[str, Item] = {}
+    for item_id, entry in items.items():
+        item = _make_item(entry, known_areas, problems)
+        if item is not None:
+            item_objs[item_id] = item
     paths = tuple(parsed.path for parsed in (*base, *user))
     return Catalog(area_objs, item_objs, paths)
+
+
+def _checked(problems: Problems, entry: _Definition, make: Any, *args: Any) -> Any:
+    """`make(*args)`, or None with its problem added to `problems`."""
+    try:
+        return make(*args)
+    except ChecklistFileError as exc:
+        problems.append(exc)
+    except _Dependent:
+        pass
+    return None
 
 
 def _merge(
@@ -604,7 +704,10 @@ def _merge(
     if previous is None:
         merged[entry.id] = entry
         return
-    if layer == "user" and entry.id in builtin_ids:
+    if layer == "user" and (entry.id in builtin_ids or "title" not in entry.fields):
+        # A user entry with a built-in id, or without a title of its own,
+        # changes the entry of an earlier file key by key; a second full
+        # definition (with a title) is a clash, not an override.
         merged[entry.id] = _override(previous, entry)
         return
     first = previous.fields["id"]
@@ -662,6 +765,10 @@ def _make_text(entry: _Definition, key: str) -> Text | None:
 def _require(entry: _Definition, key: str, example: str) -> _Value:
     if key in entry.fields and entry.fields[key].value is not None:
         return entry.fields[key]
+    if entry.bad:
+        # With a key written wrong (an unreadable title, say) csm cannot tell
+        # a new entry from an override; its "no `area:`" would likely mislead.
+        raise _Dependent(key)
     raise _fail(
         entry.source,
         entry.line,
@@ -678,38 +785,62 @@ def _make_area(entry: _Definition) -> Area:
     return Area(entry.id, title, _make_text(entry, "details"), entry.source, entry.line)
 
 
-def _make_item(entry: _Definition, areas: dict[str, Area]) -> Item:
+def _make_item(
+    entry: _Definition, areas: dict[str, Area | None], problems: Problems
+) -> Item | None:
+    """The item of a merged entry, or None with every problem of its title,
+    area and schedule added to `problems` (each checked on its own, so one
+    mistake does not hide the next)."""
     who = f"item '{entry.id}'"
-    _require(entry, "title", '{en: "Team meeting", ar: "اجتماعات الفريق"}')
-    title = _make_text(entry, "title")
-    assert title is not None
-    area = _require(entry, "area", "area: team-management")
-    if area.value not in areas:
-        raise _fail(
-            area.source,
-            area.line,
-            who,
-            f"unknown area '{area.value}'",
-            _did_you_mean(area.value, areas)
-            + "Areas: "
-            + ", ".join(areas)
-            + ". A new area needs its own entry under `areas:`.",
-        )
-    recurrence = _make_recurrence(entry, who)
+    before = len(problems)
+
+    def make_title() -> Text | None:
+        _require(entry, "title", '{en: "Team meeting", ar: "اجتماعات الفريق"}')
+        return _make_text(entry, "title")
+
+    def make_area() -> str:
+        area = _require(entry, "area", "area: team-management")
+        if area.value not in areas:
+            raise _fail(
+                area.source,
+                area.line,
+                who,
+                f"unknown area '{area.value}'",
+                _did_you_mean(area.value, areas)
+                + "Areas: "
+                + ", ".join(areas)
+                + ". A new area needs its own entry under `areas:`.",
+            )
+        return str(area.value)
+
+    def make_recurrence() -> Recurrence:
+        if any(key in entry.bad for key in SCHEDULE_KEYS) or (
+            entry.bad and _cadence_of(entry.fields) is None
+        ):
+            raise _Dependent("schedule")
+        return _make_recurrence(entry, who)
+
+    title = _checked(problems, entry, make_title)
+    details = _checked(problems, entry, _make_text, entry, "details")
+    area_id = _checked(problems, entry, make_area)
+    recurrence = _checked(problems, entry, make_recurrence)
+    if len(problems) > before or entry.bad or None in (title, area_id, recurrence):
+        return None
     due = entry.fields.get("due")
     tags = entry.fields.get("tags")
     enabled = entry.fields.get("enabled")
     return Item(
         id=entry.id,
         title=title,
-        details=_make_text(entry, "details"),
-        area=area.value,
+        details=details,
+        area=area_id,
         recurrence=recurrence,
         tags=tags.value if tags is not None else (),
         enabled=enabled.value if enabled is not None else True,
         source=entry.source,
         line=entry.line,
         due_spec=due.value if due is not None else None,
+        since=since.value if (since := entry.fields.get("since")) is not None else None,
     )
 
 

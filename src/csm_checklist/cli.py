@@ -139,7 +139,7 @@ def root(
 
         # Called directly with every value: typer's defaults are OptionInfo
         # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False)
+        today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
 
 
 # Which module registers each command. A run loads only the module of the
@@ -152,14 +152,29 @@ COMMAND_MODULES = {
     "skip": "events",
     "undo": "events",
     "log": "events",
+    "note": "notes",
     "export": "transfer",
     "import": "transfer",
     "report": "report",
     "list": "catalog",
     "checklist": "catalog",
     "config": "config",
+    "history": "history",
+    "show": "history",
+    "off": "calendar",
+    "calendar": "calendar",
 }
-ALL_MODULES = ("agenda", "events", "transfer", "report", "catalog", "config")
+ALL_MODULES = (
+    "agenda",
+    "events",
+    "notes",
+    "transfer",
+    "report",
+    "catalog",
+    "config",
+    "history",
+    "calendar",
+)
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:

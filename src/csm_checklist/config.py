@@ -27,6 +27,7 @@ from .schedule import (
 APP_NAME = "csm-checklist"
 CONFIG_FILE = "config.yaml"
 LOG_FILE = "log.sqlite3"
+DAYS_OFF_FILE = "days-off.yaml"
 LANGS = ("en", "ar")
 
 
@@ -53,6 +54,10 @@ class Paths(NamedTuple):
     def log_checked(self) -> Path:
         """Where the log's state after csm's last checked write is noted."""
         return self.cache_dir / "log-checked.txt"
+
+    @property
+    def days_off_file(self) -> Path:
+        return self.config_dir / DAYS_OFF_FILE
 
 
 def resolve_paths() -> Paths:
@@ -125,6 +130,24 @@ def _check_user(value: str) -> str:
     return name
 
 
+def _check_region(value: str) -> str:
+    # Only the shape here: loading settings must not import the holidays
+    # package. `csm config set region` checks the code against it.
+    code = value.strip().upper()
+    if code and not (len(code) == 2 and code.isalpha() and code.isascii()):
+        raise ValueError(f"{value!r} is not a two-letter country code such as SA, AE or EG")
+    return code
+
+
+def _check_flag(value: str) -> str:
+    key = value.strip().lower()
+    if key in ("true", "yes", "on", "1"):
+        return "true"
+    if key in ("false", "no", "off", "0", ""):
+        return "false"
+    raise ValueError(f"{value!r} is not true or false")
+
+
 class Setting(NamedTuple):
     name: str
     default: str
@@ -172,6 +195,21 @@ SETTINGS: dict[str, Setting] = {
             _check_user,
             "Mona",
         ),
+        Setting(
+            "region",
+            "",
+            "Country (ISO code) whose weekend and public holidays csm uses; setting it also "
+            "sets workdays and week_start.",
+            _check_region,
+            "SA",
+        ),
+        Setting(
+            "hijri",
+            "false",
+            "Show the Umm al-Qura Hijri date beside the Gregorian one in headings: true or false.",
+            _check_flag,
+            "true",
+        ),
     )
 }
 
@@ -185,6 +223,8 @@ class Settings(NamedTuple):
     fiscal_year_start: str = "1"
     timezone: str = ""
     user: str = ""
+    region: str = ""
+    hijri: str = "false"
     source: Path | None = None
 
     @property
@@ -194,6 +234,10 @@ class Settings(NamedTuple):
             workdays=parse_workdays(self.workdays),
             fiscal_year_start=int(self.fiscal_year_start),
         )
+
+    @property
+    def show_hijri(self) -> bool:
+        return self.hijri == "true"
 
     @property
     def user_name(self) -> str:
@@ -364,11 +408,17 @@ def save_setting(paths: Paths, key: str, value: str) -> str:
     The other settings are kept (comments are not); on any error
     nothing is written. Returns the stored form.
     """
+    return save_settings(paths, {key: value})[key]
+
+
+def save_settings(paths: Paths, changes: dict[str, str]) -> dict[str, str]:
+    """Check every value, then write them all in one atomic write (what
+    `save_setting` does for one). Returns the stored forms."""
     import yaml
 
     from .atomic import write_text_atomically
 
-    stored = check_setting(key, value)
+    stored = {key: check_setting(key, value) for key, value in changes.items()}
     # A broken file is refused before anything, the lock file included, is made.
     _checked(*_read_config(paths.config_file), paths.config_file)
     # Read, change and write under one lock: two `config set` at once must
@@ -376,7 +426,7 @@ def save_setting(paths: Paths, key: str, value: str) -> str:
     with _config_lock(paths):
         raw, lines = _read_config(paths.config_file)
         _checked(raw, lines, paths.config_file)  # never rewrite a file that is already broken
-        raw[key] = stored
+        raw.update(stored)
         text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, default_flow_style=False)
         try:
             write_text_atomically(paths.config_file, text)
@@ -426,5 +476,6 @@ __all__ = [
     "load_settings",
     "resolve_paths",
     "save_setting",
+    "save_settings",
     "settings_markdown",
 ]

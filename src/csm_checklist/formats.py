@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
-from .log import FIELDS, KINDS, Event, event_row
+from .log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
 from .schedule import CADENCES, FIRST_DAY, LAST_DAY, RRULE
 
 # `host` came after the rest and is optional on import.
@@ -128,10 +128,17 @@ def write_jsonl(batches: Batches, out: IO[str]) -> int:
     return count
 
 
-def write_json(batches: Batches, out: IO[str]) -> int:
-    """`{"events": [...]}`, one event per line, written as it streams."""
+def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None = None) -> int:
+    """`{"events": [...]}`, one event per line, written as it streams.
+
+    With `backup` (the tracking start, starts and revisions: `backup_header`),
+    its keys come first: the file is then a full backup of the log.
+    """
     count = 0
-    out.write('{"events": [')
+    out.write("{")
+    for key, value in (backup or {}).items():
+        out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    out.write('"events": [')
     for size, text in _json_lines(batches, ",\n"):
         if size:
             out.write(",\n" if count else "\n")
@@ -166,6 +173,31 @@ WRITERS: dict[str, Callable[[Batches, IO[str]], int]] = {
     "jsonl": write_jsonl,
     "md": write_markdown,
 }
+
+
+def backup_header(
+    starts: Sequence[StartRecord], revisions: Sequence[RevisionRecord]
+) -> dict[str, Any]:
+    """What a json export carries besides the events, so that importing it on
+    another machine reproduces every report: the tracking start and the
+    revisions of the rules."""
+    return {
+        "csm_backup": 1,
+        "tracking_start": starts[-1].start.isoformat() if starts else None,
+        "starts": [
+            {"uuid": s.uuid, "start": s.start.isoformat(), "recorded_at": s.recorded_at.isoformat()}
+            for s in starts
+        ],
+        "revisions": [
+            {
+                "uuid": r.uuid,
+                "effective": r.effective.isoformat(),
+                "recorded_at": r.recorded_at.isoformat(),
+                "rules": json.loads(r.rules),
+            }
+            for r in revisions
+        ],
+    }
 
 
 # Readers ---------------------------------------------------------------------
@@ -287,6 +319,8 @@ def detect_format(first_line: str) -> str:
     file; any other `{` or `[` starts a json document; anything else is csv.
     """
     text = first_line.strip()
+    if text.startswith("|"):
+        return "md"  # the table `csm export --format md` writes
     if text.startswith("["):
         return "json"
     if text.startswith("{"):
@@ -301,7 +335,7 @@ def detect_format(first_line: str) -> str:
 STDIN = "-"
 
 
-def _open_source(source: Path | str, name: str) -> IO[bytes]:
+def open_source(source: Path | str, name: str) -> IO[bytes]:
     """The bytes of `source`: a file, a pipe, `<(...)`, or `-` for stdin."""
     if str(source) == STDIN:
         return sys.stdin.buffer
@@ -326,56 +360,82 @@ def _open_source(source: Path | str, name: str) -> IO[bytes]:
         ) from None
 
 
-def read_events(source: Path | str, name: str | None = None) -> Iterator[Event]:
-    """Every event in the export at `source` (a path, or `-` for stdin), in order.
+class ImportSource:
+    """An export being read: its events, as (where, event) pairs named for
+    messages ("events.csv, line 7"), and, for a json backup, the tracking
+    starts and revisions it carries (filled before the first event).
 
-    The source is read once, front to back, so a pipe or `<(...)` works like a
-    file: the format (csv, json or jsonl) is told from the first non-blank
-    line, which is then read again from memory, not from the source. An empty
-    source holds no events (that is what an empty jsonl export is). Raises
-    ImportFileError at the first record that export could not have written,
-    naming `name` (default: the path as given, or "standard input").
+    `path` is a file, a pipe, `<(...)`, or `-` for standard input. It is read
+    once, front to back: the format (csv, json or jsonl) is told from the first
+    non-blank line, which is then read again from memory, not from the source.
     """
-    shown = (
-        name if name is not None else ("standard input" if str(source) == STDIN else str(source))
-    )
-    raw = _open_source(source, shown)
-    # utf-8-sig drops the byte order mark spreadsheet programs like to add.
-    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-    try:
-        head: list[str] = []
-        for line in stream:
-            head.append(line)
-            if line.strip():
-                break
-        kind = detect_format(head[-1] if head else "")
-        lines = itertools.chain(head, stream)
-        if kind == "csv":
-            yield from _read_csv(lines, shown)
-        elif kind == "jsonl":
-            yield from _read_jsonl(lines, shown)
-        else:
-            yield from _read_json(lines, shown)
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            f"{shown} is not UTF-8 text.",
-            hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
-        ) from None
-    except OSError as exc:
-        raise ImportFileError(
-            f"Cannot read {shown}: {exc.strerror or exc}.", hint=_FIX_HINT
-        ) from None
-    finally:
-        if raw is sys.stdin.buffer:
-            stream.detach()  # stdin stays open for Python's own shutdown
-        else:
-            stream.close()
+
+    def __init__(self, path: Path | str, name: str | None = None) -> None:
+        self.path = path
+        if name is None:
+            name = "standard input" if str(path) == STDIN else str(path)
+        self.name = name
+        self.starts: list[StartRecord] = []
+        self.revisions: list[RevisionRecord] = []
+
+    def records(self) -> Iterator[tuple[str, Event]]:
+        """Every event in the source, in order, each checked.
+
+        An empty source holds no events (that is what an empty jsonl export
+        is). Raises ImportFileError at the first record that export could not
+        have written.
+        """
+        shown = self.name
+        raw = open_source(self.path, shown)
+        # utf-8-sig drops the byte order mark spreadsheet programs like to add.
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            head: list[str] = []
+            for line in stream:
+                head.append(line)
+                if line.strip():
+                    break
+            if not head or not head[-1].strip():
+                return  # blank lines only: no events, whatever the format
+            kind = detect_format(head[-1])
+            if kind == "md":
+                raise ImportFileError(
+                    f"{shown} is a Markdown export: Markdown exports cannot be imported; "
+                    "use csv, json or jsonl.",
+                    hint="Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
+                )
+            lines = itertools.chain(head, stream)
+            if kind == "csv":
+                yield from _read_csv(lines, shown)
+            elif kind == "jsonl":
+                yield from _read_jsonl(lines, shown)
+            else:
+                yield from _read_json(lines, shown, self)
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"{shown} is not UTF-8 text.",
+                hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
+            ) from None
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise ImportFileError(f"Cannot read {shown}: {reason}.", hint=_FIX_HINT) from None
+        finally:
+            if raw is sys.stdin.buffer:
+                stream.detach()  # stdin stays open for Python's own shutdown
+            else:
+                stream.close()
+
+
+def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
+    """Every event in the export at `path`, in order (see `ImportSource`)."""
+    for _where, event in ImportSource(path, name).records():
+        yield event
 
 
 _TOO_DEEP = "nested too deeply to be a csm export"
 
 
-def _read_csv(lines: Iterable[str], name: str) -> Iterator[Event]:
+def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
     reader = csv.reader(lines, strict=True)
     line = 1
     try:
@@ -396,14 +456,13 @@ def _read_csv(lines: Iterable[str], name: str) -> Iterator[Event]:
             where = f"{name}, line {start}"
             if len(row) != len(header):
                 raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
-            yield parse_record(
-                dict(zip(header, [restore_cell(cell) for cell in row], strict=True)), where
-            )
+            row = [restore_cell(cell) for cell in row]
+            yield where, parse_record(dict(zip(header, row, strict=True)), where)
     except csv.Error as exc:
         raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
 
 
-def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[Event]:
+def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -416,10 +475,12 @@ def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[Event]:
             raise _bad(where, _TOO_DEEP + ".") from None
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
-        yield parse_record(record, where)
+        yield where, parse_record(record, where)
 
 
-def _read_json(lines: Iterable[str], name: str) -> Iterator[Event]:
+def _read_json(
+    lines: Iterable[str], name: str, source: ImportSource
+) -> Iterator[tuple[str, Event]]:
     try:
         document = json.loads("".join(lines))
     except json.JSONDecodeError as exc:
@@ -434,8 +495,60 @@ def _read_json(lines: Iterable[str], name: str) -> Iterator[Event]:
         raise ImportFileError(
             f'{name} is not a csm export: expected {{"events": [...]}}.', hint=_FIX_HINT
         )
+    if isinstance(document, dict) and "csm_backup" in document:
+        source.starts, source.revisions = _read_backup(document, name)
     for index, record in enumerate(records):
         where = f"{name}, events[{index}]"
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
-        yield parse_record(record, where)
+        yield where, parse_record(record, where)
+
+
+def _has(record: Mapping[str, Any], names: Sequence[str], where: str) -> None:
+    for name in names:
+        if name not in record:
+            raise _bad(where, f"field {name!r} is missing.")
+
+
+def _read_backup(
+    document: Mapping[str, Any], name: str
+) -> tuple[list[StartRecord], list[RevisionRecord]]:
+    """The tracking starts and revisions a json backup carries, each checked."""
+    from .history import parse_rules
+
+    starts: list[StartRecord] = []
+    revisions: list[RevisionRecord] = []
+    for key in ("starts", "revisions"):
+        if not isinstance(document.get(key), list):
+            raise _bad(name, f"{key!r} is not a list.")
+    for index, record in enumerate(document["starts"]):
+        where = f"{name}, starts[{index}]"
+        if not isinstance(record, dict):
+            raise _bad(where, "not a JSON object.")
+        _has(record, ("uuid", "start", "recorded_at"), where)
+        starts.append(
+            StartRecord(
+                _nonempty(record, "uuid", where),
+                _date(record, "start", where),
+                _moment(_text(record, "recorded_at", where), "recorded_at", where),
+            )
+        )
+    for index, record in enumerate(document["revisions"]):
+        where = f"{name}, revisions[{index}]"
+        if not isinstance(record, dict) or not isinstance(record.get("rules"), dict):
+            raise _bad(where, "not a revision of the rules.")
+        _has(record, ("uuid", "effective", "recorded_at"), where)
+        rules = json.dumps(record["rules"], ensure_ascii=False, separators=(",", ":"))
+        try:
+            parse_rules(rules)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise _bad(where, f"its rules cannot be read ({exc}).") from None
+        revisions.append(
+            RevisionRecord(
+                _nonempty(record, "uuid", where),
+                _date(record, "effective", where),
+                _moment(_text(record, "recorded_at", where), "recorded_at", where),
+                rules,
+            )
+        )
+    return starts, revisions

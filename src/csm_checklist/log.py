@@ -25,10 +25,10 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .errors import ImportFileError, LogError, NotMet
 
@@ -68,6 +68,23 @@ class Event:
     def active(self) -> bool:
         """Whether the event still counts (it has not been undone)."""
         return self.undone_at is None
+
+
+@dataclass(frozen=True)
+class NoteChange:
+    """One correction of an event's note (`csm note`)."""
+
+    event_uuid: str
+    old_note: str
+    new_note: str
+    changed_at: datetime
+    by: str
+    host: str
+
+
+# The shortest start of a uuid `csm note` takes: 16 million to one against two
+# events of a manager's log sharing it by chance.
+MIN_UUID_PREFIX = 6
 
 
 def new_uuid() -> str:
@@ -150,6 +167,70 @@ def index_dates(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_period_end ON events (period_end, period_start)")
     db.execute("CREATE INDEX events_for_date ON events (for_date)")
     db.execute("CREATE INDEX events_logged_at_utc ON events (logged_at_utc)")
+
+
+@migration
+def create_history_tables(db: sqlite3.Connection) -> None:
+    # The tracking start and the revisions of the rules are history too:
+    # append-only, like events. The start in force is the latest recorded.
+    db.execute(
+        """
+        CREATE TABLE tracking_starts (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            start TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_at_utc TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            effective TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_at_utc TEXT NOT NULL,
+            rules TEXT NOT NULL
+        )
+        """
+    )
+    # A log kept before tracking starts were recorded began, as far as anyone
+    # can tell, on the first day an active event was logged for.
+    first = db.execute("SELECT min(for_date) FROM events WHERE undone_at IS NULL").fetchone()[0]
+    if first is not None:
+        logged, logged_utc = db.execute(
+            "SELECT logged_at, logged_at_utc FROM events WHERE undone_at IS NULL "
+            "ORDER BY logged_at_utc, id LIMIT 1"
+        ).fetchone()
+        db.execute(
+            "INSERT INTO tracking_starts (uuid, start, recorded_at, recorded_at_utc) "
+            "VALUES (?, ?, ?, ?)",
+            (new_uuid(), first, logged, logged_utc),
+        )
+
+
+@migration
+def create_note_changes(db: sqlite3.Connection) -> None:
+    # A corrected note replaces the event's note (so every reader, export and
+    # report sees the current one) and the change is kept here, never deleted:
+    # the audit trail of what a note said before.
+    db.execute(
+        """
+        CREATE TABLE note_changes (
+            id INTEGER PRIMARY KEY,
+            event_uuid TEXT NOT NULL,
+            old_note TEXT NOT NULL,
+            new_note TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_at_utc TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            host TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX note_changes_event ON note_changes (event_uuid, changed_at_utc)")
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -246,6 +327,23 @@ def _event_from_row(row: Sequence[str | None]) -> Event:
         host=str(host),
         undone_at=datetime.fromisoformat(undone) if undone else None,
     )
+
+
+class StartRecord(NamedTuple):
+    """One setting of the log's tracking start; the latest recorded is in force."""
+
+    uuid: str
+    start: date
+    recorded_at: datetime
+
+
+class RevisionRecord(NamedTuple):
+    """The rules csm saw in force from `effective` on, as canonical JSON text."""
+
+    uuid: str
+    effective: date
+    recorded_at: datetime
+    rules: str
 
 
 # Opening ---------------------------------------------------------------------
@@ -674,13 +772,102 @@ class EventLog:
             ).fetchone()
         return _event_from_row(undone)
 
-    def merge(self, events: Iterable[Event], *, dry_run: bool = False) -> tuple[int, int]:
+    def find_event(self, text: str) -> Event:
+        """The event whose uuid is `text` or starts with it (at least
+        MIN_UUID_PREFIX characters); BadInput for a shorter or malformed text,
+        NotMet when no event or several events match."""
+        from .errors import BadInput
+
+        prefix = text.strip().lower()
+        if len(prefix) < MIN_UUID_PREFIX or not all(c in "0123456789abcdef-" for c in prefix):
+            raise BadInput(
+                f"{text!r} is not an event id: give its uuid or at least its first "
+                f"{MIN_UUID_PREFIX} characters.",
+                hint="`csm log` shows each event's id in its `id` column.",
+            )
+        with self._errors():
+            rows = self._db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid >= ? AND uuid < ? "
+                "ORDER BY uuid LIMIT 6",
+                (prefix, prefix + "~"),
+            ).fetchall()
+        if not rows:
+            raise NotMet(
+                f"No event has an id starting with {prefix}.",
+                hint="`csm log --include-undone` lists every event with its id.",
+            )
+        if len(rows) > 1:
+            shown = ", ".join(str(row[0]) for row in rows[:5])
+            raise NotMet(
+                f"Several events have an id starting with {prefix}: {shown}.",
+                hint="Give more characters of the id.",
+            )
+        return _event_from_row(rows[0])
+
+    def change_note(
+        self, uuid: str, note: str, at: datetime, by: str, host: str
+    ) -> tuple[Event, NoteChange | None]:
+        """Replace the note of event `uuid` and keep the change, in one
+        transaction. Returns the event as it now is, and the change (None
+        when the note already read so: nothing is written)."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
+            ).fetchone()
+            if row is None:
+                raise NotMet(
+                    f"No event has the uuid {uuid}.",
+                    hint="`csm log --include-undone` lists every event with its id.",
+                )
+            event = _event_from_row(row)
+            if event.note == note:
+                return event, None
+            change = NoteChange(uuid, event.note, note, at, by, host)
+            db.execute(
+                "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
+                "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
+            )
+            db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
+        return replace(event, note=note), change
+
+    def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
+        """The note changes of each of `uuids` that has any, oldest first."""
+        wanted = sorted(set(uuids))
+        found: dict[str, list[NoteChange]] = {}
+        chunk = 500
+        with self._errors():
+            for first in range(0, len(wanted), chunk):
+                part = wanted[first : first + chunk]
+                rows = self._db.execute(
+                    "SELECT event_uuid, old_note, new_note, changed_at, changed_by, host "
+                    f"FROM note_changes WHERE event_uuid IN ({', '.join('?' * len(part))}) "
+                    "ORDER BY changed_at_utc, id",
+                    part,
+                )
+                for uuid, old, new, at, by, host in rows:
+                    found.setdefault(uuid, []).append(
+                        NoteChange(uuid, old, new, datetime.fromisoformat(at), by, host)
+                    )
+        return found
+
+    def merge(
+        self,
+        events: Iterable[Event],
+        *,
+        dry_run: bool = False,
+        starts: Callable[[], Sequence[StartRecord]] = tuple,
+        revisions: Sequence[RevisionRecord] = (),
+    ) -> tuple[int, int]:
         """Add the events whose uuid the log lacks, in one transaction.
 
         Returns (added, already present). An event already present with
         different content raises ImportFileError naming its uuid, and nothing
         is written; so does any error raised while `events` is iterated, which
-        lets a reader validate records as they stream in. An event undone in
+        lets a reader validate records as they stream in. `revisions` (a
+        backup's, or the rules csm sees now) and the tracking starts that
+        `starts()` gives once the events are in are recorded in the same
+        transaction. An event undone in
         `events` but active here is marked undone here too: undo only ever goes
         one way. With `dry_run` the transaction is rolled back: the counts are
         what a real merge would report.
@@ -688,7 +875,12 @@ class EventLog:
         added = present = 0
         try:
             with self._write() as db:
+                for revision in revisions:
+                    self._insert_revision(db, revision)
                 added, present = self._merge(db, events)
+                # Starts last: a start taken from the events is known only now.
+                for start in starts():
+                    self._insert_start(db, start)
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -711,11 +903,15 @@ class EventLog:
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (event.uuid,)
             ).fetchone()
             for name, mine, theirs in zip(FIELDS, stored, row, strict=True):
+                if name == "note" and mine != theirs and _earlier_note(db, event.uuid, theirs):
+                    continue  # the file was exported before the note was corrected here
                 if mine != theirs and name != "undone_at":
                     raise ImportFileError(
                         f"Event {event.uuid} is already in the log with a different "
                         f"{name!r}: {mine!r} here, {theirs!r} in the file.",
-                        hint="Nothing was imported. An event's uuid names one event; "
+                        hint=_NOTE_HINT.format(uuid=event.uuid[:8])
+                        if name == "note"
+                        else "Nothing was imported. An event's uuid names one event; "
                         "fix or remove that record.",
                     )
             if stored[_UNDONE] is None and event.undone_at is not None:
@@ -724,6 +920,83 @@ class EventLog:
                     (event.undone_at.isoformat(), event.uuid),
                 )
         return added, present
+
+    def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
+        """Record a new tracking start (the latest recorded is the one in force).
+
+        With `unless_any`, nothing is written when the log already has one:
+        commands creating a log at once record its start once.
+        """
+        with self._write() as db:
+            if unless_any and db.execute("SELECT 1 FROM tracking_starts LIMIT 1").fetchone():
+                return False
+            return self._insert_start(db, record)
+
+    @staticmethod
+    def _insert_start(db: sqlite3.Connection, record: StartRecord) -> bool:
+        inserted = db.execute(
+            "INSERT INTO tracking_starts (uuid, start, recorded_at, recorded_at_utc) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
+            (
+                record.uuid,
+                record.start.isoformat(),
+                record.recorded_at.isoformat(),
+                utc_key(record.recorded_at),
+            ),
+        )
+        return inserted.rowcount == 1
+
+    def add_revision(self, record: RevisionRecord, *, unless_latest_is: str | None = None) -> bool:
+        """Record a revision of the rules. With `unless_latest_is`, nothing is
+        written when the latest revision already holds those rules: two
+        commands that notice the same change at once record it once."""
+        with self._write() as db:
+            if unless_latest_is is not None:
+                latest = db.execute(
+                    "SELECT rules FROM revisions ORDER BY effective DESC, recorded_at_utc DESC, "
+                    "id DESC LIMIT 1"
+                ).fetchone()
+                if latest is not None and latest[0] == unless_latest_is:
+                    return False
+            return self._insert_revision(db, record)
+
+    @staticmethod
+    def _insert_revision(db: sqlite3.Connection, record: RevisionRecord) -> bool:
+        inserted = db.execute(
+            "INSERT INTO revisions (uuid, effective, recorded_at, recorded_at_utc, rules) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
+            (
+                record.uuid,
+                record.effective.isoformat(),
+                record.recorded_at.isoformat(),
+                utc_key(record.recorded_at),
+                record.rules,
+            ),
+        )
+        return inserted.rowcount == 1
+
+    def starts(self) -> list[StartRecord]:
+        """Every tracking start recorded, oldest recorded first."""
+        with self._errors():
+            rows = self._db.execute(
+                "SELECT uuid, start, recorded_at FROM tracking_starts ORDER BY recorded_at_utc, id"
+            ).fetchall()
+        return [
+            StartRecord(uuid, date.fromisoformat(start), datetime.fromisoformat(moment))
+            for uuid, start, moment in rows
+        ]
+
+    def revisions(self) -> list[RevisionRecord]:
+        """Every revision, in the order they take effect (then as recorded)."""
+        with self._errors():
+            rows = self._db.execute(
+                "SELECT uuid, effective, recorded_at, rules FROM revisions "
+                "ORDER BY effective, recorded_at_utc, id"
+            ).fetchall()
+        return [
+            RevisionRecord(uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
+            for uuid, day, moment, rules in rows
+        ]
 
     # Reading -----------------------------------------------------------------
 
@@ -737,14 +1010,18 @@ class EventLog:
         ).fetchone()
         return _event_from_row(row) if row is not None else None
 
-    def active_for(self, keys: Iterable[tuple[str, date]]) -> dict[tuple[str, date], Event]:
+    def active_for(
+        self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
+    ) -> dict[tuple[str, date], Event]:
         """The active event of each (item_id, period_start) that has one.
 
         Where two machines' logs were merged and both logged the same period,
-        the earlier event is the one returned.
+        the earlier event is the one returned. With `as_logged`, the log as it
+        stood at that moment: events logged by then and not undone by then.
         """
         wanted = sorted({(item_id, start.isoformat()) for item_id, start in keys})
         found: dict[tuple[str, date], Event] = {}
+        state, extra = _state_filter(as_logged)
         # SQLite caps the number of parameters in one statement; 400 keys use 800.
         chunk = 400
         with self._errors():
@@ -754,26 +1031,29 @@ class EventLog:
                 rows = self._db.execute(
                     f"WITH wanted (item_id, period_start) AS (VALUES {values}) "
                     f"SELECT {EVENT_COLUMNS} FROM wanted "
-                    "JOIN events USING (item_id, period_start) "
-                    "WHERE undone_at IS NULL ORDER BY logged_at_utc DESC, id DESC",
-                    [text for key in part for text in key],
+                    f"JOIN events USING (item_id, period_start) "
+                    f"WHERE {state} ORDER BY logged_at_utc DESC, id DESC",
+                    [*(text for key in part for text in key), *extra],
                 )
                 # Newest first, so the earliest active event is written last and wins.
-                for row in rows:
-                    event = _event_from_row(row)
+                for event in _standing(rows, as_logged):
                     found[(event.item_id, event.period_start)] = event
         return found
 
-    def active_overlapping(self, first: date, last: date) -> list[Event]:
-        """Active events whose period shares at least one day with first..last."""
+    def active_overlapping(
+        self, first: date, last: date, *, as_logged: datetime | None = None
+    ) -> list[Event]:
+        """Active events whose period shares at least one day with first..last
+        (with `as_logged`, as the log stood at that moment)."""
+        state, extra = _state_filter(as_logged)
         with self._errors():
             rows = self._db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM events "
-                "WHERE period_end >= ? AND period_start <= ? AND undone_at IS NULL "
+                f"WHERE period_end >= ? AND period_start <= ? AND {state} "
                 "ORDER BY period_start, logged_at_utc, id",
-                (first.isoformat(), last.isoformat()),
+                (first.isoformat(), last.isoformat(), *extra),
             ).fetchall()
-        return [_event_from_row(row) for row in rows]
+        return list(_standing(rows, as_logged))
 
     def events(
         self,
@@ -785,24 +1065,62 @@ class EventLog:
         limit: int | None = None,
         include_undone: bool = True,
         newest_first: bool = True,
+        as_logged: datetime | None = None,
+        by: str | None = None,
+        by_day: bool = False,
     ) -> Iterator[Event]:
-        """Events by the time they were logged, streamed from the database.
+        """Events by the time they were logged, streamed from the database;
+        with `by_day`, by the day the work was for first (what `csm log` shows).
 
         `since` and `until` bound `for_date` (the day the work was for), both
-        inclusive.
+        inclusive; `by` keeps the events logged by that name (any case). With
+        `as_logged`, the log as it stood at that moment: events logged by then,
+        undone only if they were undone by then.
         """
-        where, params = _filters(since, until, item_id, cadence, include_undone)
+        where, params = _filters(
+            since, until, item_id, cadence, include_undone or as_logged is not None, by
+        )
+        if as_logged is not None:
+            where += " AND logged_at_utc <= ?"
+            params.append(utc_key(as_logged))
         order = "DESC" if newest_first else "ASC"
+        day_order = f"for_date {order}, " if by_day else ""
         sql = (
             f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
-            f"ORDER BY logged_at_utc {order}, id {order}"
+            f"ORDER BY {day_order}logged_at_utc {order}, id {order}"
         )
-        if limit is not None:
+        if limit is not None and as_logged is None:
             sql += " LIMIT ?"
             params.append(limit)
+        shown = 0
         with self._errors():
             for row in self._db.execute(sql, params):
-                yield _event_from_row(row)
+                event = _event_from_row(row)
+                if as_logged is not None:
+                    if event.undone_at is not None and event.undone_at > as_logged:
+                        event = replace(event, undone_at=None)  # not undone yet then
+                    if event.undone_at is not None and not include_undone:
+                        continue
+                    if limit is not None and shown >= limit:
+                        return
+                    shown += 1
+                yield event
+
+    def count_events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        include_undone: bool = True,
+        by: str | None = None,
+    ) -> int:
+        """How many events `events` would give with the same filters and no limit."""
+        where, params = _filters(since, until, item_id, cadence, include_undone, by)
+        with self._errors():
+            row = self._db.execute(f"SELECT count(*) FROM events WHERE {where}", params)
+            return int(row.fetchone()[0])
 
     def export_batches(
         self,
@@ -829,20 +1147,6 @@ class EventLog:
                     return
                 yield rows
 
-    def latest_active(
-        self, item_id: str | None = None, period_start: date | None = None
-    ) -> Event | None:
-        """The most recently logged active event, of `item_id` and in the
-        period starting `period_start` when given."""
-        where, params = _active_filters(item_id, period_start, None)
-        with self._errors():
-            row = self._db.execute(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
-                "ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
-                params,
-            ).fetchone()
-        return _event_from_row(row) if row is not None else None
-
     def has_item(self, item_id: str) -> bool:
         """Whether any event, active or undone, was logged for `item_id`."""
         with self._errors():
@@ -851,16 +1155,40 @@ class EventLog:
             ).fetchone()
         return row is not None
 
-    def first_day(self) -> date | None:
-        """The earliest day anything was logged for, or None for an empty log."""
-        with self._errors():
-            row = self._db.execute("SELECT min(for_date) FROM events").fetchone()
-        return date.fromisoformat(row[0]) if row[0] else None
-
     def count(self) -> int:
         """How many events the log holds, undone ones included."""
         with self._errors():
             return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+def _state_filter(as_logged: datetime | None) -> tuple[str, tuple[str, ...]]:
+    """The SQL condition for events that count: active now, or (with
+    `as_logged`) logged by that moment, whatever happened to them later."""
+    if as_logged is None:
+        return "undone_at IS NULL", ()
+    return "logged_at_utc <= ?", (utc_key(as_logged),)
+
+
+def _standing(rows: Iterable[Sequence[str | None]], as_logged: datetime | None) -> Iterator[Event]:
+    """The events of `rows` that were active at `as_logged` (all of them without it)."""
+    for row in rows:
+        event = _event_from_row(row)
+        if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
+            yield event
+
+
+_NOTE_HINT = (
+    "Nothing was imported. Its note was corrected on one machine only: give it the "
+    'note you want here with `csm note {uuid} "..."`, then import again.'
+)
+
+
+def _earlier_note(db: sqlite3.Connection, uuid: str, note: str | None) -> bool:
+    """Whether `note` is what event `uuid`'s note read before a correction here."""
+    row = db.execute(
+        "SELECT 1 FROM note_changes WHERE event_uuid = ? AND old_note = ? LIMIT 1", (uuid, note)
+    ).fetchone()
+    return row is not None
 
 
 class _DryRun(Exception):
@@ -873,6 +1201,7 @@ def _filters(
     item_id: str | None,
     cadence: str | None,
     include_undone: bool,
+    by: str | None = None,
 ) -> tuple[str, list[object]]:
     clauses = ["1"]
     params: list[object] = []
@@ -890,6 +1219,10 @@ def _filters(
         params.append(cadence)
     if not include_undone:
         clauses.append("undone_at IS NULL")
+    if by is not None:
+        # Names are typed by hand with --by: "mona" finds what "Mona" logged.
+        clauses.append("logged_by = ? COLLATE NOCASE")
+        params.append(by.strip())
     return " AND ".join(clauses), params
 
 

@@ -34,6 +34,7 @@ def _own_files(paths: Paths) -> list[Path]:
     log = paths.log_file
     files = [log, *(log.with_name(log.name + s) for s in ("-wal", "-shm", "-journal"))]
     files += [paths.config_file, paths.config_file.with_name(".config.yaml.lock")]
+    files += [paths.days_off_file]
     return files
 
 

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 if TYPE_CHECKING:
     from dateutil.rrule import rrule as RRule
 
+# The standard cadences, shortest first; rrule items come after them in lists.
 CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual")
 RRULE = "rrule"
+ALL_CADENCES: tuple[str, ...] = (*CADENCES, RRULE)
 Cadence = Literal["daily", "weekly", "monthly", "quarterly", "annual", "rrule"]
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -36,11 +38,15 @@ DEFAULT_RRULE_START = date(2024, 1, 1)  # a Monday
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """How a team's time is cut: its week, its workdays, its fiscal year."""
+    """How a team's time is cut: its week, its workdays, its fiscal year, and
+    the dates it does not work although they fall on a workday (public
+    holidays, leave, closures). Days off are facts about dates, not settings:
+    they apply to every date they name, past ones included."""
 
     week_start: int = 0
     workdays: frozenset[int] = field(default_factory=lambda: frozenset({0, 1, 2, 3, 4}))
     fiscal_year_start: int = 1
+    days_off: frozenset[date] = frozenset()
 
     def __post_init__(self) -> None:
         if not 0 <= self.week_start <= 6:
@@ -161,6 +167,25 @@ PERIOD_KINDS: dict[str, str] = {
     "yearly": "annual",
 }
 
+
+def parse_cadence(text: str, *, option: str = "--cadence", windows_only: bool = False) -> str:
+    """'week', 'Weekly', 'custom' -> the cadence csm means; ValueError ("--cadence
+    'x' is not a cadence") otherwise. `windows_only` accepts the standard
+    cadences only (the windows of `--period`)."""
+    key = text.strip().lower()
+    if not windows_only and key in (RRULE, "custom"):
+        return RRULE
+    if key in PERIOD_KINDS:
+        return PERIOD_KINDS[key]
+    raise ValueError(f"{option} {text!r} is not a {'period' if windows_only else 'cadence'}")
+
+
+def cadence_rank(cadence: str) -> int:
+    """Where a cadence sorts in lists: daily first, rrule items after annual,
+    anything unknown (an event of an older csm) last."""
+    return ALL_CADENCES.index(cadence) if cadence in ALL_CADENCES else len(ALL_CADENCES)
+
+
 _WEEKDAY_ALIASES = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     full: i
     for i, full in enumerate(
@@ -235,8 +260,13 @@ def format_workdays(days: frozenset[int], week_start: int = 0) -> str:
 
 
 def is_workday(day: date, cal: WorkCalendar) -> bool:
-    """Whether the team works on `day`."""
-    return day.weekday() in cal.workdays
+    """Whether the team works on `day`: a workday of the week, not a day off."""
+    return day.weekday() in cal.workdays and day not in cal.days_off
+
+
+def is_day_off(day: date, cal: WorkCalendar) -> bool:
+    """Whether `day` is a workday of the week that the team has off."""
+    return day in cal.days_off and day.weekday() in cal.workdays
 
 
 # Calendar periods ----------------------------------------------------------
@@ -422,10 +452,20 @@ def periods_overlapping(
 
 
 def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
-    """Whether the item should be done in `period`: daily items only on workdays."""
+    """Whether the item should be done in `period`: daily items only on
+    workdays; longer periods only when days off leave a workday in them.
+
+    An rrule item names its own days, weekends included, so only days off
+    can take its period away: when every day of it is a day off.
+    """
     if rec.cadence == "daily":
         return is_workday(period.start, cal)
-    return True
+    start, end = period
+    if not any(start <= day <= end for day in cal.days_off):
+        return True  # a week or longer always holds a workday of the week
+    if rec.cadence == RRULE:
+        return not all(day in cal.days_off for day in period.days())
+    return any(is_workday(day, cal) for day in period.days())
 
 
 def _clamp_day(year: int, month: int, day: int) -> date:
@@ -461,10 +501,20 @@ def _nominal_due(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     raise TypeError(f"not a due rule: {rule!r}")
 
 
+def _rrule_due(period: Period, cal: WorkCalendar) -> date:
+    """The occurrence, or the latest day before it that is not a day off.
+    An rrule names its own days, weekends included, so only days off move it."""
+    day = period.end
+    while day in cal.days_off and day > period.start:
+        day -= timedelta(days=1)
+    return period.end if day in cal.days_off else day
+
+
 def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     """When the item is due in `period`.
 
-    Daily items: the day. rrule items: the occurrence (the period's end).
+    Daily items: the day. rrule items: the occurrence (the period's end), or
+    the day before it that is not a day off.
     Otherwise the due rule's day (default: the period's last workday), clamped
     to the month's end; a non-workday moves back to the previous workday in the
     period, or forward to the next one when none is before it.
@@ -472,9 +522,11 @@ def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     if rec.cadence == "daily":
         return period.start
     if rec.cadence == RRULE:
-        return period.end
-    nominal = _nominal_due(period, rec, cal)
-    if is_workday(nominal, cal) or nominal not in period:
+        return _rrule_due(period, cal)
+    # A period cut short by a change of week start or fiscal year may end
+    # before its rule's day: it is then due within the period.
+    nominal = min(max(_nominal_due(period, rec, cal), period.start), period.end)
+    if is_workday(nominal, cal):
         return nominal
     day = nominal - timedelta(days=1)
     while day >= period.start:

@@ -130,7 +130,7 @@ def due_text(rec: Recurrence, lang: str = "en") -> str:
         start = ""
         if rec.start is not None:
             start = f" (من {rec.start.isoformat()})" if ar else f" (from {rec.start.isoformat()})"
-        return f"{'مخصص' if ar else 'custom'}: {rec.rrule}{start}"
+        return rrule_text(rec.rrule or "", lang) + start
     period = _PERIOD[lang].get(cadence, cadence)
     if rule is None or isinstance(rule, LastWorkday):
         return f"آخر يوم عمل في {period}" if ar else f"last workday of the {period}"
@@ -155,6 +155,93 @@ def due_text(rec: Recurrence, lang: str = "en") -> str:
     return _day_of(rule.day, month, month, lang)
 
 
+# RFC 5545 rules in words ------------------------------------------------------
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_UNITS = {
+    # FREQ: (singular, plural) in English; (one, two, 3-10, 11+) in Arabic.
+    "DAILY": (("day", "days"), ("يوم", "يومين", "أيام", "يومًا")),
+    "WEEKLY": (("week", "weeks"), ("أسبوع", "أسبوعين", "أسابيع", "أسبوعًا")),
+    "MONTHLY": (("month", "months"), ("شهر", "شهرين", "أشهر", "شهرًا")),
+    "YEARLY": (("year", "years"), ("سنة", "سنتين", "سنوات", "سنةً")),
+}
+_NTH_EN = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+_NTH_AR = {1: "أول", 2: "ثاني", 3: "ثالث", 4: "رابع", 5: "خامس", -1: "آخر"}
+_WORDED = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL", "WKST"}
+
+
+def _and(words: list[str], lang: str) -> str:
+    if lang == "ar":
+        return " و".join(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _every(freq: str, step: int, lang: str) -> str:
+    english, arabic = _UNITS[freq]
+    if lang == "ar":
+        one, two, few, many = arabic
+        if step == 1:
+            return f"كل {one}"
+        if step == 2:
+            return f"كل {two}"
+        return f"كل {step} {few if step <= 10 else many}"
+    return f"every {english[0]}" if step == 1 else f"every {step} {english[1]}"
+
+
+def _weekday_word(code: str, lang: str) -> str:
+    """'MO' -> Monday; '1MO' -> the first Monday; '-1FR' -> the last Friday."""
+    name = weekday_text(_BYDAY.index(code[-2:]), lang)
+    if len(code) == 2:
+        return name
+    n = int(code[:-2])
+    if lang == "ar":
+        bare = name[2:] if name.startswith("ال") else name  # أول اثنين, آخر جمعة
+        return f"{_NTH_AR.get(n, str(n))} {bare}"
+    return f"the {_NTH_EN.get(n, ordinal(n))} {name}"
+
+
+def rrule_text(rule: str, lang: str = "en") -> str:
+    """An RFC 5545 rule in words: 'FREQ=WEEKLY;BYDAY=SU,WE' -> 'every week on
+    Sunday and Wednesday' / 'كل أسبوع يوم الأحد والأربعاء'. A rule with parts
+    that have no words here is shown as written."""
+    lang = _lang(lang)
+    ar = lang == "ar"
+    body = rule.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    try:
+        parts = dict(part.split("=", 1) for part in body.upper().split(";") if part)
+        freq = parts["FREQ"]
+        step = int(parts.get("INTERVAL", "1"))
+        if freq not in _UNITS or not set(parts) <= _WORDED or step < 1:
+            raise ValueError(body)
+        text = _every(freq, step, lang)
+        if "BYDAY" in parts:
+            days = [_weekday_word(code.strip(), lang) for code in parts["BYDAY"].split(",")]
+            text += (" يوم " if ar else " on ") + _and(days, lang)
+        if "BYMONTHDAY" in parts:
+            numbers = [int(n) for n in parts["BYMONTHDAY"].split(",")]
+            if ar:
+                days = ["آخر يوم" if n == -1 else f"اليوم {n}" for n in numbers]
+                text += " في " + _and(days, lang)
+            else:
+                days = ["the last day" if n == -1 else f"day {n}" for n in numbers]
+                text += " on " + _and(days, lang)
+        if "BYMONTH" in parts:
+            months = [month_text(int(n), lang) for n in parts["BYMONTH"].split(",")]
+            text += (" في " if ar else " in ") + _and(months, lang)
+        if "COUNT" in parts:
+            count = int(parts["COUNT"])
+            text += f"، {count} مرات" if ar else f", {count} times"
+        if "UNTIL" in parts:
+            until = parts["UNTIL"][:8]
+            day = f"{until[:4]}-{until[4:6]}-{until[6:8]}"
+            text += f"، حتى {day}" if ar else f", until {day}"
+        return text
+    except (ValueError, KeyError, IndexError):
+        return f"{'مخصص' if ar else 'custom'}: {rule}"
+
+
 __all__ = [
     "CADENCE_WORDS",
     "MONTHS",
@@ -163,5 +250,6 @@ __all__ = [
     "due_text",
     "month_text",
     "ordinal",
+    "rrule_text",
     "weekday_text",
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput
-from ..schedule import PERIOD_KINDS
+from ..schedule import parse_cadence
 from ..views.safe import echo
 from .common import Env, print_json, stdout_is_terminal
 
@@ -18,27 +18,49 @@ if TYPE_CHECKING:
 ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday). Default: today."
 
 
+AS_LOGGED_HELP = (
+    "Show the log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
+    "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then."
+)
+
+
 def today(
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     show_all: bool = typer.Option(
         False, "--all", help="Show every item in its current period, whatever its status."
     ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_logged: str | None = typer.Option(
+        None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
+    ),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
 ) -> None:
     """What needs doing today: daily items, anything due or overdue, what was
     missed last period (with the command that logs it late), and progress.
 
     Example: csm today --on 2026-11-23
+
+    Example: csm today --tag team
     """
     from ..agenda import build_agenda
 
     env = Env.load()
-    day = env.day(on)
-    catalog = env.catalog()
+    stamp = env.moment(as_logged)
+    day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
+    only = None
+    if tag is not None:
+        from ..scope import tag_of, with_tag
+
+        items = env.catalog().items.values()
+        tag = tag_of(tag, items)
+        only = [item.id for item in with_tag(list(items), tag)]
     with env.open_log() as log:
-        agenda = build_agenda(catalog.enabled_items(), log, day, env.settings.calendar)
+        history = env.history(log, as_logged=stamp)
+        agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
     entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all)
+    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag)
 
 
 def due(
@@ -60,25 +82,22 @@ def due(
     """
     from ..agenda import build_agenda, window_entries
 
-    kind = None
+    cadence = None
     if period is not None:
-        kind = PERIOD_KINDS.get(period.strip().lower())
-        if kind is None:
-            raise BadInput(
-                f"--period {period!r} is not a period.",
-                hint="Use day, week, month, quarter or year.",
-            )
+        try:
+            cadence = parse_cadence(period, option="--period", windows_only=True)
+        except ValueError as exc:
+            raise BadInput(f"{exc}.", hint="Use day, week, month, quarter or year.") from None
     env = Env.load()
     day = env.day(on)
-    items = env.catalog().enabled_items()
-    cal = env.settings.calendar
     with env.open_log() as log:
-        agenda = build_agenda(items, log, day, cal)
-        if kind is None:
+        history = env.history(log)
+        agenda = build_agenda(history, log, day)
+        if cadence is None:
             _show(env, agenda, agenda.open_entries(), json_output, open_only=True)
             return
-        window, entries = window_entries(items, log, kind, day, cal)
-    _show(env, agenda, entries, json_output, window=(kind, window))
+        window, entries = window_entries(history, log, cadence, day)
+    _show(env, agenda, entries, json_output, window=(cadence, window))
 
 
 def _show(
@@ -90,29 +109,42 @@ def _show(
     all_heading: bool = False,
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
+    tag: str | None = None,
 ) -> None:
     from ..views import agenda as view
     from ..views.labels import label
 
     lang = env.settings.lang
+    day_off = env.days_off.get(agenda.day)
     if json_output:
         doc = view.agenda_json(agenda, entries, lang)
+        if day_off is not None:
+            doc["day_off"] = day_off
         if window is not None:
-            kind, span = window
+            cadence, span = window
             doc["period"] = {
-                "kind": kind,
+                "cadence": cadence,
+                "name": _window_name(env, cadence, span),
                 "start": span.start.isoformat(),
                 "end": span.end.isoformat(),
             }
+        if tag is not None:
+            doc["tag"] = tag
         print_json(doc)
         return
-    heading = view.day_heading(agenda.day, agenda.workday, lang)
+    heading = view.day_heading(
+        agenda.day, agenda.workday, lang, hijri=env.settings.show_hijri, day_off=day_off
+    )
+    if tag is not None:
+        heading += f" · {label('tag_scope', lang)}: {tag}"
     if window is not None or open_only:
         # `due` answers one question; the missed list and progress belong to `today`.
         agenda = agenda._replace(missed=[], progress={})
     if window is not None:
-        kind, span = window
-        heading += f"\n{label('this_' + kind, lang)}: {view.period_text(span)}"
+        cadence, span = window
+        heading += f"\n{label('this_' + cadence, lang)}: {view.period_text(span)}"
+        if cadence in ("monthly", "quarterly", "annual"):
+            heading += f" ({_window_name(env, cadence, span)})"
     elif all_heading:
         heading += f"\n{label('all_heading', lang)}"
     elif open_only:
@@ -121,6 +153,14 @@ def _show(
         view.show_agenda(agenda, entries, lang, heading)
     else:
         echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+
+
+def _window_name(env: Env, cadence: str, span: Period) -> str:
+    """'Q2 FY2026/27': the window named as the report names it."""
+    from ..views.report import period_name
+
+    lang = env.settings.lang
+    return period_name(cadence, span, lang, env.settings.calendar.fiscal_year_start)
 
 
 def register(app: typer.Typer) -> None:

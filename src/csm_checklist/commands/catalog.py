@@ -7,33 +7,14 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput
-from ..schedule import PERIOD_KINDS
 from ..views.safe import echo
-from .common import Env, print_json, stdout_is_terminal
-
-CADENCE_CHOICES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
+from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 checklist_app = typer.Typer(
     help="Check and copy the checklist files (the duties csm tracks).\n\n"
     "Example: csm checklist validate",
     no_args_is_help=True,
 )
-
-
-def _cadence_filter(text: str | None) -> str | None:
-    if text is None:
-        return None
-    key = text.strip().lower()
-    if key in ("rrule", "custom"):
-        return "rrule"
-    cadence = PERIOD_KINDS.get(key)
-    if cadence is None:
-        raise BadInput(
-            f"--cadence {text!r} is not a cadence.",
-            hint="Use daily, weekly, monthly, quarterly, annual or rrule "
-            "(or day, week, month, quarter, year).",
-        )
-    return cadence
 
 
 def list_items(
@@ -50,30 +31,42 @@ def list_items(
     ),
     show_all: bool = typer.Option(False, "--all", help="Also show disabled items, marked."),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
 ) -> None:
     """List the checklist: every item with its cadence and due rule in words,
     grouped by area (or by cadence).
 
     Example: csm list --cadence weekly
+
+    Example: csm list --tag team
     """
-    wanted = _cadence_filter(cadence)
+    wanted = cadence_option(cadence)
     by = group.strip().lower()
     if by not in ("area", "cadence"):
         raise BadInput(f"--group {group!r} is not a grouping.", hint="Use area or cadence.")
     env = Env.load()
     lang = env.settings.lang
     catalog = env.catalog()
+    wanted_tag = None
+    if tag is not None:
+        from ..scope import tag_of
+
+        wanted_tag = tag_of(tag, catalog.items.values())
     items = [
         item
         for item in catalog.items.values()
-        if (show_all or item.enabled) and (wanted is None or item.cadence == wanted)
+        if (show_all or item.enabled)
+        and (wanted is None or item.cadence == wanted)
+        and (wanted_tag is None or wanted_tag in item.tags)
     ]
     from ..views.catalog import group_items, list_json, plain_list, print_rich_list
 
     if json_output:
         print_json(list_json(catalog, items, lang))
         return
-    groups = group_items(catalog, items, by, lang, keep_empty=wanted is None)
+    groups = group_items(catalog, items, by, lang, keep_empty=wanted is None and tag is None)
     if stdout_is_terminal():
         print_rich_list(groups, lang)
     else:
@@ -84,18 +77,23 @@ def list_items(
 def validate(
     paths: list[Path] | None = typer.Argument(
         None,
-        help="Checklist files or folders to check, on top of the built-ins. "
-        "Default: everything csm loads.",
+        help="Checklist files or folders to check, on top of the built-ins and your "
+        "own checklists. Default: everything csm loads.",
         show_default=False,
         metavar="[PATH]...",
     ),
 ) -> None:
-    """Check checklist files: every error names the file, the line and the fix.
+    """Check checklist files and report every problem, each naming the file,
+    the line and the fix. Given files are checked as they would load: after
+    the built-ins and your own checklists, so they may override your items.
 
     Example: csm checklist validate my-weekly.yaml
     """
-    if not paths:
-        env = Env.load()
+    from ..checklists import check_files
+
+    env = Env.load()
+    errors = check_files(paths or [], user_dir=env.paths.checklists_dir)
+    if not errors and not paths:
         catalog = env.catalog()
         disabled = sum(1 for item in catalog.items.values() if not item.enabled)
         note = f" ({disabled} disabled)" if disabled else ""
@@ -105,18 +103,21 @@ def validate(
             f"from {files} file{'s' if files != 1 else ''}"
         )
         return
-    from ..checklists import check_files
-
-    errors = check_files(paths)
     if not errors:
-        for path in paths:
+        for path in paths or []:
             echo(f"OK: {path}")
         return
     from ..cli import print_error
 
-    for error in errors[:-1]:
+    if len(errors) == 1:
+        raise errors[0]
+    for error in errors:
         print_error(error.message, error.hint)
-    raise errors[-1]
+    files = len({getattr(error, "path", None) for error in errors})
+    raise BadInput(
+        f"{len(errors)} problems found in {files} file{'s' if files != 1 else ''}.",
+        hint="Fix each one above, then run csm checklist validate again.",
+    )
 
 
 @checklist_app.command("init")

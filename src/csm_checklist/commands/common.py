@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,9 @@ from ..schedule import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..history import History
     from ..log import EventLog
+    from ..schedule import WorkCalendar
 
 
 class Env:
@@ -41,6 +43,32 @@ class Env:
         return self.paths.cache_dir / f"{name}.json"
 
     @cached_property
+    def days_off(self) -> dict[date, str]:
+        """Each day off and why, from days-off.yaml (cached like the settings)."""
+        source = self.paths.days_off_file
+        if not source.exists():
+            return {}  # most users: not even the cache is read
+        from ..cache import cached
+
+        def parse() -> dict[date, str]:
+            from ..daysoff import load_days_off, reasons_by_date
+
+            return reasons_by_date(load_days_off(source))
+
+        reader = Path(__file__).parents[1] / "daysoff.py"
+        return cached(self._cache("days-off"), [reader, source], parse)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        """The settings' calendar with the days off in it: what every rule uses."""
+        cal = self.settings.calendar
+        if not self.days_off:
+            return cal
+        from dataclasses import replace
+
+        return replace(cal, days_off=frozenset(self.days_off))
+
+    @cached_property
     def today(self) -> date:
         return self.settings.today()
 
@@ -63,6 +91,31 @@ class Env:
         from ..log import EventLog
 
         return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
+
+    def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
+        """The log's history of the rules, after recording today's when they
+        changed (see `work.load_history`)."""
+        from ..history import observe
+        from ..work import load_history
+
+        settings = self.settings
+        observed = observe(self.catalog().items.values(), settings.calendar, settings.timezone)
+        return load_history(
+            log,
+            observed,
+            self.today,
+            settings.now(),
+            as_logged=as_logged,
+            days_off=frozenset(self.days_off),
+        )
+
+    def moment(self, text: str | None, option: str = "--as-logged") -> datetime | None:
+        """A moment a user typed: YYYY-MM-DD (the end of that day), or
+        YYYY-MM-DDTHH:MM[:SS] with an optional UTC offset (else the configured
+        time zone's)."""
+        if text is None:
+            return None
+        return parse_moment(text, self.settings.now(), option)
 
     def day(self, text: str | None, option: str = "--on") -> date:
         """The date a user typed (YYYY-MM-DD, today, yesterday); today if None."""
@@ -105,6 +158,45 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
             hint=f"Give a day in that range, e.g. {option} {today.isoformat()}.",
         )
     return day
+
+
+def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datetime:
+    """Read a moment typed by a user; BadInput with the accepted forms otherwise.
+
+    A bare date means the end of that day; a time without an offset is in the
+    time zone of `now`.
+    """
+    key = text.strip()
+    try:
+        if len(key) == 10:
+            moment = datetime.combine(date.fromisoformat(key), datetime.max.time())
+        else:
+            moment = datetime.fromisoformat(key)
+    except ValueError:
+        raise BadInput(
+            f"{option} {text!r} is not a date or a moment.",
+            hint=f"Use YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. {option} "
+            f"{now.strftime('%Y-%m-%dT%H:%M')}.",
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=now.tzinfo)
+    return moment
+
+
+def cadence_option(text: str | None, option: str = "--cadence") -> str | None:
+    """The cadence a user typed after `option` (None when absent); BadInput otherwise."""
+    if text is None:
+        return None
+    from ..schedule import parse_cadence
+
+    try:
+        return parse_cadence(text, option=option)
+    except ValueError as exc:
+        raise BadInput(
+            f"{exc}.",
+            hint="Use daily, weekly, monthly, quarterly, annual or rrule "
+            "(or day, week, month, quarter, year).",
+        ) from None
 
 
 def stdout_is_terminal() -> bool:

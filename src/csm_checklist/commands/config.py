@@ -8,6 +8,8 @@ from ..config import SETTINGS, save_setting
 from ..views.safe import echo
 from .common import Env, print_json
 
+NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
+
 config_app = typer.Typer(
     help="Show and change settings, and find csm's files.", no_args_is_help=True
 )
@@ -22,7 +24,8 @@ def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
     env = Env.load()
     values = env.settings.as_dict()
     if json_output:
-        print_json(values)
+        # Settings are kept as text; a program reading the JSON wants numbers as numbers.
+        print_json({k: int(v) if k in NUMERIC and v.isdigit() else v for k, v in values.items()})
         return
     for name in SETTINGS:
         value = values[name]
@@ -35,6 +38,8 @@ def _effective(env: Env, name: str) -> str:
         return "system time zone"
     if name == "user":
         return env.settings.user_name
+    if name == "region":
+        return "none"
     return SETTINGS[name].default
 
 
@@ -44,12 +49,34 @@ def set_(
     value: str = typer.Argument(..., help="New value, e.g. sun-thu."),
 ) -> None:
     """Change one setting; the value is checked before anything is written.
+    `region CC` also sets workdays and week_start from the country's weekend.
 
     Example: csm config set workdays sun-thu
     """
     env = Env.load()
+    if key.strip() == "region" and value.strip():
+        _set_region(env, value)
+        return
     stored = save_setting(env.paths, key, value)
     echo(f"{key} = {stored}  ({env.paths.config_file})")
+    if env.paths.log_file.exists():
+        # A change to the work week or fiscal year holds from today: record it
+        # now, not on whichever day csm next runs.
+        fresh = Env.load()
+        with fresh.open_log() as log:
+            fresh.history(log)
+
+
+def _set_region(env: Env, value: str) -> None:
+    """A region sets the week from the country's weekend, in one write."""
+    from ..config import save_settings
+    from ..publicholidays import region_settings
+
+    stored = save_settings(env.paths, region_settings(value))
+    for name, shown in stored.items():
+        echo(f"{name} = {shown}  ({env.paths.config_file})")
+    code = stored["region"]
+    echo(f"Import its public holidays as days off: csm off holidays --country {code}")
 
 
 @config_app.command("path")

@@ -1,19 +1,19 @@
-"""`csm done`, `csm skip`, `csm undo` and `csm log`: writing and reading the log."""
+"""`csm done`, `csm skip`, `csm undo` and `csm log`: writing and reading the log.
+
+The rules (what may be logged, which event an undo marks) live in `work.py`;
+these commands parse, call it and say what happened.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import BadInput, NotMet
-from ..schedule import CADENCES, PERIOD_KINDS, RRULE, period_containing
 from ..views.safe import echo
-from .common import Env, print_json, stdout_is_terminal
+from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
-    from ..catalog import Item
     from ..log import EventLog
 
 ITEMS_HELP = (
@@ -24,101 +24,98 @@ ON_HELP = "The day the work was for (YYYY-MM-DD, today, yesterday). Default: tod
 BY_HELP = "Who did it. Default: the `user` setting, else the login name."
 
 
-def _not_future(env: Env, day: date) -> None:
-    if day > env.today:
-        raise BadInput(
-            f"--on {day.isoformat()} is in the future; csm logs work that has been done.",
-            hint=f"Use today ({env.today.isoformat()}) or an earlier day.",
-        )
+CADENCE_HELP = (
+    "Also log every item in force of this cadence (daily, weekly, monthly, quarterly, "
+    "annual or rrule) for its period containing --on, e.g. --cadence daily."
+)
 
 
-def _no_period(item: Item, day: date) -> NotMet:
-    return NotMet(
-        f"{item.title.get('en')} ({item.id}) has no period containing {day.isoformat()}: "
-        "its rule has not started yet or has already ended.",
-        hint="Pick an --on date inside the rule's range; `csm list` shows each item's rule.",
-    )
-
-
-def _log_work(kind: str, queries: list[str], on: str | None, note: str, by: str | None) -> None:
-    """What done and skip share: resolve every item first, record all of them
-    in one transaction, then say what happened and where the period stands."""
-    from ..agenda import cadence_progress
-    from ..log import Event, host_name, new_uuid
+def _log_work(
+    kind: str,
+    queries: list[str],
+    on: str | None,
+    note: str,
+    by: str | None,
+    cadence: str | None = None,
+) -> None:
+    """What done and skip share: resolve every item, log them all in one
+    transaction, then say what happened and where each cadence stands."""
+    from ..agenda import Progress, build_agenda
+    from ..catalog import items_to_log
     from ..views.events import already_line, logged_line, progress_line
+    from ..work import log_work
 
     env = Env.load()
     day = env.day(on)
-    _not_future(env, day)
     settings = env.settings
-    cal = settings.calendar
-    catalog = env.catalog()
-    items = [catalog.resolve(query) for query in queries]
-    moment = settings.now()
+    items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
+    for line in guesses:
+        echo(line, err=True)
     who = by.strip() if by is not None and by.strip() else settings.user_name
-    host = host_name()
-    events = []
-    for item in items:
-        period = period_containing(day, item.recurrence, cal)
-        if period is None:
-            raise _no_period(item, day)
-        events.append(
-            Event(
-                uuid=new_uuid(),
-                item_id=item.id,
-                title=item.title.get(settings.lang),
-                cadence=item.recurrence.cadence,
-                kind="done" if kind == "done" else "skip",
-                period_start=period.start,
-                period_end=period.end,
-                for_date=day,
-                logged_at=moment,
-                by=who,
-                note=note,
-                host=host,
-            )
-        )
     with env.open_log() as log:
-        results = log.record(events)
+        history = env.history(log)
+        results = log_work(
+            log,
+            history,
+            items,
+            kind,
+            day,
+            env.today,
+            settings.now(),
+            by=who,
+            note=note,
+            lang=settings.lang,
+        )
         for event, existing in results:
             echo(logged_line(event) if existing is None else already_line(event, existing))
-        enabled = catalog.enabled_items()
-        cadences = dict.fromkeys(item.recurrence.cadence for item in items)
-        for cadence in cadences:
-            progress = cadence_progress(enabled, log, cadence, day, cal)
-            echo(progress_line(cadence, progress))
+        progress = build_agenda(history, log, day).progress
+    for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
+        echo(progress_line(cadence, progress.get(cadence, Progress())))
 
 
 def done(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as done for their period containing --on (default today).
 
-    A period already done or skipped is left as it is (exit 0). A future date
-    is refused (exit 2); an item that matches nothing stops the command before
-    anything is logged (exit 1).
+    A period already done or skipped is left as it is (exit 0). A future date,
+    or one before the item is tracked (see `csm history`), is refused (exit 2);
+    an item that matches nothing, or a name that could mean several (such as
+    "daily"), stops the command before anything is logged (exit 1). A name
+    that is not an exact id is told on stderr with the item it found:
+    "monit → monitor-accounts (id prefix)".
 
     Example: csm done monitor-accounts --note "2 escalations"
+
+    Example: csm done --cadence daily --on yesterday
     """
-    _log_work("done", items, on, note, by)
+    _log_work("done", items or [], on, note, by, cadence)
 
 
 def skip(
-    items: list[str] = typer.Argument(..., help=ITEMS_HELP, metavar="ITEM..."),
+    items: list[str] | None = typer.Argument(
+        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+    ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
+    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
 ) -> None:
     """Log items as skipped (not needed this time) for their period.
 
     A skipped period counts as settled: it is not overdue and not missed.
 
     Example: csm skip team-meeting --reason "public holiday"
+
+    Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
     """
-    _log_work("skip", items, on, reason, by)
+    _log_work("skip", items or [], on, reason, by, cadence)
 
 
 def undo(
@@ -133,68 +130,29 @@ def undo(
         metavar="DATE",
     ),
 ) -> None:
-    """Mark the latest done or skip undone (it stays in the log, marked).
+    """Mark the latest done or skip undone (it stays in the log, marked, and
+    counts for nothing any more).
 
     Nothing to undo: exit 1.
 
     Example: csm undo team-meeting --on 2026-11-24
     """
-    from ..errors import UnknownItem
-    from ..views.events import period_words, undone_line
+    from ..errors import NotMet
+    from ..views.events import undo_scope, undone_line
+    from ..work import undo_target, undo_work
 
     env = Env.load()
     day = env.day(on) if on is not None else None
-    item_id: str | None = None
-    period_start: date | None = None
-    for_date: date | None = None
-    where = ""
     with env.open_log() as log:
-        if item is not None:
-            try:
-                found: Item | None = env.catalog().resolve(item, include_disabled=True)
-            except UnknownItem:
-                # An item since removed from the checklists can still be undone by id.
-                if not log.has_item(item.strip()):
-                    raise
-                found = None
-            item_id = found.id if found is not None else item.strip()
-            where = f" for {item_id}"
-            if day is not None and found is not None:
-                period = period_containing(day, found.recurrence, env.settings.calendar)
-                if period is None:
-                    raise _no_period(found, day)
-                period_start = period.start
-                words = period_words(found.recurrence.cadence, period.start, period.end)
-                where += f" in the {words}"
-            elif day is not None:
-                for_date = day
-                where += f" on {day.isoformat()}"
-        elif day is not None:
-            for_date = day
-            where = f" for {day.isoformat()}"
-        event = log.undo_latest(
-            env.settings.now(), item_id=item_id, period_start=period_start, for_date=for_date
-        )
+        item_id = _log_item(env, log, item) if item is not None else None
+        target = undo_target(env.history(log), item_id, day)
+        event = undo_work(log, target, env.settings.now())
     if event is None:
         raise NotMet(
-            f"Nothing to undo{where}: no active done or skip.",
+            f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
             hint="`csm log` lists what was logged.",
         )
     echo(undone_line(event))
-
-
-def _cadence(text: str | None) -> str | None:
-    if text is None:
-        return None
-    key = text.strip().lower()
-    if key in (RRULE, "custom"):
-        return RRULE
-    if key in PERIOD_KINDS:
-        return PERIOD_KINDS[key]
-    raise BadInput(
-        f"--cadence {text!r} is not a cadence.",
-        hint=f"Use one of {', '.join((*CADENCES, RRULE))}.",
-    )
 
 
 def _log_item(env: Env, log: EventLog, query: str) -> str:
@@ -203,6 +161,9 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
     if log.has_item(query.strip()):
         return query.strip()
     return env.catalog().resolve(query, include_disabled=True).id
+
+
+LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
 
 
 def log_events(
@@ -219,22 +180,62 @@ def log_events(
         help="Only this cadence: daily, weekly, monthly, quarterly, annual or rrule.",
         metavar="CADENCE",
     ),
-    limit: int | None = typer.Option(
-        None, "--limit", "-n", min=1, help="At most this many events.", metavar="N"
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only events logged by this name (any case), e.g. --by Omar.",
+        metavar="NAME",
     ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        min=0,
+        help=f"At most this many events (default {LOG_LIMIT}; 0: all), e.g. --limit 50.",
+        metavar="N",
+    ),
+    show_all: bool = typer.Option(
+        False, "--all", help="Every event: the same as --limit 0, e.g. csm log --all --by Omar."
+    ),
+    json_output: bool = typer.Option(
+        False, "--json", help="Print one JSON document (every event unless --limit)."
+    ),
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also show undone events, marked as such."
     ),
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="The audit trail: undone events too, and under each event every "
+        "correction of its note (csm note), e.g. csm log --history --item team-meeting.",
+    ),
+    as_logged: str | None = typer.Option(
+        None,
+        "--as-logged",
+        help="The log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
+        "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then.",
+        metavar="MOMENT",
+    ),
 ) -> None:
-    """Logged events, newest first. --since and --until bound the day the work
-    was for, both included.
+    """Logged events, newest first by the day the work was for, then by the
+    time logged. --since and --until bound that day, both included. Shows the
+    latest 20 unless --limit or --all says otherwise. The id column is what
+    `csm note` takes.
 
-    Example: csm log --since 2026-11-01 --item team-meeting
+    Example: csm log --since 2026-11-01 --item team-meeting --by Omar
     """
+    include_undone = include_undone or history
     env = Env.load()
     first, last = env.day_range(since, until)
-    wanted_cadence = _cadence(cadence)
+    wanted_cadence = cadence_option(cadence)
+    stamp = env.moment(as_logged)
+    wanted_by = by.strip() if by is not None and by.strip() else None
+    # A table is read by a person: the latest screenful. JSON is read by
+    # programs, which would silently lose events to a default limit.
+    if show_all or limit == 0:
+        shown = None
+    else:
+        shown = limit if limit is not None or json_output else LOG_LIMIT
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
         events = list(
@@ -243,21 +244,52 @@ def log_events(
                 until=last,
                 item_id=item_id,
                 cadence=wanted_cadence,
-                limit=limit,
+                limit=shown,
                 include_undone=include_undone,
+                by=wanted_by,
+                by_day=True,
+                as_logged=stamp,
             )
         )
+        more = 0
+        if shown is not None and len(events) == shown and stamp is None:
+            total = log.count_events(
+                since=first,
+                until=last,
+                item_id=item_id,
+                cadence=wanted_cadence,
+                include_undone=include_undone,
+                by=wanted_by,
+            )
+            more = total - len(events)
+        changes = log.note_changes(e.uuid for e in events) if history else None
     if json_output:
         from ..formats import event_record
 
-        print_json({"events": [event_record(event) for event in events]})
+        document: dict[str, object] = {"events": [event_record(event) for event in events]}
+        if changes is not None:
+            document["note_changes"] = [
+                {
+                    "uuid": change.event_uuid,
+                    "old_note": change.old_note,
+                    "new_note": change.new_note,
+                    "changed_at": change.changed_at.isoformat(),
+                    "by": change.by,
+                    "host": change.host,
+                }
+                for event in events
+                for change in changes.get(event.uuid, [])
+            ]
+        print_json(document)
         return
     from ..views import events as view
 
     if stdout_is_terminal():
-        view.show_log(events)
+        view.show_log(events, changes)
     else:
-        echo(view.plain_log(events), nl=False)
+        echo(view.plain_log(events, changes), nl=False)
+    if more > 0:
+        echo(view.more_line(more), err=True)
 
 
 def register(app: typer.Typer) -> None:

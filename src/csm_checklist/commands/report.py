@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..errors import BadInput
-from ..schedule import PERIOD_KINDS
+from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from .common import Env, stdout_is_terminal
 
@@ -31,16 +31,38 @@ def report(
         "exist) instead of stdout; - is stdout.",
         metavar="FILE",
     ),
+    as_logged: str | None = typer.Option(
+        None,
+        "--as-logged",
+        help="The report as the log stood at this moment (YYYY-MM-DD for the end of that "
+        "day, or YYYY-MM-DDTHH:MM): an audit replay. Default period: the one of that day.",
+        metavar="MOMENT",
+    ),
+    tag: str | None = typer.Option(
+        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
+    ),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help="Only what this person logged (any case): the periods they settled, e.g. --by Omar.",
+        metavar="NAME",
+    ),
 ) -> None:
     """Per item, cadence and area: expected, done, on time, late, skipped, missed,
     completion; streaks of daily items; every missed period; the notes.
 
     Example: csm report --period month --format md -o report.md
-    """
-    from ..report import REPORT_KINDS, build_report
 
-    kind = PERIOD_KINDS.get(period.strip().lower())
-    if kind not in REPORT_KINDS:
+    Example: csm report --period week --tag team --by Omar
+    """
+    from ..report import REPORT_CADENCES, build_report
+    from ..scope import tag_of, with_tag
+
+    try:
+        kind = parse_cadence(period, option="--period", windows_only=True)
+    except ValueError:
+        kind = ""
+    if kind not in REPORT_CADENCES:
         raise BadInput(
             f"--period {period!r} is not a report period.",
             hint="Use week, month, quarter or year.",
@@ -49,36 +71,54 @@ def report(
     if fmt not in FORMATS:
         raise BadInput(f"--format {fmt!r} is not a report format.", hint="Use text, md or json.")
     env = Env.load()
-    day = env.day(on)
+    stamp = env.moment(as_logged)
+    day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
     settings = env.settings
     catalog = env.catalog()
+    items = list(catalog.items.values())
+    wanted_tag = tag_of(tag, items) if tag is not None else None
+    only = [item.id for item in with_tag(items, wanted_tag)] if wanted_tag is not None else None
+    wanted_by = by.strip() if by is not None and by.strip() else None
     with env.open_log() as log:
+        history = env.history(log, as_logged=stamp)
         result = build_report(
-            list(catalog.items.values()),
+            history,
             log,
             kind,
             day,
-            settings.calendar,
+            env.today,
             lang=settings.lang,
             previous=previous,
+            as_logged=stamp,
+            only=only,
+            by=wanted_by,
         )
+    wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
-    fiscal = settings.calendar.fiscal_year_start
+    fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
 
     from ..views import report as view
 
+    scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
-        text = json_text(view.report_json(result, areas, lang, fiscal)) + "\n"
+        document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
+        text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
-            result, areas, lang, fiscal_year_start=fiscal, author=settings.user_name
+            result,
+            areas,
+            lang,
+            fiscal_year_start=fiscal,
+            author=settings.user_name,
+            scope=scope,
+            hijri=settings.show_hijri,
         )
     elif output is None and stdout_is_terminal():
-        view.show_report(result, areas, lang, fiscal)
+        view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         return
     else:
-        text = view.plain_report(result, areas, lang, fiscal)
+        text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import IO, TYPE_CHECKING
 
 import typer
 
 from ..views.safe import echo
 from .common import Env
+
+if TYPE_CHECKING:
+    from ..formats import Batches
 
 
 class ExportFormat(str, Enum):
@@ -53,12 +58,22 @@ def export(
 
     env = Env.load()
     first, last = env.day_range(since, until)
-    write = WRITERS[format.value]
+    write: Callable[[Batches, IO[str]], int] = WRITERS[format.value]
     # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
     mark = "\ufeff" if bom else ""
     from ..outputs import open_output
 
     with open_output(output, env.paths, newline="") as stream, env.open_log() as log:
+        if format is ExportFormat.json:
+            # A json export is a full backup: the history of the rules comes too.
+            from ..formats import backup_header, write_json
+
+            env.history(log)
+            header = backup_header(log.starts(), log.revisions())
+
+            def write(batches: Batches, out: IO[str]) -> int:
+                return write_json(batches, out, header)
+
         batches = log.export_batches(since=first, until=last, include_undone=include_undone)
         stream.write(mark)
         count = write(batches, stream)
@@ -83,22 +98,29 @@ def import_(
 
     Every record is checked before any is kept: a bad one stops the import
     with exit 2, naming its line (csv, jsonl) or index (json) and the field,
-    and nothing is written. A missing or unreadable file is exit 2 as well.
+    and nothing is written. A missing or unreadable file, a file with no
+    events and a Markdown export (which cannot be read back) are exit 2 as well.
     Events are matched by uuid: one already in the log is counted, not added
     again, so importing a file twice adds nothing; the same uuid with other
     content is refused. An event undone in the file is marked undone here too.
-    The file is read once, so `-` (standard input), a pipe or `<(...)` work too.
+    Every event must fall in the period the rules here cut for its day. Into
+    an empty log, a json backup also brings its tracking start and the
+    history of its rules, so every report reads as it did. The file is read
+    once, so `-` (standard input), a pipe or `<(...)` work too; an import that
+    fails, or a --dry-run, never creates a log.
 
     Example: csm import events.csv --dry-run
     """
-    from ..importing import import_events
+    from ..history import observe
+    from ..importing import import_file
+    from ..views.events import import_lines
 
     env = Env.load()
-    added, present = import_events(env.paths, file, dry_run=dry_run)
-    verb = "Would add" if dry_run else "Added"
-    noun = "event" if added == 1 else "events"
-    were = "was" if present == 1 else "were"
-    echo(f"{verb} {added} {noun}; {present} {were} already present.")
+    settings = env.settings
+    observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
+    result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
+    for line in import_lines(result, dry_run):
+        echo(line)
 
 
 def register(app: typer.Typer) -> None:

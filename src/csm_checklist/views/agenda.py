@@ -9,7 +9,7 @@ from typing import Any
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
 from ..wording import WEEKDAYS
-from .common import align_columns, styled_columns, text_bar
+from .common import align_columns, bar_cells, hijri_note, styled_columns, text_bar
 from .labels import label
 
 BAR_CELLS = 24
@@ -89,9 +89,15 @@ def agenda_json(agenda: Agenda, entries: Sequence[Entry], lang: str) -> dict[str
     }
 
 
-def day_heading(day: date, workday: bool, lang: str) -> str:
+def day_heading(
+    day: date, workday: bool, lang: str, *, hijri: bool = False, day_off: str | None = None
+) -> str:
+    """'Monday 2026-11-23 · workday'; `day_off` (its reason, maybe '') marks a day off."""
     kind = label("workday" if workday else "not_workday", lang)
-    return f"{WEEKDAYS.get(lang, WEEKDAYS['en'])[day.weekday()]} {day.isoformat()} · {kind}"
+    if day_off is not None:
+        kind = label("day_off", lang) + (f" ({day_off})" if day_off else "")
+    weekday = WEEKDAYS.get(lang, WEEKDAYS["en"])[day.weekday()]
+    return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {kind}"
 
 
 def period_text(period: Period) -> str:
@@ -131,7 +137,8 @@ def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
     for cadence, p in progress.items():
         extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
         name = label(cadence, lang).ljust(10)
-        lines.append(f"  {name} {text_bar(p.settled, p.total)} {p.done}/{p.total}{extra}")
+        bar = text_bar(p.done, p.total, skipped=p.skipped)
+        lines.append(f"  {name} {bar} {p.done}/{p.total}{extra}")
     return lines
 
 
@@ -220,12 +227,13 @@ def show_agenda(
         width = max(len(label(cadence, lang)) for cadence in agenda.progress)
         for cadence, p in agenda.progress.items():
             extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
-            filled = round(BAR_CELLS * p.settled / p.total) if p.total else 0
-            complete = p.total > 0 and p.settled == p.total
+            filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
+            complete = p.total > 0 and p.done == p.total
             line = Text("  " + label(cadence, lang).ljust(width) + " ")
-            # Two glyphs, so the bar reads without colour too (NO_COLOR).
+            # Three glyphs, so the bar reads without colour too (NO_COLOR).
             line.append("█" * filled, style="green" if complete else "magenta")
-            line.append("░" * (BAR_CELLS - filled), style="grey50")
+            line.append("▒" * passed, style="yellow")
+            line.append("░" * (BAR_CELLS - filled - passed), style="grey50")
             line.append(f" {p.done}/{p.total}{extra}")
             lines.append(line)
     console.print(Text("\n").join(lines))

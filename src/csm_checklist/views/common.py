@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
     from rich.text import Text
 
@@ -27,10 +29,35 @@ def terminal_console() -> Console:
     return console
 
 
-def text_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
-    """A bar made of '#' and '-' for plain output: readable in any pipe or file."""
-    filled = round(width * done / total) if total else 0
-    return "[" + "#" * filled + "-" * (width - filled) + "]"
+def bar_cells(done: int, total: int, width: int = BAR_WIDTH, skipped: int = 0) -> tuple[int, int]:
+    """How many of `width` cells show done and how many skipped.
+
+    A bar is full of done cells only when everything is done: 4 of 5 done
+    never rounds up to a full bar, and a skipped item fills its own cells, so
+    a period settled by skipping does not read as all done.
+    """
+    if total <= 0:
+        return 0, 0
+    done_cells = round(width * done / total)
+    if done < total:
+        done_cells = min(done_cells, width - 1)
+    if done > 0:
+        done_cells = max(done_cells, 1)
+    if skipped <= 0:
+        return done_cells, 0
+    settled = min(done + skipped, total)
+    settled_cells = round(width * settled / total)
+    passed = max(settled_cells - done_cells, 1)  # something skipped always shows
+    if settled < total:
+        passed = min(passed, width - 1 - done_cells)
+    return done_cells, min(passed, width - done_cells)
+
+
+def text_bar(done: int, total: int, width: int = BAR_WIDTH, skipped: int = 0) -> str:
+    """A bar of '#' (done), '=' (skipped) and '-' (open) for plain output:
+    readable in any pipe or file."""
+    filled, passed = bar_cells(done, total, width, skipped)
+    return "[" + "#" * filled + "=" * passed + "-" * (width - filled - passed) + "]"
 
 
 def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
@@ -74,3 +101,14 @@ def styled_columns(
 
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def hijri_note(first: date, lang: str, on: bool, last: date | None = None) -> str:
+    """' (1 Shawwal 1446 AH)' after a heading's date, or its window's span,
+    when the `hijri` setting is on; '' otherwise (hijridate is not loaded)."""
+    if not on:
+        return ""
+    from ..hijri import hijri_span
+
+    text = hijri_span(first, last or first, lang)
+    return f" ({text})" if text else ""

@@ -14,7 +14,8 @@ from .labels import label
 
 if TYPE_CHECKING:
     from ..agenda import Progress
-    from ..log import Event
+    from ..log import Event, NoteChange
+    from ..work import ImportResult, UndoTarget
 
 _PERIOD_NOUNS = {
     "weekly": "week",
@@ -68,6 +69,47 @@ def moment_text(moment: datetime) -> str:
     return moment.isoformat(sep=" ", timespec="minutes")
 
 
+def import_lines(result: ImportResult, dry_run: bool) -> list[str]:
+    """What `csm import` says: the counts, then what the tracking start means."""
+    verb = "Would add" if dry_run else "Added"
+    noun = "event" if result.added == 1 else "events"
+    were = "was" if result.present == 1 else "were"
+    lines = [f"{verb} {result.added} {noun}; {result.present} {were} already present."]
+    if result.adopted:
+        start = result.start.isoformat()
+        why = "as the backup did" if result.adopted == "backup" else "the earliest day imported"
+        if dry_run:
+            lines.append(f"This log is empty: it would track from {start}, {why}.")
+        else:
+            lines.append(f"This log was empty: it now tracks from {start}, {why}.")
+    if result.before_start:
+        count = result.before_start
+        lines.append(
+            f"{count} {'event is' if count == 1 else 'events are'} dated before tracking began "
+            f"({result.start.isoformat()}): kept, but counted only after "
+            "`csm history start DATE` moves the start back."
+        )
+    if result.rules_kept:
+        lines.append(
+            "The file's history of the rules was left out: this log keeps its own "
+            "(`csm history` shows it)."
+        )
+    return lines
+
+
+def undo_scope(target: UndoTarget, day: date | None) -> str:
+    """' for team-meeting in the week of ...': what an undo looked for."""
+    where = f" for {target.item_id}" if target.item_id is not None else ""
+    if target.period is not None:
+        words = period_words(target.cadence or "", *target.period)
+        return where + (
+            f" on {words}" if target.period[0] == target.period[1] else f" in the {words}"
+        )
+    if day is not None:
+        return where + (f" on {day.isoformat()}" if where else f" for {day.isoformat()}")
+    return where
+
+
 def undone_line(event: Event) -> str:
     """What undo says about the event it marked."""
     return (
@@ -76,9 +118,22 @@ def undone_line(event: Event) -> str:
     )
 
 
+def short_id(uuid: str) -> str:
+    """The start of a uuid `csm log` shows and `csm note` takes."""
+    return uuid[:8]
+
+
+def note_line(event: Event, change: NoteChange | None) -> str:
+    """What `csm note` says."""
+    what = f"{event.kind} of {_named(event)} for {event_period(event)}"
+    if change is None:
+        return f"Unchanged: the note of the {what} already reads {event.note!r}."
+    return f"Note of the {what}: {change.new_note!r} (was {change.old_note!r})."
+
+
 # `csm log` -------------------------------------------------------------------
 
-HEADERS = ("for", "kind", "item", "title", "by", "logged", "note")
+HEADERS = ("for", "kind", "item", "title", "by", "logged", "id", "note")
 
 
 def _one_line(text: str) -> str:
@@ -86,30 +141,58 @@ def _one_line(text: str) -> str:
     return " / ".join(part for part in text.splitlines() if part.strip())
 
 
-def log_rows(events: Sequence[Event]) -> list[tuple[str, ...]]:
-    """The cells of each event, in `HEADERS` order."""
-    rows: list[tuple[str, ...]] = []
+def log_rows(
+    events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None
+) -> list[tuple[Event, str, tuple[str, ...]]]:
+    """The cells of each event, in `HEADERS` order, with its event and its
+    style ('' plain, 'undone', 'note'); with `changes`, each event's note
+    corrections follow it, oldest first, as rows of kind 'note'."""
+    rows: list[tuple[Event, str, tuple[str, ...]]] = []
     for event in events:
         kind = event.kind if event.active else f"{event.kind} (undone)"
-        rows.append(
-            (
-                event.for_date.isoformat(),
-                kind,
-                event.item_id,
-                _one_line(event.title),
-                event.by,
-                moment_text(event.logged_at),
-                _one_line(event.note),
-            )
+        cells = (
+            event.for_date.isoformat(),
+            kind,
+            event.item_id,
+            _one_line(event.title),
+            event.by,
+            moment_text(event.logged_at),
+            short_id(event.uuid),
+            _one_line(event.note),
         )
+        rows.append((event, "" if event.active else "undone", cells))
+        for change in (changes or {}).get(event.uuid, []):
+            was = _one_line(change.old_note) or "(none)"
+            note = f"{_one_line(change.new_note) or '(none)'} (was: {was})"
+            rows.append(
+                (
+                    event,
+                    "note",
+                    (
+                        event.for_date.isoformat(),
+                        "note",
+                        event.item_id,
+                        _one_line(event.title),
+                        change.by,
+                        moment_text(change.changed_at),
+                        short_id(event.uuid),
+                        note,
+                    ),
+                )
+            )
     return rows
 
 
-def plain_log(events: Sequence[Event]) -> str:
+def more_line(more: int) -> str:
+    """What `csm log` says under a list cut short by its limit."""
+    return f"{more} more: use --limit 0 or --all to see all."
+
+
+def plain_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None) -> str:
     """Aligned columns under a header line: easy to read, grep and cut."""
     if not events:
         return "No events.\n"
-    rows = [HEADERS, *log_rows(events)]
+    rows = [HEADERS, *(cells for _, _, cells in log_rows(events, changes))]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -118,7 +201,7 @@ def plain_log(events: Sequence[Event]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def show_log(events: Sequence[Event]) -> None:
+def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None) -> None:
     """A rich table of events for a terminal; undone events are dimmed.
 
     The time each event was logged is shown only where the terminal is wide
@@ -138,10 +221,15 @@ def show_log(events: Sequence[Event]) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for i in shown:
         # Days, kinds, ids and times stay whole; titles, names and notes wrap.
-        whole = HEADERS[i] in ("for", "kind", "item", "logged")
+        whole = HEADERS[i] in ("for", "kind", "item", "logged", "id")
         table.add_column(HEADERS[i], overflow="fold", no_wrap=whole)
-    for event, row in zip(events, log_rows(events), strict=True):
-        style = "dim strike" if not event.active else ("" if event.kind == "done" else "yellow")
+    for event, kind, row in log_rows(events, changes):
+        if kind == "note":
+            style = "cyan"
+        elif kind == "undone":
+            style = "dim strike"
+        else:
+            style = "" if event.kind == "done" else "yellow"
         # Text cells, so brackets in a note are shown, never read as markup.
         table.add_row(*(Text(row[i]) for i in shown), style=style or None)
     console.print(table)

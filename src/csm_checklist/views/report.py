@@ -3,42 +3,81 @@ plain text for pipes, and a rich view with bars and a consistency graph."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
 from ..wording import MONTHS
-from .common import align_columns, percent, text_bar
+from .common import align_columns, hijri_note, percent, text_bar
 from .labels import label
 
+if TYPE_CHECKING:
+    from ..log import Event
+
 # One cell per workday in the consistency graph: readable without colour.
-CELLS = {"on_time": "#", "late": "+", "skipped": "-", "missed": "x", "open": ".", "none": " "}
+CELLS = {
+    "on_time": "#",
+    "late": "+",
+    "skipped": "-",
+    "missed": "x",
+    "due": ".",
+    "open": ".",
+    "off": "~",
+}
 CELL_STYLES = {"on_time": "green", "late": "yellow", "skipped": "dim", "missed": "red"}
-COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "open")
+COLUMNS = ("expected", "done", "on_time", "late", "skipped", "missed", "due", "open")
 
 
 def window_name(report: Report, lang: str, fiscal_year_start: int = 1) -> str:
     """'November 2026', 'week of 2026-11-23', 'Q2 FY2026/27', 'FY2026'."""
-    window = report.window
-    if report.kind == "monthly":
+    return period_name(report.cadence, report.window, lang, fiscal_year_start)
+
+
+def period_name(cadence: str, window: Period, lang: str, fiscal_year_start: int = 1) -> str:
+    """The name of a calendar window of `cadence`, as `window_name` gives it;
+    a day is its date."""
+    if cadence == "daily":
+        return window.start.isoformat()
+    if cadence == "monthly":
         return f"{MONTHS.get(lang, MONTHS['en'])[window.start.month - 1]} {window.start.year}"
-    if report.kind == "weekly":
+    if cadence == "weekly":
         return f"{label('week_of', lang)} {window.start.isoformat()}"
-    year = _fiscal_year_name(window, fiscal_year_start, report.kind)
-    if report.kind == "quarterly":
+    year = _fiscal_year_name(window, fiscal_year_start, cadence)
+    if cadence == "quarterly":
         quarter = ((window.start.month - fiscal_year_start) % 12) // 3 + 1
         return f"{label('quarter', lang)}{quarter} {label('fiscal_year', lang)}{year}"
     return f"{label('fiscal_year', lang)}{year}"
 
 
-def _fiscal_year_name(window: Period, fiscal_year_start: int, kind: str) -> str:
+def _fiscal_year_name(window: Period, fiscal_year_start: int, cadence: str) -> str:
     first_year = window.start.year
-    if kind == "quarterly" and window.start.month < fiscal_year_start:
+    if cadence == "quarterly" and window.start.month < fiscal_year_start:
         first_year -= 1
     if fiscal_year_start == 1:
         return str(first_year)
     return f"{first_year}/{(first_year + 1) % 100:02d}"
+
+
+def scope_text(lang: str, tag: str | None = None, by: str | None = None) -> str:
+    """' · tag: team · logged by Omar': what a narrowed report covers ('' when whole)."""
+    text = ""
+    if tag:
+        text += f" · {label('tag_scope', lang)}: {tag}"
+    if by:
+        text += f" · {label('by_scope', lang)} {by}"
+    return text
+
+
+def note_groups(notes: Sequence[Event]) -> list[list[Event]]:
+    """The report's notes with one note given to several items at once
+    (`csm done a b c --note ...`: same text, day, person and moment) as one
+    group, so it is printed once; groups in the order their first note comes."""
+    groups: dict[tuple[object, ...], list[Event]] = {}
+    for event in notes:
+        key = (event.note, event.for_date, event.logged_at, event.by, event.kind)
+        groups.setdefault(key, []).append(event)
+    return list(groups.values())
 
 
 def _rate(value: float | None) -> float | None:
@@ -46,7 +85,7 @@ def _rate(value: float | None) -> float | None:
 
 
 def tally_json(tally: Tally) -> dict[str, Any]:
-    doc: dict[str, Any] = {name: getattr(tally, name) for name in COLUMNS}
+    doc: dict[str, Any] = {name: getattr(tally, name) for name in (*COLUMNS, "extra")}
     doc["completion_pct"] = _rate(tally.completion)
     doc["on_time_pct"] = _rate(tally.on_time_rate)
     return doc
@@ -81,11 +120,18 @@ def _streak_json(streak: Streak) -> dict[str, Any]:
 
 
 def report_json(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    *,
+    tag: str | None = None,
+    by: str | None = None,
 ) -> dict[str, Any]:
-    """Every figure of the report as one JSON document."""
-    return {
-        "kind": report.kind,
+    """Every figure of the report as one JSON document; `tag` and `by` are
+    there when the report was narrowed to them."""
+    doc = {
+        "cadence": report.cadence,
         "name": window_name(report, lang, fiscal_year_start),
         "period_start": report.window.start.isoformat(),
         "period_end": report.window.end.isoformat(),
@@ -115,19 +161,32 @@ def report_json(
         ],
         "outcomes": [_outcome_json(o) for o in report.outcomes],
     }
+    if tag:
+        doc["tag"] = tag
+    if by:
+        doc["by"] = by
+    return doc
 
 
 def _headline(report: Report, lang: str) -> list[str]:
+    """'56 of 69 expected done (81%), 1 skipped, 13 missed, 4 open', then the
+    on-time line. Skipped periods are not expected; due ones (due, not done,
+    not over yet) are named when there are any, extras too."""
     t = report.total
     base = t.expected - t.skipped
+    first = label("headline_line", lang).format(
+        done=t.done, base=base, pct=percent(t.done, base), skipped=t.skipped, missed=t.missed
+    )
+    if t.due:
+        first += label("headline_due", lang).format(due=t.due)
+    first += label("headline_open", lang).format(open=t.open)
+    if t.extra:
+        first += label("headline_extra", lang).format(extra=t.extra)
     return [
-        label("completion_line", lang).format(
-            pct=percent(t.done, base), done=t.done, base=base, skipped=t.skipped
-        ),
+        first,
         label("on_time_line", lang).format(
             pct=percent(t.on_time, t.done), on_time=t.on_time, done=t.done
         ),
-        label("missed_line", lang).format(missed=t.missed, open=t.open),
     ]
 
 
@@ -174,13 +233,16 @@ def report_markdown(
     *,
     fiscal_year_start: int = 1,
     author: str = "",
+    scope: str = "",
+    hijri: bool = False,
 ) -> str:
     """The report a manager sends to senior management, as it is."""
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [f"# {label('report_title', lang)} — {name}", ""]
     meta = f"{label('report_period', lang)}: {w.start.isoformat()} → {w.end.isoformat()}"
-    meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}"
+    meta += hijri_note(w.start, lang, hijri, w.end)
+    meta += f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}"
     if author:
         meta += f" · {label('prepared_by', lang)} {author}"
     lines += [meta, ""]
@@ -227,7 +289,10 @@ def report_markdown(
     if report.notes:
         lines += _md_table(
             [_heading(k, lang) for k in ("date", "item", "note", "by")],
-            [[e.for_date.isoformat(), e.title, e.note, e.by] for e in report.notes],
+            [
+                [g[0].for_date.isoformat(), ", ".join(e.title for e in g), g[0].note, g[0].by]
+                for g in note_groups(report.notes)
+            ],
             numeric_from=4,
         )
     else:
@@ -241,6 +306,14 @@ def _missed_lines(runs: list[MissedRun]) -> list[str]:
         for run in runs
     ]
     return ["  " + line for line in align_columns(rows)]
+
+
+def _legend(report: Report, lang: str) -> str:
+    """The graph's key; the day-off mark only when a day off is in the graph."""
+    legend = label("legend", lang)
+    if any(outcome == "off" for s in report.streaks for _, outcome in s.days):
+        legend += f"  {CELLS['off']} {label('day_off', lang)}"
+    return legend
 
 
 def _graph(streak: Streak) -> str:
@@ -262,15 +335,21 @@ def _tally_sections(
 
 
 def plain_report(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    scope: str = "",
+    *,
+    hijri: bool = False,
 ) -> str:
     """The report as aligned plain text: no colour, no box drawing."""
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [
         f"{label('report_title', lang)} — {name}",
-        f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-        f"{report.as_of.isoformat()}",
+        f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
+        f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}",
         "",
     ]
     if not report.outcomes:
@@ -285,11 +364,12 @@ def plain_report(
                 f"  {row_name.ljust(width)}  {text_bar(tally.done, tally.expected - tally.skipped)}"
                 f" {percent(tally.done, tally.expected - tally.skipped):>4} {figures}"
                 f"  {label('late', lang)} {tally.late} · {label('skipped', lang)} {tally.skipped}"
-                f" · {label('missed', lang)} {tally.missed} · {label('open', lang)} {tally.open}"
+                f" · {label('missed', lang)} {tally.missed} · {label('due', lang)} {tally.due}"
+                f" · {label('open', lang)} {tally.open}"
             )
     if report.streaks:
         width = max(len(s.title) for s in report.streaks)
-        lines += ["", label("consistency", lang) + f"   ({label('legend', lang)})"]
+        lines += ["", label("consistency", lang) + f"   ({_legend(report, lang)})"]
         for streak in report.streaks:
             lines.append(
                 f"  {streak.title.ljust(width)}  |{_graph(streak)}|  "
@@ -303,15 +383,24 @@ def plain_report(
         lines.append("  " + label("no_missed", lang))
     if report.notes:
         lines += ["", label("notes", lang)]
-        lines += [
-            f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note.replace(chr(10), ' ')}"
-            for e in report.notes
-        ]
+        lines += [_note_line(group) for group in note_groups(report.notes)]
     return "\n".join(lines) + "\n"
 
 
+def _note_line(group: list[Event]) -> str:
+    first = group[0]
+    ids = ", ".join(e.item_id for e in group)
+    return f"  {first.for_date.isoformat()}  {ids}  {first.by}: {first.note.replace(chr(10), ' ')}"
+
+
 def show_report(
-    report: Report, area_titles: Mapping[str, str], lang: str, fiscal_year_start: int = 1
+    report: Report,
+    area_titles: Mapping[str, str],
+    lang: str,
+    fiscal_year_start: int = 1,
+    scope: str = "",
+    *,
+    hijri: bool = False,
 ) -> None:
     """The report for a person at a terminal: tables, bars and the graph."""
     from rich.progress_bar import ProgressBar
@@ -326,8 +415,8 @@ def show_report(
     console.print(Text(f"{label('report_title', lang)} — {name}", style="bold"))
     console.print(
         Text(
-            f"{w.start.isoformat()} → {w.end.isoformat()} · {label('as_of', lang)} "
-            f"{report.as_of.isoformat()}",
+            f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
+            f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}",
             style="dim",
         )
     )
@@ -357,7 +446,7 @@ def show_report(
         console.print(tally_table(heading, rows))
     if report.streaks:
         graph = Table(
-            title=f"{label('consistency', lang)}  ({label('legend', lang)})",
+            title=f"{label('consistency', lang)}  ({_legend(report, lang)})",
             title_justify="left",
             title_style="bold",
         )
@@ -379,7 +468,5 @@ def show_report(
         console.print("  " + label("no_missed", lang))
     if report.notes:
         console.print(Text(label("notes", lang), style="bold"))
-        for e in report.notes:
-            console.print(
-                f"  {e.for_date.isoformat()}  {e.item_id}  {e.by}: {e.note}", markup=False
-            )
+        for group in note_groups(report.notes):
+            console.print(_note_line(group), markup=False)

@@ -1,0 +1,265 @@
+"""`csm off ...` (days off and public holidays) and `csm calendar` (the due
+dates as an iCalendar file)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..errors import BadInput, NotMet
+from ..views.safe import echo
+from .common import Env, print_json
+
+if TYPE_CHECKING:
+    from ..daysoff import DayOff
+
+off_app = typer.Typer(
+    help="Days off: public holidays, leave and closures. csm treats them like weekend days.",
+    no_args_is_help=True,
+)
+
+RANGE_HINT = "Write one date or a range, e.g. 2026-07-01 or 2026-07-01..2026-07-14."
+
+# What these commands say; kept together for a later message catalog.
+SAID = {
+    "added": "Added {count} day(s) off: {dates}{reason}.",
+    "already": "Nothing added: {dates} is already off.",
+    "removed": "Removed {count} day(s) off: {days}.",
+    "none_removed": "No day off in {dates}; nothing removed.",
+    "none_listed": "No days off{year}. Add some with `csm off add DATE --reason TEXT` "
+    "or `csm off holidays --country CC`.",
+    "import_plan": "{country} {years}: {total} holiday(s); {added} new, {renamed} renamed, "
+    "{dropped} no longer listed.",
+    "dry_run": "Dry run: nothing written.",
+    "written": "Saved to {path}.",
+    "no_country": "Which country? Give --country, e.g. --country SA.",
+    "no_country_hint": "Or set it once: csm config set region SA.",
+    "wrote_calendar": "Wrote {count} due date(s) from {first} to {last} to {path}.",
+}
+
+
+def _range(text: str) -> tuple[date, date]:
+    from ..daysoff import parse_range
+
+    try:
+        return parse_range(text)
+    except ValueError as exc:
+        reason = str(exc)
+        raise BadInput(f"{reason[:1].upper()}{reason[1:]}.", hint=RANGE_HINT) from None
+
+
+def _dates(start: date, end: date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+
+
+@off_app.command("add")
+def add(
+    dates: str = typer.Argument(..., help="A date or a range: 2026-07-01..2026-07-14."),
+    reason: str = typer.Option("", "--reason", "-r", help="Why: Annual leave, Eid, ..."),
+) -> None:
+    """Take a day or a range of days off: nothing is expected on them, due dates
+    move to the workday before, and streaks run across them. Past dates too.
+
+    Example: csm off add 2026-07-01..2026-07-14 --reason "Annual leave"
+    """
+    from ..daysoff import add_range, load_days_off, save_days_off
+
+    start, end = _range(dates)
+    if "\n" in reason:
+        raise BadInput("--reason must be one line.", hint='E.g. --reason "Annual leave".')
+    env = Env.load()
+    path = env.paths.days_off_file
+    entries, fresh = add_range(load_days_off(path), start, end, reason)
+    if not fresh:
+        echo(SAID["already"].format(dates=_dates(start, end)))
+        return
+    save_days_off(path, entries)
+    shown = f" ({reason.strip()})" if reason.strip() else ""
+    echo(SAID["added"].format(count=fresh, dates=_dates(start, end), reason=shown))
+
+
+@off_app.command("remove")
+def remove(
+    dates: str = typer.Argument(..., help="A date or a range: 2026-07-01..2026-07-14."),
+) -> None:
+    """Work on days that were off after all: the days in the range stop being
+    days off, whichever entry (typed or imported) made them so.
+
+    Example: csm off remove 2026-07-05
+    """
+    from ..daysoff import load_days_off, remove_range, save_days_off
+
+    start, end = _range(dates)
+    env = Env.load()
+    path = env.paths.days_off_file
+    entries, removed = remove_range(load_days_off(path), start, end)
+    if not removed:
+        raise NotMet(
+            SAID["none_removed"].format(dates=_dates(start, end)),
+            hint="`csm off list` shows the days off.",
+        )
+    save_days_off(path, entries)
+    days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
+    echo(SAID["removed"].format(count=len(removed), days=days))
+
+
+@off_app.command("list")
+def list_(
+    year: int | None = typer.Option(None, "--year", "-y", help="Only this year, e.g. 2026."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show the days off, in date order, with their reasons and sources.
+
+    Example: csm off list --year 2026
+    """
+    from ..daysoff import entries_in_year, load_days_off
+
+    env = Env.load()
+    entries = entries_in_year(load_days_off(env.paths.days_off_file), year)
+    if json_output:
+        print_json([_entry_json(e) for e in entries])
+        return
+    if not entries:
+        echo(SAID["none_listed"].format(year=f" in {year}" if year else ""))
+        return
+    from ..views.common import align_columns
+
+    rows = [(e.text, str(_length(e)), e.reason or "-", e.source) for e in entries]
+    for line in align_columns(rows):
+        echo(line.rstrip())
+
+
+def _length(entry: DayOff) -> int:
+    return (entry.end - entry.start).days + 1
+
+
+def _entry_json(entry: DayOff) -> dict[str, object]:
+    return {
+        "start": entry.start.isoformat(),
+        "end": entry.end.isoformat(),
+        "days": _length(entry),
+        "reason": entry.reason,
+        "source": entry.source,
+    }
+
+
+@off_app.command("holidays")
+def holidays_(
+    country: str | None = typer.Option(
+        None,
+        "--country",
+        "-c",
+        help="ISO country code, e.g. SA, AE, EG (default: the region setting).",
+        metavar="CC",
+    ),
+    year: int | None = typer.Option(None, "--year", "-y", help="Default: this year."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
+) -> None:
+    """Add a country's public holidays as days off, named in your language.
+    Running it again updates them; it never adds them twice.
+
+    Example: csm off holidays --country SA --year 2026
+    """
+    from ..daysoff import load_days_off, merge_imported, save_days_off
+    from ..publicholidays import country_name, public_holidays, source_of
+
+    env = Env.load()
+    code = (country or env.settings.region).strip()
+    if not code:
+        raise BadInput(SAID["no_country"], hint=SAID["no_country_hint"])
+    if year is not None and not 1900 <= year <= 2100:
+        raise BadInput(f"--year {year} is out of range.", hint="Give a year such as 2026.")
+    years = [year if year is not None else env.today.year]
+    imported = public_holidays(code, years, env.settings.lang)
+    path = env.paths.days_off_file
+    code = code.upper()
+    merge = merge_imported(load_days_off(path), source_of(code), years, imported)
+    echo(
+        SAID["import_plan"].format(
+            country=f"{country_name(code)} ({code})",
+            years=", ".join(map(str, years)),
+            total=len(imported),
+            added=len(merge.added),
+            renamed=len(merge.renamed),
+            dropped=len(merge.dropped),
+        )
+    )
+    from ..views.common import align_columns
+
+    rows = [("+", e.text, e.reason) for e in merge.added]
+    rows += [("~", e.text, e.reason) for e in merge.renamed]
+    rows += [("-", e.text, e.reason) for e in merge.dropped]
+    for line in align_columns(rows):
+        echo("  " + line.rstrip())
+    if dry_run:
+        echo(SAID["dry_run"])
+        return
+    if merge.added or merge.renamed or merge.dropped:
+        save_days_off(path, merge.entries)
+        echo(SAID["written"].format(path=path))
+
+
+@off_app.command("countries")
+def countries(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the country codes `csm off holidays` and `csm config set region` accept.
+
+    Example: csm off countries
+    """
+    from ..publicholidays import countries as known
+
+    found = known()
+    if json_output:
+        print_json({code: name for code, name in found})
+        return
+    for code, name in found:
+        echo(f"{code}  {name}")
+
+
+def calendar(
+    months: int = typer.Option(3, "--months", "-m", help="How many months ahead.", min=1, max=24),
+    start: str | None = typer.Option(
+        None, "--from", help="First day (YYYY-MM-DD, today). Default: today.", metavar="DATE"
+    ),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write to FILE (atomically; never one of csm's own files; the folder must "
+        "exist) instead of stdout; - is stdout.",
+        metavar="FILE",
+    ),
+) -> None:
+    """Write the due dates of the next months as an iCalendar (.ics) file for
+    Outlook or Google Calendar: one all-day event per due date, days off
+    respected. Import it again later: events are updated, not duplicated.
+
+    Example: csm calendar --months 3 -o duties.ics
+    """
+    from ..icalexport import calendar_ics, dues_between, months_span
+
+    env = Env.load()
+    first = env.day(start, "--from")
+    span = months_span(first, months)
+    with env.open_log() as log:
+        history = env.history(log)
+    dues = dues_between(history, env.catalog().enabled_items(), span)
+    document = calendar_ics(dues, env.settings.lang, env.settings.now())
+    from ..outputs import open_output
+
+    with open_output(output, env.paths, newline="") as stream:
+        stream.write(document.decode("utf-8"))
+    if output is None or output == "-":
+        return
+    echo(
+        SAID["wrote_calendar"].format(
+            count=len(dues), first=span.start, last=span.end, path=output
+        ),
+        err=True,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(off_app, name="off")
+    app.command("calendar")(calendar)

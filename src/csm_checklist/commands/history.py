@@ -1,0 +1,117 @@
+"""`csm history`, `csm history start` and `csm show`: the record of the rules."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import typer
+
+from ..views.safe import echo
+from .common import Env, print_json
+
+history_app = typer.Typer(
+    help="The rules csm has recorded: when tracking began and every change to the "
+    "checklists and settings, in words.\n\nExample: csm history",
+    invoke_without_command=True,
+)
+
+
+@history_app.callback()
+def history(
+    ctx: typer.Context,
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """List the tracking start and every revision of the rules, in words.
+
+    Example: csm history --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..history import revision_changes
+    from ..views import history as view
+
+    env = Env.load()
+    with env.open_log() as log:
+        record = env.history(log)
+        starts = log.starts()
+    revisions = revision_changes(record)
+    if json_output:
+        print_json(view.history_json(record, revisions, starts))
+        return
+    echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False)
+
+
+@history_app.command("start")
+def start(
+    day: str = typer.Argument(..., help="The first day to track (YYYY-MM-DD).", metavar="DATE"),
+) -> None:
+    """Move the day tracking starts, earlier or later. Nothing before it is
+    expected or counted; work can be logged from that day on. The move is
+    recorded, and the change in expected periods up to today is shown.
+
+    Example: csm history start 2026-10-01
+    """
+    from ..views.history import start_moved_text
+    from ..work import move_start
+
+    env = Env.load()
+    first = env.day(day, "DATE")
+    with env.open_log() as log:
+        move = move_start(log, env.history(log), first, env.today, env.settings.now())
+    echo(start_moved_text(move, env.settings.lang))
+
+
+def show(
+    item: str = typer.Argument(
+        ..., help="An item id, unique id prefix, or words of its title.", metavar="ITEM"
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """One item: its titles in both languages, area, rule in words, since when
+    it is tracked, its current period and status, the next 5 due dates, the
+    last 5 entries and the revisions of its rules.
+
+    Example: csm show team-meeting
+    """
+    from ..agenda import build_agenda
+    from ..history import revision_changes
+    from ..views import history as view
+
+    env = Env.load()
+    catalog = env.catalog()
+    found = catalog.resolve(item, include_disabled=True)
+    today = env.today
+    with env.open_log() as log:
+        record = env.history(log)
+        entries = build_agenda(record, log, today, only=[found.id]).entries
+        events = list(log.events(item_id=found.id, limit=5, include_undone=True))
+    timeline = record.timeline(found.id)
+    next_due: list[date] = []
+    period = timeline.period_containing(today)
+    while period is not None and len(next_due) < 5 and found.enabled:
+        due = timeline.due(period, today)
+        if due >= today and timeline.expected(period, today):
+            next_due.append(due)
+        period = timeline.period_containing(period.end + timedelta(days=1))
+    revisions = [
+        (revision, [c for c in changes if c.key == found.id])
+        for revision, changes in revision_changes(record)
+    ]
+    data = view.ShowData(
+        found,
+        catalog.areas.get(found.area),
+        timeline.tracked_from(today),
+        entries[0] if entries else None,
+        next_due,
+        events,
+        [(r, c) for r, c in revisions if c],
+    )
+    if json_output:
+        print_json(view.show_json(data))
+        return
+    echo(view.plain_show(data, env.settings.lang), nl=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(history_app, name="history")
+    app.command("show")(show)

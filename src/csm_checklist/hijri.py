@@ -1,0 +1,47 @@
+"""Hijri dates (Umm al-Qura, the calendar of Saudi Arabia's government) shown
+beside Gregorian ones when the `hijri` setting is on.
+
+Only headings use them; dates typed by users stay ISO Gregorian. The
+`hijridate` package is imported here and only when a heading asks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+# What follows the year: AH in English, هـ in Arabic.
+ERA = {"en": "AH", "ar": "هـ"}
+
+
+def hijri_parts(day: date) -> tuple[int, int, int] | None:
+    """(year, month, day) of `day` in Umm al-Qura, or None outside the
+    table's range (1924-08-01..2077-11-16)."""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+    except OverflowError:
+        return None
+    return h.year, h.month, h.day
+
+
+def hijri_text(day: date, lang: str) -> str:
+    """'1 Shawwal 1446 AH' or '1 شوال 1446 هـ'; '' outside the table's range."""
+    from hijridate import Hijri
+
+    parts = hijri_parts(day)
+    if parts is None:
+        return ""
+    year, month, mday = parts
+    hijri = Hijri(year, month, mday)
+    if lang == "ar":
+        return f"{mday} {hijri.month_name('ar')} {year} {ERA['ar']}"
+    return f"{mday} {hijri.month_name('en')} {year} {ERA['en']}"
+
+
+def hijri_span(first: date, last: date, lang: str) -> str:
+    """'1 Shawwal 1446 AH → 29 Shawwal 1446 AH' for a window; '' out of range."""
+    start, end = hijri_text(first, lang), hijri_text(last, lang)
+    if not start or not end:
+        return ""
+    return start if first == last else f"{start} → {end}"

@@ -1,0 +1,249 @@
+"""Views of the history: `csm history` (the revisions, in words) and
+`csm show ITEM` (one item, its rules and its record)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..wording import cadence_text, due_text
+from .labels import label
+
+if TYPE_CHECKING:
+    from ..agenda import Entry
+    from ..catalog import Area, Item
+    from ..history import Change, History, Revision
+    from ..log import Event, StartRecord
+    from ..work import StartMove
+
+
+def change_text(change: Change, lang: str) -> str:
+    """One change in words: 'week_start: monday → sunday', 'added team-call'."""
+    if change.kind == "setting":
+        before = change.before or label("none", lang)
+        after = change.after or label("none", lang)
+        if not change.before and change.kind == "setting":
+            return f"{change.key}: {after}"
+        return f"{change.key}: {before} → {after}"
+    if change.kind == "added":
+        return f"{label('added', lang)} {change.key}"
+    if change.kind == "removed":
+        return f"{label('removed', lang)} {change.key}"
+    if change.field == "enabled":
+        return f"{change.key} {label('switched_' + change.after, lang)}"
+    before = change.before or label("none", lang)
+    after = change.after or label("none", lang)
+    return f"{change.key}: {change.field} {before} → {after}"
+
+
+def _change_json(change: Change) -> dict[str, str]:
+    doc = {"kind": change.kind, "key": change.key}
+    if change.field:
+        doc["field"] = change.field
+    if change.kind in ("setting", "changed"):
+        doc["before"] = change.before
+        doc["after"] = change.after
+    return doc
+
+
+def history_json(
+    history: History,
+    revisions: Sequence[tuple[Revision, list[Change]]],
+    starts: Sequence[StartRecord],
+) -> dict[str, Any]:
+    return {
+        "tracking_start": history.start.isoformat(),
+        "starts": [
+            {"start": s.start.isoformat(), "recorded_at": s.recorded_at.isoformat()} for s in starts
+        ],
+        "revisions": [
+            {
+                "effective": r.effective.isoformat(),
+                "recorded_at": r.recorded_at.isoformat(),
+                "changes": [_change_json(c) for c in found],
+            }
+            for r, found in revisions
+        ],
+    }
+
+
+def _summary(revision: Revision, found: list[Change], first: bool, lang: str) -> list[str]:
+    if first:
+        settings = ", ".join(change_text(c, lang) for c in found if c.kind == "setting")
+        count = sum(1 for c in found if c.kind == "added")
+        return [label("first_revision", lang).format(count=count), settings]
+    if not found:
+        return [label("no_change", lang)]
+    return [change_text(c, lang) for c in found]
+
+
+def plain_history(
+    history: History,
+    revisions: Sequence[tuple[Revision, list[Change]]],
+    starts: Sequence[StartRecord],
+    lang: str,
+) -> str:
+    lines = [label("tracking_since", lang).format(day=history.start.isoformat())]
+    for earlier, later in itertools.pairwise(starts):
+        lines.append(
+            "  "
+            + label("start_moved", lang).format(
+                moment=later.recorded_at.date().isoformat(),
+                before=earlier.start.isoformat(),
+                after=later.start.isoformat(),
+            )
+        )
+    lines += ["", label("revisions_heading", lang)]
+    for index, (revision, found) in enumerate(revisions):
+        texts = _summary(revision, found, index == 0, lang)
+        lines.append(f"  {revision.effective.isoformat()}  {texts[0]}")
+        lines += [f"              {text}" for text in texts[1:] if text]
+    return "\n".join(lines) + "\n"
+
+
+def start_moved_text(move: StartMove, lang: str) -> str:
+    """What `csm history start` says: the new start and what it changes."""
+    text = label("start_now", lang).format(
+        after=move.after.isoformat(), before=move.before.isoformat()
+    )
+    difference = move.expected_after - move.expected_before
+    if difference > 0:
+        text += " " + label("start_more", lang).format(count=difference)
+    elif difference < 0:
+        text += " " + label("start_fewer", lang).format(count=-difference)
+    else:
+        text += " " + label("start_same", lang)
+    return text
+
+
+# `csm show` -----------------------------------------------------------------------
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "kind": event.kind,
+        "for_date": event.for_date.isoformat(),
+        "period_start": event.period_start.isoformat(),
+        "period_end": event.period_end.isoformat(),
+        "logged_at": event.logged_at.isoformat(),
+        "by": event.by,
+        "note": event.note,
+        "title": event.title,
+        "undone_at": event.undone_at.isoformat() if event.undone_at else None,
+    }
+
+
+class ShowData:
+    """What `csm show ITEM` gathers, ready for either view."""
+
+    def __init__(
+        self,
+        item: Item,
+        area: Area | None,
+        tracked_since: date | None,
+        current: Entry | None,
+        next_due: list[date],
+        events: list[Event],
+        revisions: list[tuple[Revision, list[Change]]],
+    ) -> None:
+        self.item = item
+        self.area = area
+        self.tracked_since = tracked_since
+        self.current = current
+        self.next_due = next_due
+        self.events = events
+        self.revisions = revisions
+
+
+def show_json(data: ShowData) -> dict[str, Any]:
+    item = data.item
+    current = data.current
+    return {
+        "id": item.id,
+        "title": {"en": item.title.en, "ar": item.title.ar},
+        "details": {"en": item.details.en, "ar": item.details.ar} if item.details else None,
+        "area": {
+            "id": item.area,
+            "title": {"en": data.area.title.en, "ar": data.area.title.ar} if data.area else None,
+        },
+        "cadence": item.cadence,
+        "rule": {"en": due_text(item.recurrence, "en"), "ar": due_text(item.recurrence, "ar")},
+        "enabled": item.enabled,
+        "tags": list(item.tags),
+        "tracked_since": data.tracked_since.isoformat() if data.tracked_since else None,
+        "current": None
+        if current is None
+        else {
+            "period_start": current.period.start.isoformat(),
+            "period_end": current.period.end.isoformat(),
+            "due": current.due.isoformat(),
+            "status": current.status,
+        },
+        "next_due": [d.isoformat() for d in data.next_due],
+        "events": [_event_json(e) for e in data.events],
+        "revisions": [
+            {"effective": r.effective.isoformat(), "changes": [_change_json(c) for c in found]}
+            for r, found in data.revisions
+        ],
+    }
+
+
+def plain_show(data: ShowData, lang: str) -> str:
+    item = data.item
+    other = "en" if lang == "ar" else "ar"
+    lines = [f"{item.id}  {item.title.get(lang)}"]
+    if item.title.get(other) != item.title.get(lang):
+        lines.append(f"{' ' * len(item.id)}  {item.title.get(other)}")
+    if item.details is not None:
+        lines.append(f"  {item.details.get(lang)}")
+    area = data.area.title.get(lang) if data.area else item.area
+    rows = [
+        (label("area", lang), area),
+        (label("cadence", lang).lower(), cadence_text(item.cadence, lang)),
+        (label("rule", lang), due_text(item.recurrence, lang)),
+    ]
+    if not item.enabled:
+        rows.append((label("status", lang), label("switched_off", lang)))
+    if item.tags:
+        rows.append((label("tags", lang), ", ".join(item.tags)))
+    rows.append(
+        (
+            label("tracked_since_short", lang),
+            data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang),
+        )
+    )
+    if data.current is not None:
+        c = data.current
+        span = c.period.start.isoformat()
+        if c.period.end != c.period.start:
+            span += f"..{c.period.end.isoformat()}"
+        rows.append(
+            (
+                label("now", lang),
+                f"{span} · {label('due_on', lang)} {c.due.isoformat()} · {label(c.status, lang)}",
+            )
+        )
+    if data.next_due:
+        rows.append((label("next_due", lang), ", ".join(d.isoformat() for d in data.next_due)))
+    width = max(len(name) for name, _ in rows)
+    lines += [f"  {name.ljust(width)}  {value}" for name, value in rows]
+    lines += ["", label("last_events", lang)]
+    if data.events:
+        for e in data.events:
+            state = label("done" if e.kind == "done" else "skipped", lang)
+            text = f"  {e.for_date.isoformat()}  {state}"
+            text += f" {label('by', lang)} {e.by}"
+            if e.note:
+                text += f' — "{e.note}"'
+            if e.undone_at is not None:
+                text += f" ({label('undone', lang)})"
+            lines.append(text)
+    else:
+        lines.append("  " + label("no_events", lang))
+    lines += ["", label("revisions_heading", lang)]
+    for revision, found in data.revisions:
+        for change in found:
+            lines.append(f"  {revision.effective.isoformat()}  {change_text(change, lang)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,359 @@
+"""Logging work, choosing what to undo, and recording the history: the rules
+behind `csm done`, `skip`, `undo` and `history start`, for any Python caller.
+
+Every function takes the day and the moment as arguments; only the CLI asks
+the clock.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+from .errors import BadInput, ImportFileError, LogError, NotMet
+from .history import History, Observed, changed
+from .log import Event, EventLog, RevisionRecord, StartRecord, host_name, new_uuid
+
+if TYPE_CHECKING:
+    from .catalog import Item
+    from .formats import ImportSource
+
+
+def load_history(
+    log: EventLog,
+    observed: Observed | None,
+    today: date,
+    now: datetime,
+    *,
+    as_logged: datetime | None = None,
+    days_off: frozenset[date] = frozenset(),
+) -> History:
+    """The log's history, after recording what csm sees now when it differs.
+
+    A new log starts tracking today. Rules that differ from the latest
+    revision are recorded as a revision effective today (nothing is written
+    when they are the same, which is every morning's case). A log csm cannot
+    write (a read-only folder) still answers: the rules seen now then count
+    from today without being recorded. With `as_logged`, the history as it
+    was recorded by that moment.
+    """
+    starts = log.starts()
+    revisions = log.revisions()
+    if as_logged is None and observed is not None:
+        try:
+            if not starts:
+                log.add_start(StartRecord(new_uuid(), today, now), unless_any=True)
+                starts = log.starts()
+            if changed(observed, revisions[-1] if revisions else None):
+                pending = RevisionRecord(new_uuid(), today, now, observed.text)
+                log.add_revision(pending, unless_latest_is=observed.text)
+                revisions = log.revisions()
+        except LogError:
+            if not starts:
+                starts = [StartRecord("", today, now)]
+            if changed(observed, revisions[-1] if revisions else None):
+                revisions = [*revisions, RevisionRecord("", today, now, observed.text)]
+    if as_logged is not None:
+        starts = [s for s in starts if s.recorded_at <= as_logged]
+        revisions = [r for r in revisions if r.recorded_at <= as_logged] or revisions[:1]
+    if not revisions:
+        raise NotMet(
+            "The log holds no record of the checklists yet.",
+            hint="Run `csm today` once, so csm records the checklists in force.",
+        )
+    return History.from_records(starts, revisions, today, days_off)
+
+
+# Logging work -----------------------------------------------------------------
+
+
+def _not_future(day: date, today: date) -> None:
+    if day > today:
+        raise BadInput(
+            f"--on {day.isoformat()} is in the future; csm logs work that has been done.",
+            hint=f"Use today ({today.isoformat()}) or an earlier day.",
+        )
+
+
+def check_tracked(history: History, item: Item, day: date) -> None:
+    """BadInput unless `item` was tracked on `day`: csm refuses work dated
+    before its tracking start, which also catches a mistyped year."""
+    if day < history.start:
+        raise BadInput(
+            f"--on {day.isoformat()} is before csm began tracking, on {history.start.isoformat()}.",
+            hint=f"Check the date. If you did track work then, move the start first: "
+            f"csm history start {day.isoformat()}",
+        )
+    tracked = history.timeline(item.id).tracked_from(day) if item.id in _known(history) else None
+    if tracked is None or day < tracked:
+        since = _tracked_since(history, item.id)
+        when = f" (tracked from {since.isoformat()})" if since is not None else ""
+        raise BadInput(
+            f"--on {day.isoformat()} is before {item.id} was tracked{when}.",
+            hint="csm tracks an item from the day it appeared in your checklists switched on, "
+            "or from its `since:` date; `csm show ITEM` shows when.",
+        )
+
+
+def _known(history: History) -> set[str]:
+    return set(history.item_ids())
+
+
+def _tracked_since(history: History, item_id: str) -> date | None:
+    """The first day `item_id` is tracked in its current stretch, if it is now."""
+    if item_id not in _known(history):
+        return None
+    return history.timeline(item_id).tracked_from(history.current.effective)
+
+
+def log_work(
+    log: EventLog,
+    history: History,
+    items: Sequence[Item],
+    kind: str,
+    day: date,
+    today: date,
+    moment: datetime,
+    *,
+    by: str,
+    note: str = "",
+    lang: str = "en",
+) -> list[tuple[Event, Event | None]]:
+    """Log `kind` (done or skip) of every item for its period containing `day`.
+
+    Every item is checked before anything is written: a future day, a day
+    before the item's tracking start (BadInput) or a day outside its rule's
+    range (NotMet) stops all of them. Returns, for each item in order,
+    (event, None) when written, or (event, the event already there) when the
+    period was already settled.
+    """
+    _not_future(day, today)
+    host = host_name()
+    events = []
+    for item in items:
+        check_tracked(history, item, day)
+        period = history.timeline(item.id).period_containing(day)
+        if period is None:
+            raise NotMet(
+                f"{item.title.get('en')} ({item.id}) has no period containing "
+                f"{day.isoformat()}: its rule has not started yet or has already ended.",
+                hint="Pick an --on date inside the rule's range; `csm show ITEM` shows its rule.",
+            )
+        events.append(
+            Event(
+                uuid=new_uuid(),
+                item_id=item.id,
+                title=item.title.get(lang),
+                cadence=item.recurrence.cadence,
+                kind="done" if kind == "done" else "skip",
+                period_start=period.start,
+                period_end=period.end,
+                for_date=day,
+                logged_at=moment,
+                by=by,
+                note=note,
+                host=host,
+            )
+        )
+    return log.record(events)
+
+
+class UndoTarget(NamedTuple):
+    """Which event `csm undo` looks for; all None: the latest logged."""
+
+    item_id: str | None = None
+    period: tuple[date, date] | None = None
+    for_date: date | None = None
+    cadence: str | None = None  # the item's, when a period is named
+
+
+def undo_target(history: History, item_id: str | None, day: date | None) -> UndoTarget:
+    """What to undo: the item's event in its period containing `day`, the
+    latest event of the item, the latest logged for `day`, or the latest."""
+    if item_id is None:
+        return UndoTarget(for_date=day)
+    if day is None:
+        return UndoTarget(item_id)
+    if item_id in _known(history):
+        period = history.timeline(item_id).period_containing(day)
+        if period is not None:
+            cadence = history.timeline(item_id).rule_at(day).cadence
+            return UndoTarget(item_id, (period.start, period.end), cadence=cadence)
+    return UndoTarget(item_id, for_date=day)
+
+
+def undo_work(log: EventLog, target: UndoTarget, at: datetime) -> Event | None:
+    """Mark the latest active event matching `target` undone at `at`; None
+    when there is nothing to undo."""
+    return log.undo_latest(
+        at,
+        item_id=target.item_id,
+        period_start=target.period[0] if target.period else None,
+        for_date=target.for_date,
+    )
+
+
+# Importing -------------------------------------------------------------------------
+
+
+class ImportResult(NamedTuple):
+    """What `csm import` did (or, with dry_run, would do)."""
+
+    added: int
+    present: int
+    start: date  # the tracking start afterwards
+    adopted: str  # "backup" or "events" when the empty log took the file's start, else ""
+    before_start: int  # active events in the file dated before the tracking start
+    rules_kept: bool  # the file's revisions were left out: this log has its own history
+
+
+def import_events(
+    log: EventLog,
+    source: ImportSource,
+    observed: Observed,
+    today: date,
+    now: datetime,
+    *,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Merge an export into the log, in one transaction (see DESIGN §7):
+
+    - every record is checked, and every active event's period must be the
+      one the rules in force cut for its day (BadInput naming the line), so
+      one period never holds two active events;
+    - into an empty log, a json backup brings its tracking start and its
+      revisions, and a csv or jsonl file its earliest event's day as the
+      start: that is how a manager moves to a new machine;
+    - into a log with a history of its own, only events are added; events
+      dated before its tracking start are kept but count for nothing.
+    """
+    starts, revisions = log.starts(), log.revisions()
+    # Empty: nothing logged yet, and no tracking start chosen by hand.
+    empty = log.count() == 0 and len(starts) <= 1
+    records = source.records()
+    first = next(records, None)  # reading the first record reads a backup's history
+    # A backup restored into an empty log brings its history whole, so the
+    # log reads (and exports) exactly as the one it was taken from.
+    brought_starts = source.starts if empty else []
+    brought = source.revisions if empty else []
+    known_rules = [*brought, *revisions]
+    pending = []
+    if changed(observed, known_rules[-1] if known_rules else None):
+        pending = [RevisionRecord(new_uuid(), today, now, observed.text)]
+    history = History.from_records([*starts, *brought_starts], [*known_rules, *pending], today)
+    days: list[date] = []
+    known = _known(history)
+    read: list[int] = [0]
+
+    def checked() -> Iterator[Event]:
+        for where, event in itertools.chain([first] if first else [], records):
+            read[0] += 1
+            if event.active:
+                _check_period(history, known, event, where)
+                days.append(event.for_date)
+            yield event
+
+    adopted: list[StartRecord] = []
+
+    def new_starts() -> list[StartRecord]:
+        if not read[0]:
+            # Importing nothing is always a mistake worth hearing of: the
+            # wrong file, or an export of days when nothing was logged.
+            raise ImportFileError(
+                f"{source.name} has no events; nothing was imported.",
+                hint="Is it the right file? An export of days with nothing logged has none; "
+                "export again, e.g. `csm export --format jsonl -o backup.jsonl`.",
+            )
+        if brought_starts:
+            adopted.extend(brought_starts)
+        elif empty and days:
+            adopted.append(StartRecord(new_uuid(), min(days), now))
+        elif not starts:
+            return [StartRecord(new_uuid(), today, now)]
+        return adopted
+
+    added, present = log.merge(
+        checked(), dry_run=dry_run, starts=new_starts, revisions=[*brought, *pending]
+    )
+    start = adopted[-1].start if adopted else history.start
+    return ImportResult(
+        added,
+        present,
+        start,
+        ("backup" if brought_starts else "events") if adopted else "",
+        sum(1 for day in days if day < start),
+        bool(source.revisions) and not empty,
+    )
+
+
+def _check_period(history: History, known: set[str], event: Event, where: str) -> None:
+    if event.item_id not in known:
+        return  # an item this log has no rules for: kept as logged
+    period = history.timeline(event.item_id).period_containing(event.for_date)
+    if period is None or period.start != event.period_start:
+        cut = f"{period.start} to {period.end}" if period else "no period"
+        raise ImportFileError(
+            f"{where}: {event.item_id} on {event.for_date} is in the period "
+            f"{event.period_start} to {event.period_end}, but the rules in force here cut "
+            f"{cut} for that day.",
+            hint="Nothing was imported. The file was made with other settings (week start, "
+            "fiscal year) or checklists: make them the same here, or import a json backup "
+            "into a new log.",
+        )
+
+
+# The tracking start -------------------------------------------------------------
+
+
+class StartMove(NamedTuple):
+    """What `csm history start` did."""
+
+    before: date
+    after: date
+    expected_before: int
+    expected_after: int
+
+
+def expected_count(history: History, today: date) -> int:
+    """How many periods were expected from the tracking start up to `today`."""
+    count = 0
+    for item_id in history.item_ids():
+        tl = history.timeline(item_id)
+        for period in tl.periods_overlapping(history.start, today):
+            if tl.due(period, today) <= today and tl.expected(period, today):
+                count += 1
+    return count
+
+
+def move_start(
+    log: EventLog, history: History, start: date, today: date, now: datetime
+) -> StartMove:
+    """Move the log's tracking start to `start` (earlier or later), recorded
+    like everything else, and say how the expected counts change."""
+    _not_future(start, today)
+    if start < date(1900, 1, 1):
+        raise BadInput(
+            f"{start.isoformat()} is too far back to start tracking.",
+            hint="Give the day you began keeping this checklist.",
+        )
+    before = expected_count(history, today)
+    after = expected_count(history.with_start(start), today)
+    log.add_start(StartRecord(new_uuid(), start, now))
+    return StartMove(history.start, start, before, after)
+
+
+__all__ = [
+    "ImportResult",
+    "StartMove",
+    "UndoTarget",
+    "check_tracked",
+    "expected_count",
+    "import_events",
+    "load_history",
+    "log_work",
+    "move_start",
+    "undo_target",
+    "undo_work",
+]
