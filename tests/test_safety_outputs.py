@@ -21,7 +21,10 @@ from faults import csm_env, kept, refused, run_process, seed_log
 COMMANDS = {
     "export": ["export", "--format", "csv"],
     "report": ["report", "--on", "2026-11-02", "--format", "md"],
+    "calendar": ["calendar", "--from", "2026-11-02", "--months", "1"],
 }
+# How each command's output starts.
+STARTS = ("uuid,", "# ", "BEGIN:VCALENDAR")
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +43,7 @@ OWN: dict[str, Callable[[Path], Path]] = {
     "the log's shared memory": lambda t: t / "data" / "log.sqlite3-shm",
     "the log's journal": lambda t: t / "data" / "log.sqlite3-journal",
     "config.yaml": lambda t: t / "config" / "config.yaml",
+    "days-off.yaml": lambda t: t / "config" / "days-off.yaml",
     "the config lock": lambda t: t / "config" / ".config.yaml.lock",
     "a checklist file": lambda t: t / "config" / "checklists" / "mine.yaml",
     "a new file among the checklists": lambda t: t / "config" / "checklists" / "new.yaml",
@@ -93,7 +97,7 @@ def test_a_folder_is_not_a_file(command: str, tmp_path: Path) -> None:
 def test_dash_is_stdout(command: str, tmp_path: Path) -> None:
     result = run(*COMMANDS[command], "-o", "-")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(("uuid,", "# "))
+    assert result.stdout.startswith(STARTS)
     assert not (tmp_path / "-").exists()
 
 
@@ -115,7 +119,7 @@ def test_a_symlink_is_followed_and_its_target_replaced(command: str, tmp_path: P
     link.symlink_to(real)
     assert run(*COMMANDS[command], "-o", str(link)).exit_code == 0
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert real.read_text().startswith(("uuid,", "# "))
+    assert real.read_text().startswith(STARTS)
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -129,7 +133,7 @@ def test_a_fifo_is_written_in_place(command: str, tmp_path: Path) -> None:
     reader.join(timeout=30)
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert received and received[0].startswith((b"uuid,", b"# "))
+    assert received and received[0].startswith(tuple(x.encode() for x in STARTS))
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
