@@ -430,9 +430,12 @@ def _clamp_day(year: int, month: int, day: int) -> date:
 def _nominal_due(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     rule = rec.due
     if rule is None or isinstance(rule, LastWorkday):
-        for day in reversed(list(period.days())):
+        # Walk back from the end: a year's period would otherwise list 365 days.
+        day = period.end
+        while day >= period.start:
             if is_workday(day, cal):
                 return day
+            day -= timedelta(days=1)
         return period.end
     if isinstance(rule, FirstWorkday):
         for day in period.days():

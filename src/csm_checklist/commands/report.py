@@ -55,10 +55,10 @@ def report(
     from ..scope import tag_of, with_tag
 
     try:
-        kind = parse_cadence(period, option="--period", windows_only=True)
+        cadence = parse_cadence(period, option="--period", windows_only=True)
     except ValueError:
-        kind = ""
-    if kind not in REPORT_CADENCES:
+        cadence = ""
+    if cadence not in REPORT_CADENCES:
         raise BadInput(
             f"--period {period!r} is not a report period.",
             hint="Use week, month, quarter or year.",
@@ -80,7 +80,7 @@ def report(
         result = build_report(
             history,
             log,
-            kind,
+            cadence,
             day,
             env.today,
             lang=settings.lang,
@@ -132,7 +132,7 @@ def report(
             f"Cannot write {output}: {exc.strerror or exc}.",
             hint="Choose a folder you can write to.",
         ) from exc
-    typer.echo(f"Wrote the {kind} report to {output}.", err=True)
+    typer.echo(f"Wrote the {cadence} report to {output}.", err=True)
 
 
 def register(app: typer.Typer) -> None:
