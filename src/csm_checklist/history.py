@@ -414,11 +414,6 @@ class Timeline:
         """The item's rule in force on `day` (the last one known while absent)."""
         return self._known[self.history._index(day)]
 
-    def present_at(self, day: date) -> bool:
-        """Whether the item is in the rules in force on `day`, switched on."""
-        rule = self._rules[self.history._index(day)]
-        return rule is not None and rule.enabled
-
     def tracked_from(self, day: date) -> date | None:
         """The day the item's tracking began, for the stretch of time that
         holds `day`; None when it is not tracked on `day`."""

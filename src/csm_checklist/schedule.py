@@ -376,16 +376,6 @@ def period_containing(day: date, rec: Recurrence, cal: WorkCalendar) -> Period |
     return calendar_period(day, rec.cadence, cal)
 
 
-def previous_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
-    """The period just before `period`, or None if the recurrence had not begun."""
-    return period_containing(period.start - timedelta(days=1), rec, cal)
-
-
-def next_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
-    """The period just after `period`, or None if the recurrence has ended."""
-    return period_containing(period.end + timedelta(days=1), rec, cal)
-
-
 def periods_overlapping(
     first: date, last: date, rec: Recurrence, cal: WorkCalendar
 ) -> Iterator[Period]:
