@@ -37,7 +37,7 @@ from datetime import time as clock
 from pathlib import Path
 
 from csm_checklist.checklists import load_catalog
-from csm_checklist.log import Event, EventLog
+from csm_checklist.log import Event, EventLog, StartRecord, new_uuid
 from csm_checklist.schedule import (
     WorkCalendar,
     due_date,
@@ -139,6 +139,9 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
     small_dir.mkdir()
     with EventLog.open(small_dir / "log.sqlite3") as log:
         log.merge(_events_for_history(10, rng))
+        # Tracked since the first day of the history, as a log kept from then is.
+        first = END.replace(year=END.year - 10) + timedelta(days=1)
+        log.add_start(StartRecord(new_uuid(), first, datetime.now(timezone.utc)))
         small = log.count()
     big_dir.mkdir()
     shutil.copy(small_dir / "log.sqlite3", big_dir / "log.sqlite3")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from csm_checklist.catalog import Text
 from csm_checklist.history import History, ItemRule, Revision, rules_text
-from csm_checklist.schedule import Recurrence, WorkCalendar
+from csm_checklist.schedule import Period, Recurrence, WorkCalendar, period_containing
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,13 @@ def history_of(
 ) -> History:
     """A history that tracks `items` under `cal` from `start`, then `later` revisions."""
     return History(start, [revision(start, items, cal), *later])
+
+
+def previous_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
+    """The period just before `period` (None before an rrule began)."""
+    return period_containing(period.start - timedelta(days=1), rec, cal)
+
+
+def next_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
+    """The period just after `period` (None after an rrule ended)."""
+    return period_containing(period.end + timedelta(days=1), rec, cal)

@@ -276,3 +276,18 @@ def test_bad_dates_and_periods_exit_2_with_one_line(args: tuple[str, ...], messa
     assert first + "\n" == message
     assert hint.startswith("Hint: ")
     assert "Traceback" not in result.stderr
+
+
+def test_all_names_what_is_not_expected(history: None) -> None:
+    # Saturday: daily duties are not expected, and say so in both languages.
+    out = run("today", "--on", "2026-11-21", "--all").stdout
+    assert "  monitor-accounts    Monitor the accounts" in out
+    line = next(line for line in out.splitlines() if "monitor-accounts" in line)
+    assert line.endswith("daily      not expected")
+    run("config", "set", "lang", "ar")
+    line = next(
+        line
+        for line in run("today", "--on", "2026-11-21", "--all").stdout.splitlines()
+        if "monitor-accounts" in line
+    )
+    assert line.endswith("غير متوقعة")

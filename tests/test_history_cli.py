@@ -298,3 +298,30 @@ def test_a_json_backup_restored_elsewhere_reproduces_every_report(
         ]
     assert again == reports
     assert quarter  # the quarter in progress follows this machine's own settings
+
+
+def test_config_set_records_the_change_the_day_it_is_made(november: None, config_dir: Path) -> None:
+    with on("2026-11-25 09:00"):
+        ok("config", "set", "fiscal_year_start", "7")
+    with on("2026-12-03 09:00"):
+        revisions = json.loads(ok("history", "--json").stdout)["revisions"]
+    assert [r["effective"] for r in revisions] == ["2026-11-02", "2026-11-25"]
+    assert revisions[1]["changes"] == [
+        {"what": "setting", "key": "fiscal_year_start", "before": "1", "after": "7"}
+    ]
+
+
+def test_config_set_beside_a_broken_checklist_still_sets_the_value(
+    november: None, config_dir: Path
+) -> None:
+    folder = config_dir / "checklists"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.yaml").write_text("items:\n  - id: x\n    dew: thu\n", encoding="utf-8")
+    with on("2026-11-25 09:00"):
+        result = run("config", "set", "week_start", "sunday")
+    assert result.exit_code == 0, result.stderr
+    (folder / "broken.yaml").unlink()
+    with on("2026-11-26 09:00"):
+        revisions = json.loads(ok("history", "--json").stdout)["revisions"]
+    # Recorded by the first command that could read the checklists.
+    assert [r["effective"] for r in revisions] == ["2026-11-02", "2026-11-26"]

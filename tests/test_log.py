@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from csm_checklist.errors import ImportFileError, NotMet
+from csm_checklist.errors import ImportFileError
 from csm_checklist.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog, host_name, new_uuid
 
 RIYADH = timezone(timedelta(hours=3))
@@ -111,7 +111,8 @@ def test_a_skip_settles_the_period_too(log: EventLog) -> None:
 def test_an_undone_period_can_be_logged_again(log: EventLog) -> None:
     first = make_event()
     log.record([first])
-    undone = log.mark_undone(first.uuid, datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH))
+    undone = log.undo_latest(datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH))
+    assert undone is not None and undone.uuid == first.uuid
     assert not undone.active
     assert undone.undone_at == datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH)
     second = make_event(minute=30)
@@ -119,13 +120,12 @@ def test_an_undone_period_can_be_logged_again(log: EventLog) -> None:
     assert log.count() == 2  # nothing is ever deleted
 
 
-def test_mark_undone_twice_is_refused(log: EventLog) -> None:
+def test_undo_twice_finds_nothing_the_second_time(log: EventLog) -> None:
     event = make_event()
     log.record([event])
     at = datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH)
-    log.mark_undone(event.uuid, at)
-    with pytest.raises(NotMet):
-        log.mark_undone(event.uuid, at)
+    assert log.undo_latest(at, item_id=event.item_id) is not None
+    assert log.undo_latest(at, item_id=event.item_id) is None
 
 
 def test_logged_at_keeps_its_offset_exactly(log: EventLog) -> None:
@@ -159,7 +159,7 @@ def test_events_filters(log: EventLog) -> None:
     ]
     weekly = make_event("team-meeting", for_date=WEEK + timedelta(days=3), minute=10)
     log.record([*daily, weekly])
-    log.mark_undone(daily[0].uuid, datetime(2026, 11, 24, tzinfo=RIYADH))
+    log.undo_latest(datetime(2026, 11, 24, tzinfo=RIYADH), for_date=daily[0].for_date)
 
     def ids(**filters: object) -> list[str]:
         return [f"{e.item_id}@{e.for_date.day}" for e in log.events(**filters)]  # type: ignore[arg-type]
@@ -184,7 +184,7 @@ def test_active_for_finds_each_key_and_ignores_undone(log: EventLog) -> None:
     review = make_event("performance-review", minute=1)
     old = make_event("team-meeting", WEEK - timedelta(days=7), minute=2)
     log.record([meeting, review, old])
-    log.mark_undone(review.uuid, datetime(2026, 11, 24, tzinfo=RIYADH))
+    log.undo_latest(datetime(2026, 11, 24, tzinfo=RIYADH), item_id=review.item_id)
     found = log.active_for(
         [
             ("team-meeting", WEEK),
@@ -218,7 +218,7 @@ def test_active_overlapping(log: EventLog) -> None:
     next_week = make_event("team-meeting", WEEK + timedelta(days=7))
     undone = make_event("campaign-prep", WEEK)
     log.record([october, november, this_week, next_week, undone])
-    log.mark_undone(undone.uuid, datetime(2026, 11, 24, tzinfo=RIYADH))
+    log.undo_latest(datetime(2026, 11, 24, tzinfo=RIYADH), item_id=undone.item_id)
 
     found = log.active_overlapping(date(2026, 11, 24), date(2026, 11, 30))
     assert found == [november, this_week, next_week]

@@ -33,8 +33,9 @@ from csm_checklist.schedule import (
     WorkCalendar,
     due_date,
     period_containing,
-    previous_period,
 )
+
+from fakes import previous_period
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 MON_FRI = frozenset({MON, TUE, WED, THU, FRI})

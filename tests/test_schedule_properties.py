@@ -32,11 +32,11 @@ from csm_checklist.schedule import (
     due_date,
     is_expected,
     is_workday,
-    next_period,
     period_containing,
     periods_overlapping,
-    previous_period,
 )
+
+from fakes import next_period, previous_period
 
 ONE_DAY = timedelta(days=1)
 FIRST_DAY = date(1990, 1, 1)

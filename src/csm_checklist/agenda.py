@@ -120,7 +120,7 @@ def _entries(
             event = None  # logged later for a later day: not there yet as of `day`
         rule = tl.rule_at(tl.judge_day(period, day))
         due = tl.due(period, day)
-        status = status_of(period, due, day, event, tl.expected(period, day))
+        status = status_of(period, due, day, event, tl.expected(period, day, due))
         entries.append(Entry(rule, period, due, status, event))
     return entries
 

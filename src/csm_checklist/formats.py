@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from .errors import ImportFileError
 from .log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
-from .schedule import CADENCES, FIRST_DAY, LAST_DAY, RRULE
+from .schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
@@ -45,7 +45,6 @@ Row = Sequence[str | None]
 Batches = Iterable[Sequence[Row]]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_CADENCE_NAMES = (*CADENCES, RRULE)
 
 
 def event_record(event: Event) -> dict[str, str | None]:
@@ -268,10 +267,10 @@ def parse_record(record: Mapping[str, Any], where: str) -> Event:
     except ValueError:
         raise _bad(where, f"field 'uuid': {_shown(raw_uuid)} is not a uuid.") from None
     cadence = _text(record, "cadence", where)
-    if cadence not in _CADENCE_NAMES:
+    if cadence not in ALL_CADENCES:
         raise _bad(
             where,
-            f"field 'cadence': {_shown(cadence)} is not a cadence ({', '.join(_CADENCE_NAMES)}).",
+            f"field 'cadence': {_shown(cadence)} is not a cadence ({', '.join(ALL_CADENCES)}).",
         )
     kind = _text(record, "kind", where)
     if kind not in KINDS:

@@ -414,11 +414,6 @@ class Timeline:
         """The item's rule in force on `day` (the last one known while absent)."""
         return self._known[self.history._index(day)]
 
-    def present_at(self, day: date) -> bool:
-        """Whether the item is in the rules in force on `day`, switched on."""
-        rule = self._rules[self.history._index(day)]
-        return rule is not None and rule.enabled
-
     def tracked_from(self, day: date) -> date | None:
         """The day the item's tracking began, for the stretch of time that
         holds `day`; None when it is not tracked on `day`."""
@@ -450,17 +445,18 @@ class Timeline:
         start = self.tracked_from(day)
         return start is None or self.due(period, as_of) < start
 
-    def expected(self, period: Period, as_of: date) -> bool:
+    def expected(self, period: Period, as_of: date, due: date | None = None) -> bool:
         """Whether the item was expected in `period`: switched on under the
         rules that judge it, due on or after the day its tracking began, and
-        (for daily items) on a workday."""
+        (for daily items) on a workday. `due`, when the caller has it, saves
+        working it out again."""
         day = self.judge_day(period, as_of)
         start = self.tracked_from(day)
         if start is None:
             return False
         rule = self.rule_at(day)
         cal = self.history.calendar_on(day)
-        if due_date(period, rule.recurrence, cal) < start:
+        if (due if due is not None else due_date(period, rule.recurrence, cal)) < start:
             return False
         return is_expected(period, rule.recurrence, cal)
 
@@ -471,12 +467,12 @@ class Timeline:
 class Change(NamedTuple):
     """One difference between two revisions, for `csm history` and `csm show`.
 
-    kind: 'setting' (key: the setting), 'added', 'removed' or 'changed' (key:
+    what: 'setting' (key: the setting), 'added', 'removed' or 'changed' (key:
     the item id; field: which of its rules changed). before/after are the
     values as text, '' where there is none.
     """
 
-    kind: str
+    what: str
     key: str
     field: str = ""
     before: str = ""

@@ -728,23 +728,6 @@ class EventLog:
                 results.append((event, existing))
         return results
 
-    def mark_undone(self, uuid: str, at: datetime) -> Event:
-        """Mark the active event `uuid` undone at `at`; NotMet if there is none."""
-        with self._write() as db:
-            found = db.execute(
-                "UPDATE events SET undone_at = ? WHERE uuid = ? AND undone_at IS NULL",
-                (at.isoformat(), uuid),
-            )
-            if found.rowcount != 1:
-                raise NotMet(
-                    f"No active event has the uuid {uuid}.",
-                    hint="`csm log --include-undone` lists every event with its state.",
-                )
-            row = db.execute(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
-            ).fetchone()
-        return _event_from_row(row)
-
     def undo_latest(
         self,
         at: datetime,

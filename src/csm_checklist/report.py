@@ -253,7 +253,7 @@ def build_report(
             event = by_key.get(key)
             if event is not None and tl.before_tracking(period, as_of):
                 event = None  # logged before the item was tracked: counts for nothing
-            expected = tl.expected(period, as_of)
+            expected = tl.expected(period, as_of, due)
             outcome = judge(period, due, as_of, event, expected, final)
             if not outcome:
                 continue

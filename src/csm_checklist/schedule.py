@@ -425,16 +425,6 @@ def period_containing(day: date, rec: Recurrence, cal: WorkCalendar) -> Period |
     return calendar_period(day, rec.cadence, cal)
 
 
-def previous_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
-    """The period just before `period`, or None if the recurrence had not begun."""
-    return period_containing(period.start - timedelta(days=1), rec, cal)
-
-
-def next_period(period: Period, rec: Recurrence, cal: WorkCalendar) -> Period | None:
-    """The period just after `period`, or None if the recurrence has ended."""
-    return period_containing(period.end + timedelta(days=1), rec, cal)
-
-
 def periods_overlapping(
     first: date, last: date, rec: Recurrence, cal: WorkCalendar
 ) -> Iterator[Period]:
@@ -479,9 +469,12 @@ def _clamp_day(year: int, month: int, day: int) -> date:
 def _nominal_due(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
     rule = rec.due
     if rule is None or isinstance(rule, LastWorkday):
-        for day in reversed(list(period.days())):
+        # Walk back from the end: a year's period would otherwise list 365 days.
+        day = period.end
+        while day >= period.start:
             if is_workday(day, cal):
                 return day
+            day -= timedelta(days=1)
         return period.end
     if isinstance(rule, FirstWorkday):
         for day in period.days():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import typer
 
 from ..config import SETTINGS, save_setting
@@ -61,9 +63,12 @@ def set_(
     echo(f"{key} = {stored}  ({env.paths.config_file})")
     if env.paths.log_file.exists():
         # A change to the work week or fiscal year holds from today: record it
-        # now, not on whichever day csm next runs.
+        # now, not on whichever day csm next runs. If the log or a checklist
+        # cannot be read just now, the next command that can records it.
+        from ..errors import CsmError
+
         fresh = Env.load()
-        with fresh.open_log() as log:
+        with contextlib.suppress(CsmError), fresh.open_log() as log:
             fresh.history(log)
 
 

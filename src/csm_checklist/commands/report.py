@@ -59,10 +59,10 @@ def report(
     from ..scope import tag_of, with_tag
 
     try:
-        kind = parse_cadence(period, option="--period", windows_only=True)
+        cadence = parse_cadence(period, option="--period", windows_only=True)
     except ValueError:
-        kind = ""
-    if kind not in REPORT_CADENCES:
+        cadence = ""
+    if cadence not in REPORT_CADENCES:
         raise BadInput(
             f"--period {period!r} is not a report period.",
             hint="Use week, month, quarter or year.",
@@ -84,7 +84,7 @@ def report(
         result = build_report(
             history,
             log,
-            kind,
+            cadence,
             day,
             env.today,
             lang=settings.lang,
@@ -128,7 +128,7 @@ def report(
     with open_output(output, env.paths) as stream:
         stream.write(text)
     if output is not None and output != "-":
-        echo(f"Wrote the {kind} report to {output}.", err=True)
+        echo(f"Wrote the {cadence} report to {output}.", err=True)
 
 
 def register(app: typer.Typer) -> None:

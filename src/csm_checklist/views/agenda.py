@@ -93,11 +93,11 @@ def day_heading(
     day: date, workday: bool, lang: str, *, hijri: bool = False, day_off: str | None = None
 ) -> str:
     """'Monday 2026-11-23 · workday'; `day_off` (its reason, maybe '') marks a day off."""
-    kind = label("workday" if workday else "not_workday", lang)
+    state = label("workday" if workday else "not_workday", lang)
     if day_off is not None:
-        kind = label("day_off", lang) + (f" ({day_off})" if day_off else "")
+        state = label("day_off", lang) + (f" ({day_off})" if day_off else "")
     weekday = WEEKDAYS.get(lang, WEEKDAYS["en"])[day.weekday()]
-    return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {kind}"
+    return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {state}"
 
 
 def period_text(period: Period) -> str:

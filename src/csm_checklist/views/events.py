@@ -146,7 +146,7 @@ def log_rows(
 ) -> list[tuple[Event, str, tuple[str, ...]]]:
     """The cells of each event, in `HEADERS` order, with its event and its
     style ('' plain, 'undone', 'note'); with `changes`, each event's note
-    corrections follow it, oldest first, as rows of kind 'note'."""
+    corrections follow it, oldest first, as rows styled 'note'."""
     rows: list[tuple[Event, str, tuple[str, ...]]] = []
     for event in events:
         kind = event.kind if event.active else f"{event.kind} (undone)"
@@ -223,10 +223,10 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
         # Days, kinds, ids and times stay whole; titles, names and notes wrap.
         whole = HEADERS[i] in ("for", "kind", "item", "logged", "id")
         table.add_column(HEADERS[i], overflow="fold", no_wrap=whole)
-    for event, kind, row in log_rows(events, changes):
-        if kind == "note":
+    for event, row_style, row in log_rows(events, changes):
+        if row_style == "note":
             style = "cyan"
-        elif kind == "undone":
+        elif row_style == "undone":
             style = "dim strike"
         else:
             style = "" if event.kind == "done" else "yellow"

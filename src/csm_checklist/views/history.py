@@ -21,15 +21,15 @@ if TYPE_CHECKING:
 
 def change_text(change: Change, lang: str) -> str:
     """One change in words: 'week_start: monday → sunday', 'added team-call'."""
-    if change.kind == "setting":
+    if change.what == "setting":
         before = change.before or label("none", lang)
         after = change.after or label("none", lang)
-        if not change.before and change.kind == "setting":
+        if not change.before and change.what == "setting":
             return f"{change.key}: {after}"
         return f"{change.key}: {before} → {after}"
-    if change.kind == "added":
+    if change.what == "added":
         return f"{label('added', lang)} {change.key}"
-    if change.kind == "removed":
+    if change.what == "removed":
         return f"{label('removed', lang)} {change.key}"
     if change.field == "enabled":
         return f"{change.key} {label('switched_' + change.after, lang)}"
@@ -39,10 +39,10 @@ def change_text(change: Change, lang: str) -> str:
 
 
 def _change_json(change: Change) -> dict[str, str]:
-    doc = {"kind": change.kind, "key": change.key}
+    doc = {"what": change.what, "key": change.key}
     if change.field:
         doc["field"] = change.field
-    if change.kind in ("setting", "changed"):
+    if change.what in ("setting", "changed"):
         doc["before"] = change.before
         doc["after"] = change.after
     return doc
@@ -71,8 +71,8 @@ def history_json(
 
 def _summary(revision: Revision, found: list[Change], first: bool, lang: str) -> list[str]:
     if first:
-        settings = ", ".join(change_text(c, lang) for c in found if c.kind == "setting")
-        count = sum(1 for c in found if c.kind == "added")
+        settings = ", ".join(change_text(c, lang) for c in found if c.what == "setting")
+        count = sum(1 for c in found if c.what == "added")
         return [label("first_revision", lang).format(count=count), settings]
     if not found:
         return [label("no_change", lang)]
