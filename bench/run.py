@@ -232,7 +232,12 @@ def main() -> None:
         for k, v in os.environ.items()
         if not k.startswith("CSM_") and k != "PYTHONDONTWRITEBYTECODE"
     }
-    base_env |= {"CSM_CONFIG_DIR": str(config), "NO_COLOR": "1", "COLUMNS": "120"}
+    base_env |= {
+        "CSM_CONFIG_DIR": str(config),
+        "CSM_CACHE_DIR": str(root / "cache"),
+        "NO_COLOR": "1",
+        "COLUMNS": "120",
+    }
     env_a = base_env | {"CSM_DATA_DIR": str(small_dir)}
     env_b = base_env | {"CSM_DATA_DIR": str(big_dir)}
     on = ["--on", TODAY.isoformat()]

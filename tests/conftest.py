@@ -14,6 +14,7 @@ def csm_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Pat
     data_dir = tmp_path / "data"
     monkeypatch.setenv("CSM_CONFIG_DIR", str(config_dir))
     monkeypatch.setenv("CSM_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("CSM_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("CSM_DEBUG", raising=False)
     monkeypatch.delenv("CSM_FORCE_TERMINAL", raising=False)
     monkeypatch.setenv("TZ", "UTC")

@@ -118,13 +118,17 @@ def builtin_dir() -> Path:
 
 def checklist_files(folder: Path) -> list[Path]:
     """The *.yaml and *.yml files of `folder`, sorted by name; hidden files
-    (editor swap files, half-written temporaries) are left out."""
+    (editor swap files, half-written temporaries) are left out. A symlink is
+    listed even when it is broken, so that reading it reports it: a checklist
+    that silently vanished would drop its duties."""
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+        if p.suffix in (".yaml", ".yml")
+        and not p.name.startswith(".")
+        and (p.is_file() or p.is_symlink())
     )
 
 

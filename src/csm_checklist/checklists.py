@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import yamlread
 from .catalog import ALL_CADENCES, Area, Catalog, Item, Text, builtin_files, checklist_files
 from .errors import ChecklistError, NotMet
 from .schedule import (
@@ -37,8 +38,8 @@ from .schedule import (
     OnMonthDay,
     OnWeekday,
     Recurrence,
+    check_rrule,
     parse_month,
-    parse_rrule,
     parse_weekday,
 )
 
@@ -229,7 +230,7 @@ class _Value(NamedTuple):
 
 
 @dataclass
-class _Entry:
+class _Definition:
     """One area or item as written in one file, its keys already type-checked."""
 
     kind: str  # "area" or "item"
@@ -243,8 +244,8 @@ class _Entry:
 @dataclass
 class _File:
     path: Path
-    areas: list[_Entry]
-    items: list[_Entry]
+    areas: list[_Definition]
+    items: list[_Definition]
 
 
 def _where(source: Path, line: int, who: str | None) -> str:
@@ -262,12 +263,6 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"Did you mean '{close[0]}'? " if close else ""
-
-
-def _loader() -> Any:
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse_file(path: Path, problems: Problems) -> _File:
@@ -299,7 +294,16 @@ def _parse_file(path: Path, problems: Problems) -> _File:
             "Save it as UTF-8 (every editor offers it under 'Save as' or 'Encoding').",
         ) from None
     try:
-        root: Any = yaml.compose(text, Loader=_loader())
+        root: Any = yamlread.compose(text)
+    except yamlread.YamlProblem as exc:
+        raise _fail(
+            path,
+            exc.line or 1,
+            None,
+            exc.problem,
+            "Write plain values; anchors and aliases (&name, *name) may repeat a "
+            "value, not build huge or endless ones.",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(path, text, exc) from None
     except yaml.YAMLError as exc:
@@ -335,7 +339,7 @@ def _parse_file(path: Path, problems: Problems) -> _File:
         target = result.areas if kind == "area" else result.items
         for index, entry_node in enumerate(value_node.value, start=1):
             try:
-                entry = _parse_entry(path, kind, index, entry_node, problems)
+                entry = _parse_definition(path, kind, index, entry_node, problems)
             except ChecklistFileError as exc:
                 problems.append(exc)
                 continue
@@ -449,15 +453,11 @@ def _keys_hint(allowed: Sequence[str]) -> str:
 
 def _scalar(node: Any, path: Path, who: str | None) -> Any:
     """The Python value of a scalar node, as YAML's safe loader would build it."""
-    import yaml
-
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value  # the common case, without building a constructor
     try:
-        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as exc:
+        return yamlread.build_scalar(node)
+    except yamlread.YamlProblem as exc:
         raise _fail(
-            path, _line(node), who, f"cannot read {node.value!r} ({exc})", "Write plain text."
+            path, exc.line, who, f"cannot read {exc.problem}", "Write plain text."
         ) from None
 
 
@@ -471,7 +471,9 @@ def _plain(node: Any, path: Path, who: str | None) -> Any:
     return {str(k.value): _plain(v, path, who) for k, v in node.value}
 
 
-def _parse_entry(path: Path, kind: str, index: int, node: Any, problems: Problems) -> _Entry:
+def _parse_definition(
+    path: Path, kind: str, index: int, node: Any, problems: Problems
+) -> _Definition:
 
     position = f"{kind} #{index}"
     if node.id != "mapping":
@@ -511,7 +513,7 @@ def _parse_entry(path: Path, kind: str, index: int, node: Any, problems: Problem
             bad.add(key)
             continue
         fields[key] = _Value(value, path, _line(value_node))
-    return _Entry(kind, entry_id, fields, path, _line(node), frozenset(bad))
+    return _Definition(kind, entry_id, fields, path, _line(node), frozenset(bad))
 
 
 def _parse_id(path: Path, position: str, node: Any) -> str:
@@ -654,8 +656,8 @@ def _build(base: list[_File], user: list[_File], problems: Problems) -> Catalog:
     """Merge the parsed files (built-ins first), then give every entry
     meaning. Every problem is added to `problems`; the catalog returned then
     lacks the entries that had one, and must not be used."""
-    areas: dict[str, _Entry] = {}
-    items: dict[str, _Entry] = {}
+    areas: dict[str, _Definition] = {}
+    items: dict[str, _Definition] = {}
     builtin_ids: dict[str, set[str]] = {"area": set(), "item": set()}
     for layer, files in (("builtin", base), ("user", user)):
         for parsed in files:
@@ -684,7 +686,7 @@ def _build(base: list[_File], user: list[_File], problems: Problems) -> Catalog:
     return Catalog(area_objs, item_objs, paths)
 
 
-def _checked(problems: Problems, entry: _Entry, make: Any, *args: Any) -> Any:
+def _checked(problems: Problems, entry: _Definition, make: Any, *args: Any) -> Any:
     """`make(*args)`, or None with its problem added to `problems`."""
     try:
         return make(*args)
@@ -695,7 +697,9 @@ def _checked(problems: Problems, entry: _Entry, make: Any, *args: Any) -> Any:
     return None
 
 
-def _merge(entry: _Entry, merged: dict[str, _Entry], builtin_ids: set[str], layer: str) -> None:
+def _merge(
+    entry: _Definition, merged: dict[str, _Definition], builtin_ids: set[str], layer: str
+) -> None:
     previous = merged.get(entry.id)
     if previous is None:
         merged[entry.id] = entry
@@ -716,7 +720,7 @@ def _merge(entry: _Entry, merged: dict[str, _Entry], builtin_ids: set[str], laye
     )
 
 
-def _override(base: _Entry, change: _Entry) -> _Entry:
+def _override(base: _Definition, change: _Definition) -> _Definition:
     """`base` with the keys `change` sets. Titles merge per language. When the
     cadence changes, the old due rule, rrule and start go with it: a Thursday
     rule means nothing to a monthly item, and guessing would surprise."""
@@ -730,7 +734,7 @@ def _override(base: _Entry, change: _Entry) -> _Entry:
         if key in ("title", "details") and old is not None and old.value and value.value:
             value = _Value({**old.value, **value.value}, value.source, value.line)
         fields[key] = value
-    return _Entry(base.kind, base.id, fields, change.source, change.line)
+    return _Definition(base.kind, base.id, fields, change.source, change.line)
 
 
 def _cadence_of(fields: dict[str, _Value]) -> str | None:
@@ -741,7 +745,7 @@ def _cadence_of(fields: dict[str, _Value]) -> str | None:
     return None
 
 
-def _make_text(entry: _Entry, key: str) -> Text | None:
+def _make_text(entry: _Definition, key: str) -> Text | None:
     held = entry.fields.get(key)
     if held is None or held.value is None:
         return None
@@ -758,7 +762,7 @@ def _make_text(entry: _Entry, key: str) -> Text | None:
     return text
 
 
-def _require(entry: _Entry, key: str, example: str) -> _Value:
+def _require(entry: _Definition, key: str, example: str) -> _Value:
     if key in entry.fields and entry.fields[key].value is not None:
         return entry.fields[key]
     if entry.bad:
@@ -774,14 +778,16 @@ def _require(entry: _Entry, key: str, example: str) -> _Value:
     )
 
 
-def _make_area(entry: _Entry) -> Area:
+def _make_area(entry: _Definition) -> Area:
     _require(entry, "title", '{en: "Crisis management", ar: "إدارة الأزمات"}')
     title = _make_text(entry, "title")
     assert title is not None
     return Area(entry.id, title, _make_text(entry, "details"), entry.source, entry.line)
 
 
-def _make_item(entry: _Entry, areas: dict[str, Area | None], problems: Problems) -> Item | None:
+def _make_item(
+    entry: _Definition, areas: dict[str, Area | None], problems: Problems
+) -> Item | None:
     """The item of a merged entry, or None with every problem of its title,
     area and schedule added to `problems` (each checked on its own, so one
     mistake does not hide the next)."""
@@ -838,7 +844,7 @@ def _make_item(entry: _Entry, areas: dict[str, Area | None], problems: Problems)
     )
 
 
-def _make_recurrence(entry: _Entry, who: str) -> Recurrence:
+def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
     fields = entry.fields
     cadence_text = _cadence_of(fields)
     if cadence_text is None:
@@ -887,7 +893,7 @@ def _make_recurrence(entry: _Entry, who: str) -> Recurrence:
         )
     first = start.value if start is not None else None
     try:
-        parse_rrule(rrule.value, first)
+        check_rrule(rrule.value, first)
     except ValueError as exc:
         raise _fail(
             rrule.source,

@@ -21,12 +21,18 @@ from .errors import CsmError
 
 class CsmGroup(TyperGroup):
     """Turns every `CsmError` raised by any command into one line on stderr,
-    a hint, and the error's exit code. Other exceptions are bugs: one line too,
-    and the traceback only with CSM_DEBUG=1."""
+    a hint, and the error's exit code; so too the errors of the system around
+    it (a closed pipe, a full disk, a number or date out of range). Other
+    exceptions are bugs: one line too, and the traceback only with CSM_DEBUG=1."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                # What is still buffered fails here, not in Python's exit.
+                if sys.stdout is not None:
+                    sys.stdout.flush()
         except CsmError as exc:
             if os.environ.get("CSM_DEBUG"):
                 raise
@@ -39,6 +45,11 @@ class CsmGroup(TyperGroup):
 
             if is_click_exception(exc) or os.environ.get("CSM_DEBUG"):
                 raise
+            known = system_error(exc)
+            if known is not None:
+                message, hint, code = known
+                print_error(message, hint)
+                raise typer.Exit(code) from None
             print_error(
                 f"Unexpected error: {type(exc).__name__}: {exc}.",
                 "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
@@ -46,10 +57,64 @@ class CsmGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def system_error(exc: BaseException) -> tuple[str, str, int] | None:
+    """(message, hint, exit code) for an error of the system around csm, or
+    None for one that is a bug. Work the log had already committed stays."""
+    import errno
+
+    saved = _saved_note()
+    if isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF, errno.ENOSPC):
+        _silence_stdout()
+        if exc.errno == errno.ENOSPC:
+            problem = "Cannot write the output: the disk is full."
+        elif exc.errno == errno.EPIPE:
+            problem = "The output was cut short: the program reading it stopped."
+        else:
+            problem = "Cannot write the output: it is closed."
+        return problem + saved, "Nothing else was left half done.", 1
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return (
+            f"Cannot use{where}: {exc.strerror or exc}.{saved}",
+            "Check the permissions and free space of csm's folders (`csm config path`).",
+            1,
+        )
+    if isinstance(exc, OverflowError):
+        return (
+            f"A number or date is out of range ({exc}).",
+            "Give smaller numbers, and days between 1900-01-01 and 2199-12-31.",
+            2,
+        )
+    return None
+
+
+def _saved_note() -> str:
+    """A sentence saying the log was written, when this run wrote it."""
+    log = sys.modules.get(f"{__package__}.log")
+    if log is not None and getattr(log, "COMMITS", [0])[0]:
+        return " The log was already saved: what this command logged is kept."
+    return ""
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered goes to /dev/null, so Python's own flush at
+    # exit does not fail a second time.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def print_error(message: str, hint: str | None) -> None:
-    sys.stderr.write(f"Error: {message}\n")
+    from .views.safe import one_line
+
+    if sys.stderr is None:
+        return
+    # User input and stored text may be in the message: shown, never obeyed.
+    sys.stderr.write(f"Error: {one_line(message)}\n")
     if hint:
-        sys.stderr.write(f"Hint: {hint}\n")
+        sys.stderr.write(f"Hint: {one_line(hint)}\n")
 
 
 def _show_version(value: bool) -> None:
@@ -154,4 +219,33 @@ def __getattr__(name: str) -> typer.Typer:
 
 def main() -> None:
     """Entry point of the `csm` console script."""
-    build_app(sys.argv[1:])(prog_name="csm")
+    args = sys.argv[1:]
+    _prepare_streams()
+    for arg in args:
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            # Python keeps bytes that are not UTF-8 as lone surrogates, which
+            # no file, log or terminal can take.
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            print_error(
+                f'The argument "{shown}" is not UTF-8 text.',
+                "Type it again in a UTF-8 terminal, or set LANG to a UTF-8 locale.",
+            )
+            raise SystemExit(2)
+    build_app(args)(prog_name="csm")
+
+
+def _prepare_streams() -> None:
+    """No output ever fails on its encoding: in a locale that cannot show some
+    characters (LANG=C, PYTHONIOENCODING=ascii), they are written as escapes
+    such as \\u0645 instead. A closed stdout is refused before anything runs."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+            if encoding != "utf8":
+                stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:
+        print_error(
+            "Standard output is closed; csm did nothing.",
+            "Run csm with its output going somewhere, e.g. > /dev/null.",
+        )
+        raise SystemExit(1)

@@ -7,13 +7,14 @@ README's settings table are all made from it.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import ConfigError
+from .errors import ConfigError, NotMet
 from .schedule import (
     WEEKDAY_NAMES,
     WorkCalendar,
@@ -35,6 +36,7 @@ class Paths(NamedTuple):
 
     config_dir: Path
     data_dir: Path
+    cache_dir: Path
 
     @property
     def config_file(self) -> Path:
@@ -49,25 +51,36 @@ class Paths(NamedTuple):
         return self.data_dir / LOG_FILE
 
     @property
+    def log_checked(self) -> Path:
+        """Where the log's state after csm's last checked write is noted."""
+        return self.cache_dir / "log-checked.txt"
+
+    @property
     def days_off_file(self) -> Path:
         return self.config_dir / DAYS_OFF_FILE
 
 
 def resolve_paths() -> Paths:
-    """CSM_CONFIG_DIR / CSM_DATA_DIR when set, else the platform's folders."""
-    config_env = os.environ.get("CSM_CONFIG_DIR")
-    data_env = os.environ.get("CSM_DATA_DIR")
-    if config_env and data_env:
+    """CSM_CONFIG_DIR / CSM_DATA_DIR / CSM_CACHE_DIR when set, else the
+    platform's folders."""
+    names = ("CSM_CONFIG_DIR", "CSM_DATA_DIR", "CSM_CACHE_DIR")
+    given = [os.environ.get(name) for name in names]
+    if all(given):
         # platformdirs is only imported when it is needed: tests and scripted
-        # use set both variables and skip it.
-        return Paths(Path(config_env).expanduser(), Path(data_env).expanduser())
+        # use set every variable and skip it.
+        return Paths(*(Path(str(value)).expanduser() for value in given))
     import platformdirs
 
-    config_dir = Path(config_env).expanduser() if config_env else None
-    data_dir = Path(data_env).expanduser() if data_env else None
+    finders = (
+        platformdirs.user_config_dir,
+        platformdirs.user_data_dir,
+        platformdirs.user_cache_dir,
+    )
     return Paths(
-        config_dir or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        *(
+            Path(value).expanduser() if value else Path(find(APP_NAME, appauthor=False))
+            for value, find in zip(given, finders, strict=True)
+        )
     )
 
 
@@ -269,34 +282,77 @@ def settings_markdown() -> str:
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
+    return _read_config(path)[0]
+
+
+def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """The settings in the config file and the line of each, read as strictly
+    as a checklist: no duplicate keys, no tags or alias tricks, plain values."""
     import yaml
+
+    from . import yamlread
 
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        return {}, {}
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise ConfigError(
-            f"Cannot read the config file {path}: {exc}.",
+            f"Cannot read the config file {path}: {reason}.",
             hint="Fix or remove the file; `csm config path` shows where it is.",
         ) from exc
     try:
-        data = yaml.safe_load(text)
+        root = yamlread.compose(text)
+    except yamlread.YamlProblem as exc:
+        raise _bad_line(path, exc.line, exc.problem) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None)
         raise ConfigError(
-            f"The config file {path}{where} is not valid YAML.",
+            f"The config file {path}{where} is not valid YAML"
+            + (f" ({problem})." if problem else "."),
             hint="Fix the line, or set values with `csm config set KEY VALUE`.",
         ) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
+    if root is None:
+        return {}, {}
+    if root.id != "mapping":
+        kind = "a list" if root.id == "sequence" else "a single value"
         raise ConfigError(
-            f"The config file {path} must be a mapping of settings, not {type(data).__name__}.",
+            f"The config file {path} must be a mapping of settings, not {kind}.",
             hint="Write one `key: value` per line, e.g. `workdays: sun-thu`.",
         )
-    return data
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        line = yamlread.line_of(key_node)
+        if key_node.id != "scalar":
+            raise _bad_line(path, line, "a setting's name must be a plain word")
+        key = str(key_node.value)
+        if key in data:
+            raise _bad_line(
+                path, line, f"the setting {key!r} appears twice (first on line {lines[key]})"
+            )
+        if value_node.id == "mapping":
+            raise _bad_line(path, line, f"{key} holds a mapping, but a setting is one value")
+        if value_node.id == "sequence":
+            if key != "workdays" or any(child.id != "scalar" for child in value_node.value):
+                raise _bad_line(path, line, f"{key} holds a list, but it is one value")
+            value: Any = [yamlread.build_scalar(child) for child in value_node.value]
+        else:
+            value = yamlread.build_scalar(value_node)
+        data[key] = value
+        lines[key] = line
+    return data, lines
+
+
+def _bad_line(path: Path, line: int, problem: str) -> ConfigError:
+    where = f", line {line}" if line else ""
+    return ConfigError(
+        f"The config file {path}{where}: {problem}.",
+        hint="Fix that line, or set values with `csm config set KEY VALUE`.",
+    )
 
 
 def check_setting(key: str, value: str) -> str:
@@ -322,18 +378,21 @@ def check_setting(key: str, value: str) -> str:
 
 def load_settings(paths: Paths) -> Settings:
     """Settings from the config file, every value checked; defaults for the rest."""
-    return _checked(_read_config_file(paths.config_file), paths.config_file)
+    return _checked(*_read_config(paths.config_file), paths.config_file)
 
 
-def _checked(raw: dict[str, Any], source: Path) -> Settings:
+def _checked(raw: dict[str, Any], lines: dict[str, int], source: Path) -> Settings:
     values: dict[str, str] = {}
     for key, value in raw.items():
         if value is None:
             continue
+        where = f", line {lines[key]}" if key in lines else ""
         try:
             values[str(key)] = check_setting(str(key), _as_text(value))
         except ConfigError as exc:
-            raise ConfigError(f"The config file {source}: {exc.message}", hint=exc.hint) from exc
+            raise ConfigError(
+                f"The config file {source}{where}: {exc.message}", hint=exc.hint
+            ) from exc
     return Settings(**values, source=source)
 
 
@@ -357,15 +416,53 @@ def save_settings(paths: Paths, changes: dict[str, str]) -> dict[str, str]:
     `save_setting` does for one). Returns the stored forms."""
     import yaml
 
-    stored = {key: check_setting(key, value) for key, value in changes.items()}
-    raw = _read_config_file(paths.config_file)
-    _checked(raw, paths.config_file)  # refuse to rewrite a file that is already broken
-    raw.update(stored)
-    text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, default_flow_style=False)
     from .atomic import write_text_atomically
 
-    write_text_atomically(paths.config_file, text)
+    stored = {key: check_setting(key, value) for key, value in changes.items()}
+    # A broken file is refused before anything, the lock file included, is made.
+    _checked(*_read_config(paths.config_file), paths.config_file)
+    # Read, change and write under one lock: two `config set` at once must
+    # not each write the file they read, losing the other's value.
+    with _config_lock(paths):
+        raw, lines = _read_config(paths.config_file)
+        _checked(raw, lines, paths.config_file)  # never rewrite a file that is already broken
+        raw.update(stored)
+        text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        try:
+            write_text_atomically(paths.config_file, text)
+        except OSError as exc:
+            raise _cannot_write(paths, exc) from exc
     return stored
+
+
+LOCK_FILE = ".config.yaml.lock"
+
+
+@contextlib.contextmanager
+def _config_lock(paths: Paths) -> Iterator[None]:
+    """An exclusive lock on a file beside config.yaml, held while the block runs."""
+    try:
+        paths.config_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(paths.config_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise _cannot_write(paths, exc) from exc
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; writes stay atomic
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _cannot_write(paths: Paths, exc: OSError) -> NotMet:
+    return NotMet(
+        f"Cannot write the config folder {paths.config_dir}: {exc.strerror or exc}.",
+        hint="Make the folder writable, or point CSM_CONFIG_DIR at a folder you can write.",
+    )
 
 
 __all__ = [

@@ -20,8 +20,12 @@ Formats on disk:
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 import re
+import stat
+import sys
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -30,7 +34,7 @@ from typing import IO, Any
 
 from .errors import ImportFileError
 from .log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
-from .schedule import ALL_CADENCES
+from .schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
@@ -51,18 +55,46 @@ def event_record(event: Event) -> dict[str, str | None]:
 # Writers ---------------------------------------------------------------------
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) sends data away, =cmd|... runs programs). Such a cell is
+# written with a leading apostrophe, which spreadsheets show as text and hide;
+# import removes it again. A cell that already starts with an apostrophe gets
+# one more, so every value comes back exactly (the OWASP "CSV injection" rule).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutral_cell(value: str | None) -> str | None:
+    """The CSV cell of `value`: a formula-like start behind an apostrophe."""
+    if value and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(cell: str) -> str:
+    """The value `neutral_cell` wrote `cell` for."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
+def _risky(row: Row) -> bool:
+    return any(value and value.startswith(FORMULA_STARTS) for value in row)
+
+
 def write_csv(batches: Batches, out: IO[str]) -> int:
     """Write a header and every row as CSV; return how many rows were written.
 
     `out` should be opened with newline="" so the CRLF line ends and newlines
-    inside notes reach the file unchanged.
+    inside notes reach the file unchanged. Cells a spreadsheet would run as a
+    formula are neutralised (`neutral_cell`).
     """
     writer = csv.writer(out)
     writer.writerow(FIELDS)
     count = 0
     for batch in batches:
         # csv writes None as an empty field: an active event's undone_at.
-        writer.writerows(batch)
+        # Most rows need no change; only those that do are copied.
+        writer.writerows([[neutral_cell(v) for v in row] if _risky(row) else row for row in batch])
         count += len(batch)
     return count
 
@@ -200,9 +232,12 @@ def _date(record: Mapping[str, Any], name: str, where: str) -> date:
     try:
         if not _DATE.match(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _bad(where, f"field {name!r}: {_shown(value)} is not a date.") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _bad(where, f"field {name!r}: {value} is outside {FIRST_DAY} to {LAST_DAY}.")
+    return day
 
 
 def _moment(value: str, name: str, where: str) -> datetime:
@@ -290,90 +325,117 @@ def detect_format(first_line: str) -> str:
     if text.startswith("{"):
         try:
             value = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
         return "jsonl" if isinstance(value, dict) and "events" not in value else "json"
     return "csv"
 
 
-def _open(path: Path, name: str) -> IO[str]:
+STDIN = "-"
+
+
+def open_source(source: Path | str, name: str) -> IO[bytes]:
+    """The bytes of `source`: a file, a pipe, `<(...)`, or `-` for stdin."""
+    if str(source) == STDIN:
+        return sys.stdin.buffer
+    path = Path(source)
     try:
-        # utf-8-sig drops the byte order mark spreadsheet programs like to add.
-        return path.open(encoding="utf-8-sig", newline="")
+        info = path.stat()
     except FileNotFoundError:
         raise ImportFileError(
-            f"{name} does not exist.", hint="Check the path; `csm export` writes such files."
+            f"{name} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
         ) from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT) from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT)
+    try:
+        return path.open("rb")
     except OSError as exc:
         raise ImportFileError(
             f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
         ) from None
 
 
-def _first_line(path: Path, name: str) -> str:
-    with _open(path, name) as stream:
-        for line in stream:
-            if line.strip():
-                return line
-    return ""
-
-
 class ImportSource:
-    """An export file being read: its events, as (where, event) pairs named
-    for messages ("events.csv, line 7"), and, for a json backup, the tracking
-    starts and revisions it carries (filled before the first event)."""
+    """An export being read: its events, as (where, event) pairs named for
+    messages ("events.csv, line 7"), and, for a json backup, the tracking
+    starts and revisions it carries (filled before the first event).
 
-    def __init__(self, path: Path, name: str | None = None) -> None:
+    `path` is a file, a pipe, `<(...)`, or `-` for standard input. It is read
+    once, front to back: the format (csv, json or jsonl) is told from the first
+    non-blank line, which is then read again from memory, not from the source.
+    """
+
+    def __init__(self, path: Path | str, name: str | None = None) -> None:
         self.path = path
-        self.name = name if name is not None else str(path)
+        if name is None:
+            name = "standard input" if str(path) == STDIN else str(path)
+        self.name = name
         self.starts: list[StartRecord] = []
         self.revisions: list[RevisionRecord] = []
 
     def records(self) -> Iterator[tuple[str, Event]]:
-        """Every event in the file, in file order, each checked.
+        """Every event in the source, in order, each checked.
 
-        The format (csv, json or jsonl) is told by the content, not the name.
-        An empty file holds no events (that is what an empty jsonl export is).
-        Raises ImportFileError at the first record that export could not have
-        written.
+        An empty source holds no events (that is what an empty jsonl export
+        is). Raises ImportFileError at the first record that export could not
+        have written.
         """
         shown = self.name
+        raw = open_source(self.path, shown)
+        # utf-8-sig drops the byte order mark spreadsheet programs like to add.
+        stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
-            first = _first_line(self.path, shown)
-            if not first.strip():
+            head: list[str] = []
+            for line in stream:
+                head.append(line)
+                if line.strip():
+                    break
+            if not head or not head[-1].strip():
                 return  # blank lines only: no events, whatever the format
-            kind = detect_format(first)
+            kind = detect_format(head[-1])
             if kind == "md":
                 raise ImportFileError(
                     f"{shown} is a Markdown export: Markdown exports cannot be imported; "
                     "use csv, json or jsonl.",
                     hint="Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
                 )
-            with _open(self.path, shown) as stream:
-                if kind == "csv":
-                    yield from _read_csv(stream, shown)
-                elif kind == "jsonl":
-                    yield from _read_jsonl(stream, shown)
-                else:
-                    yield from _read_json(stream, shown, self)
+            lines = itertools.chain(head, stream)
+            if kind == "csv":
+                yield from _read_csv(lines, shown)
+            elif kind == "jsonl":
+                yield from _read_jsonl(lines, shown)
+            else:
+                yield from _read_json(lines, shown, self)
         except UnicodeDecodeError:
             raise ImportFileError(
                 f"{shown} is not UTF-8 text.",
                 hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
             ) from None
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise ImportFileError(f"Cannot read {shown}: {reason}.", hint=_FIX_HINT) from None
+        finally:
+            if raw is sys.stdin.buffer:
+                stream.detach()  # stdin stays open for Python's own shutdown
+            else:
+                stream.close()
 
 
-def read_events(path: Path, name: str | None = None) -> Iterator[Event]:
-    """Every event in the export file at `path`, in file order (see
-    `ImportSource.records`)."""
+def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
+    """Every event in the export at `path`, in order (see `ImportSource`)."""
     for _where, event in ImportSource(path, name).records():
         yield event
 
 
-def _read_csv(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
-    reader = csv.reader(stream, strict=True)
+_TOO_DEEP = "nested too deeply to be a csm export"
+
+
+def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+    reader = csv.reader(lines, strict=True)
     line = 1
     try:
         header = next(reader, None)
@@ -393,13 +455,14 @@ def _read_csv(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
             where = f"{name}, line {start}"
             if len(row) != len(header):
                 raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
+            row = [restore_cell(cell) for cell in row]
             yield where, parse_record(dict(zip(header, row, strict=True)), where)
     except csv.Error as exc:
         raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
 
 
-def _read_jsonl(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
-    for number, line in enumerate(stream, start=1):
+def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}, line {number}"
@@ -407,19 +470,25 @@ def _read_jsonl(stream: IO[str], name: str) -> Iterator[tuple[str, Event]]:
             record = json.loads(line)
         except ValueError as exc:
             raise _bad(where, f"not a JSON object ({exc}).") from None
+        except RecursionError:
+            raise _bad(where, _TOO_DEEP + ".") from None
         if not isinstance(record, dict):
             raise _bad(where, "not a JSON object.")
         yield where, parse_record(record, where)
 
 
-def _read_json(stream: IO[str], name: str, source: ImportSource) -> Iterator[tuple[str, Event]]:
+def _read_json(
+    lines: Iterable[str], name: str, source: ImportSource
+) -> Iterator[tuple[str, Event]]:
     try:
-        document = json.load(stream)
+        document = json.loads("".join(lines))
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
             hint="Is the file complete? Export it again with `csm export --format json`.",
         ) from None
+    except RecursionError:
+        raise ImportFileError(f"{name} is {_TOO_DEEP}.", hint=_FIX_HINT) from None
     records = document.get("events") if isinstance(document, dict) else document
     if not isinstance(records, list):
         raise ImportFileError(

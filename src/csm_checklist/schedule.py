@@ -338,11 +338,60 @@ def parse_rrule(text: str, start: date | None = None) -> RRule:
         raise ValueError(str(exc) or "dateutil cannot read it") from exc
     if not isinstance(rule, RRuleType):  # a set of rules has no single cadence
         raise ValueError("write a single RRULE, not a set")
+    if getattr(rule, "_interval", 1) < 1:
+        # dateutil would step by nothing and search forever.
+        raise ValueError("INTERVAL must be 1 or more")
     frequency = re.search(r"FREQ=([A-Z]+)", body.upper())
     if frequency and frequency.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
         # Periods are whole days; several occurrences a day would make empty ones.
         raise ValueError("a checklist item recurs at most daily; use FREQ=DAILY or longer")
     return rule
+
+
+# The days csm works with: typed dates, imported events and rrule starts must
+# lie here. Outside it, period arithmetic would leave Python's calendar (years
+# 1-9999) and a daily rule would be stepped through for millennia per lookup.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+# The longest gap a rule may leave between occurrences, and the steps of each
+# frequency that fit in it.
+MAX_GAP_YEARS = 10
+_MAX_INTERVAL = {0: MAX_GAP_YEARS, 1: 12 * MAX_GAP_YEARS, 2: 52 * MAX_GAP_YEARS, 3: 3652}
+
+
+def check_rrule(text: str, start: date | None = None) -> None:
+    """ValueError unless the rule can be used: parse_rrule's checks, and an
+    occurrence in every 10 years, so that every lookup does bounded work.
+
+    Run when a checklist is loaded. The rule is tried 400*k years later (the
+    Gregorian calendar repeats every 400 years, weekdays included), near
+    Python's last year, so that even a rule that never occurs stops within
+    about 400 years of dateutil's search instead of 8,000.
+    """
+    from datetime import datetime, timedelta
+
+    rule = parse_rrule(text, start)
+    interval = int(getattr(rule, "_interval", 1))
+    if interval > _MAX_INTERVAL.get(getattr(rule, "_freq", -1), interval):
+        raise ValueError(
+            f"INTERVAL={interval} leaves more than {MAX_GAP_YEARS} years between occurrences"
+        )
+    anchor = start or DEFAULT_RRULE_START
+    if not FIRST_DAY <= anchor <= LAST_DAY:
+        raise ValueError(f"the start {anchor} is outside {FIRST_DAY} to {LAST_DAY}")
+    shift = (9999 - 3 * MAX_GAP_YEARS - anchor.year) // 400 * 400
+    first = datetime(anchor.year + shift, anchor.month, anchor.day)
+    late = rule.replace(dtstart=first, count=None, until=None)
+    window_end = first + timedelta(days=366 * 2 * MAX_GAP_YEARS)
+    previous = first
+    for moment in late:
+        if moment - previous > timedelta(days=366 * MAX_GAP_YEARS):
+            break
+        if moment > window_end:
+            return
+        previous = moment
+    raise ValueError(f"the rule leaves more than {MAX_GAP_YEARS} years without an occurrence")
 
 
 def _rrule_period(day: date, rec: Recurrence) -> Period | None:

@@ -8,6 +8,7 @@ import typer
 
 from ..errors import BadInput
 from ..schedule import parse_cadence
+from ..views.safe import echo
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def _show(
     if stdout_is_terminal():
         view.show_agenda(agenda, entries, lang, heading)
     else:
-        typer.echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+        echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
 
 
 def _window_name(env: Env, cadence: str, span: Period) -> str:

@@ -4,12 +4,12 @@ dates as an iCalendar file)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import BadInput, NotMet
+from ..views.safe import echo
 from .common import Env, print_json
 
 if TYPE_CHECKING:
@@ -73,11 +73,11 @@ def add(
     path = env.paths.days_off_file
     entries, fresh = add_range(load_days_off(path), start, end, reason)
     if not fresh:
-        typer.echo(SAID["already"].format(dates=_dates(start, end)))
+        echo(SAID["already"].format(dates=_dates(start, end)))
         return
     save_days_off(path, entries)
     shown = f" ({reason.strip()})" if reason.strip() else ""
-    typer.echo(SAID["added"].format(count=fresh, dates=_dates(start, end), reason=shown))
+    echo(SAID["added"].format(count=fresh, dates=_dates(start, end), reason=shown))
 
 
 @off_app.command("remove")
@@ -102,7 +102,7 @@ def remove(
         )
     save_days_off(path, entries)
     days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
-    typer.echo(SAID["removed"].format(count=len(removed), days=days))
+    echo(SAID["removed"].format(count=len(removed), days=days))
 
 
 @off_app.command("list")
@@ -122,13 +122,13 @@ def list_(
         print_json([_entry_json(e) for e in entries])
         return
     if not entries:
-        typer.echo(SAID["none_listed"].format(year=f" in {year}" if year else ""))
+        echo(SAID["none_listed"].format(year=f" in {year}" if year else ""))
         return
     from ..views.common import align_columns
 
     rows = [(e.text, str(_length(e)), e.reason or "-", e.source) for e in entries]
     for line in align_columns(rows):
-        typer.echo(line.rstrip())
+        echo(line.rstrip())
 
 
 def _length(entry: DayOff) -> int:
@@ -176,7 +176,7 @@ def holidays_(
     path = env.paths.days_off_file
     code = code.upper()
     merge = merge_imported(load_days_off(path), source_of(code), years, imported)
-    typer.echo(
+    echo(
         SAID["import_plan"].format(
             country=f"{country_name(code)} ({code})",
             years=", ".join(map(str, years)),
@@ -192,13 +192,13 @@ def holidays_(
     rows += [("~", e.text, e.reason) for e in merge.renamed]
     rows += [("-", e.text, e.reason) for e in merge.dropped]
     for line in align_columns(rows):
-        typer.echo("  " + line.rstrip())
+        echo("  " + line.rstrip())
     if dry_run:
-        typer.echo(SAID["dry_run"])
+        echo(SAID["dry_run"])
         return
     if merge.added or merge.renamed or merge.dropped:
         save_days_off(path, merge.entries)
-        typer.echo(SAID["written"].format(path=path))
+        echo(SAID["written"].format(path=path))
 
 
 @off_app.command("countries")
@@ -214,7 +214,7 @@ def countries(json_output: bool = typer.Option(False, "--json", help="Print JSON
         print_json({code: name for code, name in found})
         return
     for code, name in found:
-        typer.echo(f"{code}  {name}")
+        echo(f"{code}  {name}")
 
 
 def calendar(
@@ -222,8 +222,13 @@ def calendar(
     start: str | None = typer.Option(
         None, "--from", help="First day (YYYY-MM-DD, today). Default: today.", metavar="DATE"
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write to FILE (atomically; never one of csm's own files; the folder must "
+        "exist) instead of stdout; - is stdout.",
+        metavar="FILE",
     ),
 ) -> None:
     """Write the due dates of the next months as an iCalendar (.ics) file for
@@ -241,33 +246,18 @@ def calendar(
         history = env.history(log)
     dues = dues_between(history, env.catalog().enabled_items(), span)
     document = calendar_ics(dues, env.settings.lang, env.settings.now())
-    if output is None:
-        import sys
+    from ..outputs import open_output
 
-        sys.stdout.buffer.write(document)
-        sys.stdout.flush()
+    with open_output(output, env.paths, newline="") as stream:
+        stream.write(document.decode("utf-8"))
+    if output is None or output == "-":
         return
-    _write_output(output, document)
-    typer.echo(
+    echo(
         SAID["wrote_calendar"].format(
             count=len(dues), first=span.start, last=span.end, path=output
         ),
         err=True,
     )
-
-
-def _write_output(target: Path, document: bytes) -> None:
-    """Replace `target` with `document` in one step (the one place -o writes)."""
-    from ..atomic import atomic_writer
-
-    try:
-        with atomic_writer(target, newline="") as stream:
-            stream.write(document.decode("utf-8"))
-    except OSError as exc:
-        raise NotMet(
-            f"Cannot write {target}: {exc.strerror or exc}.",
-            hint="Choose a folder you can write to.",
-        ) from exc
 
 
 def register(app: typer.Typer) -> None:

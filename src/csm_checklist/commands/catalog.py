@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput
+from ..views.safe import echo
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 checklist_app = typer.Typer(
@@ -69,7 +70,7 @@ def list_items(
     if stdout_is_terminal():
         print_rich_list(groups, lang)
     else:
-        typer.echo(plain_list(groups, lang), nl=False)
+        echo(plain_list(groups, lang), nl=False)
 
 
 @checklist_app.command("validate")
@@ -97,14 +98,14 @@ def validate(
         disabled = sum(1 for item in catalog.items.values() if not item.enabled)
         note = f" ({disabled} disabled)" if disabled else ""
         files = len(catalog.files)
-        typer.echo(
+        echo(
             f"OK: {len(catalog.items)} items{note} in {len(catalog.areas)} areas "
             f"from {files} file{'s' if files != 1 else ''}"
         )
         return
     if not errors:
         for path in paths or []:
-            typer.echo(f"OK: {path}")
+            echo(f"OK: {path}")
         return
     from ..cli import print_error
 
@@ -137,10 +138,10 @@ def init(
     env = Env.load()
     target = env.paths.checklists_dir
     written = copy_builtins(target, force=force)
-    typer.echo(f"Wrote {len(written)} files to {target}:")
+    echo(f"Wrote {len(written)} files to {target}:")
     for path in written:
-        typer.echo(f"  {path.name}")
-    typer.echo("Edit them, then check your changes with: csm checklist validate")
+        echo(f"  {path.name}")
+    echo("Edit them, then check your changes with: csm checklist validate")
 
 
 def register(app: typer.Typer) -> None:

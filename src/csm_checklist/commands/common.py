@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Paths, Settings, load_settings, resolve_paths
 from ..errors import BadInput
+from ..schedule import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -39,7 +40,7 @@ class Env:
         )
 
     def _cache(self, name: str) -> Path:
-        return self.paths.data_dir / "cache" / f"{name}.pickle"
+        return self.paths.cache_dir / f"{name}.json"
 
     @cached_property
     def days_off(self) -> dict[date, str]:
@@ -89,7 +90,7 @@ class Env:
     def open_log(self) -> EventLog:
         from ..log import EventLog
 
-        return EventLog.open(self.paths.log_file)
+        return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
 
     def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they
@@ -142,7 +143,7 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
     if key == "yesterday":
         return today - timedelta(days=1)
     try:
-        return date.fromisoformat(key)
+        day = date.fromisoformat(key)
     except ValueError as exc:
         reason = str(exc) if len(key) == 10 and key[4] == "-" and key[7] == "-" else ""
         detail = f" ({reason})" if reason and "Invalid isoformat" not in reason else ""
@@ -150,6 +151,13 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
             f"{option} {text!r} is not a date{detail}.",
             hint=f"Use YYYY-MM-DD, today or yesterday, e.g. {option} {today.isoformat()}.",
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            f"{option} {text!r} is outside the days csm works with, "
+            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}.",
+            hint=f"Give a day in that range, e.g. {option} {today.isoformat()}.",
+        )
+    return day
 
 
 def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datetime:
@@ -202,7 +210,8 @@ def stdout_is_terminal() -> bool:
 
 
 def print_json(document: object) -> None:
-    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable."""
-    import json
+    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable, and
+    no control character raw (stored text may hold escape sequences)."""
+    from ..views.safe import json_text
 
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document) + "\n")

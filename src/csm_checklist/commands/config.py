@@ -7,6 +7,7 @@ import contextlib
 import typer
 
 from ..config import SETTINGS, save_setting
+from ..views.safe import echo
 from .common import Env, print_json
 
 NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
@@ -31,7 +32,7 @@ def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
     for name in SETTINGS:
         value = values[name]
         shown = value if value else f"(unset: {_effective(env, name)})"
-        typer.echo(f"{name:<18} {shown}")
+        echo(f"{name:<18} {shown}")
 
 
 def _effective(env: Env, name: str) -> str:
@@ -59,7 +60,7 @@ def set_(
         _set_region(env, value)
         return
     stored = save_setting(env.paths, key, value)
-    typer.echo(f"{key} = {stored}  ({env.paths.config_file})")
+    echo(f"{key} = {stored}  ({env.paths.config_file})")
     if env.paths.log_file.exists():
         # A change to the work week or fiscal year holds from today: record it
         # now, not on whichever day csm next runs. If the log or a checklist
@@ -78,9 +79,9 @@ def _set_region(env: Env, value: str) -> None:
 
     stored = save_settings(env.paths, region_settings(value))
     for name, shown in stored.items():
-        typer.echo(f"{name} = {shown}  ({env.paths.config_file})")
+        echo(f"{name} = {shown}  ({env.paths.config_file})")
     code = stored["region"]
-    typer.echo(f"Import its public holidays as days off: csm off holidays --country {code}")
+    echo(f"Import its public holidays as days off: csm off holidays --country {code}")
 
 
 @config_app.command("path")
@@ -99,7 +100,7 @@ def path(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) 
         print_json(places)
         return
     for name, place in places.items():
-        typer.echo(f"{name:<15} {place}")
+        echo(f"{name:<15} {place}")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..views.safe import echo
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def _log_work(
     settings = env.settings
     items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
     for line in guesses:
-        typer.echo(line, err=True)
+        echo(line, err=True)
     who = by.strip() if by is not None and by.strip() else settings.user_name
     with env.open_log() as log:
         history = env.history(log)
@@ -66,10 +67,10 @@ def _log_work(
             lang=settings.lang,
         )
         for event, existing in results:
-            typer.echo(logged_line(event) if existing is None else already_line(event, existing))
+            echo(logged_line(event) if existing is None else already_line(event, existing))
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
-        typer.echo(progress_line(cadence, progress.get(cadence, Progress())))
+        echo(progress_line(cadence, progress.get(cadence, Progress())))
 
 
 def done(
@@ -151,7 +152,7 @@ def undo(
             f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
             hint="`csm log` lists what was logged.",
         )
-    typer.echo(undone_line(event))
+    echo(undone_line(event))
 
 
 def _log_item(env: Env, log: EventLog, query: str) -> str:
@@ -286,9 +287,9 @@ def log_events(
     if stdout_is_terminal():
         view.show_log(events, changes)
     else:
-        typer.echo(view.plain_log(events, changes), nl=False)
+        echo(view.plain_log(events, changes), nl=False)
     if more > 0:
-        typer.echo(view.more_line(more), err=True)
+        echo(view.more_line(more), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import typer
 
+from ..views.safe import echo
 from .common import Env, print_json
 
 history_app = typer.Typer(
@@ -37,7 +38,7 @@ def history(
     if json_output:
         print_json(view.history_json(record, revisions, starts))
         return
-    typer.echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False)
+    echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False)
 
 
 @history_app.command("start")
@@ -57,7 +58,7 @@ def start(
     first = env.day(day, "DATE")
     with env.open_log() as log:
         move = move_start(log, env.history(log), first, env.today, env.settings.now())
-    typer.echo(start_moved_text(move, env.settings.lang))
+    echo(start_moved_text(move, env.settings.lang))
 
 
 def show(
@@ -108,7 +109,7 @@ def show(
     if json_output:
         print_json(view.show_json(data))
         return
-    typer.echo(view.plain_show(data, env.settings.lang), nl=False)
+    echo(view.plain_show(data, env.settings.lang), nl=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..views.safe import echo
 from .common import Env
 
 
@@ -41,7 +42,7 @@ def note(
     with env.open_log() as log:
         found = log.find_event(event)
         updated, change = log.change_note(found.uuid, text, settings.now(), who, host_name())
-    typer.echo(note_line(updated, change))
+    echo(note_line(updated, change))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from ..errors import BadInput, NotMet
+from ..errors import BadInput
 from ..schedule import parse_cadence
-from .common import Env, print_json, stdout_is_terminal
+from ..views.safe import echo, json_text, visible
+from .common import Env, stdout_is_terminal
 
 FORMATS = ("text", "md", "json")
 
@@ -24,8 +23,13 @@ def report(
         False, "--previous", help="Report the last complete period before the one of --on."
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, md or json."),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write to FILE (atomically; never one of csm's own files; the folder must "
+        "exist) instead of stdout; - is stdout.",
+        metavar="FILE",
     ),
     as_logged: str | None = typer.Option(
         None,
@@ -99,12 +103,7 @@ def report(
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
-        if output is None:
-            print_json(document)
-            return
-        import json
-
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
             result,
@@ -120,19 +119,16 @@ def report(
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    from ..atomic import write_text_atomically
+    if fmt != "json":
+        # Stored titles and notes may hold escape sequences: a report read
+        # later with `cat` must not obey them either.
+        text = visible(text)
+    from ..outputs import open_output
 
-    try:
-        write_text_atomically(output, text)
-    except OSError as exc:
-        raise NotMet(
-            f"Cannot write {output}: {exc.strerror or exc}.",
-            hint="Choose a folder you can write to.",
-        ) from exc
-    typer.echo(f"Wrote the {cadence} report to {output}.", err=True)
+    with open_output(output, env.paths) as stream:
+        stream.write(text)
+    if output is not None and output != "-":
+        echo(f"Wrote the {cadence} report to {output}.", err=True)
 
 
 def register(app: typer.Typer) -> None:

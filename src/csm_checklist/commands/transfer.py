@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
-import os
-import sys
 from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import typer
 
-from ..errors import NotMet
+from ..views.safe import echo
 from .common import Env
 
 if TYPE_CHECKING:
@@ -26,27 +22,6 @@ class ExportFormat(str, Enum):
     md = "md"
 
 
-def _stdout_for_export() -> IO[str]:
-    """stdout as UTF-8 whatever the locale, with line ends written as given:
-    CSV's CRLF must not become CR CR LF on Windows."""
-    out = sys.stdout
-    out.flush()
-    if isinstance(out, io.TextIOWrapper):
-        out.reconfigure(encoding="utf-8", newline="")
-    return out
-
-
-def _quiet_broken_pipe() -> None:
-    """`csm export | head` closes the pipe early: stop without a traceback.
-
-    Whatever is still buffered goes to /dev/null, so Python's own flush at exit
-    does not fail a second time.
-    """
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(1)
-
-
 def export(
     format: ExportFormat = typer.Option(
         ExportFormat.csv, "--format", "-f", help="csv, json, jsonl or md (a Markdown table)."
@@ -57,13 +32,13 @@ def export(
     until: str | None = typer.Option(
         None, "--until", help="Only events for this day or earlier.", metavar="DATE"
     ),
-    output: Path | None = typer.Option(
+    output: str | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="Write to this file (replaced in one step: never half-written). Default: stdout.",
+        help="Write to this file (replaced in one step: never half-written; never one of "
+        "csm's own files; the folder must exist). Default or -: stdout.",
         metavar="FILE",
-        dir_okay=False,
     ),
     include_undone: bool = typer.Option(
         False, "--include-undone", help="Also export undone events (with their undone_at)."
@@ -86,7 +61,9 @@ def export(
     write: Callable[[Batches, IO[str]], int] = WRITERS[format.value]
     # U+FEFF first is what utf-8-sig writes; spreadsheets then read UTF-8.
     mark = "\ufeff" if bom else ""
-    with env.open_log() as log:
+    from ..outputs import open_output
+
+    with open_output(output, env.paths, newline="") as stream, env.open_log() as log:
         if format is ExportFormat.json:
             # A json export is a full backup: the history of the rules comes too.
             from ..formats import backup_header, write_json
@@ -98,34 +75,19 @@ def export(
                 return write_json(batches, out, header)
 
         batches = log.export_batches(since=first, until=last, include_undone=include_undone)
-        if output is None:
-            try:
-                stream = _stdout_for_export()
-                stream.write(mark)
-                write(batches, stream)
-                stream.flush()
-            except BrokenPipeError:
-                _quiet_broken_pipe()
-            return
-        from ..atomic import atomic_writer
-
-        try:
-            with atomic_writer(output, encoding="utf-8", newline="") as stream:
-                stream.write(mark)
-                count = write(batches, stream)
-        except OSError as exc:
-            raise NotMet(
-                f"Cannot write {output}: {exc.strerror or exc}.",
-                hint="Choose a folder you can write to; the old file, if any, is untouched.",
-            ) from exc
+        stream.write(mark)
+        count = write(batches, stream)
+    if output is None or output == "-":
+        return
     noun = "event" if count == 1 else "events"
-    typer.echo(f"Exported {count} {noun} to {output}.")
+    echo(f"Exported {count} {noun} to {output}.")
 
 
 def import_(
-    file: Path = typer.Argument(
+    file: str = typer.Argument(
         ...,
-        help="A file `csm export` wrote: csv, json or jsonl, told apart by content.",
+        help="A file `csm export` wrote: csv, json or jsonl, told apart by content; "
+        "- reads standard input.",
         metavar="FILE",
     ),
     dry_run: bool = typer.Option(
@@ -143,30 +105,22 @@ def import_(
     content is refused. An event undone in the file is marked undone here too.
     Every event must fall in the period the rules here cut for its day. Into
     an empty log, a json backup also brings its tracking start and the
-    history of its rules, so every report reads as it did.
+    history of its rules, so every report reads as it did. The file is read
+    once, so `-` (standard input), a pipe or `<(...)` work too; an import that
+    fails, or a --dry-run, never creates a log.
 
     Example: csm import events.csv --dry-run
     """
-    from ..formats import ImportSource
     from ..history import observe
+    from ..importing import import_file
     from ..views.events import import_lines
-    from ..work import import_events
 
     env = Env.load()
-    if not file.exists():
-        from ..errors import ImportFileError
-
-        raise ImportFileError(
-            f"{file} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
-        )
     settings = env.settings
     observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
-    with env.open_log() as log:
-        result = import_events(
-            log, ImportSource(file), observed, env.today, settings.now(), dry_run=dry_run
-        )
+    result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
     for line in import_lines(result, dry_run):
-        typer.echo(line)
+        echo(line)
 
 
 def register(app: typer.Typer) -> None:

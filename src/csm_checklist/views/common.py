@@ -18,13 +18,15 @@ def terminal_console() -> Console:
     """A rich console for a person at a terminal; NO_COLOR is honoured by rich."""
     import os
 
-    from rich.console import Console
+    from .safe import safe_console
 
-    return Console(
+    # Stored titles and notes may hold escape sequences: shown, never obeyed.
+    console: Console = safe_console(
         highlight=False,
         force_terminal=True if os.environ.get("CSM_FORCE_TERMINAL") else None,
         soft_wrap=False,
     )
+    return console
 
 
 def bar_cells(done: int, total: int, width: int = BAR_WIDTH, skipped: int = 0) -> tuple[int, int]:

@@ -1,0 +1,87 @@
+"""Stored text made safe to show: the one place every view passes it through.
+
+Titles, notes, reasons and names come from files and logs anyone may have
+written. Sent raw to a terminal, an escape sequence in a note can clear the
+screen, fake lines, retitle the window or write the clipboard; a carriage
+return can hide what came before it; a bidi override can reverse what a line
+seems to say. So every control character except the line break and the tab
+is shown as a visible escape: ESC as `\\x1b`, CR as `\\r`, C1 characters as
+`\\x9b`, bidi overrides and isolates as `\\u202e`. Printable text, Arabic
+included, is untouched.
+
+Plain output goes through `echo`, JSON through `json_text`, and the terminal
+views through `SafeConsole`, which escapes the text rich lays out but not the
+colour codes rich adds itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.segment import Segment
+
+# C0 controls but \t and \n, DEL, C1 controls, and the bidi embeddings,
+# overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
+# str.translate, built on first use: cheaper than compiling a pattern.
+_UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+_UNSAFE += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _escape(code: int) -> str:
+    if code == 0x0D:
+        return "\\r"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def _table(kind: str) -> dict[int, str]:
+    table = _TABLES.get(kind)
+    if table is None:
+        if kind == "text":
+            table = {code: _escape(code) for code in _UNSAFE}
+        else:  # JSON escapes C0 itself; the rest are written as JSON escapes
+            table = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
+        _TABLES[kind] = table
+    return table
+
+
+def visible(text: str) -> str:
+    """`text` with every control character but line break and tab made visible."""
+    return text.translate(_table("text"))
+
+
+def one_line(text: str) -> str:
+    """`visible(text)` with line breaks and tabs escaped too: for one-line messages."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def json_text(document: object) -> str:
+    """`document` as indented JSON, Arabic readable, no control character raw."""
+    import json
+
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_table("json"))
+
+
+def echo(text: str, *, nl: bool = True, err: bool = False) -> None:
+    """Write view text to stdout (stderr with `err`), every control character
+    made visible."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(visible(text) + ("\n" if nl else ""))
+
+
+def safe_console(**options: Any) -> Any:
+    """A rich Console whose laid-out text is made visible before it is written."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(visible(segment.text), segment.style)
+                for segment in buffer
+            )
+
+    return SafeConsole(**options)
