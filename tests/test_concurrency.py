@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clock import faked_env, on_day
+from clock import on_day
 from csm_checklist.log import EventLog
 
 pytestmark = pytest.mark.slow
@@ -78,12 +78,13 @@ def test_workers_logging_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_csm_done_commands_at_once(tmp_path: Path) -> None:
-    env = faked_env(
+    env = on_day(
         {
             **_env(),
             "CSM_CONFIG_DIR": str(tmp_path / "config"),
             "CSM_DATA_DIR": str(tmp_path / "data"),
-        }
+        },
+        "2024-03-04 09:00:00",
     )
     items = [
         "monitor-accounts",
@@ -97,10 +98,7 @@ def test_csm_done_commands_at_once(tmp_path: Path) -> None:
     ]
     # All on one Monday, on a log none of them has created: each one races to
     # create it and to record its tracking start.
-    commands = [
-        [*on_day("2024-03-04 09:00:00"), sys.executable, "-m", "csm_checklist", "done", item]
-        for item in items
-    ]
+    commands = [[sys.executable, "-m", "csm_checklist", "done", item] for item in items]
     running = [
         subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         for c in commands

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from clock import faked_env, on_day
+from clock import on_day
 from csm_checklist.log import EventLog
 
 pytestmark = [
@@ -34,34 +34,29 @@ ITEMS = ("monitor-accounts", "daily-engagement", "team-supervision", "resolve-is
 SEED = 20261123
 
 
-def _command(item: str, day: date) -> list[str]:
+def _command(item: str) -> list[str]:
+    return [sys.executable, "-m", "csm_checklist", "done", item]
+
+
+def _on(env: dict[str, str], day: date) -> dict[str, str]:
     # Each run happens on its own day, so it logs a period of its own; the
     # log starts tracking on the day of the run that creates it.
-    return [
-        *on_day(f"{day.isoformat()} 12:00:00"),
-        sys.executable,
-        "-m",
-        "csm_checklist",
-        "done",
-        item,
-    ]
+    return on_day(env, f"{day.isoformat()} 12:00:00")
 
 
 def test_killed_commands_leave_a_sound_log(tmp_path: Path) -> None:
-    env = faked_env(
-        {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(sys.path),
-            "CSM_CONFIG_DIR": str(tmp_path / "config"),
-            "CSM_DATA_DIR": str(tmp_path / "data"),
-        }
-    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "CSM_CONFIG_DIR": str(tmp_path / "config"),
+        "CSM_DATA_DIR": str(tmp_path / "data"),
+    }
     rng = random.Random(SEED)
 
     # How long one command takes here, to aim the kills across its whole life.
     started = time.monotonic()
     warm_up = subprocess.run(
-        _command("monitor-accounts", date(2023, 12, 31)), env=env, capture_output=True
+        _command("monitor-accounts"), env=_on(env, date(2023, 12, 31)), capture_output=True
     )
     typical = time.monotonic() - started
     assert warm_up.returncode == 0, warm_up.stderr
@@ -77,7 +72,7 @@ def test_killed_commands_leave_a_sound_log(tmp_path: Path) -> None:
         low, high = (0.0, 1.0) if run % 2 else (0.6, 1.2)
         delay = rng.uniform(low * typical, high * typical)
         process = subprocess.Popen(
-            _command(item, day), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            _command(item), env=_on(env, day), stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         try:
             process.wait(timeout=delay)
