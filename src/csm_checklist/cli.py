@@ -18,12 +18,45 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import CsmError
 
+# What `csm --help` says of each command: one whole sentence each, where
+# click would cut the first line of its help at the terminal's width.
+SUMMARIES = {
+    "today": "What needs doing today, what was missed, and progress.",
+    "due": "What is due or overdue, or a whole week, month or quarter.",
+    "done": "Log items as done, for today or another day.",
+    "skip": "Log items as skipped, with the reason.",
+    "undo": "Mark the latest entry undone; nothing is deleted.",
+    "log": "The entries logged, newest day first.",
+    "note": "Correct the note of an entry already logged.",
+    "export": "Write the log as csv, json, jsonl or Markdown.",
+    "import": "Read entries back from a csv, json or jsonl export.",
+    "report": "How the duties went over a week, month, quarter or year.",
+    "list": "The checklist: every item, its cadence and due rule.",
+    "show": "One item: its rule, tracking, status and entries.",
+    "calendar": "Due dates as an iCalendar file for Outlook or Google.",
+    "checklist": "Check the checklist files, or copy them to edit.",
+    "config": "Show and change settings; where csm keeps its files.",
+    "history": "When tracking began, and every change to the rules.",
+    "off": "Days off: public holidays, leave and closures.",
+}
+
 
 class CsmGroup(TyperGroup):
     """Turns every `CsmError` raised by any command into one line on stderr,
     a hint, and the error's exit code; so too the errors of the system around
     it (a closed pipe, a full disk, a number or date out of range). Other
     exceptions are bugs: one line too, and the traceback only with CSM_DEBUG=1."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of `csm --help`, each with its whole summary."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, SUMMARIES.get(name) or command.get_short_help_str(80)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -43,7 +76,10 @@ class CsmGroup(TyperGroup):
         except Exception as exc:
             from ._click import is_click_exception
 
-            if is_click_exception(exc) or os.environ.get("CSM_DEBUG"):
+            if is_click_exception(exc):
+                _point_at_the_right_option(exc, ctx.invoked_subcommand)
+                raise
+            if os.environ.get("CSM_DEBUG"):
                 raise
             known = system_error(exc)
             if known is not None:
@@ -55,6 +91,39 @@ class CsmGroup(TyperGroup):
                 "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
             )
             raise typer.Exit(1) from None
+
+
+# Options people reach for that csm spells another way: (command, what was
+# typed) -> what to type instead.
+SLIPS = {
+    ("report", "--json"): "--format json",
+    ("report", "--md"): "--format md",
+    ("report", "--markdown"): "--format md",
+    ("export", "--json"): "--format json",
+    ("export", "--csv"): "--format csv",
+    ("export", "--jsonl"): "--format jsonl",
+    ("export", "--md"): "--format md",
+    ("today", "--date"): "--on DATE",
+    ("due", "--date"): "--on DATE",
+    ("done", "--date"): "--on DATE",
+    ("skip", "--date"): "--on DATE",
+    ("report", "--date"): "--on DATE",
+    ("skip", "--note"): "--reason TEXT",
+    ("done", "--reason"): "--note TEXT",
+}
+
+
+def _point_at_the_right_option(exc: Exception, command: str | None) -> None:
+    """Add the right spelling to click's "No such option" for a common slip."""
+    if type(exc).__name__ != "NoSuchOption" or command is None:
+        return
+    typed = getattr(exc, "option_name", "")
+    better = SLIPS.get((command, typed))
+    if better is not None:
+        exc.message = (  # type: ignore[attr-defined]
+            f"No such option: {typed}. Use {better} instead, e.g. csm {command} {better}."
+        )
+        exc.possibilities = None  # type: ignore[attr-defined]  # what we said is better
 
 
 def system_error(exc: BaseException) -> tuple[str, str, int] | None:

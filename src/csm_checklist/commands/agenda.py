@@ -9,6 +9,7 @@ import typer
 from ..errors import BadInput
 from ..schedule import parse_cadence
 from ..views.safe import echo
+from . import completion
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def due(
         help="day, week, month, quarter or year (or daily ... annual): every item of that "
         "cadence in the current period, plus longer ones due inside it.",
         metavar="PERIOD",
+        autocompletion=completion.periods,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),

@@ -8,6 +8,7 @@ import typer
 
 from ..errors import BadInput
 from ..views.safe import echo
+from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 checklist_app = typer.Typer(
@@ -25,6 +26,7 @@ def list_items(
         help="Only items of this cadence: daily, weekly, monthly, quarterly, annual, rrule "
         "(or day, week, month, quarter, year).",
         metavar="CADENCE",
+        autocompletion=completion.cadences,
     ),
     group: str = typer.Option(
         "area", "--group", "-g", help="Group by area or by cadence.", metavar="area|cadence"

@@ -8,6 +8,7 @@ import typer
 
 from ..config import SETTINGS, save_setting
 from ..views.safe import echo
+from . import completion
 from .common import Env, print_json
 
 NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
@@ -47,11 +48,21 @@ def _effective(env: Env, name: str) -> str:
 
 @config_app.command("set")
 def set_(
-    key: str = typer.Argument(..., help="Setting name, e.g. workdays."),
-    value: str = typer.Argument(..., help="New value, e.g. sun-thu."),
+    key: str = typer.Argument(
+        ...,
+        help="Setting name: lang, week_start, workdays, fiscal_year_start, timezone, user, "
+        "region, hijri.",
+        autocompletion=completion.setting_names,
+    ),
+    value: str = typer.Argument(
+        ..., help="New value, e.g. sun-thu.", autocompletion=completion.setting_values
+    ),
 ) -> None:
     """Change one setting; the value is checked before anything is written.
     `region CC` also sets workdays and week_start from the country's weekend.
+
+    Settings: lang, week_start, workdays, fiscal_year_start, timezone, user,
+    region, hijri. `csm config show` shows each with its meaning.
 
     Example: csm config set workdays sun-thu
     """

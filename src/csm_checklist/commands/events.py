@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..views.safe import echo
+from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
@@ -75,12 +76,22 @@ def _log_work(
 
 def done(
     items: list[str] | None = typer.Argument(
-        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+        None,
+        help=ITEMS_HELP,
+        metavar="[ITEM]...",
+        show_default=False,
+        autocompletion=completion.items,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
-    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
+    cadence: str | None = typer.Option(
+        None,
+        "--cadence",
+        help=CADENCE_HELP,
+        metavar="CADENCE",
+        autocompletion=completion.cadences,
+    ),
 ) -> None:
     """Log items as done for their period containing --on (default today).
 
@@ -100,12 +111,22 @@ def done(
 
 def skip(
     items: list[str] | None = typer.Argument(
-        None, help=ITEMS_HELP, metavar="[ITEM]...", show_default=False
+        None,
+        help=ITEMS_HELP,
+        metavar="[ITEM]...",
+        show_default=False,
+        autocompletion=completion.items,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
     reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
-    cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
+    cadence: str | None = typer.Option(
+        None,
+        "--cadence",
+        help=CADENCE_HELP,
+        metavar="CADENCE",
+        autocompletion=completion.cadences,
+    ),
 ) -> None:
     """Log items as skipped (not needed this time) for their period.
 
@@ -120,7 +141,10 @@ def skip(
 
 def undo(
     item: str | None = typer.Argument(
-        None, help="Undo the latest event of this item only.", metavar="ITEM"
+        None,
+        help="Undo the latest event of this item only.",
+        metavar="ITEM",
+        autocompletion=completion.items,
     ),
     on: str | None = typer.Option(
         None,
@@ -173,12 +197,15 @@ def log_events(
     until: str | None = typer.Option(
         None, "--until", help="Only events for this day or earlier.", metavar="DATE"
     ),
-    item: str | None = typer.Option(None, "--item", help="Only this item.", metavar="ID"),
+    item: str | None = typer.Option(
+        None, "--item", help="Only this item.", metavar="ID", autocompletion=completion.items
+    ),
     cadence: str | None = typer.Option(
         None,
         "--cadence",
         help="Only this cadence: daily, weekly, monthly, quarterly, annual or rrule.",
         metavar="CADENCE",
+        autocompletion=completion.cadences,
     ),
     by: str | None = typer.Option(
         None,

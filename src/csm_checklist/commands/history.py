@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import typer
 
 from ..views.safe import echo
+from . import completion
 from .common import Env, print_json
 
 history_app = typer.Typer(
@@ -63,7 +64,10 @@ def start(
 
 def show(
     item: str = typer.Argument(
-        ..., help="An item id, unique id prefix, or words of its title.", metavar="ITEM"
+        ...,
+        help="An item id, unique id prefix, or words of its title.",
+        metavar="ITEM",
+        autocompletion=completion.items,
     ),
     json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:

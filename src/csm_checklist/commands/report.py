@@ -7,6 +7,7 @@ import typer
 from ..errors import BadInput
 from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
+from . import completion
 from .common import Env, stdout_is_terminal
 
 FORMATS = ("text", "md", "json")
@@ -14,7 +15,12 @@ FORMATS = ("text", "md", "json")
 
 def report(
     period: str = typer.Option(
-        "month", "--period", "-p", help="week, month, quarter or year.", metavar="PERIOD"
+        "month",
+        "--period",
+        "-p",
+        help="week, month, quarter or year.",
+        metavar="PERIOD",
+        autocompletion=completion.report_periods,
     ),
     on: str | None = typer.Option(
         None, "--on", help="A date inside the period (default: today).", metavar="DATE"
@@ -22,7 +28,13 @@ def report(
     previous: bool = typer.Option(
         False, "--previous", help="Report the last complete period before the one of --on."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, md or json."),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help="text, md or json (json has every figure: there is no --json here).",
+        autocompletion=completion.report_formats,
+    ),
     output: str | None = typer.Option(
         None,
         "--output",
