@@ -291,3 +291,12 @@ def test_all_names_what_is_not_expected(history: None) -> None:
         if "monitor-accounts" in line
     )
     assert line.endswith("غير متوقعة")
+
+
+def test_views_look_at_tomorrow_and_logging_refuses_it() -> None:
+    doc = json.loads(run("today", "--on", "tomorrow", "--json").stdout)
+    today = json.loads(run("today", "--json").stdout)["date"]
+    assert doc["date"] > today
+    refused = run("done", "monitor-accounts", "--on", "tomorrow")
+    assert refused.exit_code == 2
+    assert "is in the future" in refused.stderr

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..agenda import Agenda, Entry
     from ..schedule import Period
 
-ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday). Default: today."
+ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday, tomorrow). Default: today."
 
 
 AS_LOGGED_HELP = (

@@ -118,7 +118,7 @@ class Env:
         return parse_moment(text, self.settings.now(), option)
 
     def day(self, text: str | None, option: str = "--on") -> date:
-        """The date a user typed (YYYY-MM-DD, today, yesterday); today if None."""
+        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today if None."""
         if text is None:
             return self.today
         return parse_day(text, self.today, option)
@@ -142,6 +142,8 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
         return today
     if key == "yesterday":
         return today - timedelta(days=1)
+    if key == "tomorrow":
+        return today + timedelta(days=1)  # views look ahead; logging refuses the future
     try:
         day = date.fromisoformat(key)
     except ValueError as exc:
@@ -149,7 +151,8 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
         detail = f" ({reason})" if reason and "Invalid isoformat" not in reason else ""
         raise BadInput(
             f"{option} {text!r} is not a date{detail}.",
-            hint=f"Use YYYY-MM-DD, today or yesterday, e.g. {option} {today.isoformat()}.",
+            hint=f"Use YYYY-MM-DD, today, yesterday or tomorrow, e.g. {option} "
+            f"{today.isoformat()}.",
         ) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise BadInput(
