@@ -300,3 +300,76 @@ def test_views_look_at_tomorrow_and_logging_refuses_it() -> None:
     refused = run("done", "monitor-accounts", "--on", "tomorrow")
     assert refused.exit_code == 2
     assert "is in the future" in refused.stderr
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _terminal_today(monkeypatch: pytest.MonkeyPatch, columns: int) -> list[str]:
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = _ANSI.sub("", run("today", "--on", "2026-11-23").stdout)
+    return out.splitlines()
+
+
+def _with_a_long_note() -> None:
+    note = "a long note about two escalations\nand what the team agreed"
+    assert run("done", "monitor-accounts", "--on", "2026-11-23", "--note", note).exit_code == 0
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+def test_today_fits_the_terminal(
+    history: None, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    _with_a_long_note()
+    from rich.cells import cell_len
+
+    lines = _terminal_today(monkeypatch, columns)
+    assert max(cell_len(line) for line in lines) <= columns
+    # Ids, statuses and dates are never shortened.
+    text = "\n".join(lines)
+    for whole in ("monitor-accounts", "done 2026-11-23", "overdue 2026-11-13", "2026-11-20"):
+        assert whole in text
+
+
+def test_today_at_60_columns(history: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_a_long_note()
+    assert _terminal_today(monkeypatch, 60)[2:23] == [
+        "  [x]  monitor-accounts  Monitor the ac…  done 2026-11-23",
+        "  [x]  daily-engagement  Engage custome…  done 2026-11-23",
+        "  [ ]  team-supervision  Manage the team  due 2026-11-23",
+        "  [x]  resolve-issues    Solve problems   done 2026-11-23",
+        "  [-]  team-meeting      Team meeting     skipped 2026-11-23",
+        "  [!]  annual-goals      Set goals        overdue 2026-11-13",
+        "",
+        "Missed last period — log it late:",
+        "  [?]  monitor-accounts   Monitor t…  2026-11-20",
+        "       csm done monitor-accounts --on 2026-11-20",
+        "  [?]  daily-engagement   Engage cu…  2026-11-20",
+        "       csm done daily-engagement --on 2026-11-20",
+        "  [?]  team-supervision   Manage th…  2026-11-20",
+        "       csm done team-supervision --on 2026-11-20",
+        "  [?]  resolve-issues     Solve pro…  2026-11-20",
+        "       csm done resolve-issues --on 2026-11-20",
+        "  [?]  team-meeting       Team meet…  2026-11-16..2026-11-22",
+        "       csm done team-meeting --on 2026-11-22",
+        "  [?]  feedback-analysis  Analyse f…  2026-11-16..2026-11-22",
+        "       csm done feedback-analysis --on 2026-11-22",
+        '  (or skip one: csm skip ID --on DATE --reason "...")',
+    ]
+
+
+def test_today_at_80_columns(history: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_a_long_note()
+    assert _terminal_today(monkeypatch, 80)[2:12] == [
+        "  [x]  monitor-accounts  Monitor the acco…  daily   done 2026-11-23     by Mona…",
+        "  [x]  daily-engagement  Engage customers   daily   done 2026-11-23     by Mona",
+        "  [ ]  team-supervision  Manage the team    daily   due 2026-11-23",
+        "  [x]  resolve-issues    Solve problems     daily   done 2026-11-23     by Mona",
+        "  [-]  team-meeting      Team meeting       weekly  skipped 2026-11-23  by Mona…",
+        "  [!]  annual-goals      Set goals          annual  overdue 2026-11-13",
+        "",
+        "Missed last period",
+        "  [?]  monitor-accounts   Monitor the accounts  2026-11-20",
+        "       log it late: csm done monitor-accounts --on 2026-11-20",
+    ]

@@ -9,7 +9,7 @@ from typing import Any
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
 from ..wording import WEEKDAYS
-from .common import align_columns, bar_cells, hijri_note, styled_columns, text_bar
+from .common import align_columns, bar_cells, fit_widths, hijri_note, styled_columns, text_bar
 from .labels import label
 
 BAR_CELLS = 24
@@ -106,17 +106,28 @@ def period_text(period: Period) -> str:
     return f"{period.start.isoformat()}..{period.end.isoformat()}"
 
 
-def _when(entry: Entry, lang: str) -> str:
-    event = entry.event
-    if event is not None:
-        text = f"{label(entry.status, lang)} {event.for_date.isoformat()} {label('by', lang)} "
-        text += event.by
-        if event.note:
-            text += f' — "{event.note}"'
-        return text
+def _state(entry: Entry, lang: str) -> str:
+    """'done 2026-11-23', 'due 2026-11-25', 'not expected'."""
+    if entry.event is not None:
+        return f"{label(entry.status, lang)} {entry.event.for_date.isoformat()}"
     if entry.status == "off":
         return label("off", lang)
     return f"{label(entry.status, lang)} {entry.due.isoformat()}"
+
+
+def _logged_by(entry: Entry, lang: str) -> str:
+    """'by Mona — "2 escalations"' for a logged entry; '' otherwise."""
+    event = entry.event
+    if event is None:
+        return ""
+    text = f"{label('by', lang)} {event.by}"
+    if event.note:
+        text += f' — "{event.note}"'
+    return text
+
+
+def _when(entry: Entry, lang: str) -> str:
+    return " ".join(part for part in (_state(entry, lang), _logged_by(entry, lang)) if part)
 
 
 def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str, str]]:
@@ -130,6 +141,30 @@ def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str,
         )
         for entry in entries
     ]
+
+
+def _fitted(rows: list[list[tuple[str, str]]], width: int) -> list[Any]:
+    """The entry rows laid out for `width`: who logged it and the note give
+    way first, then the title; below that the note column, then the cadence,
+    are left out. Ids, statuses and dates are never shortened."""
+    layouts = (
+        ((0, 1, 2, 3, 4, 5), (5, 2)),
+        ((0, 1, 2, 3, 4), (2,)),
+        ((0, 1, 2, 4), (2,)),
+    )
+    for keep, shrink in layouts:
+        chosen = [[row[i] for i in keep] for row in rows]
+        order = tuple(keep.index(i) for i in shrink)
+        if _fits(chosen, width, order):
+            return styled_columns(chosen, indent="  ", width=width, shrink=order)
+    return styled_columns([[row[i] for i in (0, 1, 4)] for row in rows], indent="  ")
+
+
+def _fits(rows: Sequence[Sequence[tuple[str, str]]], width: int, shrink: Sequence[int]) -> bool:
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i][0]) for row in rows) for i in range(len(rows[0]))]
+    return fit_widths(widths, width - 2, shrink) is not None
 
 
 def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
@@ -187,6 +222,7 @@ def show_agenda(
     The columns are laid out here rather than by rich's Table, whose layout
     pass cost the morning command more than everything else it draws.
     """
+    from rich.cells import cell_len
     from rich.text import Text
 
     from .common import terminal_console
@@ -196,19 +232,21 @@ def show_agenda(
     if entries:
         rows = [
             [
-                (MARKS[status], STYLES[status]),
-                (item_id, "bold"),
-                (title, ""),
-                (cadence, "dim"),
-                (when, STYLES[status]),
+                (MARKS[entry.status], STYLES[entry.status]),
+                (entry.item.id, "bold"),
+                (entry.item.title.get(lang), ""),
+                (label(entry.cadence, lang), "dim"),
+                (_state(entry, lang), STYLES[entry.status]),
+                (_logged_by(entry, lang), STYLES[entry.status]),
             ]
-            for status, item_id, title, cadence, when in _rows(entries, lang)
+            for entry in entries
         ]
-        lines += styled_columns(rows, indent="  ")
+        lines += _fitted(rows, console.width)
     else:
         key = "nothing_due" if agenda.workday else "nothing_due_off"
         lines.append(Text(label(key, lang), style="green"))
     if agenda.missed:
+        heading_at = len(lines) + 1
         lines += [Text(), Text(label("missed_heading", lang), style="bold red")]
         rows = [
             [
@@ -216,12 +254,31 @@ def show_agenda(
                 (entry.item.id, "bold"),
                 (entry.item.title.get(lang), ""),
                 (period_text(entry.period), "dim"),
-                (late_command(entry), "cyan"),
+                (f"{label('log_late', lang)}: {late_command(entry)}", "cyan"),
             ]
             for entry in agenda.missed
         ]
-        lines += styled_columns(rows, indent="  ")
-        lines.append(Text(_skip_hint(agenda.missed[0], lang), style="dim"))
+        if _fits(rows, console.width, shrink=(2,)):
+            lines += styled_columns(rows, indent="  ", width=console.width, shrink=(2,))
+        else:
+            # Too narrow for the command beside its row: it goes under it,
+            # whole, since it is there to be copied.
+            heads = styled_columns(
+                [row[:4] for row in rows], indent="  ", width=console.width, shrink=(2,)
+            )
+            said = f"{label('log_late', lang)}: "
+            if any(
+                cell_len(f"       {said}{late_command(e)}") > console.width for e in agenda.missed
+            ):
+                # Each command whole on its line; the label goes in the heading.
+                lines[heading_at].append(f" — {label('log_late', lang)}:")
+                said = ""
+            for head, entry in zip(heads, agenda.missed, strict=True):
+                lines += [head, Text(f"       {said}{late_command(entry)}", style="cyan")]
+        hint = _skip_hint(agenda.missed[0], lang)
+        if cell_len(hint) > console.width:
+            hint = f'  ({label("or_skip", lang)}: csm skip ID --on DATE --reason "...")'
+        lines.append(Text(hint, style="dim"))
     if agenda.progress:
         lines += [Text(), Text(label("progress_heading", lang), style="bold")]
         width = max(len(label(cadence, lang)) for cadence in agenda.progress)

@@ -71,29 +71,65 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     ]
 
 
+MIN_CELLS = 8  # the narrowest a shortened column gets
+
+
+def fit_widths(widths: Sequence[int], room: int, shrink: Sequence[int]) -> list[int] | None:
+    """Column widths that fit `room` cells with two-cell gaps, narrowing the
+    columns in `shrink` in that order, each to MIN_CELLS at the least; None
+    when even that is too wide."""
+    fitted = list(widths)
+    excess = sum(fitted) + 2 * (len(fitted) - 1) - room
+    for i in shrink:
+        if excess <= 0:
+            break
+        give = min(excess, max(fitted[i] - MIN_CELLS, 0))
+        fitted[i] -= give
+        excess -= give
+    return fitted if excess <= 0 else None
+
+
+def one_line(text: str) -> str:
+    """A cell's text on one line: line breaks become ' / '."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " / ".join(part for part in text.replace("\r", "\n").split("\n") if part.strip())
+
+
 def styled_columns(
     rows: Sequence[Sequence[tuple[str, str]]],
     *,
     indent: str = "",
+    width: int | None = None,
+    shrink: Sequence[int] = (),
 ) -> list[Text]:
     """Rows of (text, style) cells padded into columns, as rich Text lines.
 
-    Widths are terminal cells, so Arabic and wide characters line up.
+    Widths are terminal cells, so Arabic and wide characters line up. With
+    `width`, no line is longer: the columns in `shrink` are narrowed and
+    their text shortened with "…" (the others, such as ids, dates and
+    numbers, never are).
     """
     from rich.cells import cell_len
     from rich.text import Text
 
     if not rows:
         return []
+    rows = [[(one_line(cell), style) for cell, style in row] for row in rows]
     count = len(rows[0])
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
+    if width is not None:
+        widths = fit_widths(widths, width - cell_len(indent), shrink) or widths
     lines = []
     for row in rows:
         line = Text(indent)
         for i, (cell, style) in enumerate(row):
-            line.append(cell, style=style or None)
+            piece = Text(cell, style=style or "")
+            if cell_len(cell) > widths[i]:
+                piece.truncate(widths[i], overflow="ellipsis")
+            line.append_text(piece)
             if i < count - 1:
-                line.append(" " * (widths[i] - cell_len(cell) + 2))
+                line.append(" " * (widths[i] - piece.cell_len + 2))
         line.rstrip()
         lines.append(line)
     return lines
