@@ -161,3 +161,29 @@ def test_an_empty_log_says_there_is_nothing_to_report() -> None:
     result = run("report", "--on", "2026-10-31", "--format", "md")
     assert result.exit_code == 0
     assert "Nothing to report" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 80, 99])
+def test_the_terminal_report_fits_narrow_terminals(
+    october: None, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", run("report", "--on", "2026-10-31").stdout)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert not set("┏┃━│") & set(text)  # no tables whose cells would wrap
+    assert not re.search(r"\d…", text)  # a number is never cut
+    doc = json.loads(run("report", "--on", "2026-10-31", "--format", "json").stdout)
+    for item in doc["items"]:
+        base = item["expected"] - item["skipped"]
+        assert f"{item['done']}/{base}" in text
+    assert re.search(r"\n  Monitor the acc\S*( \S+)*\s+[█▒░]{12} +90% 19/21", text)
+
+
+def test_a_wide_terminal_keeps_the_tables(october: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    assert "┃" in run("report", "--on", "2026-10-31").stdout

@@ -74,16 +74,18 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
 MIN_CELLS = 8  # the narrowest a shortened column gets
 
 
-def fit_widths(widths: Sequence[int], room: int, shrink: Sequence[int]) -> list[int] | None:
+def fit_widths(
+    widths: Sequence[int], room: int, shrink: Sequence[int], least: int = MIN_CELLS
+) -> list[int] | None:
     """Column widths that fit `room` cells with two-cell gaps, narrowing the
-    columns in `shrink` in that order, each to MIN_CELLS at the least; None
-    when even that is too wide."""
+    columns in `shrink` in that order, each to `least` cells at the least;
+    None when even that is too wide."""
     fitted = list(widths)
     excess = sum(fitted) + 2 * (len(fitted) - 1) - room
     for i in shrink:
         if excess <= 0:
             break
-        give = min(excess, max(fitted[i] - MIN_CELLS, 0))
+        give = min(excess, max(fitted[i] - least, 0))
         fitted[i] -= give
         excess -= give
     return fitted if excess <= 0 else None
@@ -102,6 +104,7 @@ def styled_columns(
     indent: str = "",
     width: int | None = None,
     shrink: Sequence[int] = (),
+    least: int = MIN_CELLS,
 ) -> list[Text]:
     """Rows of (text, style) cells padded into columns, as rich Text lines.
 
@@ -119,7 +122,7 @@ def styled_columns(
     count = len(rows[0])
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
     if width is not None:
-        widths = fit_widths(widths, width - cell_len(indent), shrink) or widths
+        widths = fit_widths(widths, width - cell_len(indent), shrink, least) or widths
     lines = []
     for row in rows:
         line = Text(indent)

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
 from ..wording import MONTHS
-from .common import align_columns, hijri_note, percent, text_bar
+from .common import align_columns, hijri_note, one_line, percent, text_bar
 from .labels import label
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..log import Event
 
 # One cell per workday in the consistency graph: readable without colour.
@@ -423,6 +425,9 @@ def show_report(
     if not report.outcomes:
         console.print(label("no_history", lang))
         return
+    if console.width < COMPACT_BELOW:
+        console.print(Text("\n").join(_compact_lines(report, area_titles, lang, console.width)))
+        return
     for line in _headline(report, lang):
         console.print(line, markup=False)
 
@@ -470,3 +475,116 @@ def show_report(
         console.print(Text(label("notes", lang), style="bold"))
         for group in note_groups(report.notes):
             console.print(_note_line(group), markup=False)
+
+
+# Below this many columns the terminal report is laid out line by line, each
+# line fitted to the width, rather than as tables whose cells would wrap.
+COMPACT_BELOW = 100
+_BAR = 12
+
+
+def _counts_text(tally: Tally, lang: str) -> str:
+    """'late 3 · missed 4': the figures besides done that are not zero."""
+    parts = [
+        f"{label(name, lang)} {getattr(tally, name)}"
+        for name in ("late", "skipped", "missed", "due", "open")
+        if getattr(tally, name)
+    ]
+    return " · ".join(parts)
+
+
+def _compact_lines(
+    report: Report, area_titles: Mapping[str, str], lang: str, width: int
+) -> list[Text]:
+    """The report for a narrow terminal: every line fits `width`; names and
+    notes are shortened with "…", figures never are."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from .common import bar_cells, styled_columns
+
+    def fitted(line: str, style: str = "") -> Text:
+        text = Text(one_line(line), style=style)
+        if cell_len(text.plain) > width:
+            text.truncate(width, overflow="ellipsis")
+        return text
+
+    lines = [Text(line) for line in _headline(report, lang)]  # sentences may wrap
+    for heading, rows in _tally_sections(report, area_titles, lang):
+        lines += [Text(), Text(heading, style="bold")]
+        cells = []
+        figures = [
+            f"{percent(t.done, t.expected - t.skipped):>4} {t.done}/{t.expected - t.skipped}"
+            for _, t in rows
+        ]
+        for (row_name, tally), figure in zip(rows, figures, strict=True):
+            base = tally.expected - tally.skipped
+            done, passed = bar_cells(tally.done, base, _BAR)
+            bar = "█" * done + "▒" * passed + "░" * (_BAR - done - passed)
+            cells.append(
+                [
+                    (row_name, ""),
+                    (bar, "green" if base and tally.done == base else "magenta"),
+                    (figure, ""),
+                ]
+            )
+        laid = styled_columns(cells, indent="  ", width=width - 12, shrink=(0,))
+        columns_end = max(line.cell_len for line in laid)
+        for line, (_, tally) in zip(laid, rows, strict=True):
+            line.pad_right(columns_end - line.cell_len)
+            # The other figures follow as many as fit, whole: a number is
+            # never cut.
+            room = width - line.cell_len - 4  # two to start, two for a closing " …"
+            parts = [part for part in _counts_text(tally, lang).split(" · ") if part]
+            shown: list[str] = []
+            for part in parts:
+                if cell_len(" · ".join([*shown, part])) > room:
+                    break
+                shown.append(part)
+            if parts:
+                more = " …" if len(shown) < len(parts) else ""
+                line.append("  " + " · ".join(shown) + more, style="dim")
+            lines.append(line)
+    if report.streaks:
+        lines += [
+            Text(),
+            Text(f"{label('consistency', lang)}  ({_legend(report, lang)})", style="bold"),
+        ]
+        graphs: list[list[tuple[str, str]]] = []
+        for streak in report.streaks:
+            lengths = (
+                f"{label('current_streak', lang)} {streak.current} · "
+                f"{label('longest_streak', lang)} {streak.longest}"
+            )
+            graphs.append([(streak.title, ""), (_graph(streak), ""), (lengths, "")])
+        fixed = max(cell_len(g[2][0]) for g in graphs) + 2 * 2 + 2 + MIN_NAME
+        room = max(width - fixed, 5)
+        for graph_row in graphs:
+            graph = graph_row[1][0]
+            if cell_len(graph) > room:  # the latest days, where a streak is
+                graph_row[1] = ("…" + graph[-(room - 1) :], "")
+        lines += styled_columns(graphs, indent="  ", width=width, shrink=(0,))
+    lines += [
+        Text(),
+        Text(label("missed_list", lang), style="bold red" if report.missed else "bold"),
+    ]
+    if report.missed:
+        runs = [
+            [
+                (run.item_id, ""),
+                (run.title, ""),
+                (_run_dates(run), "dim"),
+                (f"({run.count}×)" if run.count > 1 else "", "dim"),
+            ]
+            for run in report.missed_runs()
+        ]
+        lines += styled_columns(runs, indent="  ", width=width, shrink=(1,), least=3)
+    else:
+        lines.append(Text("  " + label("no_missed", lang)))
+    if report.notes:
+        lines += [Text(), Text(label("notes", lang), style="bold")]
+        lines += [fitted(_note_line(group)) for group in note_groups(report.notes)]
+    return lines
+
+
+MIN_NAME = 8
