@@ -151,6 +151,38 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
     return small_dir, big_dir, small, large
 
 
+def topydo_peer(root: Path, python: str) -> list[str] | None:
+    """The command of the peer case: topydo listing a todo.txt of the day's
+    open duties, with 13,000 done items in its archive (done.txt), as
+    topydo keeps them. None when topydo is not installed (`pip install
+    ".[bench]"` brings it)."""
+    script = Path(python).with_name("topydo")
+    if not script.exists():
+        print("topydo is not installed: the peer case is left out", file=sys.stderr)
+        return None
+    folder = root / "topydo"
+    folder.mkdir()
+    first = END.replace(year=END.year - 9)
+    done = [
+        f"x {first + timedelta(days=n // 4)} {first + timedelta(days=n // 4)} Duty {n % 19} +csm"
+        for n in range(13_000)
+    ]
+    (folder / "done.txt").write_text("\n".join(done) + "\n", encoding="utf-8")
+    open_items = [f"(A) {TODAY} Duty {n} +csm due:{TODAY}" for n in range(19)]
+    (folder / "todo.txt").write_text("\n".join(open_items) + "\n", encoding="utf-8")
+    (folder / "config").write_text("", encoding="utf-8")
+    return [
+        str(script),
+        "-c",
+        str(folder / "config"),
+        "-t",
+        str(folder / "todo.txt"),
+        "-d",
+        str(folder / "done.txt"),
+        "ls",
+    ]
+
+
 def write_days_off(config: Path, count: int) -> None:
     """A year of days off around TODAY: one- to five-day entries, every ninth day."""
     from csm_checklist.daysoff import DayOff, save_days_off
@@ -268,6 +300,9 @@ def main() -> None:
                 env,
             ),
         ]
+    peer = topydo_peer(root, python)
+    if peer is not None:
+        cases.append(Case("topydo ls (peer)", peer, base_env))
     export_to = root / "export.csv"
     plain_to = root / "plain.csv"
     cases += [
@@ -306,6 +341,10 @@ def main() -> None:
         ),
         ("export csv @b", "plain sqlite3+csv @b", 1.20),
     ]
+    if peer is not None:
+        # A peer a manager could use instead: a todo.txt tool listing what is
+        # open, with its 13,000 done items archived as topydo does by default.
+        budgets.append(("today --json @a", "topydo ls (peer)", 1.00))
     print()
     print(f"csm benchmark · {args.runs} measured runs after {args.warmup} warm-up, medians")
     print(f"python {sys.version.split()[0]} · {os.cpu_count()} cores", end=" · ")
