@@ -8,6 +8,7 @@ built-in checklists, so the expected output follows their wording.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -503,3 +504,18 @@ def test_command_modules_load_the_core_only_when_run() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_log_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    from rich.cells import cell_len
+
+    _seed()
+    run("done", "monitor-accounts", "--note", "a long note\nover two lines about the day")
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = re.sub(r"\x1b\[[0-9;]*m", "", run("log").stdout)
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert lines[0].split()[:3] == ["for", "kind", "item"]
+    assert all(re.match(r"\d{4}-\d\d-\d\d  (done|skip)", line) for line in lines[1:])

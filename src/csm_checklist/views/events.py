@@ -202,34 +202,46 @@ def plain_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | No
 
 
 def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None) -> None:
-    """A rich table of events for a terminal; undone events are dimmed.
+    """The events for a terminal, one line each whatever its width; undone
+    events are dimmed.
 
-    The time each event was logged is shown only where the terminal is wide
-    enough to keep titles and notes readable.
+    Days, kinds, item ids and entry ids stay whole; the note, then the title,
+    then the name give way with an ellipsis; on a narrow terminal the time
+    logged, then the title, then the name are left out.
     """
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from .common import terminal_console
+    from .common import fit_widths, styled_columns, terminal_console
 
     console = terminal_console()
     if not events:
         console.print("No events.")
         return
-    shown = [i for i, header in enumerate(HEADERS) if header != "logged" or console.width >= 110]
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-    for i in shown:
-        # Days, kinds, ids and times stay whole; titles, names and notes wrap.
-        whole = HEADERS[i] in ("for", "kind", "item", "logged", "id")
-        table.add_column(HEADERS[i], overflow="fold", no_wrap=whole)
-    for event, row_style, row in log_rows(events, changes):
+    logged = log_rows(events, changes)
+    layouts = (
+        (("for", "kind", "item", "title", "by", "logged", "id", "note"), ("note", "title", "by")),
+        (("for", "kind", "item", "title", "by", "id", "note"), ("note", "title", "by")),
+        (("for", "kind", "item", "by", "id", "note"), ("note", "by")),
+        (("for", "kind", "item", "id", "note"), ("note",)),
+    )
+    for names, shrink in layouts:
+        keep = [HEADERS.index(name) for name in names]
+        table = [[HEADERS[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
+        widths = [max(len(r[c]) for r in table) for c in range(len(keep))]
+        order = [names.index(name) for name in shrink]
+        if fit_widths(widths, console.width, order) is not None:
+            break
+    styles = []
+    for event, row_style, _ in logged:
         if row_style == "note":
-            style = "cyan"
+            styles.append("cyan")
         elif row_style == "undone":
-            style = "dim strike"
+            styles.append("dim strike")
         else:
-            style = "" if event.kind == "done" else "yellow"
-        # Text cells, so brackets in a note are shown, never read as markup.
-        table.add_row(*(Text(row[i]) for i in shown), style=style or None)
-    console.print(table)
+            styles.append("" if event.kind == "done" else "yellow")
+    rows = [[(HEADERS[i], "bold") for i in keep]]
+    rows += [
+        [(row[i], style) for i in keep] for (_, _, row), style in zip(logged, styles, strict=True)
+    ]
+    lines = styled_columns(rows, width=console.width, shrink=order)
+    console.print(Text("\n").join(lines))
