@@ -48,9 +48,24 @@ def _table(kind: str) -> dict[int, str]:
     return table
 
 
+_FINDERS: dict[str, Any] = {}
+
+
+def _has_unsafe(text: str, kind: str) -> bool:
+    """Whether `text` holds a character `kind`'s table changes: a search in C
+    is far cheaper than translating a long report that holds none."""
+    finder = _FINDERS.get(kind)
+    if finder is None:
+        import re
+
+        codes = [c for c in _UNSAFE if kind == "text" or c >= 0x7F]
+        finder = _FINDERS[kind] = re.compile("[" + "".join(re.escape(chr(c)) for c in codes) + "]")
+    return finder.search(text) is not None
+
+
 def visible(text: str) -> str:
     """`text` with every control character but line break and tab made visible."""
-    return text.translate(_table("text"))
+    return text.translate(_table("text")) if _has_unsafe(text, "text") else text
 
 
 def one_line(text: str) -> str:
@@ -62,7 +77,8 @@ def json_text(document: object) -> str:
     """`document` as indented JSON, Arabic readable, no control character raw."""
     import json
 
-    return json.dumps(document, ensure_ascii=False, indent=2).translate(_table("json"))
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return text.translate(_table("json")) if _has_unsafe(text, "json") else text
 
 
 def echo(text: str, *, nl: bool = True, err: bool = False) -> None:
