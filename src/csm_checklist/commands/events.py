@@ -68,10 +68,15 @@ def _log_work(
             lang=settings.lang,
         )
         for event, existing in results:
-            echo(logged_line(event) if existing is None else already_line(event, existing))
+            lang = settings.lang
+            echo(
+                logged_line(event, lang)
+                if existing is None
+                else already_line(event, existing, lang)
+            )
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
-        echo(progress_line(cadence, progress.get(cadence, Progress())))
+        echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang))
 
 
 def done(
@@ -176,7 +181,7 @@ def undo(
             f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
             hint="`csm log` lists what was logged.",
         )
-    echo(undone_line(event))
+    echo(undone_line(event, env.settings.lang))
 
 
 def _log_item(env: Env, log: EventLog, query: str) -> str:

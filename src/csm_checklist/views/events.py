@@ -17,50 +17,47 @@ if TYPE_CHECKING:
     from ..log import Event, NoteChange
     from ..work import ImportResult, UndoTarget
 
-_PERIOD_NOUNS = {
-    "weekly": "week",
-    "monthly": "month",
-    "quarterly": "quarter",
-    "annual": "year",
-}
 
-
-def period_words(cadence: str, start: date, end: date) -> str:
+def period_words(cadence: str, start: date, end: date, lang: str = "en") -> str:
     """'week of 2026-11-23 to 2026-11-29'; a single day is just its date."""
     if start == end:
         return start.isoformat()
-    noun = _PERIOD_NOUNS.get(cadence, "period")
-    return f"{noun} of {start.isoformat()} to {end.isoformat()}"
+    key = f"period_{cadence}" if cadence in ("weekly", "monthly", "quarterly", "annual") else ""
+    return label(key or "period_other", lang).format(start=start.isoformat(), end=end.isoformat())
 
 
-def event_period(event: Event) -> str:
-    return period_words(event.cadence, event.period_start, event.period_end)
+def event_period(event: Event, lang: str = "en") -> str:
+    return period_words(event.cadence, event.period_start, event.period_end, lang)
 
 
 def _named(event: Event) -> str:
     return f"{event.title} ({event.item_id})"
 
 
-def logged_line(event: Event) -> str:
+def logged_line(event: Event, lang: str = "en") -> str:
     """What done and skip say for an event they wrote."""
-    verb = "Done" if event.kind == "done" else "Skipped"
-    return f"{verb}: {_named(event)} for {event_period(event)}"
-
-
-def already_line(event: Event, existing: Event) -> str:
-    """What done and skip say when the period was already settled."""
-    state = "done" if existing.kind == "done" else "skipped"
-    return (
-        f"Already {state}: {_named(event)} for {event_period(event)} "
-        f"on {existing.for_date.isoformat()} by {existing.by}; nothing logged."
+    return label(f"logged_{event.kind}", lang).format(
+        named=_named(event), period=event_period(event, lang)
     )
 
 
-def progress_line(cadence: str, progress: Progress) -> str:
+def already_line(event: Event, existing: Event, lang: str = "en") -> str:
+    """What done and skip say when the period was already settled."""
+    return label(f"already_{existing.kind}", lang).format(
+        named=_named(event),
+        period=event_period(event, lang),
+        day=existing.for_date.isoformat(),
+        by=existing.by,
+    )
+
+
+def progress_line(cadence: str, progress: Progress, lang: str = "en") -> str:
     """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging."""
-    text = f"{label(cadence, 'en')}: {progress.done} of {progress.total} done"
+    text = label("progress_line", lang).format(
+        cadence=label(cadence, lang), done=progress.done, total=progress.total
+    )
     if progress.skipped:
-        text += f", {progress.skipped} skipped"
+        text += label("progress_skipped", lang).format(skipped=progress.skipped)
     return text
 
 
@@ -110,11 +107,13 @@ def undo_scope(target: UndoTarget, day: date | None) -> str:
     return where
 
 
-def undone_line(event: Event) -> str:
+def undone_line(event: Event, lang: str = "en") -> str:
     """What undo says about the event it marked."""
-    return (
-        f"Undone: {event.kind} of {_named(event)} for {event_period(event)}, "
-        f"logged {moment_text(event.logged_at)} by {event.by}."
+    return label(f"undone_{event.kind}", lang).format(
+        named=_named(event),
+        period=event_period(event, lang),
+        moment=moment_text(event.logged_at),
+        by=event.by,
     )
 
 
