@@ -98,6 +98,8 @@ COMMAND_MODULES = {
     "show": "history",
     "off": "calendar",
     "calendar": "calendar",
+    "run": "runs",
+    "measures": "measures",
 }
 ALL_MODULES = (
     "agenda",
@@ -109,6 +111,8 @@ ALL_MODULES = (
     "config",
     "history",
     "calendar",
+    "runs",
+    "measures",
 )
 
 

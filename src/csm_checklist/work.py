@@ -120,6 +120,7 @@ def log_work(
     by: str,
     note: str = "",
     lang: str = "en",
+    measures: Sequence[tuple[str, float, str]] = (),
 ) -> list[tuple[Event, Event | None]]:
     """Log `kind` (done or skip) of every item for its period containing `day`.
 
@@ -157,7 +158,8 @@ def log_work(
                 host=host,
             )
         )
-    return log.record(events)
+    # Measures go with the one item logged (measures.parse_measure_options checks that).
+    return log.record(events, {events[0].uuid: measures} if measures and events else None)
 
 
 class UndoTarget(NamedTuple):

@@ -36,6 +36,7 @@ def _log_work(
     note: str,
     by: str | None,
     cadence: str | None = None,
+    measure: list[str] | None = None,
 ) -> None:
     """What done and skip share: resolve every item, log them all in one
     transaction, then say what happened and where each cadence stands."""
@@ -44,10 +45,20 @@ def _log_work(
     from ..views.events import already_line, logged_line, progress_line
     from ..work import log_work
 
+    if any("/" in query for query in queries):
+        from .runs import log_steps
+
+        log_steps(kind, queries, on, note, by, measure)
+        return
     env = Env.load()
     day = env.day(on)
     settings = env.settings
     items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
+    values = []
+    if measure:
+        from ..measures import parse_measure_options
+
+        values = parse_measure_options(items, measure)
     for line in guesses:
         typer.echo(line, err=True)
     who = by.strip() if by is not None and by.strip() else settings.user_name
@@ -64,9 +75,14 @@ def _log_work(
             by=who,
             note=note,
             lang=settings.lang,
+            measures=values,
         )
         for event, existing in results:
             typer.echo(logged_line(event) if existing is None else already_line(event, existing))
+            if existing is None and values:
+                from ..views.measures import measures_line
+
+                typer.echo(measures_line(items[0], values, settings.lang))
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
         typer.echo(progress_line(cadence, progress.get(cadence, Progress())))
@@ -80,8 +96,18 @@ def done(
     note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
     cadence: str | None = typer.Option(None, "--cadence", help=CADENCE_HELP, metavar="CADENCE"),
+    measure: list[str] | None = typer.Option(
+        None,
+        "--measure",
+        "-m",
+        help="A number the item declares, kept with the done: ID=VALUE, the declared unit "
+        "optional, e.g. --measure csat=4.6/5 --measure complaints=132.",
+        metavar="ID=VALUE",
+    ),
 ) -> None:
     """Log items as done for their period containing --on (default today).
+
+    RUN/STEP checks off a step of a playbook run (see `csm run`).
 
     A period already done or skipped is left as it is (exit 0). A future date,
     or one before the item is tracked (see `csm history`), is refused (exit 2);
@@ -93,8 +119,12 @@ def done(
     Example: csm done monitor-accounts --note "2 escalations"
 
     Example: csm done --cadence daily --on yesterday
+
+    Example: csm done monthly-report --measure complaints=132 --measure csat=4.6
+
+    Example: csm done crisis-2027-03-02/assess
     """
-    _log_work("done", items or [], on, note, by, cadence)
+    _log_work("done", items or [], on, note, by, cadence, measure)
 
 
 def skip(
@@ -109,8 +139,11 @@ def skip(
     """Log items as skipped (not needed this time) for their period.
 
     A skipped period counts as settled: it is not overdue and not missed.
+    RUN/STEP skips a step of a playbook run.
 
     Example: csm skip team-meeting --reason "public holiday"
+
+    Example: csm skip campaign-2027-03-02/brief-team --reason "team briefed in person"
 
     Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
     """
@@ -132,14 +165,21 @@ def undo(
     """Mark the latest done or skip undone (it stays in the log, marked, and
     counts for nothing any more).
 
-    Nothing to undo: exit 1.
+    Nothing to undo: exit 1. RUN/STEP undoes that step of a playbook run.
 
     Example: csm undo team-meeting --on 2026-11-24
+
+    Example: csm undo crisis-2027-03-02/assess
     """
     from ..errors import NotMet
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
 
+    if item is not None and "/" in item:
+        from .runs import undo_step
+
+        undo_step(item)
+        return
     env = Env.load()
     day = env.day(on) if on is not None else None
     with env.open_log() as log:

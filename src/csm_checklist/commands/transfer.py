@@ -93,6 +93,9 @@ def export(
 
             env.history(log)
             header = backup_header(log.starts(), log.revisions())
+            from ..backup_extra import extra_header
+
+            header.update(extra_header(log, first, last, include_undone))
 
             def write(batches: Batches, out: IO[str]) -> int:
                 return write_json(batches, out, header)
@@ -161,12 +164,20 @@ def import_(
         )
     settings = env.settings
     observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
+    source = ImportSource(file)
     with env.open_log() as log:
-        result = import_events(
-            log, ImportSource(file), observed, env.today, settings.now(), dry_run=dry_run
-        )
+        result = import_events(log, source, observed, env.today, settings.now(), dry_run=dry_run)
+        extra = None
+        if source.extra:
+            from ..backup_extra import merge_extra
+
+            extra = merge_extra(log, source.extra, dry_run=dry_run)
     for line in import_lines(result, dry_run):
         typer.echo(line)
+    if extra is not None and any(extra):
+        runs, steps, measures = extra
+        verb = "Would add" if dry_run else "Added"
+        typer.echo(f"{verb} {runs} playbook runs, {steps} step check-offs and {measures} measures.")
 
 
 def register(app: typer.Typer) -> None:
