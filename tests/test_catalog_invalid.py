@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {
         3,
         ", item 'team-meeting': unknown key 'dew'.",
         "Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, start, "
-        "since, tags, enabled.",
+        "since, tags, enabled, measures.",
     ),
     "missing-title": case(
         "items:\n  - id: weekly-sync\n    area: team-management\n    cadence: weekly\n",

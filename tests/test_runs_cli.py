@@ -106,7 +106,7 @@ def test_a_crisis_run_on_time_late_overdue_closed_and_reported() -> None:
     assert "skipped 2027-03-02 12:15" in shown
     assert report.endswith(
         "Playbook runs\n"
-        f"  {RUN}  Social media crisis: started 2027-03-02 09:00, closed after 6d 1h, "
+        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 6d 1h  "
         "1 step late\n"
     )
     states = {step["step"]: (step["state"], step["late"]) for step in document["steps"]}
@@ -304,3 +304,30 @@ def test_playbook_mistakes_name_file_and_line(
     ), started.stderr
     assert validated.stderr == started.stderr
     assert ok("list")  # the items still load: only playbook commands need playbooks
+
+
+def _readme_yaml(section: str) -> str:
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    part = text[text.index(f"## {section}") :]
+    start = part.index("```yaml\n") + 8
+    return part[start : part.index("```\n", start)]
+
+
+def test_the_readme_playbook_example_is_valid(config_dir: Path) -> None:
+    _user_playbooks(config_dir, _readme_yaml("When something happens: playbooks"))
+    assert ok("checklist", "validate").startswith("OK: ")
+    with at("2027-03-02T09:00"):
+        assert ok("run", "start", "outage").startswith(
+            "Started outage-2027-03-02: Service outage, 3 steps; first deadline "
+            "2027-03-02 10:00 (status-post)."
+        )
+        assert refused(1, "run", "start", "campaign").stderr.startswith(
+            "Error: The playbook campaign is switched off"
+        )
+
+
+def test_the_readme_measures_example_is_valid(config_dir: Path) -> None:
+    _user_playbooks(config_dir, _readme_yaml("Numbers for your monthly report"))
+    assert ok("done", "team-meeting", "-m", "attendance=85%").splitlines()[1] == (
+        "Recorded: Attendance 85%"
+    )

@@ -18,34 +18,12 @@ from typing import Any, NamedTuple
 
 from .catalog import Text
 from .checklists import ChecklistFileError, _did_you_mean, _fail, _line, _parse_text, _scalar
+from .runs import Within, parse_within
 
 PLAYBOOK_KEYS = ("id", "title", "details", "area", "steps", "enabled")
 STEP_KEYS = ("id", "title", "within")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_WITHIN = re.compile(r"\s*(\d+)\s*(h|hours?|d|days?|workdays?|working days?)\s*\Z", re.IGNORECASE)
 _WITHIN_HINT = "Write e.g. `within: 2h`, `within: 1d` or `within: 3 workdays`."
-
-
-class Within(NamedTuple):
-    """How long after a run's start a step is due: hours, days or workdays."""
-
-    amount: int
-    unit: str  # "hours", "days" or "workdays"
-
-    def text(self) -> str:
-        return {"hours": f"{self.amount}h", "days": f"{self.amount}d"}.get(
-            self.unit, f"{self.amount} workday" + ("s" if self.amount != 1 else "")
-        )
-
-
-def parse_within(text: str) -> Within | None:
-    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`); None otherwise."""
-    match = _WITHIN.match(text)
-    if match is None or int(match.group(1)) < 1:
-        return None
-    unit = match.group(2).lower()
-    kind = "hours" if unit.startswith("h") else "days" if unit.startswith("d") else "workdays"
-    return Within(int(match.group(1)), kind)
 
 
 class Step(NamedTuple):

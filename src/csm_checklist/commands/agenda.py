@@ -64,7 +64,7 @@ def today(
         agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
         # Open playbook runs are today's news: one indexed lookup, and
         # nothing more imported, when none is open.
-        if stamp is None and day == env.today and log.has_open_runs():
+        if stamp is None and log.has_open_runs():
             from ..runs import load_runs
 
             runs = load_runs(log, history.calendar_on, open_only=True)

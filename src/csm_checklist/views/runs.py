@@ -122,7 +122,7 @@ def step_line(
         )
     verb = "Done" if event.kind == "done" else "Skipped"
     late = ""
-    if step.deadline is not None:
+    if step.deadline is not None and event.kind == "done":
         if event.logged_at > step.deadline:
             late = f" — late: due {moment(step.deadline)}"
         else:
@@ -243,16 +243,22 @@ def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
     lines = [word("report_heading", lang)]
     if not runs:
         return [*lines, "  " + word("no_runs", lang)]
+    rows = []
     for run in runs:
         if run.time_to_close is not None:
             state = f"{word('closed_after', lang)} {duration(run.time_to_close)}"
         else:
             state = word("still_open", lang)
-        lines.append(
-            f"  {run.run_id}  {run.title.get(lang)}: {word('started', lang)} "
-            f"{moment(run.started_at)}, {state}, {_late(run, lang)}"
+        rows.append(
+            [
+                run.run_id,
+                run.title.get(lang),
+                f"{word('started', lang)} {moment(run.started_at)}",
+                state,
+                _late(run, lang),
+            ]
         )
-    return lines
+    return [*lines, *("  " + row for row in align_columns(rows))]
 
 
 def _late(run: Run, lang: str) -> str:
