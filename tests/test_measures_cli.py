@@ -220,3 +220,15 @@ def test_a_user_item_declares_measures_and_mistakes_are_named(config_dir: Path) 
     assert result.stderr.splitlines()[0] == (
         f"Error: {path}, line 4, item 'team-meeting': `better:` must be higher or lower."
     )
+
+
+def test_measures_for_a_period_already_done_are_not_recorded() -> None:
+    ok("done", "monthly-report", "-m", "csat=4.5")
+    result = run("done", "monthly-report", "-m", "csat=4.9")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Already done: Performance report (monthly-report)")
+    assert result.stderr == (
+        "The measures were not recorded: that period was already settled. To record them, "
+        "undo it first: csm undo monthly-report --on 2027-03-31\n"
+    )
+    assert [m["value"] for m in json.loads(ok("measures", "--json"))["measures"]] == [4.5]

@@ -66,7 +66,9 @@ def test_an_unknown_pack_is_refused() -> None:
 
 
 def test_disabling_keeps_the_history_and_past_reports() -> None:
-    with at("2027-03-01T09:00"):  # Monday
+    with at("2027-03-01T08:00"):  # Monday: csm's first morning
+        ok("today")
+    with at("2027-03-01T09:00"):
         ok("checklist", "enable", "role")
     with at("2027-03-03T11:00"):
         ok("done", "agent-goals", "--note", "1:1s with every agent")
@@ -89,8 +91,9 @@ def test_disabling_keeps_the_history_and_past_reports() -> None:
     assert goals[0]["done"] == 1
     assert [e["item_id"] for e in logged] == ["agent-goals"]
     assert "Check each agent's goals" not in this_week
-    assert re.search(r"2027-03-01 .*\n", history)
-    assert "2027-03-09" in history
+    # The history names the day the pack came and the day it went.
+    assert "  2027-03-01  added agent-goals\n" in history
+    assert "  2027-03-09  removed agent-goals\n" in history
 
 
 def _quotes(path: Path) -> dict[str, list[str]]:

@@ -331,3 +331,21 @@ def test_the_readme_measures_example_is_valid(config_dir: Path) -> None:
     assert ok("done", "team-meeting", "-m", "attendance=85%").splitlines()[1] == (
         "Recorded: Attendance 85%"
     )
+
+
+def test_a_conflicting_run_leaves_the_entries_unimported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _start()
+    with at("2027-03-02T12:00"):
+        ok("done", "monitor-accounts")
+        backup = tmp_path / "backup.json"
+        ok("export", "--format", "json", "-o", str(backup))
+        document = json.loads(backup.read_text(encoding="utf-8"))
+        document["runs"][0]["uuid"] = "0" * 8 + document["runs"][0]["uuid"][8:]
+        document["events"][0]["uuid"] = "1" * 8 + document["events"][0]["uuid"][8:]
+        backup.write_text(json.dumps(document), encoding="utf-8")
+        result = refused(2, "import", str(backup))
+        events = json.loads(ok("log", "--json"))["events"]
+    assert result.stderr.startswith(f"Error: The run id {RUN} is already used here by another run.")
+    assert len(events) == 1  # the file's other entry was not imported either

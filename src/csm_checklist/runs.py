@@ -440,12 +440,13 @@ def close_run(
             hint="`csm run list --open` lists the runs still open.",
         )
     left = run.open_steps
+    them = "them" if len(left) > 1 else "it"
     if left and not force:
         raise NotMet(
             f"The run {run.run_id} has {len(left)} open step{'s' if len(left) != 1 else ''}: "
             + ", ".join(step.id for step in left)
             + ".",
-            hint=f"Check them off (csm done {run.run_id}/{left[0].id}) or skip them, "
+            hint=f"Check {them} off (csm done {run.run_id}/{left[0].id}) or skip {them}, "
             f"or close it anyway: csm run close {run.run_id} --force",
         )
     with log.writing() as db:

@@ -79,10 +79,13 @@ def _log_work(
         )
         for event, existing in results:
             typer.echo(logged_line(event) if existing is None else already_line(event, existing))
-            if existing is None and values:
-                from ..views.measures import measures_line
+            if values:
+                from ..views.measures import measures_line, not_recorded_line
 
-                typer.echo(measures_line(items[0], values, settings.lang))
+                if existing is None:
+                    typer.echo(measures_line(items[0], values, settings.lang))
+                else:
+                    typer.echo(not_recorded_line(event), err=True)
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
         typer.echo(progress_line(cadence, progress.get(cadence, Progress())))

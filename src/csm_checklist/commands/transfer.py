@@ -164,14 +164,21 @@ def import_(
         )
     settings = env.settings
     observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
+    # A json backup's runs and measures are checked before any entry is
+    # written, so a conflict among them leaves the log as it was. Reading the
+    # first record is what fills them in (a csv or jsonl file has none).
+    probe = ImportSource(file)
+    next(probe.records(), None)
     source = ImportSource(file)
     with env.open_log() as log:
-        result = import_events(log, source, observed, env.today, settings.now(), dry_run=dry_run)
         extra = None
-        if source.extra:
+        if probe.extra:
             from ..backup_extra import merge_extra
 
-            extra = merge_extra(log, source.extra, dry_run=dry_run)
+            extra = merge_extra(log, probe.extra, dry_run=True)
+        result = import_events(log, source, observed, env.today, settings.now(), dry_run=dry_run)
+        if probe.extra and not dry_run:
+            extra = merge_extra(log, probe.extra)
     for line in import_lines(result, dry_run):
         typer.echo(line)
     if extra is not None and any(extra):

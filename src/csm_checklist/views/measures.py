@@ -11,6 +11,7 @@ from ..measures import number, signed, sparkline
 
 if TYPE_CHECKING:
     from ..catalog import Item
+    from ..log import Event
     from ..measures import MeasureRow
 
 WORDS: dict[str, dict[str, str]] = {
@@ -52,6 +53,14 @@ def measures_line(item: Item, values: Sequence[tuple[str, float, str]], lang: st
     labels = {m.id: m.label.get(lang) for m in item.measures}
     parts = [f"{labels.get(mid, mid)} {number(value)}{unit}" for mid, value, unit in values]
     return f"{word('recorded', lang)}: " + ", ".join(parts)
+
+
+def not_recorded_line(event: Event) -> str:
+    """Why `done --measure` kept no number for a period already settled."""
+    return (
+        "The measures were not recorded: that period was already settled. To record "
+        f"them, undo it first: csm undo {event.item_id} --on {event.for_date.isoformat()}"
+    )
 
 
 def _target(row: MeasureRow, lang: str) -> str:
