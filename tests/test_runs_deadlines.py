@@ -78,3 +78,12 @@ def test_n_workdays_end_on_the_nth_workday_after_the_start(
     assert is_workday(due.date(), calendar)
     between = [start + timedelta(days=n) for n in range(1, (due.date() - start).days + 1)]
     assert sum(is_workday(day, calendar) for day in between) == count
+
+
+@pytest.mark.parametrize("module", ["runs", "measures"])
+def test_every_view_word_has_both_languages(module: str) -> None:
+    import importlib
+
+    words = importlib.import_module(f"csm_checklist.views.{module}").WORDS
+    assert set(words["en"]) == set(words["ar"])
+    assert all(words["ar"].values()) and all(words["en"].values())
