@@ -232,3 +232,15 @@ def test_measures_for_a_period_already_done_are_not_recorded() -> None:
         "undo it first: csm undo monthly-report --on 2027-03-31\n"
     )
     assert [m["value"] for m in json.loads(ok("measures", "--json"))["measures"]] == [4.5]
+
+
+def test_a_report_as_logged_shows_the_measures_as_they_stood() -> None:
+    _three_months()
+    with at("2027-04-01T09:00"):
+        ok("undo", "monthly-report", "--on", "2027-03-31")
+        now = ok("report", "--period", "month", "--on", "2027-03-31")
+        then = ok("report", "--period", "month", "--as-logged", "2027-03-31T18:00")
+        before = ok("report", "--period", "month", "--as-logged", "2027-03-31T16:00")
+    assert "  Customer satisfaction  —      4.4/5     —" in now
+    assert "  Customer satisfaction  4.6/5  4.4/5     +0.2" in then
+    assert "Measures" not in before  # nothing had been recorded by then

@@ -349,3 +349,19 @@ def test_a_conflicting_run_leaves_the_entries_unimported(
         events = json.loads(ok("log", "--json"))["events"]
     assert result.stderr.startswith(f"Error: The run id {RUN} is already used here by another run.")
     assert len(events) == 1  # the file's other entry was not imported either
+
+
+def test_a_report_as_logged_shows_a_run_as_it_stood() -> None:
+    _start()
+    with at("2027-03-02T12:00"):
+        ok("done", f"{RUN}/assess")  # late: due at 10:00
+    with at("2027-03-04T12:00"):
+        ok("run", "close", RUN, "--force")
+        then = ok("report", "--as-logged", "2027-03-03T12:00")
+        now = ok("report")
+    assert then.endswith(
+        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  still open  1 step late\n"
+    )
+    assert now.endswith(
+        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 2d 3h  1 step late\n"
+    )

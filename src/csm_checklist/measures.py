@@ -12,12 +12,12 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from .catalog import Item, Measure, Text
 from .errors import BadInput
-from .log import EventLog
+from .log import EventLog, utc_key
 
 MEASURE_KEYS = ("id", "label", "unit", "target", "better")
 BETTER = ("higher", "lower")
@@ -200,11 +200,17 @@ def recorded(
     item_id: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    as_logged: datetime | None = None,
 ) -> list[Value]:
     """The measures recorded with active events, oldest period first;
-    `since` and `until` bound the period's end and start."""
+    `since` and `until` bound the period's end and start. With `as_logged`,
+    as the log stood then: events logged by then and not undone by then."""
     clauses = ["e.undone_at IS NULL"]
     params: list[object] = []
+    if as_logged is not None:
+        # Undone after that moment still counted then: checked below, as moments.
+        clauses = ["e.logged_at_utc <= ?"]
+        params.append(utc_key(as_logged))
     if item_id is not None:
         clauses.append("e.item_id = ?")
         params.append(item_id)
@@ -216,7 +222,8 @@ def recorded(
         params.append(until.isoformat())
     sql = (
         "SELECT m.event_uuid, e.item_id, m.measure_id, m.value, m.unit, e.period_start, "
-        "e.period_end, e.for_date FROM measures m JOIN events e ON e.uuid = m.event_uuid "
+        "e.period_end, e.for_date, e.undone_at FROM measures m "
+        "JOIN events e ON e.uuid = m.event_uuid "
         f"WHERE {' AND '.join(clauses)} ORDER BY e.period_start, e.logged_at_utc, m.id"
     )
     with log.reading() as db:
@@ -232,7 +239,8 @@ def recorded(
             date.fromisoformat(e),
             date.fromisoformat(f),
         )
-        for u, i, m, v, unit, s, e, f in rows
+        for u, i, m, v, unit, s, e, f, undone in rows
+        if undone is None or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
     ]
 
 
@@ -317,7 +325,13 @@ class MeasureRow:
 
 
 def period_rows(
-    log: EventLog, items: Sequence[Item], first: date, last: date, previous_first: date
+    log: EventLog,
+    items: Sequence[Item],
+    first: date,
+    last: date,
+    previous_first: date,
+    *,
+    as_logged: datetime | None = None,
 ) -> list[MeasureRow]:
     """Each declared measure of `items` for the window first..last: the latest
     value recorded for a period that ends in it, and the same for the window
@@ -326,7 +340,7 @@ def period_rows(
     wanted = [item for item in items if item.measures]
     if not wanted:
         return []
-    values = recorded(log, until=last)
+    values = recorded(log, until=last, as_logged=as_logged)
     rows = []
     for item in wanted:
         for measure in item.measures:

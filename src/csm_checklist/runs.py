@@ -221,12 +221,18 @@ def load_runs(
     *,
     open_only: bool = False,
     run_ids: Sequence[str] | None = None,
+    as_logged: datetime | None = None,
 ) -> list[Run]:
-    """Runs, oldest started first, with their steps as they stand."""
+    """Runs, oldest started first, with their steps as they stand (with
+    `as_logged`, as they stood at that moment: runs started by then, steps
+    checked off by then, a close or an undo only if made by then)."""
     where, params = ("closed_at IS NULL", []) if open_only else ("1", [])
     if run_ids is not None:
         where += f" AND run_id IN ({', '.join('?' * len(run_ids))})"
         params = list(run_ids)
+    if as_logged is not None:
+        where += " AND started_at_utc <= ?"
+        params.append(utc_key(as_logged))
     with log.reading() as db:
         rows = db.execute(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE {where} ORDER BY started_at_utc, id", params
@@ -241,8 +247,21 @@ def load_runs(
                 part,
             ):
                 event = _step_event(event_row)
+                if as_logged is not None:
+                    if event.logged_at > as_logged:
+                        continue
+                    if event.undone_at is not None and event.undone_at > as_logged:
+                        event = event._replace(undone_at=None)
                 events.setdefault(event.run_id, []).append(event)
-    return [_run(row, events.get(row[1], []), calendar_on) for row in rows]
+    runs = [_run(row, events.get(row[1], []), calendar_on) for row in rows]
+    if as_logged is not None:
+        runs = [
+            run._replace(closed_at=None, close_note="", forced=False)
+            if run.closed_at is not None and run.closed_at > as_logged
+            else run
+            for run in runs
+        ]
+    return runs
 
 
 def find_run(log: EventLog, text: str, calendar_on: CalendarOn) -> Run:

@@ -99,7 +99,7 @@ def report(
             by=wanted_by,
         )
         runs, kpis = _runs_and_measures(
-            log, result, [catalog.items[i] for i in only or catalog.items]
+            log, result, [catalog.items[i] for i in only or catalog.items], stamp
         )
     wanted_by = result.by
     lang = settings.lang
@@ -155,7 +155,7 @@ def report(
 
 
 def _runs_and_measures(
-    log: EventLog, result: Report, items: list[Item]
+    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
 ) -> tuple[list[Run], list[MeasureRow]]:
     """The playbook runs started or closed in the report's window, and its
     items' measures beside the window before (nothing when there are none)."""
@@ -170,10 +170,10 @@ def _runs_and_measures(
         has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
     runs = []
     if has_runs:
-        every = load_runs(log, result.history.calendar_on)
+        every = load_runs(log, result.history.calendar_on, as_logged=stamp)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
-    kpis = period_rows(log, items, window.start, window.end, before.start)
+    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
     return runs, kpis
 
 
