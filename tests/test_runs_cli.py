@@ -146,9 +146,12 @@ def test_two_runs_of_one_playbook_on_one_day_get_distinct_ids() -> None:
         second = ok("run", "start", "crisis")
         third = ok("run", "start", "crisis")
         listed = ok("run", "list", "--open")
+        today = json.loads(ok("today", "--json"))
     assert second.startswith(f"Started {RUN}-2: ")
     assert third.startswith(f"Started {RUN}-3: ")
     assert [line.split()[0] for line in listed.splitlines()[1:]] == [RUN, f"{RUN}-2", f"{RUN}-3"]
+    assert [run["run"] for run in today["runs"]] == [RUN, f"{RUN}-2", f"{RUN}-3"]
+    assert today["runs"][0]["steps"][0]["overdue"] is True  # assess: due at 10:00
 
 
 def test_undo_a_step_and_steps_of_a_closed_run() -> None:
@@ -365,3 +368,12 @@ def test_a_report_as_logged_shows_a_run_as_it_stood() -> None:
     assert now.endswith(
         f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 2d 3h  1 step late\n"
     )
+
+
+def test_a_step_skipped_after_its_deadline_is_not_late() -> None:
+    _start()
+    with at("2027-03-02T15:00"):
+        line = ok("skip", f"{RUN}/assess", "--reason", "obvious")
+        steps = json.loads(ok("run", "show", RUN, "--json"))["steps"]
+    assert line == f"Skipped: Assess what happened and how far it has spread ({RUN}/assess)\n"
+    assert (steps[0]["state"], steps[0]["late"], steps[0]["overdue"]) == ("skip", False, False)

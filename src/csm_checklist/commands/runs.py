@@ -178,7 +178,6 @@ def log_steps(
         runs = {run_id: find_run(log, run_id, calendar_on) for run_id, _ in wanted}
         for run_id, step_id in wanted:
             run = runs[run_id]
-            step = next((s for s in run.steps if s.id == step_id), None)
             event, existing = log_step(
                 log, run, step_id, kind, settings.now(), by=_who(env, by), note=note
             )
