@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
         "playbook": "playbook",
         "steps": "steps",
         "status": "status",
+        "by": "by",
     },
     "ar": {
         "open": "مفتوح",
@@ -57,6 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
         "playbook": "الدليل",
         "steps": "الخطوات",
         "status": "الحالة",
+        "by": "بواسطة",
     },
 }
 
@@ -171,7 +173,9 @@ def run_list(runs: Sequence[Run], lang: str) -> str:
 
 def run_detail(run: Run, now: datetime, lang: str) -> str:
     lines = [_run_name(run, lang)]
-    lines.append(f"{word('started', lang)} {moment(run.started_at)} by {run.started_by}")
+    lines.append(
+        f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}"
+    )
     if run.closed_at is not None:
         forced = f" ({word('forced', lang)})" if run.forced else ""
         note = f": {run.close_note}" if run.close_note else ""
