@@ -87,3 +87,34 @@ def test_every_view_word_has_both_languages(module: str) -> None:
     words = importlib.import_module(f"csm_checklist.views.{module}").WORDS
     assert set(words["en"]) == set(words["ar"])
     assert all(words["ar"].values()) and all(words["en"].values())
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2), min_size=1, max_size=12))
+def test_run_ids_are_unique_and_numbered_per_playbook_and_day(days: list[int]) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from csm_checklist.catalog import Text
+    from csm_checklist.log import EventLog
+    from csm_checklist.playbooks import Playbook, Step
+    from csm_checklist.runs import load_runs, start_run
+
+    playbook = Playbook(
+        "crisis", Text("Crisis", "أزمة"), None, "crisis-management",
+        (Step("a", Text("A", "أ"), Within(2, "hours")),), True, Path("x.yaml"), 1,
+    )  # fmt: skip
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        EventLog.open(Path(folder) / "log.sqlite3") as log,
+    ):
+        ids = [
+            start_run(log, playbook, START + timedelta(days=day, minutes=n), by="Mona")
+            for n, day in enumerate(days)
+        ]
+        stored = [run.run_id for run in load_runs(log, lambda day: WorkCalendar())]
+    assert len(set(ids)) == len(ids)
+    assert sorted(stored) == sorted(ids)
+    for n, (day, run_id) in enumerate(zip(days, ids, strict=True)):
+        base = f"crisis-{(START + timedelta(days=day)).date().isoformat()}"
+        earlier = days[:n].count(day)
+        assert run_id == (base if earlier == 0 else f"{base}-{earlier + 1}")
