@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -242,56 +242,6 @@ def recorded(
         for u, i, m, v, unit, s, e, f, undone in rows
         if undone is None or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
     ]
-
-
-def rows_for_export(log: EventLog, uuids: Iterable[str] | None = None) -> list[dict[str, object]]:
-    """Every stored measure (undone events' too: a backup keeps all), as records."""
-    with log.reading() as db:
-        rows = db.execute(
-            "SELECT event_uuid, measure_id, value, unit FROM measures ORDER BY id"
-        ).fetchall()
-    wanted = set(uuids) if uuids is not None else None
-    return [
-        {"event": u, "measure": m, "value": v, "unit": unit}
-        for u, m, v, unit in rows
-        if wanted is None or u in wanted
-    ]
-
-
-def merge_measures(log: EventLog, records: Iterable[dict[str, Any]], *, dry_run: bool) -> int:
-    """Add the measures the log lacks; one already there with another value
-    is refused (nothing is written). Returns how many were added."""
-    from .errors import ImportFileError
-
-    added = 0
-    with log.writing() as db:
-        for record in records:
-            try:
-                uuid, name = str(record["event"]), str(record["measure"])
-                value, unit = float(record["value"]), str(record.get("unit", ""))
-            except (KeyError, TypeError, ValueError):
-                raise ImportFileError(
-                    f"A measure record is malformed: {record!r}.",
-                    hint="Nothing was imported. Each measure has event, measure, value and unit.",
-                ) from None
-            row = db.execute(
-                "SELECT value FROM measures WHERE event_uuid = ? AND measure_id = ?", (uuid, name)
-            ).fetchone()
-            if row is None:
-                if not dry_run:
-                    db.execute(
-                        "INSERT INTO measures (event_uuid, measure_id, value, unit) "
-                        "VALUES (?, ?, ?, ?)",
-                        (uuid, name, value, unit),
-                    )
-                added += 1
-            elif float(row[0]) != value:
-                raise ImportFileError(
-                    f"The measure {name} of event {uuid} is {row[0]:g} here and {value:g} "
-                    "in the file.",
-                    hint="Nothing was imported. A measure belongs to one event; fix the file.",
-                )
-    return added
 
 
 # Per period -------------------------------------------------------------------------

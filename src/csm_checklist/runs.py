@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .catalog import Text
-from .errors import BadInput, ImportFileError, NotMet
+from .errors import BadInput, NotMet
 from .log import EventLog, host_name, new_uuid, utc_key
 from .schedule import WorkCalendar, is_workday
 
@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 
 CalendarOn = Callable[[date], WorkCalendar]
 
-_RUN_COLUMNS = (
+RUN_COLUMNS = (
     "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "
     "closed_at, close_note, forced"
 )
-_STEP_COLUMNS = "uuid, run_id, step_id, kind, logged_at, logged_by, note, host, undone_at"
+STEP_COLUMNS = "uuid, run_id, step_id, kind, logged_at, logged_by, note, host, undone_at"
 
 
 # NamedTuples rather than dataclasses: `csm today` creates these classes
@@ -163,7 +163,7 @@ def deadline(within: Within, started_at: datetime, calendar_on: CalendarOn) -> d
 # Reading ---------------------------------------------------------------------------
 
 
-def _step_event(row: Sequence[Any]) -> StepEvent:
+def step_event_from_row(row: Sequence[Any]) -> StepEvent:
     uuid, run_id, step_id, kind, logged, by, note, host, undone = row
     return StepEvent(
         uuid,
@@ -235,18 +235,18 @@ def load_runs(
         params.append(utc_key(as_logged))
     with log.reading() as db:
         rows = db.execute(
-            f"SELECT {_RUN_COLUMNS} FROM runs WHERE {where} ORDER BY started_at_utc, id", params
+            f"SELECT {RUN_COLUMNS} FROM runs WHERE {where} ORDER BY started_at_utc, id", params
         ).fetchall()
         events: dict[str, list[StepEvent]] = {}
         ids = [row[1] for row in rows]
         for first in range(0, len(ids), 400):
             part = ids[first : first + 400]
             for event_row in db.execute(
-                f"SELECT {_STEP_COLUMNS} FROM step_events WHERE run_id IN "
+                f"SELECT {STEP_COLUMNS} FROM step_events WHERE run_id IN "
                 f"({', '.join('?' * len(part))}) ORDER BY logged_at_utc, id",
                 part,
             ):
-                event = _step_event(event_row)
+                event = step_event_from_row(event_row)
                 if as_logged is not None:
                     if event.logged_at > as_logged:
                         continue
@@ -403,17 +403,17 @@ def log_step(
     event = StepEvent(new_uuid(), run.run_id, step.id, kind, moment, by, note, host_name())
     with log.writing() as db:
         row = db.execute(
-            f"SELECT {_STEP_COLUMNS} FROM step_events WHERE run_id = ? AND step_id = ? "
+            f"SELECT {STEP_COLUMNS} FROM step_events WHERE run_id = ? AND step_id = ? "
             "AND undone_at IS NULL ORDER BY logged_at_utc, id LIMIT 1",
             (run.run_id, step.id),
         ).fetchone()
         if row is not None:
-            return event, _step_event(row)
-        _insert_step(db, event)
+            return event, step_event_from_row(row)
+        insert_step_event(db, event)
     return event, None
 
 
-def _insert_step(db: Any, event: StepEvent) -> bool:
+def insert_step_event(db: Any, event: StepEvent) -> bool:
     inserted = db.execute(
         "INSERT INTO step_events (uuid, run_id, step_id, kind, logged_at, logged_at_utc, "
         "logged_by, note, host, undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -439,14 +439,14 @@ def undo_step(log: EventLog, run: Run, step_id: str, at: datetime) -> StepEvent 
     step = _step_of(run, step_id)
     with log.writing() as db:
         row = db.execute(
-            f"SELECT {_STEP_COLUMNS} FROM step_events WHERE run_id = ? AND step_id = ? "
+            f"SELECT {STEP_COLUMNS} FROM step_events WHERE run_id = ? AND step_id = ? "
             "AND undone_at IS NULL ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
             (run.run_id, step.id),
         ).fetchone()
         if row is None:
             return None
         db.execute("UPDATE step_events SET undone_at = ? WHERE uuid = ?", (at.isoformat(), row[0]))
-    return _step_event(row)._replace(undone_at=at)
+    return step_event_from_row(row)._replace(undone_at=at)
 
 
 def close_run(
@@ -474,164 +474,6 @@ def close_run(
             "WHERE run_id = ? AND closed_at IS NULL",
             (moment.isoformat(), utc_key(moment), note, int(bool(left)), run.run_id),
         )
-
-
-# Export and import ------------------------------------------------------------------
-
-
-def export_records(log: EventLog) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every run and every step event, as the records of a json backup."""
-    with log.reading() as db:
-        runs = [
-            dict(zip(_RUN_COLUMNS.split(", "), row, strict=True))
-            for row in db.execute(f"SELECT {_RUN_COLUMNS} FROM runs ORDER BY started_at_utc, id")
-        ]
-        steps = [
-            dict(zip(_STEP_COLUMNS.split(", "), row, strict=True))
-            for row in db.execute(
-                f"SELECT {_STEP_COLUMNS} FROM step_events ORDER BY logged_at_utc, id"
-            )
-        ]
-    for record in runs:
-        record["steps"] = json.loads(record["steps"])
-        record["forced"] = bool(record["forced"])
-    return runs, steps
-
-
-def merge_records(
-    log: EventLog,
-    runs: Iterable[dict[str, Any]],
-    steps: Iterable[dict[str, Any]],
-    *,
-    dry_run: bool = False,
-) -> tuple[int, int]:
-    """Add the runs and step events whose uuid the log lacks, in one
-    transaction. A run already here with other content (another id, other
-    steps, another close) is refused, like an event: nothing is written.
-    A run closed in the file and open here is closed here; a step undone in
-    the file is undone here. Returns (runs added, step events added)."""
-    added_runs = added_steps = 0
-    with log.writing() as db:
-        for record in runs:
-            try:
-                row = _run_row(record)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ImportFileError(
-                    f"A run record is malformed ({exc}): {str(record)[:80]}.",
-                    hint="Nothing was imported. Export the runs again with `csm export`.",
-                ) from None
-            stored = db.execute(
-                f"SELECT {_RUN_COLUMNS} FROM runs WHERE uuid = ?", (row[0],)
-            ).fetchone()
-            if stored is None:
-                clash = db.execute("SELECT uuid FROM runs WHERE run_id = ?", (row[1],)).fetchone()
-                if clash is not None:
-                    raise ImportFileError(
-                        f"The run id {row[1]} is already used here by another run.",
-                        hint="Nothing was imported. Two machines started runs of the same "
-                        "playbook on the same day; import into a new log, or keep one.",
-                    )
-                if not dry_run:
-                    db.execute(
-                        f"INSERT INTO runs ({_RUN_COLUMNS}, started_at_utc, closed_at_utc) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*row, utc_key(datetime.fromisoformat(row[5])), _utc_or_none(row[9])),
-                    )
-                added_runs += 1
-                continue
-            names = _RUN_COLUMNS.split(", ")
-            for name, mine, theirs in zip(names, stored, row, strict=True):
-                if name in ("closed_at", "close_note", "forced"):
-                    if stored[9] is None or row[9] is None or mine == theirs:
-                        continue  # closing only ever goes one way, like undo
-                elif name == "steps":
-                    mine, theirs = json.loads(mine), json.loads(theirs)
-                if mine != theirs:
-                    raise ImportFileError(
-                        f"Run {row[1]} ({row[0]}) is already in the log with a different {name!r}.",
-                        hint="Nothing was imported. A run's uuid names one run; fix or remove "
-                        "that record.",
-                    )
-            if stored[9] is None and row[9] is not None and not dry_run:
-                db.execute(
-                    "UPDATE runs SET closed_at = ?, closed_at_utc = ?, close_note = ?, forced = ? "
-                    "WHERE uuid = ?",
-                    (row[9], _utc_or_none(row[9]), row[10], row[11], row[0]),
-                )
-        for record in steps:
-            try:
-                event = StepEvent(
-                    str(record["uuid"]),
-                    str(record["run_id"]),
-                    str(record["step_id"]),
-                    str(record["kind"]),
-                    datetime.fromisoformat(record["logged_at"]),
-                    str(record["logged_by"]),
-                    str(record.get("note", "")),
-                    str(record.get("host", "")),
-                    datetime.fromisoformat(record["undone_at"])
-                    if record.get("undone_at")
-                    else None,
-                )
-                if event.kind not in ("done", "skip"):
-                    raise ValueError(f"kind {event.kind!r}")
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ImportFileError(
-                    f"A step record is malformed ({exc}): {str(record)[:80]}.",
-                    hint="Nothing was imported. Export the runs again with `csm export`.",
-                ) from None
-            stored = db.execute(
-                f"SELECT {_STEP_COLUMNS} FROM step_events WHERE uuid = ?", (event.uuid,)
-            ).fetchone()
-            if stored is None:
-                if not dry_run:
-                    _insert_step(db, event)
-                added_steps += 1
-                continue
-            mine = _step_event(stored)
-            if (mine.run_id, mine.step_id, mine.kind, mine.logged_at) != (
-                event.run_id,
-                event.step_id,
-                event.kind,
-                event.logged_at,
-            ):
-                raise ImportFileError(
-                    f"Step event {event.uuid} is already in the log with different content.",
-                    hint="Nothing was imported. A step event's uuid names one check-off.",
-                )
-            if mine.undone_at is None and event.undone_at is not None and not dry_run:
-                db.execute(
-                    "UPDATE step_events SET undone_at = ? WHERE uuid = ?",
-                    (event.undone_at.isoformat(), event.uuid),
-                )
-    return added_runs, added_steps
-
-
-def _utc_or_none(text: str | None) -> str | None:
-    return utc_key(datetime.fromisoformat(text)) if text else None
-
-
-def _run_row(record: dict[str, Any]) -> tuple[Any, ...]:
-    steps = record["steps"]
-    if not isinstance(steps, dict) or not isinstance(steps.get("steps"), list):
-        raise ValueError("steps")
-    datetime.fromisoformat(record["started_at"])
-    if record.get("closed_at"):
-        datetime.fromisoformat(record["closed_at"])
-    return (
-        str(record["uuid"]),
-        str(record["run_id"]),
-        str(record["playbook"]),
-        str(record["title"]),
-        str(record.get("name", "")),
-        str(record["started_at"]),
-        json.dumps(steps, ensure_ascii=False, sort_keys=True),
-        str(record["started_by"]),
-        str(record.get("host", "")),
-        record.get("closed_at") or None,
-        str(record.get("close_note", "")),
-        int(bool(record.get("forced", False))),
-    )
 
 
 def runs_in_window(runs: Iterable[Run], first: date, last: date) -> list[Run]:
