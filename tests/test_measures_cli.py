@@ -244,3 +244,15 @@ def test_a_report_as_logged_shows_the_measures_as_they_stood() -> None:
     assert "  Customer satisfaction  —      4.4/5     —" in now
     assert "  Customer satisfaction  4.6/5  4.4/5     +0.2" in then
     assert "Measures" not in before  # nothing had been recorded by then
+
+
+def test_measures_lists_values_with_their_targets() -> None:
+    assert ok("measures").startswith("No measures recorded yet.")
+    _three_months()
+    assert ok("measures", "monthly-report", "--since", "2027-02-01") == (
+        "item            measure                period                  value  target\n"
+        "monthly-report  Complaints handled     2027-02-01..2027-02-28  120\n"
+        "monthly-report  Customer satisfaction  2027-02-01..2027-02-28  4.4/5  4.5/5\n"
+        "monthly-report  Complaints handled     2027-03-01..2027-03-31  132\n"
+        "monthly-report  Customer satisfaction  2027-03-01..2027-03-31  4.6/5  4.5/5\n"
+    )

@@ -50,15 +50,14 @@ def measures(
             }
         )
         return
+    from ..views.measures import word
+
     if not values:
-        typer.echo(
-            "No measures recorded yet. Record them with a done, e.g. "
-            "csm done monthly-report --measure complaints=132 --measure csat=4.6"
-        )
+        typer.echo(word("none", lang))
         return
     from ..views.common import align_columns
 
-    rows = [["item", "measure", "period", "value", "target"]]
+    rows = [[word(key, lang) for key in ("item", "measure", "period", "value", "target")]]
     for v in values:
         measure = declared.get((v.item_id, v.measure_id))
         label = measure.label.get(lang) if measure is not None else v.measure_id

@@ -27,6 +27,10 @@ WORDS: dict[str, dict[str, str]] = {
         "met": "met",
         "not_met": "not met",
         "recorded": "Recorded",
+        "item": "item",
+        "period": "period",
+        "none": "No measures recorded yet. Record them with a done, e.g. "
+        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
     },
     "ar": {
         "heading": "المقاييس",
@@ -40,6 +44,10 @@ WORDS: dict[str, dict[str, str]] = {
         "met": "تحقق",
         "not_met": "لم يتحقق",
         "recorded": "سُجّل",
+        "item": "البند",
+        "period": "الفترة",
+        "none": "لم تُسجَّل مقاييس بعد. سجّلها مع الإنجاز، مثلًا: "
+        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
     },
 }
 
