@@ -12,6 +12,7 @@ against the budgets.
 
     python bench/run.py                  # the full run (a few minutes)
     python bench/run.py --runs 3 --big 100000   # a quick look
+    python bench/run.py --open-runs 2 --measure-days 365   # with playbooks and measures
 
 It needs csm installed in the running interpreter's environment. No timing is
 asserted anywhere in the test suite: these figures are read by people.
@@ -183,6 +184,31 @@ def topydo_peer(root: Path, python: str) -> list[str] | None:
     ]
 
 
+def add_runs_and_measures(data: Path, open_runs: int, measure_days: int) -> None:
+    """`open_runs` open crisis runs, and complaints and satisfaction recorded
+    with every monthly report of the last `measure_days` days."""
+    from csm_checklist.playbooks import load_playbooks
+    from csm_checklist.runs import start_run
+
+    catalog = load_catalog(None)
+    playbooks = load_playbooks(list(catalog.files), list(catalog.areas))
+    with EventLog.open(data / "log.sqlite3") as log:
+        for n in range(open_runs):
+            moment = datetime.combine(TODAY, clock(9 + n), tzinfo=OFFSET)
+            start_run(log, playbooks["crisis"], moment, by="bench")
+        with log.writing() as db:
+            rows = db.execute(
+                "SELECT uuid FROM events WHERE item_id = 'monthly-report' AND for_date >= ?",
+                ((END - timedelta(days=measure_days)).isoformat(),),
+            ).fetchall()
+            for (event,) in rows:
+                db.execute(
+                    "INSERT INTO measures (event_uuid, measure_id, value, unit) VALUES "
+                    "(?, 'complaints', 130, ''), (?, 'csat', 4.5, '/5')",
+                    (event, event),
+                )
+
+
 def write_days_off(config: Path, count: int) -> None:
     """A year of days off around TODAY: one- to five-day entries, every ninth day."""
     from csm_checklist.daysoff import DayOff, save_days_off
@@ -240,6 +266,15 @@ def main() -> None:
     parser.add_argument(
         "--days-off", type=int, default=0, help="entries in days-off.yaml (a year: 40)"
     )
+    parser.add_argument(
+        "--open-runs", type=int, default=0, help="open playbook runs in both logs (e.g. 2)"
+    )
+    parser.add_argument(
+        "--measure-days",
+        type=int,
+        default=0,
+        help="days back with measures on each monthly report (a year: 365)",
+    )
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="csm-bench-"))
@@ -247,6 +282,9 @@ def main() -> None:
     began = time.perf_counter()
     print(f"building logs in {root} ...", flush=True)
     small_dir, big_dir, small, large = build_logs(root, args.big)
+    if args.open_runs or args.measure_days:
+        for data in (small_dir, big_dir):
+            add_runs_and_measures(data, args.open_runs, args.measure_days)
     built = time.perf_counter() - began
     print(f"(a) {small:,} events, (b) {large:,} events, built in {built:.0f} s", flush=True)
 

@@ -67,6 +67,7 @@ def test_the_builtin_folder_holds_one_file_per_cadence_and_the_areas() -> None:
         "areas.yaml",
         "daily.yaml",
         "monthly.yaml",
+        "playbooks.yaml",
         "quarterly.yaml",
         "weekly.yaml",
     ]

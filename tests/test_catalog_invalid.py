@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {
         3,
         ", item 'team-meeting': unknown key 'dew'.",
         "Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, start, "
-        "since, tags, enabled.",
+        "since, tags, enabled, measures.",
     ),
     "missing-title": case(
         "items:\n  - id: weekly-sync\n    area: team-management\n    cadence: weekly\n",
@@ -233,7 +233,7 @@ CASES: dict[str, Case] = {
         "item:\n  - id: weekly-sync\n",
         1,
         ": unknown key 'item'.",
-        "Did you mean 'items'? Keys: areas, items.",
+        "Did you mean 'items'? Keys: areas, items, playbooks.",
     ),
     "area-without-title": case(
         "areas:\n  - id: escalations\n",
@@ -296,7 +296,7 @@ def test_exact_error_for_a_misspelt_key(user_dir: Path) -> None:
     assert result.stderr == (
         f"Error: {path}, line 3, item 'team-meeting': unknown key 'dew'.\n"
         "Hint: Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, "
-        "start, since, tags, enabled.\n"
+        "start, since, tags, enabled, measures.\n"
     )
 
 

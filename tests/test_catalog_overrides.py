@@ -179,7 +179,7 @@ def test_enabled_items_and_catalog_files(user_dir: Path) -> None:
     assert len(catalog.enabled_items()) == BUILTIN_ITEMS - 1
     assert len(catalog.items) == BUILTIN_ITEMS
     assert catalog.files[-1] == mine
-    assert len(catalog.files) == 7
+    assert len(catalog.files) == 8  # six cadence files, playbooks.yaml, mine.yaml
 
 
 def test_an_empty_items_key_is_fine(user_dir: Path) -> None:

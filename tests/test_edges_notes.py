@@ -179,7 +179,7 @@ def test_importing_a_note_corrected_elsewhere_says_how_to_settle_it(tmp_path: Pa
 
 
 def test_the_note_changes_table_comes_from_a_named_migration(data_dir: Path) -> None:
-    assert MIGRATIONS[-1][0] == "create_note_changes"
+    assert "create_note_changes" in [name for name, _ in MIGRATIONS]
     _logged()
     db = sqlite3.connect(data_dir / "log.sqlite3")
     columns = [row[1] for row in db.execute("PRAGMA table_info(note_changes)")]

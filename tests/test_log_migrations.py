@@ -30,6 +30,8 @@ def test_migrations_are_named_functions_in_order() -> None:
         "index_dates",
         "create_history_tables",
         "create_note_changes",
+        "create_runs_tables",
+        "create_measures_table",
     ]
     assert len(set(names)) == len(names)
     assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -54,6 +56,9 @@ def test_blank_database_migrates_to_the_latest() -> None:
         "events_for_date",
         "events_logged_at_utc",
         "note_changes_event",
+        "runs_open",
+        "runs_started",
+        "step_events_run",
     }
     # Running again changes nothing.
     assert migrate(db) == SCHEMA_VERSION

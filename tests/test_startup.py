@@ -113,3 +113,28 @@ def test_today_loads_hijridate_only_when_the_hijri_setting_is_on(
     shown = _top(_imported(args, env))
     assert "hijridate" in shown
     assert not shown & {"holidays", "icalendar"}
+
+
+RUN_MODULES = {
+    "csm_checklist.runs",
+    "csm_checklist.playbooks",
+    "csm_checklist.measures",
+    "csm_checklist.packs",
+    "csm_checklist.views.runs",
+}
+
+
+def test_today_loads_nothing_of_playbooks_until_a_run_is_open(env: dict[str, str]) -> None:
+    args = ["today", "--json"]
+    _imported(args, env)  # the first run parses and caches the checklists
+    assert not _imported(args, env) & RUN_MODULES
+    subprocess.run(
+        [sys.executable, "-m", "csm_checklist", "run", "start", "crisis"],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    opened = _imported(args, env)
+    # An open run brings its own reader and view, never the playbooks' YAML reader.
+    assert opened & RUN_MODULES == {"csm_checklist.runs", "csm_checklist.views.runs"}
+    assert "yaml" not in opened

@@ -120,7 +120,7 @@ def _store(cache_file: Path, text: str) -> None:
 
 
 def _classes() -> dict[str, type]:
-    from .catalog import Area, Catalog, Item, Text
+    from .catalog import Area, Catalog, Item, Measure, Text
     from .config import Settings
     from .schedule import (
         FirstWorkday,
@@ -131,7 +131,7 @@ def _classes() -> dict[str, type]:
         Recurrence,
     )
 
-    records: list[type] = [Area, Catalog, Item, Text, Settings, Recurrence]
+    records: list[type] = [Area, Catalog, Item, Measure, Text, Settings, Recurrence]
     records += [FirstWorkday, LastWorkday, OnDayOfMonth, OnMonthDay, OnWeekday]
     return {cls.__name__: cls for cls in records}
 

@@ -43,6 +43,16 @@ class Area(NamedTuple):
     line: int
 
 
+class Measure(NamedTuple):
+    """A number recorded with an item's done (`--measure csat=4.6`)."""
+
+    id: str
+    label: Text
+    unit: str = ""  # "" when the number has none
+    target: float | None = None
+    better: str = ""  # "higher", "lower", or "" when neither is better
+
+
 class Item(NamedTuple):
     """One recurring duty.
 
@@ -62,6 +72,7 @@ class Item(NamedTuple):
     line: int
     due_spec: str | int | dict[str, Any] | None = None
     since: date | None = None  # track from this day on (never before csm first saw the item)
+    measures: tuple[Measure, ...] = ()  # the numbers its done may record
 
     @property
     def cadence(self) -> str:

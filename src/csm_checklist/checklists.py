@@ -43,7 +43,8 @@ from .schedule import (
     parse_weekday,
 )
 
-TOP_KEYS = ("areas", "items")
+# `playbooks:` is read by playbooks.py, only by the commands that use them.
+TOP_KEYS = ("areas", "items", "playbooks")
 AREA_KEYS = ("id", "title", "details")
 ITEM_KEYS = (
     "id",
@@ -57,6 +58,7 @@ ITEM_KEYS = (
     "since",
     "tags",
     "enabled",
+    "measures",
 )
 LANG_KEYS = ("en", "ar")
 # The keys that together say when an item recurs: an override that changes
@@ -92,13 +94,16 @@ class _Dependent(Exception):
 # Loading ---------------------------------------------------------------------
 
 
-def load_catalog(user_dir: Path | None, builtin: Path | None = None) -> Catalog:
-    """Load the built-in checklists, then the user's files in `user_dir`.
+def load_catalog(
+    user_dir: Path | None, builtin: Path | None = None, packs: Sequence[Path] = ()
+) -> Catalog:
+    """Load the built-in checklists (and the files of the `packs` switched
+    on), then the user's files in `user_dir`.
 
     Raises ChecklistError (exit 2) for the first problem found in any file;
     nothing is half-loaded.
     """
-    base_files = builtin_files(builtin)
+    base_files = [*builtin_files(builtin), *packs]
     user_files: list[Path] = []
     if user_dir is not None:
         if user_dir.exists() and not user_dir.is_dir():
@@ -117,7 +122,10 @@ def load_catalog(user_dir: Path | None, builtin: Path | None = None) -> Catalog:
 
 
 def check_files(
-    paths: Sequence[Path], builtin: Path | None = None, user_dir: Path | None = None
+    paths: Sequence[Path],
+    builtin: Path | None = None,
+    user_dir: Path | None = None,
+    packs: Sequence[Path] = (),
 ) -> list[ChecklistError]:
     """Every problem of the given files (a folder stands for its *.yaml
     files), checked as they would load: after the built-ins and the user's
@@ -142,10 +150,13 @@ def check_files(
     user_files.sort(key=lambda p: p.name)
     user_files += [path for path in given if path.name not in own_names]
     problems: Problems = []
-    base_files = builtin_files(builtin)
+    base_files = [*builtin_files(builtin), *packs]
     base = _parse_files(base_files, problems)
     user = _parse_files(user_files, problems)
-    _build(base, user, problems)
+    catalog = _build(base, user, problems)
+    from .playbooks import check_playbooks
+
+    problems.extend(check_playbooks([*base_files, *user_files], list(catalog.areas)))
     return list(_in_order(problems, [*base_files, *user_files]))
 
 
@@ -324,8 +335,8 @@ def _parse_file(path: Path, problems: Problems) -> _File:
     seen: dict[str, int] = {}
     for key_node, value_node in _pairs(root, path, None, TOP_KEYS, problems):
         key = key_node.value
-        if value_node.tag.endswith(":null"):
-            continue  # `items:` with nothing under it yet
+        if value_node.tag.endswith(":null") or key == "playbooks":
+            continue  # `items:` with nothing under it yet; playbooks.py reads its own
         if value_node.id != "sequence":
             example = "- id: my-area" if key == "areas" else "- id: my-item"
             raise _fail(
@@ -554,6 +565,12 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
         return None  # an override's way to say "no due rule" / "no start"
     if key == "due":
         return _plain(node, path, who)
+    if key == "measures":
+        from .measures import parse_measures
+
+        return parse_measures(
+            node, lambda n, problem, hint: _fail(path, _line(n), who, problem, hint)
+        )
     if key == "tags":
         if is_null:
             return ()
@@ -841,6 +858,7 @@ def _make_item(
         line=entry.line,
         due_spec=due.value if due is not None else None,
         since=since.value if (since := entry.fields.get("since")) is not None else None,
+        measures=measures.value if (measures := entry.fields.get("measures")) else (),
     )
 
 

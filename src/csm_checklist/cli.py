@@ -38,6 +38,8 @@ SUMMARIES = {
     "config": "Show and change settings; where csm keeps its files.",
     "history": "When tracking began, and every change to the rules.",
     "off": "Days off: public holidays, leave and closures.",
+    "run": "Playbooks for when something happens: start, list, close.",
+    "measures": "The numbers recorded with entries, such as satisfaction.",
 }
 
 
@@ -232,6 +234,8 @@ COMMAND_MODULES = {
     "show": "history",
     "off": "calendar",
     "calendar": "calendar",
+    "run": "runs",
+    "measures": "measures",
 }
 ALL_MODULES = (
     "agenda",
@@ -243,6 +247,8 @@ ALL_MODULES = (
     "config",
     "history",
     "calendar",
+    "runs",
+    "measures",
 )
 
 

@@ -376,6 +376,9 @@ class ImportSource:
         self.name = name
         self.starts: list[StartRecord] = []
         self.revisions: list[RevisionRecord] = []
+        # A json backup's playbook runs, their step events and the measures
+        # (checked by runs.py and measures.py when they are merged).
+        self.extra: dict[str, list[Any]] = {}
 
     def records(self) -> Iterator[tuple[str, Event]]:
         """Every event in the source, in order, each checked.
@@ -477,6 +480,9 @@ def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
         yield where, parse_record(record, where)
 
 
+EXTRA_KEYS = ("runs", "run_steps", "measures")
+
+
 def _read_json(
     lines: Iterable[str], name: str, source: ImportSource
 ) -> Iterator[tuple[str, Event]]:
@@ -496,6 +502,11 @@ def _read_json(
         )
     if isinstance(document, dict) and "csm_backup" in document:
         source.starts, source.revisions = _read_backup(document, name)
+        for key in EXTRA_KEYS:
+            value = document.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+                raise ImportFileError(f"{name}: {key!r} is not a list of objects.", hint=_FIX_HINT)
+            source.extra[key] = value
     for index, record in enumerate(records):
         where = f"{name}, events[{index}]"
         if not isinstance(record, dict):

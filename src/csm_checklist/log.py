@@ -24,7 +24,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -231,6 +231,74 @@ def create_note_changes(db: sqlite3.Connection) -> None:
         """
     )
     db.execute("CREATE INDEX note_changes_event ON note_changes (event_uuid, changed_at_utc)")
+
+
+@migration
+def create_runs_tables(db: sqlite3.Connection) -> None:
+    # A playbook run keeps its own copy of the steps as they were when it was
+    # started (titles and deadlines), so a later edit of the playbook never
+    # changes what a past run asked for or when a step was late.
+    db.execute(
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            run_id TEXT NOT NULL UNIQUE,
+            playbook TEXT NOT NULL,
+            title TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            started_at TEXT NOT NULL,
+            started_at_utc TEXT NOT NULL,
+            steps TEXT NOT NULL,
+            started_by TEXT NOT NULL,
+            host TEXT NOT NULL DEFAULT '',
+            closed_at TEXT,
+            closed_at_utc TEXT,
+            close_note TEXT NOT NULL DEFAULT '',
+            forced INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    # `csm today` asks "is any run open?" every morning: a partial index makes
+    # that one lookup cost nothing when every run is closed.
+    db.execute("CREATE INDEX runs_open ON runs (started_at_utc) WHERE closed_at IS NULL")
+    db.execute("CREATE INDEX runs_started ON runs (started_at_utc)")
+    db.execute(
+        """
+        CREATE TABLE step_events (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            run_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('done', 'skip')),
+            logged_at TEXT NOT NULL,
+            logged_at_utc TEXT NOT NULL,
+            logged_by TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            host TEXT NOT NULL DEFAULT '',
+            undone_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX step_events_run ON step_events (run_id, step_id)")
+
+
+@migration
+def create_measures_table(db: sqlite3.Connection) -> None:
+    # The numbers a manager records with a done (`--measure csat=4.6`), kept
+    # beside the event they were recorded with and counted only while it is.
+    db.execute(
+        """
+        CREATE TABLE measures (
+            id INTEGER PRIMARY KEY,
+            event_uuid TEXT NOT NULL,
+            measure_id TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            UNIQUE (event_uuid, measure_id)
+        )
+        """
+    )
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -712,12 +780,18 @@ class EventLog:
 
     # Writing -----------------------------------------------------------------
 
-    def record(self, events: Sequence[Event]) -> list[tuple[Event, Event | None]]:
+    def record(
+        self,
+        events: Sequence[Event],
+        measures: Mapping[str, Sequence[tuple[str, float, str]]] | None = None,
+    ) -> list[tuple[Event, Event | None]]:
         """Log `events` in one transaction, each unless its period is settled.
 
         Returns, for each event in order, (event, None) when it was written, or
         (event, existing) when an active event for the same item and period was
-        already there; then nothing is written for it.
+        already there; then nothing is written for it. `measures` holds, by
+        event uuid, the (measure id, value, unit) recorded with it: written
+        with the event, or not at all.
         """
         results: list[tuple[Event, Event | None]] = []
         with self._write() as db:
@@ -725,8 +799,32 @@ class EventLog:
                 existing = self._first_active(db, event.item_id, event.period_start)
                 if existing is None:
                     db.execute(_INSERT, (*event_row(event), utc_key(event.logged_at)))
+                    for measure_id, value, unit in (measures or {}).get(event.uuid, ()):
+                        db.execute(
+                            "INSERT INTO measures (event_uuid, measure_id, value, unit) "
+                            "VALUES (?, ?, ?, ?)",
+                            (event.uuid, measure_id, value, unit),
+                        )
                 results.append((event, existing))
         return results
+
+    def writing(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction, for the modules that keep tables of their
+        own in the log (runs.py, measures.py)."""
+        return self._write()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, with SQLite's errors told as LogError sentences."""
+        with self._errors():
+            yield self._db
+
+    def has_open_runs(self) -> bool:
+        """Whether any playbook run is open: one lookup in a partial index,
+        which `csm today` makes every morning."""
+        with self._errors():
+            row = self._db.execute("SELECT 1 FROM runs WHERE closed_at IS NULL LIMIT 1").fetchone()
+        return row is not None
 
     def undo_latest(
         self,

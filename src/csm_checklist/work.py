@@ -120,6 +120,7 @@ def log_work(
     by: str,
     note: str = "",
     lang: str = "en",
+    measures: Sequence[tuple[str, float, str]] = (),
 ) -> list[tuple[Event, Event | None]]:
     """Log `kind` (done or skip) of every item for its period containing `day`.
 
@@ -157,7 +158,8 @@ def log_work(
                 host=host,
             )
         )
-    return log.record(events)
+    # Measures go with the one item logged (measures.parse_measure_options checks that).
+    return log.record(events, {events[0].uuid: measures} if measures and events else None)
 
 
 class UndoTarget(NamedTuple):
@@ -207,6 +209,7 @@ class ImportResult(NamedTuple):
     adopted: str  # "backup" or "events" when the empty log took the file's start, else ""
     before_start: int  # active events in the file dated before the tracking start
     rules_kept: bool  # the file's revisions were left out: this log has its own history
+    extra: tuple[int, int, int] = (0, 0, 0)  # a backup's runs, step check-offs, measures added
 
 
 def import_events(
@@ -234,6 +237,12 @@ def import_events(
     empty = log.count() == 0 and len(starts) <= 1
     records = source.records()
     first = next(records, None)  # reading the first record reads a backup's history
+    if source.extra:
+        # A backup's runs and measures are checked before any entry is
+        # written, so a conflict among them leaves the log as it was.
+        from .backup_extra import merge_extra
+
+        merge_extra(log, source.extra, dry_run=True)
     # A backup restored into an empty log brings its history whole, so the
     # log reads (and exports) exactly as the one it was taken from.
     brought_starts = source.starts if empty else []
@@ -277,6 +286,11 @@ def import_events(
     added, present = log.merge(
         checked(), dry_run=dry_run, starts=new_starts, revisions=[*brought, *pending]
     )
+    extra = (0, 0, 0)
+    if source.extra:
+        from .backup_extra import merge_extra
+
+        extra = merge_extra(log, source.extra, dry_run=dry_run)
     start = adopted[-1].start if adopted else history.start
     return ImportResult(
         added,
@@ -285,6 +299,7 @@ def import_events(
         ("backup" if brought_starts else "events") if adopted else "",
         sum(1 for day in days if day < start),
         bool(source.revisions) and not empty,
+        extra,
     )
 
 

@@ -13,7 +13,10 @@ from . import completion
 from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..agenda import Agenda, Entry
+    from ..runs import Run
     from ..schedule import Period
 
 ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday, tomorrow). Default: today."
@@ -57,11 +60,18 @@ def today(
         items = env.catalog().items.values()
         tag = tag_of(tag, items)
         only = [item.id for item in with_tag(list(items), tag)]
+    runs: list[Run] = []
     with env.open_log() as log:
         history = env.history(log, as_logged=stamp)
         agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
+        # Open playbook runs are today's news: one indexed lookup, and
+        # nothing more imported, when none is open.
+        if stamp is None and log.has_open_runs():
+            from ..runs import load_runs
+
+            runs = load_runs(log, history.calendar_on, open_only=True)
     entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag)
+    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag, runs=runs)
 
 
 def due(
@@ -112,6 +122,7 @@ def _show(
     open_only: bool = False,
     window: tuple[str, Period] | None = None,
     tag: str | None = None,
+    runs: Sequence[Run] = (),
 ) -> None:
     from ..views import agenda as view
     from ..views.labels import label
@@ -132,6 +143,11 @@ def _show(
             }
         if tag is not None:
             doc["tag"] = tag
+        if runs:
+            from ..views.runs import run_record
+
+            now = env.settings.now()
+            doc["runs"] = [run_record(run, now) for run in runs]
         print_json(doc)
         return
     heading = view.day_heading(
@@ -155,6 +171,10 @@ def _show(
         view.show_agenda(agenda, entries, lang, heading)
     else:
         echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+    if runs:
+        from ..views.runs import today_section
+
+        echo("\n" + today_section(runs, env.settings.now(), lang), nl=False)
 
 
 def _window_name(env: Env, cadence: str, span: Period) -> str:

@@ -12,8 +12,9 @@ from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
 checklist_app = typer.Typer(
-    help="Check and copy the checklist files (the duties csm tracks).\n\n"
-    "Example: csm checklist validate",
+    help="Check and copy the checklist files (the duties csm tracks), and switch "
+    "built-in packs on or off.\n\nExample: csm checklist validate\n\n"
+    "Example: csm checklist enable role",
     no_args_is_help=True,
 )
 
@@ -94,7 +95,7 @@ def validate(
     from ..checklists import check_files
 
     env = Env.load()
-    errors = check_files(paths or [], user_dir=env.paths.checklists_dir)
+    errors = check_files(paths or [], user_dir=env.paths.checklists_dir, packs=env.pack_files())
     if not errors and not paths:
         catalog = env.catalog()
         disabled = sum(1 for item in catalog.items.values() if not item.enabled)
@@ -144,6 +145,56 @@ def init(
     for path in written:
         echo(f"  {path.name}")
     echo("Edit them, then check your changes with: csm checklist validate")
+
+
+@checklist_app.command("enable")
+def enable(
+    pack: str = typer.Argument(..., help="The pack to switch on: role.", metavar="PACK"),
+) -> None:
+    """Switch on a built-in pack: its items are tracked from today (the
+    history records it), e.g. the role pack, the recurring duties of the
+    customer service manager's role description.
+
+    Example: csm checklist enable role
+    """
+    _switch_pack(pack, True)
+
+
+@checklist_app.command("disable")
+def disable(
+    pack: str = typer.Argument(..., help="The pack to switch off: role.", metavar="PACK"),
+) -> None:
+    """Switch off a built-in pack: its items are no longer expected from
+    today; what was logged stays, and reports of the past are unchanged.
+
+    Example: csm checklist disable role
+    """
+    _switch_pack(pack, False)
+
+
+def _switch_pack(pack: str, on: bool) -> None:
+    from ..packs import set_pack
+
+    env = Env.load()
+    changed = set_pack(env.paths.config_dir, pack, on)
+    name = pack.strip().lower()
+    if not changed:
+        typer.echo(f"The {name} pack is already {'on' if on else 'off'}.")
+        return
+    catalog = env.catalog()
+    with env.open_log() as log:
+        env.history(log)  # record the change of the checklists as from today
+    if on:
+        count = sum(1 for item in catalog.items.values() if item.source.parent.name == name)
+        typer.echo(
+            f"The {name} pack is on: {count} items are tracked from {env.today.isoformat()}. "
+            "See them with: csm list"
+        )
+    else:
+        typer.echo(
+            f"The {name} pack is off from {env.today.isoformat()}; what was logged for its "
+            "items stays in the log and in past reports."
+        )
 
 
 def register(app: typer.Typer) -> None:

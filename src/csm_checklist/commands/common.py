@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..history import History
     from ..log import EventLog
+    from ..playbooks import Playbook
     from ..schedule import WorkCalendar
 
 
@@ -77,15 +78,41 @@ class Env:
         from ..catalog import builtin_files, checklist_files
 
         user_dir = self.paths.checklists_dir
-        sources = builtin_files() + checklist_files(user_dir)
+        packs = self.pack_files()
+        sources = builtin_files() + packs + checklist_files(user_dir)
 
         def parse() -> Catalog:
             # Only a changed checklist pays for the YAML parser and validators.
             from ..checklists import load_catalog
 
-            return load_catalog(user_dir)
+            return load_catalog(user_dir, packs=packs)
 
         return cached(self._cache("catalog"), sources, parse)
+
+    def pack_files(self) -> list[Path]:
+        """The files of the built-in packs switched on (none for most users:
+        one missing file, and nothing imported)."""
+        if not (self.paths.config_dir / "packs").exists():
+            return []
+        from ..packs import pack_files
+
+        return pack_files(self.paths.config_dir)
+
+    def playbooks(self) -> dict[str, Playbook]:
+        """Every playbook, enabled or not, cached like the catalog."""
+        from ..cache import cached
+        from ..catalog import builtin_files, checklist_files
+
+        files = builtin_files() + self.pack_files() + checklist_files(self.paths.checklists_dir)
+        areas = list(self.catalog().areas)
+
+        def parse() -> dict[str, Playbook]:
+            from ..playbooks import load_playbooks
+
+            return load_playbooks(files, areas)
+
+        reader = Path(__file__).parents[1] / "playbooks.py"
+        return cached(self._cache("playbooks"), [reader, *files], parse)
 
     def open_log(self) -> EventLog:
         from ..log import EventLog

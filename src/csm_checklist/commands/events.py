@@ -38,6 +38,7 @@ def _log_work(
     note: str,
     by: str | None,
     cadence: str | None = None,
+    measure: list[str] | None = None,
 ) -> None:
     """What done and skip share: resolve every item, log them all in one
     transaction, then say what happened and where each cadence stands."""
@@ -46,10 +47,20 @@ def _log_work(
     from ..views.events import already_line, logged_line, progress_line
     from ..work import log_work
 
+    if any("/" in query for query in queries):
+        from .runs import log_steps
+
+        log_steps(kind, queries, on, note, by, measure)
+        return
     env = Env.load()
     day = env.day(on)
     settings = env.settings
     items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
+    values = []
+    if measure:
+        from ..measures import parse_measure_options
+
+        values = parse_measure_options(items, measure)
     for line in guesses:
         echo(line, err=True)
     who = by.strip() if by is not None and by.strip() else settings.user_name
@@ -66,6 +77,7 @@ def _log_work(
             by=who,
             note=note,
             lang=settings.lang,
+            measures=values,
         )
         for event, existing in results:
             lang = settings.lang
@@ -74,6 +86,13 @@ def _log_work(
                 if existing is None
                 else already_line(event, existing, lang)
             )
+            if values:
+                from ..views.measures import measures_line, not_recorded_line
+
+                if existing is None:
+                    echo(measures_line(items[0], values, settings.lang))
+                else:
+                    echo(not_recorded_line(event), err=True)
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
         echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang))
@@ -97,8 +116,18 @@ def done(
         metavar="CADENCE",
         autocompletion=completion.cadences,
     ),
+    measure: list[str] | None = typer.Option(
+        None,
+        "--measure",
+        "-m",
+        help="A number the item declares, kept with the done: ID=VALUE, the declared unit "
+        "optional, e.g. --measure csat=4.6/5 --measure complaints=132.",
+        metavar="ID=VALUE",
+    ),
 ) -> None:
     """Log items as done for their period containing --on (default today).
+
+    RUN/STEP checks off a step of a playbook run (see `csm run`).
 
     A period already done or skipped is left as it is (exit 0). A future date,
     or one before the item is tracked (see `csm history`), is refused (exit 2);
@@ -110,8 +139,12 @@ def done(
     Example: csm done monitor-accounts --note "2 escalations"
 
     Example: csm done --cadence daily --on yesterday
+
+    Example: csm done monthly-report --measure complaints=132 --measure csat=4.6
+
+    Example: csm done crisis-2027-03-02/assess
     """
-    _log_work("done", items or [], on, note, by, cadence)
+    _log_work("done", items or [], on, note, by, cadence, measure)
 
 
 def skip(
@@ -136,8 +169,11 @@ def skip(
     """Log items as skipped (not needed this time) for their period.
 
     A skipped period counts as settled: it is not overdue and not missed.
+    RUN/STEP skips a step of a playbook run.
 
     Example: csm skip team-meeting --reason "public holiday"
+
+    Example: csm skip campaign-2027-03-02/brief-team --reason "team briefed in person"
 
     Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
     """
@@ -162,14 +198,21 @@ def undo(
     """Mark the latest done or skip undone (it stays in the log, marked, and
     counts for nothing any more).
 
-    Nothing to undo: exit 1.
+    Nothing to undo: exit 1. RUN/STEP undoes that step of a playbook run.
 
     Example: csm undo team-meeting --on 2026-11-24
+
+    Example: csm undo crisis-2027-03-02/assess
     """
     from ..errors import NotMet
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
 
+    if item is not None and "/" in item:
+        from .runs import undo_step
+
+        undo_step(item)
+        return
     env = Env.load()
     day = env.day(on) if on is not None else None
     with env.open_log() as log:

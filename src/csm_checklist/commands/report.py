@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 import typer
 
 from ..errors import BadInput
@@ -9,6 +12,13 @@ from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from . import completion
 from .common import Env, stdout_is_terminal
+
+if TYPE_CHECKING:
+    from ..catalog import Item
+    from ..log import EventLog
+    from ..measures import MeasureRow
+    from ..report import Report
+    from ..runs import Run
 
 FORMATS = ("text", "md", "json")
 
@@ -105,9 +115,16 @@ def report(
             only=only,
             by=wanted_by,
         )
+        runs, kpis = _runs_and_measures(
+            log, result, [catalog.items[i] for i in only or catalog.items], stamp
+        )
     wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
+    if any(outcome.area not in areas for outcome in result.outcomes):
+        from ..packs import pack_area_titles
+
+        areas = {**pack_area_titles(lang), **areas}
     fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
 
     from ..views import report as view
@@ -115,6 +132,7 @@ def report(
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
+        document.update(_extra_json(runs, kpis, settings.now()))
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -125,12 +143,14 @@ def report(
             author=settings.user_name,
             scope=scope,
             hijri=settings.show_hijri,
-        )
+        ) + _extra_markdown(runs, kpis, lang)
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
+        typer.echo(_extra_text(runs, kpis, lang), nl=False)
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
+        text += _extra_text(runs, kpis, lang)
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
@@ -141,6 +161,61 @@ def report(
         stream.write(text)
     if output is not None and output != "-":
         echo(f"Wrote the {cadence} report to {output}.", err=True)
+
+
+def _runs_and_measures(
+    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
+) -> tuple[list[Run], list[MeasureRow]]:
+    """The playbook runs started or closed in the report's window, and its
+    items' measures beside the window before (nothing when there are none)."""
+    from datetime import timedelta
+
+    from ..measures import period_rows
+    from ..report import report_window
+    from ..runs import load_runs, runs_in_window
+
+    window = result.window
+    with log.reading() as db:
+        has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
+    runs = []
+    if has_runs:
+        every = load_runs(log, result.history.calendar_on, as_logged=stamp)
+        runs = runs_in_window(every, window.start, min(window.end, result.as_of))
+    before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
+    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
+    return runs, kpis
+
+
+def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[str, object]:
+    from ..views.measures import report_json
+    from ..views.runs import run_record
+
+    extra: dict[str, object] = {}
+    if runs:
+        extra["runs"] = [run_record(run, now) for run in runs]
+    if kpis:
+        extra["measures"] = report_json(kpis)
+    return extra
+
+
+def _extra_markdown(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
+    from ..views import measures
+    from ..views import runs as run_view
+
+    lines = measures.report_markdown(kpis, lang)
+    if runs:
+        lines += run_view.report_markdown(runs, lang)
+    return "\n".join(["", *lines]) if lines else ""
+
+
+def _extra_text(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
+    from ..views import measures
+    from ..views import runs as run_view
+
+    lines = measures.report_lines(kpis, lang)
+    if runs:
+        lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def register(app: typer.Typer) -> None:

@@ -70,6 +70,9 @@ def export(
 
             env.history(log)
             header = backup_header(log.starts(), log.revisions())
+            from ..backup_extra import extra_header
+
+            header.update(extra_header(log, first, last, include_undone))
 
             def write(batches: Batches, out: IO[str]) -> int:
                 return write_json(batches, out, header)

@@ -86,6 +86,12 @@ def import_lines(result: ImportResult, dry_run: bool) -> list[str]:
             f"({result.start.isoformat()}): kept, but counted only after "
             "`csm history start DATE` moves the start back."
         )
+    if any(result.extra):
+        runs, steps, measures = result.extra
+        verb = "Would add" if dry_run else "Added"
+        lines.append(
+            f"{verb} {runs} playbook runs, {steps} step check-offs and {measures} measures."
+        )
     if result.rules_kept:
         lines.append(
             "The file's history of the rules was left out: this log keeps its own "

@@ -1,0 +1,80 @@
+"""`csm measures`: the numbers recorded with done items (`--measure`)."""
+
+from __future__ import annotations
+
+import typer
+
+from .common import Env, print_json
+
+
+def measures(
+    item: str | None = typer.Argument(
+        None, help="Only this item (id, id prefix or title words).", metavar="[ITEM]"
+    ),
+    since: str | None = typer.Option(
+        None, "--since", help="Only periods ending on this day or later.", metavar="DATE"
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """List the recorded measures, oldest period first: item, measure, period,
+    value, and its target when the item declares one.
+
+    Example: csm measures monthly-report --since 2026-01-01
+    """
+    from ..measures import number, recorded
+
+    env = Env.load()
+    lang = env.settings.lang
+    catalog = env.catalog()
+    item_id = catalog.resolve(item, include_disabled=True).id if item is not None else None
+    first = env.day(since, "--since") if since is not None else None
+    with env.open_log() as log:
+        values = recorded(log, item_id=item_id, since=first)
+    declared = {(it.id, m.id): m for it in catalog.items.values() for m in it.measures}
+    if json_output:
+        print_json(
+            {
+                "measures": [
+                    {
+                        "item": v.item_id,
+                        "measure": v.measure_id,
+                        "value": v.value,
+                        "unit": v.unit,
+                        "period_start": v.period_start.isoformat(),
+                        "period_end": v.period_end.isoformat(),
+                        "for_date": v.for_date.isoformat(),
+                        "event": v.event_uuid,
+                    }
+                    for v in values
+                ]
+            }
+        )
+        return
+    from ..views.measures import word
+
+    if not values:
+        typer.echo(word("none", lang))
+        return
+    from ..views.common import align_columns
+
+    rows = [[word(key, lang) for key in ("item", "measure", "period", "value", "target")]]
+    for v in values:
+        measure = declared.get((v.item_id, v.measure_id))
+        label = measure.label.get(lang) if measure is not None else v.measure_id
+        target = (
+            number(measure.target) + measure.unit if measure and measure.target is not None else ""
+        )
+        rows.append(
+            [
+                v.item_id,
+                label,
+                f"{v.period_start.isoformat()}..{v.period_end.isoformat()}",
+                number(v.value) + v.unit,
+                target,
+            ]
+        )
+    typer.echo("\n".join(align_columns(rows)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("measures")(measures)

@@ -1,0 +1,208 @@
+"""`csm run start | list | show | close`, and the RUN/STEP forms of `csm done`,
+`skip` and `undo`: playbooks started when something happens.
+
+The rules live in `runs.py`; these commands parse, call it and say what
+happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from ..errors import BadInput, NotMet
+from .common import Env, print_json
+
+if TYPE_CHECKING:
+    from ..log import EventLog
+    from ..runs import CalendarOn
+
+run_app = typer.Typer(
+    help="Playbooks started by hand when something happens: a crisis, a campaign.\n\n"
+    'Example: csm run start crisis --name "hacked account"',
+    no_args_is_help=True,
+)
+
+
+def _calendar(env: Env, log: EventLog) -> CalendarOn:
+    """The calendar in force on each day, days off included."""
+    return env.history(log).calendar_on
+
+
+def _who(env: Env, by: str | None) -> str:
+    return by.strip() if by is not None and by.strip() else env.settings.user_name
+
+
+@run_app.command("start")
+def start(
+    playbook: str = typer.Argument(
+        ..., help="The playbook: crisis, campaign or your own.", metavar="PLAYBOOK"
+    ),
+    name: str = typer.Option("", "--name", help="What happened, in a few words.", metavar="TEXT"),
+    on: str | None = typer.Option(
+        None,
+        "--on",
+        help="The day it started (YYYY-MM-DD, today, yesterday); an earlier day starts the "
+        "run at its first minute. Default: now.",
+        metavar="DATE",
+    ),
+    by: str | None = typer.Option(None, "--by", help="Who started it.", metavar="NAME"),
+) -> None:
+    """Start a run of a playbook. Its id is the playbook and the day, e.g.
+    crisis-2027-03-02 (crisis-2027-03-02-2 for a second one that day); each
+    step's deadline counts from now.
+
+    Example: csm run start crisis --name "hacked account"
+
+    Example: csm run start campaign --on yesterday --name "spring sale"
+    """
+    from ..runs import find_run, start_moment, start_run
+    from ..views.runs import started_line
+
+    env = Env.load()
+    playbooks = env.playbooks()
+    key = playbook.strip().lower()
+    chosen = playbooks.get(key)
+    if chosen is None:
+        known = ", ".join(p for p, pb in playbooks.items() if pb.enabled) or "none"
+        raise NotMet(
+            f"There is no playbook {playbook!r}.",
+            hint=f"Playbooks: {known}. Add your own under `playbooks:` in a checklist file.",
+        )
+    settings = env.settings
+    moment = start_moment(env.day(on), env.today, settings.now())
+    with env.open_log() as log:
+        run_id = start_run(
+            log, chosen, moment, by=_who(env, by), name=name.strip(), lang=settings.lang
+        )
+        run = find_run(log, run_id, _calendar(env, log))
+    typer.echo(started_line(run, settings.lang))
+
+
+@run_app.command("list")
+def list_runs(
+    only_open: bool = typer.Option(False, "--open", help="Only the runs still open."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """List the runs, oldest started first: steps settled, steps late, open or closed.
+
+    Example: csm run list --open
+    """
+    from ..runs import load_runs
+    from ..views.runs import run_list, run_record
+
+    env = Env.load()
+    with env.open_log() as log:
+        runs = load_runs(log, _calendar(env, log), open_only=only_open)
+    if json_output:
+        now = env.settings.now()
+        print_json({"runs": [run_record(run, now) for run in runs]})
+        return
+    typer.echo(run_list(runs, env.settings.lang), nl=False)
+
+
+@run_app.command("show")
+def show(
+    run: str = typer.Argument(..., help="The run's id (or a unique start of it).", metavar="RUN"),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """A run's steps: each with its deadline, when it was done or skipped,
+    late ones and overdue ones marked.
+
+    Example: csm run show crisis-2027-03-02
+    """
+    from ..runs import find_run
+    from ..views.runs import run_detail, run_record
+
+    env = Env.load()
+    now = env.settings.now()
+    with env.open_log() as log:
+        found = find_run(log, run, _calendar(env, log))
+    if json_output:
+        print_json(run_record(found, now))
+        return
+    typer.echo(run_detail(found, now, env.settings.lang), nl=False)
+
+
+@run_app.command("close")
+def close(
+    run: str = typer.Argument(..., help="The run's id (or a unique start of it).", metavar="RUN"),
+    note: str = typer.Option("", "--note", help="How it ended, kept with the run.", metavar="TEXT"),
+    force: bool = typer.Option(False, "--force", help="Close it even with steps still open."),
+) -> None:
+    """Close a run. With steps still open it is refused (exit 1) unless
+    --force; they then stay open in the record, and the run says so.
+
+    Example: csm run close crisis-2027-03-02 --note "account recovered"
+    """
+    from ..runs import close_run, find_run
+    from ..views.runs import closed_line
+
+    env = Env.load()
+    now = env.settings.now()
+    with env.open_log() as log:
+        found = find_run(log, run, _calendar(env, log))
+        close_run(log, found, now, note=note.strip(), force=force)
+    typer.echo(closed_line(found, now, len(found.open_steps)))
+
+
+def log_steps(
+    kind: str,
+    queries: list[str],
+    on: str | None,
+    note: str,
+    by: str | None,
+    measure: list[str] | None,
+) -> None:
+    """`csm done RUN/STEP...` and `csm skip RUN/STEP...`, at the moment they run."""
+    from ..runs import find_run, log_step, split_step
+    from ..views.runs import step_line
+
+    if not all("/" in query for query in queries):
+        raise BadInput(
+            "Give either items or RUN/STEP steps, not both.",
+            hint="Log the items and the steps with two commands.",
+        )
+    if on is not None or measure:
+        option = "--on" if on is not None else "--measure"
+        raise BadInput(
+            f"{option} is for items; a step is checked off at the moment you run the command.",
+            hint=f"csm {kind} {queries[0]}",
+        )
+    env = Env.load()
+    settings = env.settings
+    wanted = [split_step(query) for query in queries]
+    with env.open_log() as log:
+        calendar_on = _calendar(env, log)
+        runs = {run_id: find_run(log, run_id, calendar_on) for run_id, _ in wanted}
+        for run_id, step_id in wanted:
+            run = runs[run_id]
+            event, existing = log_step(
+                log, run, step_id, kind, settings.now(), by=_who(env, by), note=note
+            )
+            step = next(s for s in run.steps if s.id == step_id)
+            typer.echo(step_line(run, step, event, existing, settings.lang))
+
+
+def undo_step(text: str) -> None:
+    """`csm undo RUN/STEP`: mark the step's done or skip undone."""
+    from ..runs import find_run, split_step
+    from ..runs import undo_step as undo
+
+    run_id, step_id = split_step(text)
+    env = Env.load()
+    with env.open_log() as log:
+        run = find_run(log, run_id, _calendar(env, log))
+        event = undo(log, run, step_id, env.settings.now())
+    if event is None:
+        raise NotMet(
+            f"Nothing to undo: {run.run_id}/{step_id} is not done or skipped.",
+            hint=f"`csm run show {run.run_id}` shows its steps.",
+        )
+    verb = "done" if event.kind == "done" else "skip"
+    typer.echo(f"Undone: the {verb} of {run.run_id}/{step_id} (it stays in the log, marked).")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(run_app, name="run")

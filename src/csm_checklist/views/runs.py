@@ -1,0 +1,288 @@
+"""Views of playbook runs: `csm run list` and `show`, their lines in `csm
+today`, and their section of a report. Plain text; every word in English
+and Arabic in WORDS below."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from .common import align_columns
+
+if TYPE_CHECKING:
+    from ..runs import Run, RunStep, StepEvent
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "open": "open",
+        "closed": "closed",
+        "done": "done",
+        "skip": "skipped",
+        "late": "late",
+        "overdue": "overdue",
+        "due": "due",
+        "runs_heading": "Open playbook runs",
+        "report_heading": "Playbook runs",
+        "no_runs": "No playbook runs.",
+        "started": "started",
+        "closed_after": "closed after",
+        "steps_late": "steps late",
+        "step_late": "step late",
+        "still_open": "still open",
+        "forced": "closed with open steps",
+        "run": "run",
+        "playbook": "playbook",
+        "steps": "steps",
+        "status": "status",
+        "by": "by",
+    },
+    "ar": {
+        "open": "مفتوح",
+        "closed": "مغلق",
+        "done": "تم",
+        "skip": "تم التخطي",
+        "late": "متأخر",
+        "overdue": "متأخر عن موعده",
+        "due": "الموعد",
+        "runs_heading": "خطط العمل المفتوحة",
+        "report_heading": "خطط العمل",
+        "no_runs": "لا توجد خطط عمل.",
+        "started": "بدأت",
+        "closed_after": "أُغلقت بعد",
+        "steps_late": "خطوات متأخرة",
+        "step_late": "خطوة متأخرة",
+        "still_open": "ما زالت مفتوحة",
+        "forced": "أُغلقت وفيها خطوات مفتوحة",
+        "run": "الخطة",
+        "playbook": "الدليل",
+        "steps": "الخطوات",
+        "status": "الحالة",
+        "by": "بواسطة",
+    },
+}
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS.get(lang, WORDS["en"]).get(key, WORDS["en"][key])
+
+
+def moment(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def duration(value: timedelta) -> str:
+    """'2d 4h', '3h 10m', '25m'."""
+    minutes = int(value.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {mins}m"
+    return f"{mins}m"
+
+
+def _run_name(run: Run, lang: str) -> str:
+    name = f" — {run.name}" if run.name else ""
+    return f"{run.run_id}  {run.title.get(lang)}{name}"
+
+
+def step_state(step: RunStep, now: datetime, lang: str) -> str:
+    if step.event is not None:
+        text = f"{word(step.event.kind, lang)} {moment(step.event.logged_at)}"
+        return text + (f" ({word('late', lang)})" if step.late else "")
+    if step.deadline is None:
+        return word("open", lang)
+    due = f"{word('due', lang)} {moment(step.deadline)}"
+    return f"{word('overdue', lang).upper()}, {due}" if step.overdue(now) else due
+
+
+def started_line(run: Run, lang: str) -> str:
+    steps = len(run.steps)
+    timed = [s for s in run.steps if s.deadline is not None]
+    first = min(timed, key=lambda s: s.deadline or run.started_at) if timed else None
+    due = (
+        f"; first deadline {moment(first.deadline)} ({first.id})"
+        if first is not None and first.deadline
+        else ""
+    )
+    return (
+        f"Started {run.run_id}: {run.title.get(lang)}, {steps} step{'s' if steps != 1 else ''}"
+        f"{due}.\n"
+        f"Check steps off with: csm done {run.run_id}/{run.steps[0].id}"
+    )
+
+
+def step_line(
+    run: Run, step: RunStep, event: StepEvent, existing: StepEvent | None, lang: str
+) -> str:
+    if existing is not None:
+        return (
+            f"Already {word(existing.kind, lang)}: {run.run_id}/{step.id} at "
+            f"{moment(existing.logged_at)} by {existing.by}; nothing logged."
+        )
+    verb = "Done" if event.kind == "done" else "Skipped"
+    late = ""
+    if step.deadline is not None and event.kind == "done":
+        if event.logged_at > step.deadline:
+            late = f" — late: due {moment(step.deadline)}"
+        else:
+            late = f" — on time (due {moment(step.deadline)})"
+    return f"{verb}: {step.title.get(lang)} ({run.run_id}/{step.id}){late}"
+
+
+def closed_line(run: Run, when: datetime, forced: int) -> str:
+    left = f", {forced} step{'s' if forced != 1 else ''} left open" if forced else ""
+    return f"Closed {run.run_id} after {duration(when - run.started_at)}{left}."
+
+
+def run_list(runs: Sequence[Run], lang: str) -> str:
+    if not runs:
+        return word("no_runs", lang) + "\n"
+    rows = [
+        [
+            word("run", lang),
+            word("playbook", lang),
+            word("started", lang),
+            word("steps", lang),
+            word("status", lang),
+        ]
+    ]
+    for run in runs:
+        settled = len(run.steps) - len(run.open_steps)
+        status = (
+            word("open", lang)
+            if run.open
+            else f"{word('closed', lang)} {moment(run.closed_at)}"
+            if run.closed_at
+            else ""
+        )
+        late = f", {len(run.late_steps)} {word('late', lang)}" if run.late_steps else ""
+        rows.append(
+            [
+                run.run_id,
+                run.playbook,
+                moment(run.started_at),
+                f"{settled}/{len(run.steps)}{late}",
+                status,
+            ]
+        )
+    return "\n".join(align_columns(rows)) + "\n"
+
+
+def run_detail(run: Run, now: datetime, lang: str) -> str:
+    lines = [_run_name(run, lang)]
+    lines.append(
+        f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}"
+    )
+    if run.closed_at is not None:
+        forced = f" ({word('forced', lang)})" if run.forced else ""
+        note = f": {run.close_note}" if run.close_note else ""
+        lines.append(
+            f"{word('closed', lang)} {moment(run.closed_at)}, "
+            f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at)}{forced}{note}"
+        )
+    rows = []
+    for number, step in enumerate(run.steps, start=1):
+        within = step.within.text() if step.within is not None else ""
+        rows.append(
+            [f"{number}.", step.id, step.title.get(lang), within, step_state(step, now, lang)]
+        )
+    lines.extend("  " + row for row in align_columns(rows))
+    return "\n".join(lines) + "\n"
+
+
+def today_section(runs: Sequence[Run], now: datetime, lang: str) -> str:
+    """The open runs' steps still to do, for `csm today`."""
+    lines = [word("runs_heading", lang)]
+    for run in runs:
+        lines.append(f"  {_run_name(run, lang)}")
+        rows = []
+        for step in run.open_steps:
+            rows.append(
+                [f"{run.run_id}/{step.id}", step.title.get(lang), step_state(step, now, lang)]
+            )
+        lines.extend("    " + row for row in align_columns(rows))
+    return "\n".join(lines) + "\n"
+
+
+def run_record(run: Run, now: datetime) -> dict[str, Any]:
+    """A run as JSON (run list/show, today, report)."""
+    return {
+        "run": run.run_id,
+        "uuid": run.uuid,
+        "playbook": run.playbook,
+        "title": {"en": run.title.en, "ar": run.title.ar},
+        "name": run.name,
+        "started_at": run.started_at.isoformat(),
+        "started_by": run.started_by,
+        "closed_at": run.closed_at.isoformat() if run.closed_at else None,
+        "close_note": run.close_note,
+        "closed_with_open_steps": run.forced,
+        "hours_to_close": round(run.time_to_close.total_seconds() / 3600, 2)
+        if run.time_to_close is not None
+        else None,
+        "steps_late": len(run.late_steps),
+        "steps": [
+            {
+                "step": step.id,
+                "title": {"en": step.title.en, "ar": step.title.ar},
+                "within": step.within.text() if step.within else None,
+                "deadline": step.deadline.isoformat() if step.deadline else None,
+                "state": step.state,
+                "at": step.event.logged_at.isoformat() if step.event else None,
+                "by": step.event.by if step.event else None,
+                "note": step.event.note if step.event else None,
+                "late": step.late,
+                "overdue": step.overdue(now),
+            }
+            for step in run.steps
+        ],
+    }
+
+
+def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
+    """The runs section of a text report."""
+    lines = [word("report_heading", lang)]
+    if not runs:
+        return [*lines, "  " + word("no_runs", lang)]
+    rows = []
+    for run in runs:
+        if run.time_to_close is not None:
+            state = f"{word('closed_after', lang)} {duration(run.time_to_close)}"
+        else:
+            state = word("still_open", lang)
+        rows.append(
+            [
+                run.run_id,
+                run.title.get(lang),
+                f"{word('started', lang)} {moment(run.started_at)}",
+                state,
+                _late(run, lang),
+            ]
+        )
+    return [*lines, *("  " + row for row in align_columns(rows))]
+
+
+def _late(run: Run, lang: str) -> str:
+    count = len(run.late_steps)
+    return f"{count} {word('step_late' if count == 1 else 'steps_late', lang)}"
+
+
+def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
+    lines = [f"## {word('report_heading', lang)}", ""]
+    if not runs:
+        return [*lines, word("no_runs", lang), ""]
+    lines += [
+        f"| {word('run', lang)} | {word('playbook', lang)} | {word('started', lang)} | "
+        f"{word('closed_after', lang)} | {word('steps_late', lang)} |",
+        "|---|---|---|---|---:|",
+    ]
+    for run in runs:
+        closed = duration(run.time_to_close) if run.time_to_close else word("still_open", lang)
+        lines.append(
+            f"| {run.run_id} | {run.title.get(lang)} | {moment(run.started_at)} | {closed} | "
+            f"{len(run.late_steps)} |"
+        )
+    return [*lines, ""]
