@@ -229,3 +229,42 @@ def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
     assert not known_sound(marker, log)
     assert run("done", "daily-engagement", "--on", "2026-11-02").exit_code == 0
     assert known_sound(marker, log)
+
+
+def test_reading_between_two_writes_does_not_cost_a_quick_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Closing the last connection checkpoints the WAL into the log; a read in
+    # between must not make the next write check the whole log again.
+    from csm_checklist import log as log_module
+
+    from clihelp import run
+
+    assert run("done", "monitor-accounts").exit_code == 0
+    assert run("today").exit_code == 0
+    assert run("log").exit_code == 0
+
+    def checked(*_: object) -> None:
+        raise AssertionError("quick check ran although the log was as csm left it")
+
+    monkeypatch.setattr(log_module, "check_sound", checked)
+    assert run("done", "daily-engagement").exit_code == 0
+
+
+def test_a_log_changed_behind_csms_back_is_checked_before_a_write(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csm_checklist import log as log_module
+
+    from clihelp import run
+
+    assert run("done", "monitor-accounts").exit_code == 0
+    db = sqlite3.connect(data_dir / "log.sqlite3")
+    db.execute("UPDATE events SET note = 'changed elsewhere'")
+    db.commit()
+    db.close()
+    calls: list[object] = []
+    real = log_module.check_sound
+    monkeypatch.setattr(log_module, "check_sound", lambda *a: calls.append(a) or real(*a))
+    assert run("done", "daily-engagement").exit_code == 0
+    assert len(calls) == 1
