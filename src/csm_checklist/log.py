@@ -737,19 +737,10 @@ class EventLog:
         return cls(db, path, sound_marker)
 
     def close(self) -> None:
-        """Close the file; the log cannot be used afterwards.
-
-        Closing the last connection checkpoints the WAL into the log, which
-        changes its size and time: when the log was as csm left it before
-        (checked by this run, or noted by an earlier one), the state after
-        the close is noted again, so that the next write does not pay for a
-        quick check because a `csm today` read the log in between.
-        """
-        marker = self._marker
-        as_left = marker is not None and (self._checked or known_sound(marker, self.path))
+        """Close the file; the log cannot be used afterwards."""
         self._db.close()
-        if as_left and marker is not None:
-            note_sound(marker, self.path)
+        if self._checked and self._marker is not None:
+            note_sound(self._marker, self.path)
 
     def __enter__(self) -> EventLog:
         return self
