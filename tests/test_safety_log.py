@@ -217,9 +217,10 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
 def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
     tmp_path: Path, data_dir: Path
 ) -> None:
+    from csm_checklist.config import resolve_paths
     from csm_checklist.log import known_sound
 
-    marker = tmp_path / "cache" / "log-checked.txt"
+    marker = resolve_paths().log_checked
     log = data_dir / "log.sqlite3"
     seed_log()
     assert known_sound(marker, log)  # noted after the checked write
@@ -229,3 +230,25 @@ def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
     assert not known_sound(marker, log)
     assert run("done", "daily-engagement", "--on", "2026-11-02").exit_code == 0
     assert known_sound(marker, log)
+
+
+def test_two_logs_sharing_a_cache_folder_keep_their_own_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A manager with two data folders (or the benchmark's two logs) must not
+    # make every write check the whole log because the other log wrote last.
+    from csm_checklist import log as log_module
+
+    from clihelp import run
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for data in (first, second):
+        monkeypatch.setenv("CSM_DATA_DIR", str(data))
+        assert run("done", "monitor-accounts").exit_code == 0
+
+    def checked(*_: object) -> None:
+        raise AssertionError("quick check ran although the log was as csm left it")
+
+    monkeypatch.setattr(log_module, "check_sound", checked)
+    monkeypatch.setenv("CSM_DATA_DIR", str(first))
+    assert run("done", "daily-engagement").exit_code == 0

@@ -52,8 +52,13 @@ class Paths(NamedTuple):
 
     @property
     def log_checked(self) -> Path:
-        """Where the log's state after csm's last checked write is noted."""
-        return self.cache_dir / "log-checked.txt"
+        """Where the log's state after csm's last checked write is noted: one
+        note per log, so two logs sharing a cache folder never spoil each
+        other's (which would cost every write a quick check)."""
+        import zlib
+
+        key = zlib.crc32(str(self.log_file).encode("utf-8", "surrogateescape"))
+        return self.cache_dir / f"log-checked-{key:08x}.txt"
 
     @property
     def days_off_file(self) -> Path:
