@@ -45,6 +45,7 @@ def seed(config_dir: Path) -> None:
     run("done", "monthly-report", "--on", "2025-11-20", "--note", NOTES[3])
     run("done", "daily-engagement", "--on", "2025-11-20")
     run("undo", "daily-engagement")
+    (config_dir / "config.yaml").write_text("user: منى\n", encoding="utf-8")
 
 
 def log_count(data_dir: Path) -> int:
@@ -391,4 +392,20 @@ def test_import_a_foreign_csv(in_tmp: Path, data_dir: Path) -> None:
         in_tmp / "contacts.csv",
         data_dir,
         "contacts.csv, line 1: the header is not that of a csm export.",
+    )
+
+
+def test_export_and_import_speak_arabic(
+    tmp_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(config_dir)
+    (config_dir / "config.yaml").write_text("user: منى\nlang: ar\n", encoding="utf-8")
+    target = tmp_path / "log.jsonl"
+    assert run("export", "-f", "jsonl", "-o", str(target)).stdout == (
+        f"عدد التسجيلات المصدّرة: 4، إلى {target}.\n"
+    )
+    use_data_dir(monkeypatch, tmp_path / "other")
+    assert run("import", str(target)).stdout == (
+        "أُضيف: 4؛ وكان موجودًا من قبل: 0.\n"
+        "كان هذا السجل فارغًا: تبدأ المتابعة الآن في 2025-11-17، أقدم يوم في الملف.\n"
     )

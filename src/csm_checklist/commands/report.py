@@ -160,7 +160,9 @@ def report(
     with open_output(output, env.paths) as stream:
         stream.write(text)
     if output is not None and output != "-":
-        echo(f"Wrote the {cadence} report to {output}.", err=True)
+        from ..views.labels import label
+
+        echo(label("wrote_report", lang).format(cadence=cadence, path=output), err=True)
 
 
 def _runs_and_measures(

@@ -83,7 +83,9 @@ def export(
     if output is None or output == "-":
         return
     noun = "event" if count == 1 else "events"
-    echo(f"Exported {count} {noun} to {output}.")
+    from ..views.labels import label
+
+    echo(label("exported", env.settings.lang).format(count=count, noun=noun, path=output))
 
 
 def import_(
@@ -122,7 +124,7 @@ def import_(
     settings = env.settings
     observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
     result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
-    for line in import_lines(result, dry_run):
+    for line in import_lines(result, dry_run, settings.lang):
         echo(line)
 
 

@@ -66,37 +66,40 @@ def moment_text(moment: datetime) -> str:
     return moment.isoformat(sep=" ", timespec="minutes")
 
 
-def import_lines(result: ImportResult, dry_run: bool) -> list[str]:
+def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[str]:
     """What `csm import` says: the counts, then what the tracking start means."""
-    verb = "Would add" if dry_run else "Added"
-    noun = "event" if result.added == 1 else "events"
-    were = "was" if result.present == 1 else "were"
-    lines = [f"{verb} {result.added} {noun}; {result.present} {were} already present."]
+    ar = lang == "ar"
+    verbs = ("سيُضاف", "أُضيف") if ar else ("Would add", "Added")
+    verb = verbs[0] if dry_run else verbs[1]
+    lines = [
+        label("import_counts", lang).format(
+            verb=verb,
+            added=result.added,
+            noun="event" if result.added == 1 else "events",
+            present=result.present,
+            were="was" if result.present == 1 else "were",
+        )
+    ]
     if result.adopted:
-        start = result.start.isoformat()
-        why = "as the backup did" if result.adopted == "backup" else "the earliest day imported"
-        if dry_run:
-            lines.append(f"This log is empty: it would track from {start}, {why}.")
-        else:
-            lines.append(f"This log was empty: it now tracks from {start}, {why}.")
+        why = label(f"import_why_{result.adopted}", lang)
+        key = "import_would_adopt" if dry_run else "import_adopted"
+        lines.append(label(key, lang).format(start=result.start.isoformat(), why=why))
     if result.before_start:
         count = result.before_start
         lines.append(
-            f"{count} {'event is' if count == 1 else 'events are'} dated before tracking began "
-            f"({result.start.isoformat()}): kept, but counted only after "
-            "`csm history start DATE` moves the start back."
+            label("import_before_start", lang).format(
+                count=count,
+                noun="event is" if count == 1 else "events are",
+                start=result.start.isoformat(),
+            )
         )
     if any(result.extra):
         runs, steps, measures = result.extra
-        verb = "Would add" if dry_run else "Added"
         lines.append(
-            f"{verb} {runs} playbook runs, {steps} step check-offs and {measures} measures."
+            label("import_extra", lang).format(verb=verb, runs=runs, steps=steps, measures=measures)
         )
     if result.rules_kept:
-        lines.append(
-            "The file's history of the rules was left out: this log keeps its own "
-            "(`csm history` shows it)."
-        )
+        lines.append(label("import_rules_kept", lang))
     return lines
 
 

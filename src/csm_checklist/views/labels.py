@@ -92,6 +92,19 @@ LABELS: dict[str, dict[str, str]] = {
         "period_quarterly": "quarter of {start} to {end}",
         "period_annual": "year of {start} to {end}",
         "period_other": "period of {start} to {end}",
+        "import_counts": "{verb} {added} {noun}; {present} {were} already present.",
+        "import_adopted": "This log was empty: it now tracks from {start}, {why}.",
+        "import_would_adopt": "This log is empty: it would track from {start}, {why}.",
+        "import_why_backup": "as the backup did",
+        "import_why_events": "the earliest day imported",
+        "import_before_start": "{count} {noun} dated before tracking began ({start}): kept, "
+        "but counted only after `csm history start DATE` moves the start back.",
+        "import_extra": "{verb} {runs} playbook runs, {steps} step check-offs and "
+        "{measures} measures.",
+        "import_rules_kept": "The file's history of the rules was left out: this log keeps "
+        "its own (`csm history` shows it).",
+        "exported": "Exported {count} {noun} to {path}.",
+        "wrote_report": "Wrote the {cadence} report to {path}.",
         "none": "(none)",
         "added": "added",
         "removed": "removed",
@@ -200,6 +213,19 @@ LABELS: dict[str, dict[str, str]] = {
         "period_quarterly": "ربع {start} إلى {end}",
         "period_annual": "سنة {start} إلى {end}",
         "period_other": "فترة {start} إلى {end}",
+        "import_counts": "{verb}: {added}؛ وكان موجودًا من قبل: {present}.",
+        "import_adopted": "كان هذا السجل فارغًا: تبدأ المتابعة الآن في {start}، {why}.",
+        "import_would_adopt": "هذا السجل فارغ: ستبدأ المتابعة في {start}، {why}.",
+        "import_why_backup": "كما كانت في النسخة الاحتياطية",
+        "import_why_events": "أقدم يوم في الملف",
+        "import_before_start": "تسجيلات مؤرخة قبل بداية المتابعة ({start}): {count}؛ حُفظت، "
+        "ولن تُحتسب إلا بعد نقل البداية إلى الوراء بالأمر csm history start DATE.",
+        "import_extra": "{verb} من تشغيلات خطط العمل: {runs}، ومن الخطوات: {steps}، "
+        "ومن القياسات: {measures}.",
+        "import_rules_kept": "لم تُستورد سجلات القواعد من الملف: لهذا السجل سجله الخاص "
+        "(يعرضه csm history).",
+        "exported": "عدد التسجيلات المصدّرة: {count}، إلى {path}.",
+        "wrote_report": "كُتب التقرير في {path}.",
         "none": "(لا شيء)",
         "added": "أُضيفت",
         "removed": "أُزيلت",
