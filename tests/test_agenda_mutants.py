@@ -4,7 +4,7 @@ progress per cadence, and which items `csm due --period` lists. November
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -13,7 +13,7 @@ from csm_checklist.history import History
 from csm_checklist.schedule import CADENCES, Period, Recurrence
 from csm_checklist.schedule import WorkCalendar as Cal
 
-from fakes import FakeEvent, FakeItem, FakeLog, history_of
+from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 
 DAILY = FakeItem("monitor", Recurrence("daily"))
 WEEKLY = FakeItem("review", Recurrence("weekly"))  # due Friday
@@ -227,3 +227,53 @@ def test_due_for_a_week_lists_each_item_once_in_its_current_period() -> None:
     assert statuses(entries) == [("review", d(23), "done")]
     _, entries = window_entries(history, log, "weekly", d(30))
     assert statuses(entries) == [("review", d(30), "upcoming"), ("month-report", d(1), "due")]
+
+
+def test_a_daily_duty_not_tracked_yet_is_not_shown_on_a_workday() -> None:
+    history = history_of([rule_of(DAILY, since=d(30)), WEEKLY], start=OCTOBER)
+    agenda = build_agenda(history, FakeLog(), d(27))  # Friday: the review is due
+    assert [e.item.id for e in agenda.actionable()] == ["review"]
+    assert agenda.progress == {"weekly": Progress(0, 0, 1)}
+
+
+def test_progress_on_a_weekend_counts_the_longer_cadences() -> None:
+    history = history_of([DAILY, WEEKLY, MONTHLY], start=OCTOBER)
+    agenda = build_agenda(history, FakeLog([FakeEvent("review", d(23), d(27))]), d(28))
+    assert agenda.progress == {"weekly": Progress(1, 0, 1), "monthly": Progress(0, 0, 1)}
+
+
+def test_a_week_judged_by_the_rules_of_the_day_asked_about() -> None:
+    # Due Friday 20; on Saturday 21 the review is tracked only from the 23rd:
+    # as of Sunday that week is judged by Sunday's rules, so nothing was
+    # expected of it, although it was due on Friday.
+    history = history_of(
+        [WEEKLY], start=OCTOBER, later=[revision(d(21), [rule_of(WEEKLY, since=d(23))])]
+    )
+    assert statuses(build_agenda(history, FakeLog(), d(20)).entries) == [("review", d(16), "due")]
+    assert statuses(build_agenda(history, FakeLog(), d(22)).entries) == [("review", d(16), "off")]
+
+
+class LogAsLogged(FakeLog):
+    """A log that answers as it stood at a moment, as the SQLite log does."""
+
+    def active_for(self, keys, *, as_logged=None):  # type: ignore[no-untyped-def]
+        found = super().active_for(keys)
+        return {k: e for k, e in found.items() if as_logged is None or e.logged_at <= as_logged}
+
+
+def test_today_as_logged_at_a_moment_leaves_out_later_entries() -> None:
+    history = history_of([DAILY, WEEKLY], start=OCTOBER)
+    evening = datetime(2026, 11, 24, 18, tzinfo=timezone.utc)
+    log = LogAsLogged(
+        [
+            FakeEvent("monitor", d(24), d(24), logged_at=evening, period_end=d(24)),
+            FakeEvent("review", d(23), d(24), logged_at=evening),
+        ]
+    )
+    morning = evening.replace(hour=9)
+    then = build_agenda(history, log, d(25), as_logged=morning)
+    assert statuses(then.missed) == [("monitor", d(24), "missed"), ("review", d(16), "missed")]
+    assert statuses(then.entries) == [("monitor", d(25), "due"), ("review", d(23), "upcoming")]
+    now = build_agenda(history, log, d(25), as_logged=evening)
+    assert statuses(now.missed) == [("review", d(16), "missed")]
+    assert statuses(now.entries) == [("monitor", d(25), "due"), ("review", d(23), "done")]
