@@ -398,12 +398,17 @@ class Timeline:
         while day <= last:
             period = self.period_containing(day)
             if period is None:
-                # An rrule that has not begun yet: look for its first period.
-                rec = self.rule_at(day).recurrence
-                begin = rec.start
-                if begin is None or begin <= day:
+                # An rrule that has not begun yet, or has run out: look for its
+                # first period, or for the first day of rules changed later.
+                begin = self.rule_at(day).recurrence.start
+                ahead = [
+                    b for k in range(1, len(self._bounds)) if (b := self._transition(k)[1]) > day
+                ]
+                if begin is not None and begin > day:
+                    ahead.append(begin)
+                if not ahead:
                     return
-                day = begin
+                day = min(ahead)
                 continue
             yield period
             day = period.end + timedelta(days=1)
