@@ -10,7 +10,7 @@ import typer
 
 from ..errors import BadInput, NotMet
 from ..views.safe import echo
-from .common import Env, print_json
+from .common import OUTPUT_HELP, Env, print_json
 
 if TYPE_CHECKING:
     from ..daysoff import DayOff
@@ -226,8 +226,7 @@ def calendar(
         None,
         "--output",
         "-o",
-        help="Write to FILE (atomically; never one of csm's own files; the folder must "
-        "exist) instead of stdout; - is stdout.",
+        help=OUTPUT_HELP,
         metavar="FILE",
     ),
 ) -> None:

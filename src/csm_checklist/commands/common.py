@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from ..schedule import WorkCalendar
 
 
+# The help of every `-o/--output FILE`: the file itself is always opened by
+# `outputs.open_output`, so every command that writes one promises the same.
+OUTPUT_HELP = (
+    "Write to FILE (atomically; never one of csm's own files; the folder must "
+    "exist) instead of stdout; - is stdout."
+)
+
+
 class Env:
     """The folders and settings of one run, read once and on demand."""
 

@@ -11,7 +11,7 @@ from ..errors import BadInput
 from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from . import completion
-from .common import Env, stdout_is_terminal
+from .common import OUTPUT_HELP, Env, stdout_is_terminal
 
 if TYPE_CHECKING:
     from ..catalog import Item
@@ -49,8 +49,7 @@ def report(
         None,
         "--output",
         "-o",
-        help="Write to FILE (atomically; never one of csm's own files; the folder must "
-        "exist) instead of stdout; - is stdout.",
+        help=OUTPUT_HELP,
         metavar="FILE",
     ),
     as_logged: str | None = typer.Option(

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 import typer
 
 from ..views.safe import echo
-from .common import Env
+from .common import OUTPUT_HELP, Env
 
 if TYPE_CHECKING:
     from ..formats import Batches
@@ -36,8 +36,7 @@ def export(
         None,
         "--output",
         "-o",
-        help="Write to this file (replaced in one step: never half-written; never one of "
-        "csm's own files; the folder must exist). Default or -: stdout.",
+        help=OUTPUT_HELP,
         metavar="FILE",
     ),
     include_undone: bool = typer.Option(
