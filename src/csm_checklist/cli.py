@@ -60,6 +60,12 @@ class CsmGroup(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from .messages import forget
+
+        forget()  # each run learns the reader's language afresh
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             try:
@@ -178,14 +184,32 @@ def _silence_stdout() -> None:
 
 
 def print_error(message: str, hint: str | None) -> None:
+    """"Error: …" and "Hint: …" on stderr, in the reader's language."""
+    from .messages import say, t
     from .views.safe import one_line
 
     if sys.stderr is None:
         return
+    lang = reader_lang()
     # User input and stored text may be in the message: shown, never obeyed.
-    sys.stderr.write(f"Error: {one_line(message)}\n")
+    sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
     if hint:
-        sys.stderr.write(f"Hint: {one_line(hint)}\n")
+        sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
+
+
+def reader_lang() -> str:
+    """The `lang` setting, for messages that arise before a command read it
+    (bad options, `--help`); English when the config cannot be read."""
+    from . import messages
+
+    if not messages.is_known():
+        try:
+            from .config import load_settings, resolve_paths
+
+            messages.use(load_settings(resolve_paths()).lang)
+        except Exception:  # any config csm cannot read: English, as §9 says
+            messages.use("en")
+    return messages.current()
 
 
 def _show_version(value: bool) -> None:

@@ -43,10 +43,13 @@ class Env:
     @cached_property
     def settings(self) -> Settings:
         from ..cache import cached
+        from ..messages import use
 
-        return cached(
+        settings = cached(
             self._cache("settings"), [self.paths.config_file], lambda: load_settings(self.paths)
         )
+        use(settings.lang)  # from here on, every message is said in it
+        return settings
 
     def _cache(self, name: str) -> Path:
         return self.paths.cache_dir / f"{name}.json"

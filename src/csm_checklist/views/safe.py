@@ -83,9 +83,11 @@ def json_text(document: object) -> str:
 
 def echo(text: str, *, nl: bool = True, err: bool = False) -> None:
     """Write view text to stdout (stderr with `err`), every control character
-    made visible."""
+    made visible. A message is said in the reader's language."""
+    from ..messages import say
+
     stream = sys.stderr if err else sys.stdout
-    stream.write(visible(text) + ("\n" if nl else ""))
+    stream.write(visible(say(text)) + ("\n" if nl else ""))
 
 
 def safe_console(**options: Any) -> Any:

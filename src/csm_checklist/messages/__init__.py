@@ -1,0 +1,105 @@
+"""Every sentence csm prints, by id, in English and Arabic side by side.
+
+The catalog is this package: one module per area (`errors`, `help`, `views`,
+...), each a `MESSAGES` table of `id: (English, Arabic)` whose ids start with
+the module's name, so a run loads only the areas it speaks from. Templates
+take named parameters (`{item}`), the same in both languages.
+
+A message is built where it arises, as `Msg("area.name", item=...)`. A `Msg`
+is a `str` holding the English, so code and tests that handle it as text keep
+working, and it also keeps its id and parameters, so the one place that shows
+it (an error line, `echo`) can say it in the reader's language instead.
+
+The reader's language is the `lang` setting, made known by `use` once the
+settings are read. Until then, and when the config cannot be read, it is
+English.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+LANGS = ("en", "ar")
+_current = ["en", ""]  # the language, and "set" once `use` was called
+
+
+def use(lang: str) -> None:
+    """Speak `lang` from now on in this run (the `lang` setting)."""
+    _current[0] = "ar" if lang == "ar" else "en"
+    _current[1] = "set"
+
+
+def current() -> str:
+    """The reader's language as known so far: English until `use`."""
+    return _current[0]
+
+
+def is_known() -> bool:
+    """Whether `use` has been told the reader's language in this run."""
+    return bool(_current[1])
+
+
+def forget() -> None:
+    """Back to not knowing the language (for tests running many commands)."""
+    _current[0], _current[1] = "en", ""
+
+
+def entry(message_id: str) -> tuple[str, str]:
+    """The (English, Arabic) templates of a message id."""
+    area = message_id.partition(".")[0]
+    module = import_module(f"{__name__}.{area}")
+    table: dict[str, tuple[str, str]] = module.MESSAGES
+    return table[message_id]
+
+
+def template(message_id: str, lang: str) -> str:
+    english, arabic = entry(message_id)
+    return arabic if lang == "ar" and arabic else english
+
+
+class Msg(str):
+    """A message: its English text, and its id and parameters to say it in
+    another language. Parameters that are themselves messages follow the
+    language of the message that holds them."""
+
+    id: str
+    params: dict[str, Any]
+
+    def __new__(cls, message_id: str, /, **params: Any) -> Msg:
+        self = super().__new__(cls, _render(message_id, params, "en"))
+        self.id = message_id
+        self.params = params
+        return self
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in `lang` (default: the reader's language)."""
+        lang = current() if lang is None else lang
+        if lang == "en":
+            return str.__str__(self)
+        return _render(self.id, self.params, lang)
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (self.id, self.params))
+
+
+def _rebuild(message_id: str, params: dict[str, Any]) -> Msg:
+    return Msg(message_id, **params)
+
+
+def _render(message_id: str, params: dict[str, Any], lang: str) -> str:
+    values = {
+        name: value.text(lang) if isinstance(value, Msg) else value
+        for name, value in params.items()
+    }
+    return template(message_id, lang).format(**values)
+
+
+def say(text: str, lang: str | None = None) -> str:
+    """`text` in the reader's language when it is a message, else as it is."""
+    return text.text(lang) if isinstance(text, Msg) else text
+
+
+def t(message_id: str, /, lang: str | None = None, **params: Any) -> str:
+    """A message's text in `lang` (default: the reader's language)."""
+    return _render(message_id, params, current() if lang is None else lang)
