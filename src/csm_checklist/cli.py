@@ -17,6 +17,8 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import CsmError
+from .messages import Msg
+from .usage import CsmContext, reader_lang
 
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
@@ -49,6 +51,8 @@ class CsmGroup(TyperGroup):
     it (a closed pipe, a full disk, a number or date out of range). Other
     exceptions are bugs: one line too, and the traceback only with CSM_DEBUG=1."""
 
+    context_class = CsmContext
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list of `csm --help`, each with its whole summary."""
         rows = []
@@ -60,11 +64,38 @@ class CsmGroup(TyperGroup):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        """click's main, but its usage errors are worded by csm (`usage.py`)."""
         from .messages import forget
 
         forget()  # each run learns the reader's language afresh
-        return super().main(*args, **kwargs)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **kwargs)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **kwargs)
+        except typer.Abort:
+            print_error(Msg("cli.aborted"), None)
+            sys.exit(1)
+        except Exception as exc:
+            from ._click import is_click_exception
+
+            if not is_click_exception(exc) or not hasattr(exc, "exit_code"):
+                raise
+            from .usage import say_usage_error
+
+            if hasattr(exc, "ctx"):
+                say_usage_error(exc)
+            else:
+                print_error(exc.message, None)  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -128,8 +159,8 @@ def _point_at_the_right_option(exc: Exception, command: str | None) -> None:
     typed = getattr(exc, "option_name", "")
     better = SLIPS.get((command, typed))
     if better is not None:
-        exc.message = (  # type: ignore[attr-defined]
-            f"No such option: {typed}. Use {better} instead, e.g. csm {command} {better}."
+        exc.message = Msg(  # type: ignore[attr-defined]
+            "cli.slip", typed=typed, better=better, command=command
         )
         exc.possibilities = None  # type: ignore[attr-defined]  # what we said is better
 
@@ -184,7 +215,7 @@ def _silence_stdout() -> None:
 
 
 def print_error(message: str, hint: str | None) -> None:
-    """"Error: …" and "Hint: …" on stderr, in the reader's language."""
+    """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
     from .messages import say, t
     from .views.safe import one_line
 
@@ -195,21 +226,6 @@ def print_error(message: str, hint: str | None) -> None:
     sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
     if hint:
         sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
-
-
-def reader_lang() -> str:
-    """The `lang` setting, for messages that arise before a command read it
-    (bad options, `--help`); English when the config cannot be read."""
-    from . import messages
-
-    if not messages.is_known():
-        try:
-            from .config import load_settings, resolve_paths
-
-            messages.use(load_settings(resolve_paths()).lang)
-        except Exception:  # any config csm cannot read: English, as §9 says
-            messages.use("en")
-    return messages.current()
 
 
 def _show_version(value: bool) -> None:
@@ -295,6 +311,10 @@ def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     app.callback(invoke_without_command=True)(root)
     for name in _modules_for(argv):
         import_module(f".commands.{name}", __package__).register(app)
+    # Help and usage errors in the reader's language (a few attribute sets).
+    from .usage import use_csm_help
+
+    use_csm_help(app)
     return app
 
 
