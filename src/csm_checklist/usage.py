@@ -150,7 +150,7 @@ _CLICK_SENTENCES = (
     ),
     (re.compile(r"^Option '(?P<name>[^']+)' does not take a value\.$"), "cli.takes_no_value"),
     (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "cli.extra_arguments"),
-    (re.compile(r"^(?P<value>'.*') is not a valid (?P<kind>[a-z ]+)\.$"), "cli.not_a_number"),
+    (re.compile(r"^(?P<value>'.*') is not a valid [a-z ]+\.$"), "cli.not_a_number"),
     (re.compile(r"^(?P<value>\S+) is not in the range (?P<range>.+)\.$"), "cli.out_of_range"),
     (re.compile(r"^(?P<value>'.*') is not one of (?P<choices>.+)\.$"), "cli.not_a_choice"),
 )

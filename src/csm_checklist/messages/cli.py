@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Got unexpected extra arguments ({args})",
         "معطيات زائدة غير متوقعة: ({args})",
     ),
-    "cli.not_a_number": ("{value} is not a valid {kind}.", "{value} ليس رقمًا صحيحًا."),
+    "cli.not_a_number": ("{value} is not a valid number.", "{value} ليس رقمًا صحيحًا."),
     "cli.out_of_range": ("{value} is not in the range {range}.", "{value} خارج النطاق {range}."),
     "cli.not_a_choice": ("{value} is not one of {choices}.", "{value} ليس من بين: {choices}."),
     "cli.invalid_value": ("Invalid value: {problem}", "قيمة غير صالحة: {problem}"),

@@ -1,0 +1,137 @@
+"""`--help` and the errors of typing a command, in English and in Arabic.
+
+click words these itself; csm says them from its catalog (`usage.py`), so
+they follow the `lang` setting, and stay English when the config cannot be
+read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clihelp import run
+
+
+@pytest.fixture
+def arabic(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.yaml").write_text("lang: ar\n", encoding="utf-8")
+
+
+ENGLISH = [
+    (
+        ("done", "--bogus"),
+        "Usage: csm done [OPTIONS] [ITEM]...\nTry 'csm done -h' for help.\n\n"
+        "Error: No such option: --bogus\n",
+    ),
+    (
+        ("report", "--json"),
+        "Usage: csm report [OPTIONS]\nTry 'csm report -h' for help.\n\n"
+        "Error: No such option: --json. Use --format json instead, "
+        "e.g. csm report --format json.\n",
+    ),
+    (
+        ("nosuch",),
+        "Usage: csm [OPTIONS] COMMAND [ARGS]...\nTry 'csm -h' for help.\n\n"
+        "Error: No such command 'nosuch'.\n",
+    ),
+    (
+        ("off", "add"),
+        "Usage: csm off add [OPTIONS] {dates}\nTry 'csm off add -h' for help.\n\n"
+        "Error: Missing argument 'dates'.\n",
+    ),
+    (
+        ("log", "--limit", "x"),
+        "Usage: csm log [OPTIONS]\nTry 'csm log -h' for help.\n\n"
+        "Error: Invalid value for '--limit' / '-n': 'x' is not a valid int range.\n",
+    ),
+    (
+        ("today", "--on"),
+        # click raises this one without its context: no usage line.
+        "Error: Option '--on' requires an argument.\n",
+    ),
+]
+
+ARABIC = [
+    (
+        ("done", "--bogus"),
+        "الاستخدام: csm done [OPTIONS] [ITEM]...\nللمساعدة: 'csm done -h'.\n\n"
+        "خطأ: لا يوجد خيار باسم --bogus\n",
+    ),
+    (
+        ("report", "--json"),
+        "الاستخدام: csm report [OPTIONS]\nللمساعدة: 'csm report -h'.\n\n"
+        "خطأ: لا يوجد خيار باسم --json. استخدم --format json بدلًا منه، "
+        "مثل: csm report --format json.\n",
+    ),
+    (
+        ("nosuch",),
+        "الاستخدام: csm [OPTIONS] COMMAND [ARGS]...\nللمساعدة: 'csm -h'.\n\n"
+        "خطأ: لا يوجد أمر باسم 'nosuch'.\n",
+    ),
+    (
+        ("off", "add"),
+        "الاستخدام: csm off add [OPTIONS] {dates}\nللمساعدة: 'csm off add -h'.\n\n"
+        "خطأ: المعطى 'dates' ناقص.\n",
+    ),
+    (
+        ("log", "--limit", "x"),
+        "الاستخدام: csm log [OPTIONS]\nللمساعدة: 'csm log -h'.\n\n"
+        "خطأ: قيمة غير صالحة لـ '--limit' / '-n': 'x' ليس رقمًا صحيحًا.\n",
+    ),
+    (
+        ("today", "--on"),
+        "خطأ: الخيار '--on' يحتاج إلى قيمة.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "stderr"), ENGLISH)
+def test_usage_errors_in_english_are_worded_as_click_words_them(
+    args: tuple[str, ...], stderr: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+@pytest.mark.parametrize(("args", "stderr"), ARABIC)
+def test_usage_errors_follow_the_lang_setting(
+    arabic: None, args: tuple[str, ...], stderr: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_a_config_csm_cannot_read_leaves_usage_errors_in_english(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.yaml").write_text("lang: ar\nlang: ar\n", encoding="utf-8")
+    result = run("done", "--bogus")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: No such option: --bogus\n")
+
+
+def test_help_in_arabic_has_arabic_headings_and_texts(arabic: None) -> None:
+    result = run("off", "--help")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "الاستخدام: csm off [OPTIONS] COMMAND [ARGS]..."
+    assert "الخيارات:" in lines
+    assert "الأوامر:" in lines
+    assert "  -h, --help  اعرض هذه المساعدة واخرج." in lines
+    assert "Options:" not in result.stdout
+
+
+def test_help_notes_of_defaults_and_required_values_are_arabic(arabic: None) -> None:
+    report = run("report", "--help").stdout
+    assert "[الافتراضي: month]" in report
+    assert "[default:" not in report
+    config_set = run("config", "set", "--help").stdout
+    assert "[مطلوب]" in config_set
+
+
+def test_subcommands_are_listed_with_their_whole_first_sentence() -> None:
+    shown = run("off", "--help").stdout
+    assert "..." not in shown.split("Commands:")[1]
+    assert "  list       Show the days off, in date order, with their reasons and sources.\n" in shown
