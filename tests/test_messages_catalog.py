@@ -22,7 +22,9 @@ AREAS = sorted(
 ENTRIES = [
     (area, message_id, english, arabic)
     for area in AREAS
-    for message_id, (english, arabic) in import_module(f"csm_checklist.messages.{area}").MESSAGES.items()
+    for message_id, (english, arabic) in import_module(
+        f"csm_checklist.messages.{area}"
+    ).MESSAGES.items()
 ]
 
 

@@ -134,4 +134,6 @@ def test_help_notes_of_defaults_and_required_values_are_arabic(arabic: None) -> 
 def test_subcommands_are_listed_with_their_whole_first_sentence() -> None:
     shown = run("off", "--help").stdout
     assert "..." not in shown.split("Commands:")[1]
-    assert "  list       Show the days off, in date order, with their reasons and sources.\n" in shown
+    assert (
+        "  list       Show the days off, in date order, with their reasons and sources.\n" in shown
+    )
