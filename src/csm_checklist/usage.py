@@ -56,7 +56,9 @@ def arabic_help(english: str) -> str | None:
 
 
 # What click and typer add after an option's help: "[default: month]".
-_SUFFIX = re.compile(r"\s*\[(default|required|env var)(?::\s*([^\]]*))?\]")
+# Patterns here are compiled on first use (re caches them): most runs never
+# show help or a usage error.
+_SUFFIX = r"\s*\[(default|required|env var)(?::\s*([^\]]*))?\]"
 
 
 def help_text(text: str, lang: str) -> str:
@@ -64,10 +66,10 @@ def help_text(text: str, lang: str) -> str:
     "[default: …]" and "[required]" notes."""
     if lang != "ar" or not text:
         return text
-    match = _SUFFIX.search(text)
+    match = re.search(_SUFFIX, text)
     body, notes = (text[: match.start()], text[match.start() :]) if match else (text, "")
     said = arabic_help(body) or body
-    for note in _SUFFIX.finditer(notes):
+    for note in re.finditer(_SUFFIX, notes):
         kind, value = note.group(1), note.group(2)
         word = t(f"cli.note_{kind.replace(' ', '_')}", lang, value=value or "")
         said += f"  [{word}]"
@@ -140,19 +142,19 @@ def use_csm_help(app: Any) -> None:
 
 # click's own sentences, as it words them, and the catalog's id for each.
 _CLICK_SENTENCES = (
-    (re.compile(r"^No such option: (?P<name>\S+)$"), "cli.no_such_option"),
-    (re.compile(r"^No such command '(?P<name>.*)'\.$"), "cli.no_such_command"),
-    (re.compile(r"^Missing command\.$"), "cli.missing_command"),
-    (re.compile(r"^Option '(?P<name>[^']+)' requires an argument\.$"), "cli.needs_value"),
+    (r"^No such option: (?P<name>\S+)$", "cli.no_such_option"),
+    (r"^No such command '(?P<name>.*)'\.$", "cli.no_such_command"),
+    (r"^Missing command\.$", "cli.missing_command"),
+    (r"^Option '(?P<name>[^']+)' requires an argument\.$", "cli.needs_value"),
     (
-        re.compile(r"^Option '(?P<name>[^']+)' requires (?P<count>\d+) arguments\.$"),
+        r"^Option '(?P<name>[^']+)' requires (?P<count>\d+) arguments\.$",
         "cli.needs_values",
     ),
-    (re.compile(r"^Option '(?P<name>[^']+)' does not take a value\.$"), "cli.takes_no_value"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "cli.extra_arguments"),
-    (re.compile(r"^(?P<value>'.*') is not a valid [a-z ]+\.$"), "cli.not_a_number"),
-    (re.compile(r"^(?P<value>\S+) is not in the range (?P<range>.+)\.$"), "cli.out_of_range"),
-    (re.compile(r"^(?P<value>'.*') is not one of (?P<choices>.+)\.$"), "cli.not_a_choice"),
+    (r"^Option '(?P<name>[^']+)' does not take a value\.$", "cli.takes_no_value"),
+    (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "cli.extra_arguments"),
+    (r"^(?P<value>'.*') is not a valid [a-z ]+\.$", "cli.not_a_number"),
+    (r"^(?P<value>\S+) is not in the range (?P<range>.+)\.$", "cli.out_of_range"),
+    (r"^(?P<value>'.*') is not one of (?P<choices>.+)\.$", "cli.not_a_choice"),
 )
 
 
@@ -163,7 +165,7 @@ def click_sentence(text: str, lang: str) -> str:
     if lang == "en":
         return text
     for pattern, message_id in _CLICK_SENTENCES:
-        match = pattern.match(text)
+        match = re.match(pattern, text)
         if match:
             return t(message_id, lang, **match.groupdict())
     return text
