@@ -23,25 +23,25 @@ from .usage import CsmContext, reader_lang
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
 SUMMARIES = {
-    "today": "What needs doing today, what was missed, and progress.",
-    "due": "What is due or overdue, or a whole week, month or quarter.",
-    "done": "Log items as done, for today or another day.",
-    "skip": "Log items as skipped, with the reason.",
-    "undo": "Mark the latest entry undone; nothing is deleted.",
-    "log": "The entries logged, newest day first.",
-    "note": "Correct the note of an entry already logged.",
-    "export": "Write the log as csv, json, jsonl or Markdown.",
-    "import": "Read entries back from a csv, json or jsonl export.",
-    "report": "How the duties went over a week, month, quarter or year.",
-    "list": "The checklist: every item, its cadence and due rule.",
-    "show": "One item: its rule, tracking, status and entries.",
-    "calendar": "Due dates as an iCalendar file for Outlook or Google.",
-    "checklist": "Check the checklist files, or copy them to edit.",
-    "config": "Show and change settings; where csm keeps its files.",
-    "history": "When tracking began, and every change to the rules.",
-    "off": "Days off: public holidays, leave and closures.",
-    "run": "Playbooks for when something happens: start, list, close.",
-    "measures": "The numbers recorded with entries, such as satisfaction.",
+    "today": Msg("help.summary.today"),
+    "due": Msg("help.summary.due"),
+    "done": Msg("help.summary.done"),
+    "skip": Msg("help.summary.skip"),
+    "undo": Msg("help.summary.undo"),
+    "log": Msg("help.summary.log"),
+    "note": Msg("help.summary.note"),
+    "export": Msg("help.summary.export"),
+    "import": Msg("help.summary.import"),
+    "report": Msg("help.summary.report"),
+    "list": Msg("help.summary.list"),
+    "show": Msg("help.summary.show"),
+    "calendar": Msg("help.summary.calendar"),
+    "checklist": Msg("help.summary.checklist"),
+    "config": Msg("help.summary.config"),
+    "history": Msg("help.summary.history"),
+    "off": Msg("help.summary.off"),
+    "run": Msg("help.summary.run"),
+    "measures": Msg("help.summary.measures"),
 }
 
 
@@ -241,7 +241,7 @@ def root(
         "--version",
         callback=_show_version,
         is_eager=True,
-        help="Show csm's version and exit.",
+        help=Msg("help.version"),
     ),
 ) -> None:
     """Bare `csm` shows today's agenda, like `csm today`."""
@@ -301,8 +301,7 @@ def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     app = typer.Typer(
         name="csm",
         cls=CsmGroup,
-        help="The customer service manager's checklist: what is due today, what was done, "
-        "and reports for any period.\n\nRun `csm` alone for today's agenda.",
+        help=Msg("help.csm"),
         pretty_exceptions_enable=False,
         add_completion=True,
         rich_markup_mode=None,

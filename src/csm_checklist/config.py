@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import ConfigError, NotMet
+from .messages import Msg
 from .schedule import (
     WEEKDAY_NAMES,
     WorkCalendar,
@@ -164,54 +165,53 @@ class Setting(NamedTuple):
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in (
-        Setting("lang", "en", "Language of titles and reports: en or ar.", _check_lang, "ar"),
+        Setting("lang", "en", Msg("help.setting.lang"), _check_lang, "ar"),
         Setting(
             "week_start",
             "monday",
-            "First day of the week for weekly items.",
+            Msg("help.setting.week_start"),
             _check_week_start,
             "sunday",
         ),
         Setting(
             "workdays",
             "mon-fri",
-            "Days the team works: a range such as sun-thu, or a list such as sun,mon,tue.",
+            Msg("help.setting.workdays"),
             _check_workdays,
             "sun-thu",
         ),
         Setting(
             "fiscal_year_start",
             "1",
-            "Month the fiscal year starts (1-12 or jan-dec); quarters align to it.",
+            Msg("help.setting.fiscal_year_start"),
             _check_fiscal_year_start,
             "7",
         ),
         Setting(
             "timezone",
             "",
-            "IANA time zone that decides what 'today' is; empty: the system's.",
+            Msg("help.setting.timezone"),
             _check_timezone,
             "Asia/Riyadh",
         ),
         Setting(
             "user",
             "",
-            "Name recorded with each event; empty: the login name.",
+            Msg("help.setting.user"),
             _check_user,
             "Mona",
         ),
         Setting(
             "region",
             "",
-            "Country (ISO code) whose weekend and public holidays csm uses; setting it also "
-            "sets workdays and week_start.",
+            Msg("help.setting.region"),
             _check_region,
             "SA",
         ),
         Setting(
             "hijri",
             "false",
-            "Show the Umm al-Qura Hijri date beside the Gregorian one in headings: true or false.",
+            Msg("help.setting.hijri"),
             _check_flag,
             "true",
         ),

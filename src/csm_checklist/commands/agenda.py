@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput
+from ..messages import Msg
 from ..schedule import parse_cadence
 from ..views.safe import echo
 from . import completion
@@ -19,35 +20,22 @@ if TYPE_CHECKING:
     from ..runs import Run
     from ..schedule import Period
 
-ON_HELP = "The date to look at (YYYY-MM-DD, today, yesterday, tomorrow). Default: today."
+ON_HELP = Msg("help.today.on")
 
 
-AS_LOGGED_HELP = (
-    "Show the log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
-    "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then."
-)
+AS_LOGGED_HELP = Msg("help.today.as_logged")
 
 
 def today(
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
-    show_all: bool = typer.Option(
-        False, "--all", help="Show every item in its current period, whatever its status."
-    ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    show_all: bool = typer.Option(False, "--all", help=Msg("help.today.all")),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
     as_logged: str | None = typer.Option(
         None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
     ),
-    tag: str | None = typer.Option(
-        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
-    ),
+    tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
 ) -> None:
-    """What needs doing today: daily items, anything due or overdue, what was
-    missed last period (with the command that logs it late), and progress.
-
-    Example: csm today --on 2026-11-23
-
-    Example: csm today --tag team
-    """
+    """What needs doing today, what was missed, and progress."""
     from ..agenda import build_agenda
 
     env = Env.load()
@@ -79,19 +67,14 @@ def due(
         None,
         "--period",
         "-p",
-        help="day, week, month, quarter or year (or daily ... annual): every item of that "
-        "cadence in the current period, plus longer ones due inside it.",
+        help=Msg("help.due.period"),
         metavar="PERIOD",
         autocompletion=completion.periods,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
-    """What is open: without --period every due or overdue item; with it, the
-    whole window of that period.
-
-    Example: csm due --period quarter
-    """
+    """What is due or overdue, or the whole window of --period."""
     from ..agenda import build_agenda, window_entries
 
     cadence = None
@@ -186,5 +169,5 @@ def _window_name(env: Env, cadence: str, span: Period) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("today")(today)
-    app.command("due")(due)
+    app.command("today", help=Msg("help.today"))(today)
+    app.command("due", help=Msg("help.due"))(due)

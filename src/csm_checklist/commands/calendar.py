@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
+from ..messages import Msg
 from ..views.safe import echo
 from .common import OUTPUT_HELP, Env, print_json
 
 if TYPE_CHECKING:
     from ..daysoff import DayOff
 
-off_app = typer.Typer(
-    help="Days off: public holidays, leave and closures. csm treats them like weekend days.",
-    no_args_is_help=True,
-)
+off_app = typer.Typer(help=Msg("help.off"), no_args_is_help=True)
 
 RANGE_HINT = "Write one date or a range, e.g. 2026-07-01 or 2026-07-01..2026-07-14."
 
@@ -54,16 +52,12 @@ def _dates(start: date, end: date) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
 
 
-@off_app.command("add")
+@off_app.command("add", help=Msg("help.off.add"))
 def add(
-    dates: str = typer.Argument(..., help="A date or a range: 2026-07-01..2026-07-14."),
-    reason: str = typer.Option("", "--reason", "-r", help="Why: Annual leave, Eid, ..."),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
+    reason: str = typer.Option("", "--reason", "-r", help=Msg("help.off.add.reason")),
 ) -> None:
-    """Take a day or a range of days off: nothing is expected on them, due dates
-    move to the workday before, and streaks run across them. Past dates too.
-
-    Example: csm off add 2026-07-01..2026-07-14 --reason "Annual leave"
-    """
+    """Take a day or a range of days off."""
     from ..daysoff import add_range, load_days_off, save_days_off
 
     start, end = _range(dates)
@@ -80,15 +74,11 @@ def add(
     echo(SAID["added"].format(count=fresh, dates=_dates(start, end), reason=shown))
 
 
-@off_app.command("remove")
+@off_app.command("remove", help=Msg("help.off.remove"))
 def remove(
-    dates: str = typer.Argument(..., help="A date or a range: 2026-07-01..2026-07-14."),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
 ) -> None:
-    """Work on days that were off after all: the days in the range stop being
-    days off, whichever entry (typed or imported) made them so.
-
-    Example: csm off remove 2026-07-05
-    """
+    """The days in the range stop being days off, whatever made them so."""
     from ..daysoff import load_days_off, remove_range, save_days_off
 
     start, end = _range(dates)
@@ -105,15 +95,12 @@ def remove(
     echo(SAID["removed"].format(count=len(removed), days=days))
 
 
-@off_app.command("list")
+@off_app.command("list", help=Msg("help.off.list"))
 def list_(
-    year: int | None = typer.Option(None, "--year", "-y", help="Only this year, e.g. 2026."),
-    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.list.year")),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
 ) -> None:
-    """Show the days off, in date order, with their reasons and sources.
-
-    Example: csm off list --year 2026
-    """
+    """The days off in date order, with their reasons and sources."""
     from ..daysoff import entries_in_year, load_days_off
 
     env = Env.load()
@@ -145,23 +132,19 @@ def _entry_json(entry: DayOff) -> dict[str, object]:
     }
 
 
-@off_app.command("holidays")
+@off_app.command("holidays", help=Msg("help.off.holidays"))
 def holidays_(
     country: str | None = typer.Option(
         None,
         "--country",
         "-c",
-        help="ISO country code, e.g. SA, AE, EG (default: the region setting).",
+        help=Msg("help.off.holidays.country"),
         metavar="CC",
     ),
-    year: int | None = typer.Option(None, "--year", "-y", help="Default: this year."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change; write nothing."),
+    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.holidays.year")),
+    dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.off.holidays.dry_run")),
 ) -> None:
-    """Add a country's public holidays as days off, named in your language.
-    Running it again updates them; it never adds them twice.
-
-    Example: csm off holidays --country SA --year 2026
-    """
+    """Add or update a country's public holidays as days off."""
     from ..daysoff import load_days_off, merge_imported, save_days_off
     from ..publicholidays import country_name, public_holidays, source_of
 
@@ -201,12 +184,11 @@ def holidays_(
         echo(SAID["written"].format(path=path))
 
 
-@off_app.command("countries")
-def countries(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the country codes `csm off holidays` and `csm config set region` accept.
-
-    Example: csm off countries
-    """
+@off_app.command("countries", help=Msg("help.off.countries"))
+def countries(
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
+) -> None:
+    """The country codes csm knows public holidays for."""
     from ..publicholidays import countries as known
 
     found = known()
@@ -218,9 +200,11 @@ def countries(json_output: bool = typer.Option(False, "--json", help="Print JSON
 
 
 def calendar(
-    months: int = typer.Option(3, "--months", "-m", help="How many months ahead.", min=1, max=24),
+    months: int = typer.Option(
+        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24
+    ),
     start: str | None = typer.Option(
-        None, "--from", help="First day (YYYY-MM-DD, today). Default: today.", metavar="DATE"
+        None, "--from", help=Msg("help.calendar.from"), metavar="DATE"
     ),
     output: str | None = typer.Option(
         None,
@@ -230,12 +214,7 @@ def calendar(
         metavar="FILE",
     ),
 ) -> None:
-    """Write the due dates of the next months as an iCalendar (.ics) file for
-    Outlook or Google Calendar: one all-day event per due date, days off
-    respected. Import it again later: events are updated, not duplicated.
-
-    Example: csm calendar --months 3 -o duties.ics
-    """
+    """The due dates of the next months as an iCalendar (.ics) file."""
     from ..icalexport import calendar_ics, dues_between, months_span
 
     env = Env.load()
@@ -261,4 +240,4 @@ def calendar(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(off_app, name="off")
-    app.command("calendar")(calendar)
+    app.command("calendar", help=Msg("help.calendar"))(calendar)

@@ -7,16 +7,12 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput
+from ..messages import Msg
 from ..views.safe import echo
 from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
 
-checklist_app = typer.Typer(
-    help="Check and copy the checklist files (the duties csm tracks), and switch "
-    "built-in packs on or off.\n\nExample: csm checklist validate\n\n"
-    "Example: csm checklist enable role",
-    no_args_is_help=True,
-)
+checklist_app = typer.Typer(help=Msg("help.checklist"), no_args_is_help=True)
 
 
 def list_items(
@@ -24,27 +20,18 @@ def list_items(
         None,
         "--cadence",
         "-c",
-        help="Only items of this cadence: daily, weekly, monthly, quarterly, annual, rrule "
-        "(or day, week, month, quarter, year).",
+        help=Msg("help.list.cadence"),
         metavar="CADENCE",
         autocompletion=completion.cadences,
     ),
     group: str = typer.Option(
-        "area", "--group", "-g", help="Group by area or by cadence.", metavar="area|cadence"
+        "area", "--group", "-g", help=Msg("help.list.group"), metavar="area|cadence"
     ),
-    show_all: bool = typer.Option(False, "--all", help="Also show disabled items, marked."),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
-    tag: str | None = typer.Option(
-        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
-    ),
+    show_all: bool = typer.Option(False, "--all", help=Msg("help.list.all")),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
+    tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
 ) -> None:
-    """List the checklist: every item with its cadence and due rule in words,
-    grouped by area (or by cadence).
-
-    Example: csm list --cadence weekly
-
-    Example: csm list --tag team
-    """
+    """The checklist: every item, its cadence and due rule, grouped."""
     wanted = cadence_option(cadence)
     by = group.strip().lower()
     if by not in ("area", "cadence"):
@@ -76,22 +63,16 @@ def list_items(
         echo(plain_list(groups, lang), nl=False)
 
 
-@checklist_app.command("validate")
+@checklist_app.command("validate", help=Msg("help.checklist.validate"))
 def validate(
     paths: list[Path] | None = typer.Argument(
         None,
-        help="Checklist files or folders to check, on top of the built-ins and your "
-        "own checklists. Default: everything csm loads.",
+        help=Msg("help.checklist.validate.paths"),
         show_default=False,
         metavar="[PATH]...",
     ),
 ) -> None:
-    """Check checklist files and report every problem, each naming the file,
-    the line and the fix. Given files are checked as they would load: after
-    the built-ins and your own checklists, so they may override your items.
-
-    Example: csm checklist validate my-weekly.yaml
-    """
+    """Check checklist files and report every problem."""
     from ..checklists import check_files
 
     env = Env.load()
@@ -123,19 +104,11 @@ def validate(
     )
 
 
-@checklist_app.command("init")
+@checklist_app.command("init", help=Msg("help.checklist.init"))
 def init(
-    force: bool = typer.Option(
-        False, "--force", help="Replace files that already exist in the checklists folder."
-    ),
+    force: bool = typer.Option(False, "--force", help=Msg("help.checklist.init.force")),
 ) -> None:
-    """Copy the built-in checklists into your checklists folder to edit them.
-
-    Items and areas in your copies override the built-ins with the same id.
-    Existing files are never replaced without --force.
-
-    Example: csm checklist init
-    """
+    """Copy the built-in checklists into the user's checklists folder."""
     from ..checklists import copy_builtins
 
     env = Env.load()
@@ -147,28 +120,19 @@ def init(
     echo("Edit them, then check your changes with: csm checklist validate")
 
 
-@checklist_app.command("enable")
+@checklist_app.command("enable", help=Msg("help.checklist.enable"))
 def enable(
-    pack: str = typer.Argument(..., help="The pack to switch on: role.", metavar="PACK"),
+    pack: str = typer.Argument(..., help=Msg("help.checklist.enable.pack"), metavar="PACK"),
 ) -> None:
-    """Switch on a built-in pack: its items are tracked from today (the
-    history records it), e.g. the role pack, the recurring duties of the
-    customer service manager's role description.
-
-    Example: csm checklist enable role
-    """
+    """Switch on a built-in pack from today."""
     _switch_pack(pack, True)
 
 
-@checklist_app.command("disable")
+@checklist_app.command("disable", help=Msg("help.checklist.disable"))
 def disable(
-    pack: str = typer.Argument(..., help="The pack to switch off: role.", metavar="PACK"),
+    pack: str = typer.Argument(..., help=Msg("help.checklist.disable.pack"), metavar="PACK"),
 ) -> None:
-    """Switch off a built-in pack: its items are no longer expected from
-    today; what was logged stays, and reports of the past are unchanged.
-
-    Example: csm checklist disable role
-    """
+    """Switch off a built-in pack from today."""
     _switch_pack(pack, False)
 
 
@@ -198,7 +162,7 @@ def _switch_pack(pack: str, on: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("list")(list_items)
+    app.command("list", help=Msg("help.list"))(list_items)
     app.add_typer(checklist_app, name="checklist")
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Paths, Settings, load_settings, resolve_paths
 from ..errors import BadInput
+from ..messages import Msg
 from ..schedule import FIRST_DAY, LAST_DAY
 
 if TYPE_CHECKING:
@@ -24,10 +25,7 @@ if TYPE_CHECKING:
 
 # The help of every `-o/--output FILE`: the file itself is always opened by
 # `outputs.open_output`, so every command that writes one promises the same.
-OUTPUT_HELP = (
-    "Write to FILE (atomically; never one of csm's own files; the folder must "
-    "exist) instead of stdout; - is stdout."
-)
+OUTPUT_HELP = Msg("help.output")
 
 
 class Env:

@@ -68,10 +68,14 @@ def report_formats(incomplete: str) -> list[str]:
 
 
 def setting_names(incomplete: str) -> list[tuple[str, str]]:
+    """Setting names, each with what it means in the reader's language."""
+    from ..cli import reader_lang
     from ..config import SETTINGS
+    from ..messages import say
 
+    lang = reader_lang()  # English when the config cannot be read; never raises
     return [
-        (name, setting.description)
+        (name, say(setting.description, lang))
         for name, setting in SETTINGS.items()
         if name.startswith(incomplete.strip())
     ]

@@ -7,23 +7,19 @@ import contextlib
 import typer
 
 from ..config import SETTINGS, save_setting
+from ..messages import Msg
 from ..views.safe import echo
 from . import completion
 from .common import Env, print_json
 
 NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
 
-config_app = typer.Typer(
-    help="Show and change settings, and find csm's files.", no_args_is_help=True
-)
+config_app = typer.Typer(help=Msg("help.config"), no_args_is_help=True)
 
 
-@config_app.command("show")
-def show(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Show every setting and its value.
-
-    Example: csm config show
-    """
+@config_app.command("show", help=Msg("help.config.show"))
+def show(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short"))) -> None:
+    """Every setting and its value."""
     env = Env.load()
     values = env.settings.as_dict()
     if json_output:
@@ -46,26 +42,18 @@ def _effective(env: Env, name: str) -> str:
     return SETTINGS[name].default
 
 
-@config_app.command("set")
+@config_app.command("set", help=Msg("help.config.set"))
 def set_(
     key: str = typer.Argument(
         ...,
-        help="Setting name: lang, week_start, workdays, fiscal_year_start, timezone, user, "
-        "region, hijri.",
+        help=Msg("help.config.set.key"),
         autocompletion=completion.setting_names,
     ),
     value: str = typer.Argument(
-        ..., help="New value, e.g. sun-thu.", autocompletion=completion.setting_values
+        ..., help=Msg("help.config.set.value"), autocompletion=completion.setting_values
     ),
 ) -> None:
-    """Change one setting; the value is checked before anything is written.
-    `region CC` also sets workdays and week_start from the country's weekend.
-
-    Settings: lang, week_start, workdays, fiscal_year_start, timezone, user,
-    region, hijri. `csm config show` shows each with its meaning.
-
-    Example: csm config set workdays sun-thu
-    """
+    """Change one setting, checked before anything is written."""
     env = Env.load()
     if key.strip() == "region" and value.strip():
         _set_region(env, value)
@@ -95,12 +83,9 @@ def _set_region(env: Env, value: str) -> None:
     echo(f"Import its public holidays as days off: csm off holidays --country {code}")
 
 
-@config_app.command("path")
-def path(json_output: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Show where csm keeps its settings, checklists and log.
-
-    Example: csm config path
-    """
+@config_app.command("path", help=Msg("help.config.path"))
+def path(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short"))) -> None:
+    """Where csm keeps its settings, checklists and log."""
     paths = Env.load().paths
     places = {
         "config_file": str(paths.config_file),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..messages import Msg
 from ..views.safe import echo
 from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
@@ -17,18 +18,12 @@ from .common import Env, cadence_option, print_json, stdout_is_terminal
 if TYPE_CHECKING:
     from ..log import EventLog
 
-ITEMS_HELP = (
-    "Item ids, unique id prefixes, or words of a title in English or Arabic. "
-    "All must match, or nothing is logged."
-)
-ON_HELP = "The day the work was for (YYYY-MM-DD, today, yesterday). Default: today."
-BY_HELP = "Who did it. Default: the `user` setting, else the login name."
+ITEMS_HELP = Msg("help.done.items")
+ON_HELP = Msg("help.done.on")
+BY_HELP = Msg("help.done.by")
 
 
-CADENCE_HELP = (
-    "Also log every item in force of this cadence (daily, weekly, monthly, quarterly, "
-    "annual or rrule) for its period containing --on, e.g. --cadence daily."
-)
+CADENCE_HELP = Msg("help.done.cadence")
 
 
 def _log_work(
@@ -107,7 +102,7 @@ def done(
         autocompletion=completion.items,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
-    note: str = typer.Option("", "--note", help="A note to keep with it.", metavar="TEXT"),
+    note: str = typer.Option("", "--note", help=Msg("help.done.note"), metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
     cadence: str | None = typer.Option(
         None,
@@ -120,30 +115,11 @@ def done(
         None,
         "--measure",
         "-m",
-        help="A number the item declares, kept with the done: ID=VALUE, the declared unit "
-        "optional, e.g. --measure csat=4.6/5 --measure complaints=132.",
+        help=Msg("help.done.measure"),
         metavar="ID=VALUE",
     ),
 ) -> None:
-    """Log items as done for their period containing --on (default today).
-
-    RUN/STEP checks off a step of a playbook run (see `csm run`).
-
-    A period already done or skipped is left as it is (exit 0). A future date,
-    or one before the item is tracked (see `csm history`), is refused (exit 2);
-    an item that matches nothing, or a name that could mean several (such as
-    "daily"), stops the command before anything is logged (exit 1). A name
-    that is not an exact id is told on stderr with the item it found:
-    "monit → monitor-accounts (id prefix)".
-
-    Example: csm done monitor-accounts --note "2 escalations"
-
-    Example: csm done --cadence daily --on yesterday
-
-    Example: csm done monthly-report --measure complaints=132 --measure csat=4.6
-
-    Example: csm done crisis-2027-03-02/assess
-    """
+    """Log items (or RUN/STEP steps) as done."""
     _log_work("done", items or [], on, note, by, cadence, measure)
 
 
@@ -156,7 +132,7 @@ def skip(
         autocompletion=completion.items,
     ),
     on: str | None = typer.Option(None, "--on", help=ON_HELP, metavar="DATE"),
-    reason: str = typer.Option("", "--reason", help="Why it was skipped.", metavar="TEXT"),
+    reason: str = typer.Option("", "--reason", help=Msg("help.skip.reason"), metavar="TEXT"),
     by: str | None = typer.Option(None, "--by", help=BY_HELP, metavar="NAME"),
     cadence: str | None = typer.Option(
         None,
@@ -166,44 +142,25 @@ def skip(
         autocompletion=completion.cadences,
     ),
 ) -> None:
-    """Log items as skipped (not needed this time) for their period.
-
-    A skipped period counts as settled: it is not overdue and not missed.
-    RUN/STEP skips a step of a playbook run.
-
-    Example: csm skip team-meeting --reason "public holiday"
-
-    Example: csm skip campaign-2027-03-02/brief-team --reason "team briefed in person"
-
-    Example: csm skip --cadence daily --on 2026-11-26 --reason "national day"
-    """
+    """Log items (or RUN/STEP steps) as skipped."""
     _log_work("skip", items or [], on, reason, by, cadence)
 
 
 def undo(
     item: str | None = typer.Argument(
         None,
-        help="Undo the latest event of this item only.",
+        help=Msg("help.undo.item"),
         metavar="ITEM",
         autocompletion=completion.items,
     ),
     on: str | None = typer.Option(
         None,
         "--on",
-        help="With ITEM: its event in the period containing this day. "
-        "Alone: the latest event logged for this day.",
+        help=Msg("help.undo.on"),
         metavar="DATE",
     ),
 ) -> None:
-    """Mark the latest done or skip undone (it stays in the log, marked, and
-    counts for nothing any more).
-
-    Nothing to undo: exit 1. RUN/STEP undoes that step of a playbook run.
-
-    Example: csm undo team-meeting --on 2026-11-24
-
-    Example: csm undo crisis-2027-03-02/assess
-    """
+    """Mark the latest done or skip undone; it stays in the log."""
     from ..errors import NotMet
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
@@ -236,29 +193,26 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
 
 
 LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
+# (`help.log.limit` and `help.log` say 20 too: a test keeps them in step)
 
 
 def log_events(
-    since: str | None = typer.Option(
-        None, "--since", help="Only events for this day or later.", metavar="DATE"
-    ),
-    until: str | None = typer.Option(
-        None, "--until", help="Only events for this day or earlier.", metavar="DATE"
-    ),
+    since: str | None = typer.Option(None, "--since", help=Msg("help.since"), metavar="DATE"),
+    until: str | None = typer.Option(None, "--until", help=Msg("help.until"), metavar="DATE"),
     item: str | None = typer.Option(
-        None, "--item", help="Only this item.", metavar="ID", autocompletion=completion.items
+        None, "--item", help=Msg("help.log.item"), metavar="ID", autocompletion=completion.items
     ),
     cadence: str | None = typer.Option(
         None,
         "--cadence",
-        help="Only this cadence: daily, weekly, monthly, quarterly, annual or rrule.",
+        help=Msg("help.log.cadence"),
         metavar="CADENCE",
         autocompletion=completion.cadences,
     ),
     by: str | None = typer.Option(
         None,
         "--by",
-        help="Only events logged by this name (any case), e.g. --by Omar.",
+        help=Msg("help.log.by"),
         metavar="NAME",
     ),
     limit: int | None = typer.Option(
@@ -266,39 +220,27 @@ def log_events(
         "--limit",
         "-n",
         min=0,
-        help=f"At most this many events (default {LOG_LIMIT}; 0: all), e.g. --limit 50.",
+        help=Msg("help.log.limit"),
         metavar="N",
     ),
-    show_all: bool = typer.Option(
-        False, "--all", help="Every event: the same as --limit 0, e.g. csm log --all --by Omar."
-    ),
-    json_output: bool = typer.Option(
-        False, "--json", help="Print one JSON document (every event unless --limit)."
-    ),
+    show_all: bool = typer.Option(False, "--all", help=Msg("help.log.all")),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.log.json")),
     include_undone: bool = typer.Option(
-        False, "--include-undone", help="Also show undone events, marked as such."
+        False, "--include-undone", help=Msg("help.log.include_undone")
     ),
     history: bool = typer.Option(
         False,
         "--history",
-        help="The audit trail: undone events too, and under each event every "
-        "correction of its note (csm note), e.g. csm log --history --item team-meeting.",
+        help=Msg("help.log.history"),
     ),
     as_logged: str | None = typer.Option(
         None,
         "--as-logged",
-        help="The log as it stood at this moment (YYYY-MM-DD for the end of that day, or "
-        "YYYY-MM-DDTHH:MM): only what was logged by then, undone only if undone by then.",
+        help=Msg("help.log.as_logged"),
         metavar="MOMENT",
     ),
 ) -> None:
-    """Logged events, newest first by the day the work was for, then by the
-    time logged. --since and --until bound that day, both included. Shows the
-    latest 20 unless --limit or --all says otherwise. The id column is what
-    `csm note` takes.
-
-    Example: csm log --since 2026-11-01 --item team-meeting --by Omar
-    """
+    """The logged events, newest day first."""
     include_undone = include_undone or history
     env = Env.load()
     first, last = env.day_range(since, until)
@@ -368,7 +310,7 @@ def log_events(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("done")(done)
-    app.command("skip")(skip)
-    app.command("undo")(undo)
-    app.command("log")(log_events)
+    app.command("done", help=Msg("help.done"))(done)
+    app.command("skip", help=Msg("help.skip"))(skip)
+    app.command("undo", help=Msg("help.undo"))(undo)
+    app.command("log", help=Msg("help.log"))(log_events)

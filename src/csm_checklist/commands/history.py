@@ -6,21 +6,18 @@ from datetime import date, timedelta
 
 import typer
 
+from ..messages import Msg
 from ..views.safe import echo
 from . import completion
 from .common import Env, print_json
 
-history_app = typer.Typer(
-    help="The rules csm has recorded: when tracking began and every change to the "
-    "checklists and settings, in words.\n\nExample: csm history",
-    invoke_without_command=True,
-)
+history_app = typer.Typer(help=Msg("help.history"), invoke_without_command=True)
 
 
 @history_app.callback()
 def history(
     ctx: typer.Context,
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
     """List the tracking start and every revision of the rules, in words.
 
@@ -42,16 +39,11 @@ def history(
     echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False)
 
 
-@history_app.command("start")
+@history_app.command("start", help=Msg("help.history.start"))
 def start(
-    day: str = typer.Argument(..., help="The first day to track (YYYY-MM-DD).", metavar="DATE"),
+    day: str = typer.Argument(..., help=Msg("help.history.start.day"), metavar="DATE"),
 ) -> None:
-    """Move the day tracking starts, earlier or later. Nothing before it is
-    expected or counted; work can be logged from that day on. The move is
-    recorded, and the change in expected periods up to today is shown.
-
-    Example: csm history start 2026-10-01
-    """
+    """Move the day tracking starts, and record the move."""
     from ..views.history import start_moved_text
     from ..work import move_start
 
@@ -65,18 +57,13 @@ def start(
 def show(
     item: str = typer.Argument(
         ...,
-        help="An item id, unique id prefix, or words of its title.",
+        help=Msg("help.show.item"),
         metavar="ITEM",
         autocompletion=completion.items,
     ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
-    """One item: its titles in both languages, area, rule in words, since when
-    it is tracked, its current period and status, the next 5 due dates, the
-    last 5 entries and the revisions of its rules.
-
-    Example: csm show team-meeting
-    """
+    """One item: its rule, tracking, status, next due dates and entries."""
     from ..agenda import build_agenda
     from ..history import revision_changes
     from ..views import history as view
@@ -118,4 +105,4 @@ def show(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(history_app, name="history")
-    app.command("show")(show)
+    app.command("show", help=Msg("help.show"))(show)

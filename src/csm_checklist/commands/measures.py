@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import typer
 
+from ..messages import Msg
 from .common import Env, print_json
 
 
 def measures(
-    item: str | None = typer.Argument(
-        None, help="Only this item (id, id prefix or title words).", metavar="[ITEM]"
-    ),
+    item: str | None = typer.Argument(None, help=Msg("help.measures.item"), metavar="[ITEM]"),
     since: str | None = typer.Option(
-        None, "--since", help="Only periods ending on this day or later.", metavar="DATE"
+        None, "--since", help=Msg("help.measures.since"), metavar="DATE"
     ),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
-    """List the recorded measures, oldest period first: item, measure, period,
-    value, and its target when the item declares one.
-
-    Example: csm measures monthly-report --since 2026-01-01
-    """
+    """The recorded measures, oldest period first."""
     from ..measures import number, recorded
 
     env = Env.load()
@@ -77,4 +72,4 @@ def measures(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("measures")(measures)
+    app.command("measures", help=Msg("help.measures"))(measures)

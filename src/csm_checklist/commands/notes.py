@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from ..messages import Msg
 from ..views.safe import echo
 from .common import Env
 
@@ -11,28 +12,18 @@ from .common import Env
 def note(
     event: str = typer.Argument(
         ...,
-        help="The event: the id `csm log` shows (its uuid's first 8 characters; "
-        "at least 6 will do) or the whole uuid.",
+        help=Msg("help.note.event"),
         metavar="EVENT",
     ),
-    text: str = typer.Argument(
-        ..., help='The note as it should read; "" clears it.', metavar="TEXT"
-    ),
+    text: str = typer.Argument(..., help=Msg("help.note.text"), metavar="TEXT"),
     by: str | None = typer.Option(
         None,
         "--by",
-        help="Who corrected it. Default: the `user` setting, else the login name.",
+        help=Msg("help.note.by"),
         metavar="NAME",
     ),
 ) -> None:
-    """Correct the note of a done (or the reason of a skip) already logged.
-
-    The event then carries the new note everywhere (log, report, export); the
-    old one is kept with who changed it and when, and `csm log --history`
-    shows it. An unknown or ambiguous id exits with 1, nothing changed.
-
-    Example: csm note 1a2b3c4d "3 escalations, not 2"
-    """
+    """Correct the note of a logged event, keeping the old one."""
     from ..log import host_name
     from ..views.events import note_line
 
@@ -46,4 +37,4 @@ def note(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("note")(note)
+    app.command("note", help=Msg("help.note"))(note)

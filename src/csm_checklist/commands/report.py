@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput
+from ..messages import Msg
 from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from . import completion
@@ -28,21 +29,17 @@ def report(
         "month",
         "--period",
         "-p",
-        help="week, month, quarter or year.",
+        help=Msg("help.report.period"),
         metavar="PERIOD",
         autocompletion=completion.report_periods,
     ),
-    on: str | None = typer.Option(
-        None, "--on", help="A date inside the period (default: today).", metavar="DATE"
-    ),
-    previous: bool = typer.Option(
-        False, "--previous", help="Report the last complete period before the one of --on."
-    ),
+    on: str | None = typer.Option(None, "--on", help=Msg("help.report.on"), metavar="DATE"),
+    previous: bool = typer.Option(False, "--previous", help=Msg("help.report.previous")),
     fmt: str = typer.Option(
         "text",
         "--format",
         "-f",
-        help="text, md or json (json has every figure: there is no --json here).",
+        help=Msg("help.report.format"),
         autocompletion=completion.report_formats,
     ),
     output: str | None = typer.Option(
@@ -55,27 +52,18 @@ def report(
     as_logged: str | None = typer.Option(
         None,
         "--as-logged",
-        help="The report as the log stood at this moment (YYYY-MM-DD for the end of that "
-        "day, or YYYY-MM-DDTHH:MM): an audit replay. Default period: the one of that day.",
+        help=Msg("help.report.as_logged"),
         metavar="MOMENT",
     ),
-    tag: str | None = typer.Option(
-        None, "--tag", help="Only items with this tag, e.g. --tag team.", metavar="TAG"
-    ),
+    tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
     by: str | None = typer.Option(
         None,
         "--by",
-        help="Only what this person logged (any case): the periods they settled, e.g. --by Omar.",
+        help=Msg("help.report.by"),
         metavar="NAME",
     ),
 ) -> None:
-    """Per item, cadence and area: expected, done, on time, late, skipped, missed,
-    completion; streaks of daily items; every missed period; the notes.
-
-    Example: csm report --period month --format md -o report.md
-
-    Example: csm report --period week --tag team --by Omar
-    """
+    """How the duties went over a week, month, quarter or year."""
     from ..report import REPORT_CADENCES, build_report
     from ..scope import tag_of, with_tag
 
@@ -220,4 +208,4 @@ def _extra_text(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("report")(report)
+    app.command("report", help=Msg("help.report"))(report)

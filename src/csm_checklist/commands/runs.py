@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
+from ..messages import Msg
 from .common import Env, print_json
 
 if TYPE_CHECKING:
     from ..log import EventLog
     from ..runs import CalendarOn
 
-run_app = typer.Typer(
-    help="Playbooks started by hand when something happens: a crisis, a campaign.\n\n"
-    'Example: csm run start crisis --name "hacked account"',
-    no_args_is_help=True,
-)
+run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)
 
 
 def _calendar(env: Env, log: EventLog) -> CalendarOn:
@@ -34,29 +31,19 @@ def _who(env: Env, by: str | None) -> str:
     return by.strip() if by is not None and by.strip() else env.settings.user_name
 
 
-@run_app.command("start")
+@run_app.command("start", help=Msg("help.run.start"))
 def start(
-    playbook: str = typer.Argument(
-        ..., help="The playbook: crisis, campaign or your own.", metavar="PLAYBOOK"
-    ),
-    name: str = typer.Option("", "--name", help="What happened, in a few words.", metavar="TEXT"),
+    playbook: str = typer.Argument(..., help=Msg("help.run.start.playbook"), metavar="PLAYBOOK"),
+    name: str = typer.Option("", "--name", help=Msg("help.run.start.name"), metavar="TEXT"),
     on: str | None = typer.Option(
         None,
         "--on",
-        help="The day it started (YYYY-MM-DD, today, yesterday); an earlier day starts the "
-        "run at its first minute. Default: now.",
+        help=Msg("help.run.start.on"),
         metavar="DATE",
     ),
-    by: str | None = typer.Option(None, "--by", help="Who started it.", metavar="NAME"),
+    by: str | None = typer.Option(None, "--by", help=Msg("help.run.start.by"), metavar="NAME"),
 ) -> None:
-    """Start a run of a playbook. Its id is the playbook and the day, e.g.
-    crisis-2027-03-02 (crisis-2027-03-02-2 for a second one that day); each
-    step's deadline counts from now.
-
-    Example: csm run start crisis --name "hacked account"
-
-    Example: csm run start campaign --on yesterday --name "spring sale"
-    """
+    """Start a run of a playbook; its steps' deadlines count from now."""
     from ..runs import find_run, start_moment, start_run
     from ..views.runs import started_line
 
@@ -80,15 +67,12 @@ def start(
     typer.echo(started_line(run, settings.lang))
 
 
-@run_app.command("list")
+@run_app.command("list", help=Msg("help.run.list"))
 def list_runs(
-    only_open: bool = typer.Option(False, "--open", help="Only the runs still open."),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    only_open: bool = typer.Option(False, "--open", help=Msg("help.run.list.open")),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
-    """List the runs, oldest started first: steps settled, steps late, open or closed.
-
-    Example: csm run list --open
-    """
+    """The runs, oldest started first."""
     from ..runs import load_runs
     from ..views.runs import run_list, run_record
 
@@ -102,16 +86,12 @@ def list_runs(
     typer.echo(run_list(runs, env.settings.lang), nl=False)
 
 
-@run_app.command("show")
+@run_app.command("show", help=Msg("help.run.show"))
 def show(
-    run: str = typer.Argument(..., help="The run's id (or a unique start of it).", metavar="RUN"),
-    json_output: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    run: str = typer.Argument(..., help=Msg("help.run.id"), metavar="RUN"),
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
 ) -> None:
-    """A run's steps: each with its deadline, when it was done or skipped,
-    late ones and overdue ones marked.
-
-    Example: csm run show crisis-2027-03-02
-    """
+    """A run's steps with their deadlines."""
     from ..runs import find_run
     from ..views.runs import run_detail, run_record
 
@@ -125,17 +105,13 @@ def show(
     typer.echo(run_detail(found, now, env.settings.lang), nl=False)
 
 
-@run_app.command("close")
+@run_app.command("close", help=Msg("help.run.close"))
 def close(
-    run: str = typer.Argument(..., help="The run's id (or a unique start of it).", metavar="RUN"),
-    note: str = typer.Option("", "--note", help="How it ended, kept with the run.", metavar="TEXT"),
-    force: bool = typer.Option(False, "--force", help="Close it even with steps still open."),
+    run: str = typer.Argument(..., help=Msg("help.run.id"), metavar="RUN"),
+    note: str = typer.Option("", "--note", help=Msg("help.run.close.note"), metavar="TEXT"),
+    force: bool = typer.Option(False, "--force", help=Msg("help.run.close.force")),
 ) -> None:
-    """Close a run. With steps still open it is refused (exit 1) unless
-    --force; they then stay open in the record, and the run says so.
-
-    Example: csm run close crisis-2027-03-02 --note "account recovered"
-    """
+    """Close a run; with steps still open only with --force."""
     from ..runs import close_run, find_run
     from ..views.runs import closed_line
 

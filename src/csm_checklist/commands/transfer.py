@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
+from ..messages import Msg
 from ..views.safe import echo
 from .common import OUTPUT_HELP, Env
 
@@ -24,14 +25,10 @@ class ExportFormat(str, Enum):
 
 def export(
     format: ExportFormat = typer.Option(
-        ExportFormat.csv, "--format", "-f", help="csv, json, jsonl or md (a Markdown table)."
+        ExportFormat.csv, "--format", "-f", help=Msg("help.export.format")
     ),
-    since: str | None = typer.Option(
-        None, "--since", help="Only events for this day or later.", metavar="DATE"
-    ),
-    until: str | None = typer.Option(
-        None, "--until", help="Only events for this day or earlier.", metavar="DATE"
-    ),
+    since: str | None = typer.Option(None, "--since", help=Msg("help.since"), metavar="DATE"),
+    until: str | None = typer.Option(None, "--until", help=Msg("help.until"), metavar="DATE"),
     output: str | None = typer.Option(
         None,
         "--output",
@@ -40,19 +37,11 @@ def export(
         metavar="FILE",
     ),
     include_undone: bool = typer.Option(
-        False, "--include-undone", help="Also export undone events (with their undone_at)."
+        False, "--include-undone", help=Msg("help.export.include_undone")
     ),
-    bom: bool = typer.Option(
-        False, "--bom", help="Start with a UTF-8 byte order mark, so spreadsheets show Arabic."
-    ),
+    bom: bool = typer.Option(False, "--bom", help=Msg("help.export.bom")),
 ) -> None:
-    """Export events, oldest logged first, one row per event with the columns
-    uuid, item_id, title, cadence, kind, period_start, period_end, for_date,
-    logged_at, by, note, undone_at, host. --since and --until bound the day
-    the work was for, both included. `csm import` reads csv, json and jsonl back.
-
-    Example: csm export --format csv --bom -o events.csv
-    """
+    """Write the events, oldest logged first, in one of the export formats."""
     from ..formats import WRITERS
 
     env = Env.load()
@@ -90,31 +79,12 @@ def export(
 def import_(
     file: str = typer.Argument(
         ...,
-        help="A file `csm export` wrote: csv, json or jsonl, told apart by content; "
-        "- reads standard input.",
+        help=Msg("help.import.file"),
         metavar="FILE",
     ),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help="Check the file and count, but write nothing."
-    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.import.dry_run")),
 ) -> None:
-    """Import events from a csv, json or jsonl export.
-
-    Every record is checked before any is kept: a bad one stops the import
-    with exit 2, naming its line (csv, jsonl) or index (json) and the field,
-    and nothing is written. A missing or unreadable file, a file with no
-    events and a Markdown export (which cannot be read back) are exit 2 as well.
-    Events are matched by uuid: one already in the log is counted, not added
-    again, so importing a file twice adds nothing; the same uuid with other
-    content is refused. An event undone in the file is marked undone here too.
-    Every event must fall in the period the rules here cut for its day. Into
-    an empty log, a json backup also brings its tracking start and the
-    history of its rules, so every report reads as it did. The file is read
-    once, so `-` (standard input), a pipe or `<(...)` work too; an import that
-    fails, or a --dry-run, never creates a log.
-
-    Example: csm import events.csv --dry-run
-    """
+    """Read events back from an export; every record checked before any is kept."""
     from ..history import observe
     from ..importing import import_file
     from ..views.events import import_lines
@@ -128,5 +98,5 @@ def import_(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_)
+    app.command("export", help=Msg("help.export"))(export)
+    app.command("import", help=Msg("help.import"))(import_)
