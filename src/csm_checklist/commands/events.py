@@ -205,6 +205,7 @@ def undo(
     Example: csm undo crisis-2027-03-02/assess
     """
     from ..errors import NotMet
+    from ..messages import Msg
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
 
@@ -221,8 +222,8 @@ def undo(
         event = undo_work(log, target, env.settings.now())
     if event is None:
         raise NotMet(
-            f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
-            hint="`csm log` lists what was logged.",
+            Msg("commands.undo.nothing", scope=undo_scope(target, day)),
+            hint=Msg("commands.undo.log_hint"),
         )
     echo(undone_line(event, env.settings.lang))
 
