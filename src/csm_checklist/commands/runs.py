@@ -146,7 +146,9 @@ def close(
     with env.open_log() as log:
         found = find_run(log, run, _calendar(env, log))
         close_run(log, found, now, note=note.strip(), force=force)
-    typer.echo(closed_line(found, now, len(found.open_steps)))
+    from ..views.safe import echo  # says the line in the reader's language if a message
+
+    echo(closed_line(found, now, len(found.open_steps)))
 
 
 def log_steps(
