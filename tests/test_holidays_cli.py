@@ -89,7 +89,9 @@ def test_the_import_run_twice_adds_nothing(config_dir: Path) -> None:
     # The same holidays in Arabic rename the entries in place: still 7, plus the bridge day.
     ok("config", "set", "lang", "ar")
     renamed = ok("off", "holidays", "--country", "SA", "--year", "2025")
-    assert renamed.splitlines()[0].endswith("7 holiday(s); 0 new, 7 renamed, 0 no longer listed.")
+    assert renamed.splitlines()[0].endswith(
+        "العطل الرسمية: 7؛ الجديدة: 0، المعاد تسميتها: 7، التي لم تعد مدرجة: 0."
+    )
     listed = json.loads(ok("off", "list", "--json"))
     assert len(listed) == 8
     assert {e["reason"] for e in listed if e["start"] == "2025-03-30"} == {"عطلة عيد الفطر"}

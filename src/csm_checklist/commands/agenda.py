@@ -11,7 +11,7 @@ from ..messages import Msg
 from ..schedule import parse_cadence
 from ..views.safe import echo
 from . import completion
-from .common import Env, print_json, stdout_is_terminal
+from .common import Env, print_json, reason_of, stdout_is_terminal
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,7 +82,7 @@ def due(
         try:
             cadence = parse_cadence(period, option="--period", windows_only=True)
         except ValueError as exc:
-            raise BadInput(f"{exc}.", hint="Use day, week, month, quarter or year.") from None
+            raise BadInput(reason_of(exc), hint=Msg("commands.period_forms")) from None
     env = Env.load()
     day = env.day(on)
     with env.open_log() as log:

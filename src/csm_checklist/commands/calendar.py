@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
-from ..messages import Msg
+from ..messages import Msg, t
 from ..views.safe import echo
 from .common import OUTPUT_HELP, Env, print_json
 
@@ -18,25 +18,6 @@ if TYPE_CHECKING:
 
 off_app = typer.Typer(help=Msg("help.off"), no_args_is_help=True)
 
-RANGE_HINT = "Write one date or a range, e.g. 2026-07-01 or 2026-07-01..2026-07-14."
-
-# What these commands say; kept together for a later message catalog.
-SAID = {
-    "added": "Added {count} day(s) off: {dates}{reason}.",
-    "already": "Nothing added: {dates} is already off.",
-    "removed": "Removed {count} day(s) off: {days}.",
-    "none_removed": "No day off in {dates}; nothing removed.",
-    "none_listed": "No days off{year}. Add some with `csm off add DATE --reason TEXT` "
-    "or `csm off holidays --country CC`.",
-    "import_plan": "{country} {years}: {total} holiday(s); {added} new, {renamed} renamed, "
-    "{dropped} no longer listed.",
-    "dry_run": "Dry run: nothing written.",
-    "written": "Saved to {path}.",
-    "no_country": "Which country? Give --country, e.g. --country SA.",
-    "no_country_hint": "Or set it once: csm config set region SA.",
-    "wrote_calendar": "Wrote {count} due date(s) from {first} to {last} to {path}.",
-}
-
 
 def _range(text: str) -> tuple[date, date]:
     from ..daysoff import parse_range
@@ -44,8 +25,12 @@ def _range(text: str) -> tuple[date, date]:
     try:
         return parse_range(text)
     except ValueError as exc:
-        reason = str(exc)
-        raise BadInput(f"{reason[:1].upper()}{reason[1:]}.", hint=RANGE_HINT) from None
+        reason = exc.args[0] if exc.args else ""
+        # The core's reason starts a sentence here: a capital in English.
+        said = reason if isinstance(reason, Msg) else f"{reason[:1].upper()}{reason[1:]}"
+        raise BadInput(
+            Msg("commands.reason", reason=said), hint=Msg("commands.off.range_hint")
+        ) from None
 
 
 def _dates(start: date, end: date) -> str:
@@ -62,16 +47,16 @@ def add(
 
     start, end = _range(dates)
     if "\n" in reason:
-        raise BadInput("--reason must be one line.", hint='E.g. --reason "Annual leave".')
+        raise BadInput(Msg("commands.off.reason_one_line"), hint=Msg("commands.off.reason_example"))
     env = Env.load()
     path = env.paths.days_off_file
     entries, fresh = add_range(load_days_off(path), start, end, reason)
     if not fresh:
-        echo(SAID["already"].format(dates=_dates(start, end)))
+        echo(t("commands.off.already", env.lang, dates=_dates(start, end)))
         return
     save_days_off(path, entries)
     shown = f" ({reason.strip()})" if reason.strip() else ""
-    echo(SAID["added"].format(count=fresh, dates=_dates(start, end), reason=shown))
+    echo(t("commands.off.added", env.lang, count=fresh, dates=_dates(start, end), reason=shown))
 
 
 @off_app.command("remove", help=Msg("help.off.remove"))
@@ -87,12 +72,12 @@ def remove(
     entries, removed = remove_range(load_days_off(path), start, end)
     if not removed:
         raise NotMet(
-            SAID["none_removed"].format(dates=_dates(start, end)),
-            hint="`csm off list` shows the days off.",
+            Msg("commands.off.none_removed", dates=_dates(start, end)),
+            hint=Msg("commands.off.list_hint"),
         )
     save_days_off(path, entries)
     days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
-    echo(SAID["removed"].format(count=len(removed), days=days))
+    echo(t("commands.off.removed", env.lang, count=len(removed), days=days))
 
 
 @off_app.command("list", help=Msg("help.off.list"))
@@ -109,7 +94,10 @@ def list_(
         print_json([_entry_json(e) for e in entries])
         return
     if not entries:
-        echo(SAID["none_listed"].format(year=f" in {year}" if year else ""))
+        if year:
+            echo(t("commands.off.none_listed_in", env.lang, year=year))
+        else:
+            echo(t("commands.off.none_listed", env.lang))
         return
     from ..views.common import align_columns
 
@@ -151,16 +139,20 @@ def holidays_(
     env = Env.load()
     code = (country or env.settings.region).strip()
     if not code:
-        raise BadInput(SAID["no_country"], hint=SAID["no_country_hint"])
+        raise BadInput(Msg("commands.off.no_country"), hint=Msg("commands.off.no_country_hint"))
     if year is not None and not 1900 <= year <= 2100:
-        raise BadInput(f"--year {year} is out of range.", hint="Give a year such as 2026.")
+        raise BadInput(
+            Msg("commands.off.bad_year", year=year), hint=Msg("commands.off.year_example")
+        )
     years = [year if year is not None else env.today.year]
     imported = public_holidays(code, years, env.settings.lang)
     path = env.paths.days_off_file
     code = code.upper()
     merge = merge_imported(load_days_off(path), source_of(code), years, imported)
     echo(
-        SAID["import_plan"].format(
+        t(
+            "commands.off.import_plan",
+            env.lang,
             country=f"{country_name(code)} ({code})",
             years=", ".join(map(str, years)),
             total=len(imported),
@@ -177,11 +169,11 @@ def holidays_(
     for line in align_columns(rows):
         echo("  " + line.rstrip())
     if dry_run:
-        echo(SAID["dry_run"])
+        echo(t("commands.off.dry_run", env.lang))
         return
     if merge.added or merge.renamed or merge.dropped:
         save_days_off(path, merge.entries)
-        echo(SAID["written"].format(path=path))
+        echo(t("commands.off.written", env.lang, path=path))
 
 
 @off_app.command("countries", help=Msg("help.off.countries"))
@@ -231,8 +223,13 @@ def calendar(
     if output is None or output == "-":
         return
     echo(
-        SAID["wrote_calendar"].format(
-            count=len(dues), first=span.start, last=span.end, path=output
+        t(
+            "commands.off.wrote_calendar",
+            env.lang,
+            count=len(dues),
+            first=span.start,
+            last=span.end,
+            path=output,
         ),
         err=True,
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import BadInput
-from ..messages import Msg
+from ..messages import Msg, t
 from ..views.safe import echo
 from . import completion
 from .common import Env, cadence_option, print_json, stdout_is_terminal
@@ -35,7 +35,10 @@ def list_items(
     wanted = cadence_option(cadence)
     by = group.strip().lower()
     if by not in ("area", "cadence"):
-        raise BadInput(f"--group {group!r} is not a grouping.", hint="Use area or cadence.")
+        raise BadInput(
+            Msg("commands.checklist.bad_group", group=group),
+            hint=Msg("commands.checklist.group_forms"),
+        )
     env = Env.load()
     lang = env.settings.lang
     catalog = env.catalog()
@@ -80,16 +83,23 @@ def validate(
     if not errors and not paths:
         catalog = env.catalog()
         disabled = sum(1 for item in catalog.items.values() if not item.enabled)
-        note = f" ({disabled} disabled)" if disabled else ""
+        lang = env.lang
+        note = t("commands.checklist.ok_disabled", lang, count=disabled) if disabled else ""
         files = len(catalog.files)
         echo(
-            f"OK: {len(catalog.items)} items{note} in {len(catalog.areas)} areas "
-            f"from {files} file{'s' if files != 1 else ''}"
+            t(
+                "commands.checklist.ok_one_file" if files == 1 else "commands.checklist.ok_files",
+                lang,
+                items=len(catalog.items),
+                disabled=note,
+                areas=len(catalog.areas),
+                files=files,
+            )
         )
         return
     if not errors:
         for path in paths or []:
-            echo(f"OK: {path}")
+            echo(t("commands.checklist.ok_path", env.lang, path=path))
         return
     from ..cli import print_error
 
@@ -99,8 +109,14 @@ def validate(
         print_error(error.message, error.hint)
     files = len({getattr(error, "path", None) for error in errors})
     raise BadInput(
-        f"{len(errors)} problems found in {files} file{'s' if files != 1 else ''}.",
-        hint="Fix each one above, then run csm checklist validate again.",
+        Msg(
+            "commands.checklist.problems_one_file"
+            if files == 1
+            else "commands.checklist.problems_files",
+            count=len(errors),
+            files=files,
+        ),
+        hint=Msg("commands.checklist.problems_hint"),
     )
 
 
@@ -114,10 +130,10 @@ def init(
     env = Env.load()
     target = env.paths.checklists_dir
     written = copy_builtins(target, force=force)
-    echo(f"Wrote {len(written)} files to {target}:")
+    echo(t("commands.checklist.wrote_files", env.lang, count=len(written), target=target))
     for path in written:
         echo(f"  {path.name}")
-    echo("Edit them, then check your changes with: csm checklist validate")
+    echo(t("commands.checklist.edit_them", env.lang))
 
 
 @checklist_app.command("enable", help=Msg("help.checklist.enable"))
@@ -143,7 +159,10 @@ def _switch_pack(pack: str, on: bool) -> None:
     changed = set_pack(env.paths.config_dir, pack, on)
     name = pack.strip().lower()
     if not changed:
-        typer.echo(f"The {name} pack is already {'on' if on else 'off'}.")
+        already = (
+            "commands.checklist.pack_already_on" if on else "commands.checklist.pack_already_off"
+        )
+        typer.echo(t(already, env.lang, name=name))
         return
     catalog = env.catalog()
     with env.open_log() as log:
@@ -151,14 +170,16 @@ def _switch_pack(pack: str, on: bool) -> None:
     if on:
         count = sum(1 for item in catalog.items.values() if item.source.parent.name == name)
         typer.echo(
-            f"The {name} pack is on: {count} items are tracked from {env.today.isoformat()}. "
-            "See them with: csm list"
+            t(
+                "commands.checklist.pack_on",
+                env.lang,
+                name=name,
+                count=count,
+                day=env.today.isoformat(),
+            )
         )
     else:
-        typer.echo(
-            f"The {name} pack is off from {env.today.isoformat()}; what was logged for its "
-            "items stays in the log and in past reports."
-        )
+        typer.echo(t("commands.checklist.pack_off", env.lang, name=name, day=env.today.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

@@ -49,6 +49,15 @@ class Env:
         use(settings.lang)  # from here on, every message is said in it
         return settings
 
+    @property
+    def lang(self) -> str:
+        """The language to say things in: the `lang` setting, English when the
+        config cannot be read (`config set`, `off add` work without it)."""
+        try:
+            return self.settings.lang
+        except Exception:  # any config csm cannot read: English, as §9 says
+            return "en"
+
     def _cache(self, name: str) -> Path:
         return self.paths.cache_dir / f"{name}.json"
 
@@ -165,8 +174,8 @@ class Env:
         last = self.day(until, "--until") if until is not None else None
         if first is not None and last is not None and first > last:
             raise BadInput(
-                f"--since {first.isoformat()} is after --until {last.isoformat()}.",
-                hint="Give the earlier day to --since.",
+                Msg("commands.since_after_until", first=first.isoformat(), last=last.isoformat()),
+                hint=Msg("commands.since_after_until_hint"),
             )
         return first, last
 
@@ -184,19 +193,47 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
         day = date.fromisoformat(key)
     except ValueError as exc:
         reason = str(exc) if len(key) == 10 and key[4] == "-" and key[7] == "-" else ""
-        detail = f" ({reason})" if reason and "Invalid isoformat" not in reason else ""
+        problem = (
+            Msg("commands.not_a_date_because", option=option, text=text, reason=_why(reason))
+            if reason and "Invalid isoformat" not in reason
+            else Msg("commands.not_a_date", option=option, text=text)
+        )
         raise BadInput(
-            f"{option} {text!r} is not a date{detail}.",
-            hint=f"Use YYYY-MM-DD, today, yesterday or tomorrow, e.g. {option} "
-            f"{today.isoformat()}.",
+            problem, hint=Msg("commands.date_forms", option=option, today=today.isoformat())
         ) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise BadInput(
-            f"{option} {text!r} is outside the days csm works with, "
-            f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}.",
-            hint=f"Give a day in that range, e.g. {option} {today.isoformat()}.",
+            Msg(
+                "commands.date_outside",
+                option=option,
+                text=text,
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            ),
+            hint=Msg("commands.date_in_range", option=option, today=today.isoformat()),
         )
     return day
+
+
+# Python's reasons for a date that looks right but does not exist.
+_DATE_REASONS = {
+    "day is out of range for month": "commands.date_reason_day",
+    "month must be in 1..12": "commands.date_reason_month",
+    "year 0 is out of range": "commands.date_reason_year",
+}
+
+
+def _why(reason: str) -> str:
+    """Python's reason in the reader's language when it is a known one."""
+    known = _DATE_REASONS.get(reason)
+    return reason if known is None else Msg(known)
+
+
+def reason_of(exc: Exception) -> str:
+    """A core function's reason as one sentence: kept a message when it is
+    one (so it is said in the reader's language), else its text and a stop."""
+    reason = exc.args[0] if exc.args else ""
+    return Msg("commands.reason", reason=reason) if isinstance(reason, Msg) else f"{exc}."
 
 
 def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datetime:
@@ -213,9 +250,10 @@ def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datet
             moment = datetime.fromisoformat(key)
     except ValueError:
         raise BadInput(
-            f"{option} {text!r} is not a date or a moment.",
-            hint=f"Use YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. {option} "
-            f"{now.strftime('%Y-%m-%dT%H:%M')}.",
+            Msg("commands.not_a_moment", option=option, text=text),
+            hint=Msg(
+                "commands.moment_forms", option=option, example=now.strftime("%Y-%m-%dT%H:%M")
+            ),
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
@@ -231,11 +269,7 @@ def cadence_option(text: str | None, option: str = "--cadence") -> str | None:
     try:
         return parse_cadence(text, option=option)
     except ValueError as exc:
-        raise BadInput(
-            f"{exc}.",
-            hint="Use daily, weekly, monthly, quarterly, annual or rrule "
-            "(or day, week, month, quarter, year).",
-        ) from None
+        raise BadInput(reason_of(exc), hint=Msg("commands.cadence_forms")) from None
 
 
 def stdout_is_terminal() -> bool:

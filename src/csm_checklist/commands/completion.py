@@ -69,7 +69,7 @@ def report_formats(incomplete: str) -> list[str]:
 
 def setting_names(incomplete: str) -> list[tuple[str, str]]:
     """Setting names, each with what it means in the reader's language."""
-    from ..cli import reader_lang
+    from ..usage import reader_lang
     from ..config import SETTINGS
     from ..messages import say
 

@@ -7,7 +7,7 @@ import contextlib
 import typer
 
 from ..config import SETTINGS, save_setting
-from ..messages import Msg
+from ..messages import Msg, t
 from ..views.safe import echo
 from . import completion
 from .common import Env, print_json
@@ -28,17 +28,17 @@ def show(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_s
         return
     for name in SETTINGS:
         value = values[name]
-        shown = value if value else f"(unset: {_effective(env, name)})"
+        shown = value or t("commands.config.unset", env.lang, value=_effective(env, name))
         echo(f"{name:<18} {shown}")
 
 
 def _effective(env: Env, name: str) -> str:
     if name == "timezone":
-        return "system time zone"
+        return t("commands.config.system_time_zone", env.lang)
     if name == "user":
         return env.settings.user_name
     if name == "region":
-        return "none"
+        return t("commands.config.no_region", env.lang)
     return SETTINGS[name].default
 
 
@@ -80,7 +80,7 @@ def _set_region(env: Env, value: str) -> None:
     for name, shown in stored.items():
         echo(f"{name} = {shown}  ({env.paths.config_file})")
     code = stored["region"]
-    echo(f"Import its public holidays as days off: csm off holidays --country {code}")
+    echo(t("commands.config.import_holidays", env.lang, code=code))
 
 
 @config_app.command("path", help=Msg("help.config.path"))

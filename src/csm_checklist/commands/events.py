@@ -162,6 +162,7 @@ def undo(
 ) -> None:
     """Mark the latest done or skip undone; it stays in the log."""
     from ..errors import NotMet
+    from ..messages import Msg
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
 
@@ -178,8 +179,8 @@ def undo(
         event = undo_work(log, target, env.settings.now())
     if event is None:
         raise NotMet(
-            f"Nothing to undo{undo_scope(target, day)}: no active done or skip.",
-            hint="`csm log` lists what was logged.",
+            Msg("commands.undo.nothing", scope=undo_scope(target, day)),
+            hint=Msg("commands.undo.log_hint"),
         )
     echo(undone_line(event, env.settings.lang))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput
-from ..messages import Msg
+from ..messages import Msg, t
 from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from . import completion
@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from ..runs import Run
 
 FORMATS = ("text", "md", "json")
+# What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
+WROTE = {
+    "weekly": "commands.report.wrote_weekly",
+    "monthly": "commands.report.wrote_monthly",
+    "quarterly": "commands.report.wrote_quarterly",
+    "annual": "commands.report.wrote_annual",
+}
 
 
 def report(
@@ -73,12 +80,14 @@ def report(
         cadence = ""
     if cadence not in REPORT_CADENCES:
         raise BadInput(
-            f"--period {period!r} is not a report period.",
-            hint="Use week, month, quarter or year.",
+            Msg("commands.report.bad_period", period=period),
+            hint=Msg("commands.report.period_forms"),
         )
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
-        raise BadInput(f"--format {fmt!r} is not a report format.", hint="Use text, md or json.")
+        raise BadInput(
+            Msg("commands.report.bad_format", fmt=fmt), hint=Msg("commands.report.format_forms")
+        )
     env = Env.load()
     stamp = env.moment(as_logged)
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
@@ -147,9 +156,7 @@ def report(
     with open_output(output, env.paths) as stream:
         stream.write(text)
     if output is not None and output != "-":
-        from ..views.labels import label
-
-        echo(label("wrote_report", lang).format(cadence=cadence, path=output), err=True)
+        echo(t(WROTE[cadence], lang, path=output), err=True)
 
 
 def _runs_and_measures(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
-from ..messages import Msg
+from ..messages import Msg, t
 from .common import Env, print_json
 
 if TYPE_CHECKING:
@@ -52,10 +52,11 @@ def start(
     key = playbook.strip().lower()
     chosen = playbooks.get(key)
     if chosen is None:
-        known = ", ".join(p for p, pb in playbooks.items() if pb.enabled) or "none"
+        enabled = [p for p, pb in playbooks.items() if pb.enabled]
+        known = ", ".join(enabled) if enabled else Msg("commands.run.no_playbooks")
         raise NotMet(
-            f"There is no playbook {playbook!r}.",
-            hint=f"Playbooks: {known}. Add your own under `playbooks:` in a checklist file.",
+            Msg("commands.run.no_playbook", playbook=playbook),
+            hint=Msg("commands.run.playbooks_hint", known=known),
         )
     settings = env.settings
     moment = start_moment(env.day(on), env.today, settings.now())
@@ -120,7 +121,9 @@ def close(
     with env.open_log() as log:
         found = find_run(log, run, _calendar(env, log))
         close_run(log, found, now, note=note.strip(), force=force)
-    typer.echo(closed_line(found, now, len(found.open_steps)))
+    from ..views.safe import echo  # says the line in the reader's language if a message
+
+    echo(closed_line(found, now, len(found.open_steps)))
 
 
 def log_steps(
@@ -136,14 +139,11 @@ def log_steps(
     from ..views.runs import step_line
 
     if not all("/" in query for query in queries):
-        raise BadInput(
-            "Give either items or RUN/STEP steps, not both.",
-            hint="Log the items and the steps with two commands.",
-        )
+        raise BadInput(Msg("commands.run.items_or_steps"), hint=Msg("commands.run.two_commands"))
     if on is not None or measure:
         option = "--on" if on is not None else "--measure"
         raise BadInput(
-            f"{option} is for items; a step is checked off at the moment you run the command.",
+            Msg("commands.run.step_now", option=option),
             hint=f"csm {kind} {queries[0]}",
         )
     env = Env.load()
@@ -173,11 +173,11 @@ def undo_step(text: str) -> None:
         event = undo(log, run, step_id, env.settings.now())
     if event is None:
         raise NotMet(
-            f"Nothing to undo: {run.run_id}/{step_id} is not done or skipped.",
-            hint=f"`csm run show {run.run_id}` shows its steps.",
+            Msg("commands.run.nothing_to_undo", run=run.run_id, step=step_id),
+            hint=Msg("commands.run.show_hint", run=run.run_id),
         )
-    verb = "done" if event.kind == "done" else "skip"
-    typer.echo(f"Undone: the {verb} of {run.run_id}/{step_id} (it stays in the log, marked).")
+    undone = "commands.run.undone_done" if event.kind == "done" else "commands.run.undone_skip"
+    typer.echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
 
 
 def register(app: typer.Typer) -> None:

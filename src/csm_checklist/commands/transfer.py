@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from ..messages import Msg
+from ..messages import Msg, t
 from ..views.safe import echo
 from .common import OUTPUT_HELP, Env
 
@@ -70,10 +70,8 @@ def export(
         count = write(batches, stream)
     if output is None or output == "-":
         return
-    noun = "event" if count == 1 else "events"
-    from ..views.labels import label
-
-    echo(label("exported", env.settings.lang).format(count=count, noun=noun, path=output))
+    exported = "commands.export.wrote_one" if count == 1 else "commands.export.wrote"
+    echo(t(exported, env.lang, count=count, path=output))
 
 
 def import_(
