@@ -1,0 +1,9 @@
+"""What the core says that is not an error: notes shown along a result."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Which rule found the item a user typed (catalog.items_to_log)
+    "core.guessed_item": ("{query} → {item} ({rule})", "{query} ← {item} ({rule})"),
+    "core.rule_id_prefix": ("id prefix", "بداية المعرّف"),
+    "core.rule_title": ("title", "العنوان"),
+    "core.rule_title_words": ("title words", "كلمات العنوان"),
+}
