@@ -130,4 +130,341 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "E.g. csm done monitor-accounts, or csm done --cadence daily.",
         "مثل csm done monitor-accounts، أو csm done --cadence daily.",
     ),
+    # Checklist files (checklists.py): "FILE, line N, item 'x': problem."
+    "errors.at": ("{where}: {problem}.", "{where}: {problem}."),
+    "errors.at_line": ("{source}, line {line}", "{source}، السطر {line}"),
+    "errors.at_line_who": ("{source}, line {line}, {who}", "{source}، السطر {line}، {who}"),
+    "errors.who_item": ("item '{id}'", "المهمة '{id}'"),
+    "errors.who_area": ("area '{id}'", "المجال '{id}'"),
+    "errors.position_item": ("item #{index}", "المهمة رقم {index}"),
+    "errors.position_area": ("area #{index}", "المجال رقم {index}"),
+    "errors.then": ("{first}{second}", "{first}{second}"),
+    "errors.did_you_mean": ("Did you mean '{word}'? ", "هل تقصد '{word}'؟ "),
+    "errors.checklist_file_shape_hint": (
+        "A checklist file is a mapping with an `areas:` list and/or an `items:` list; "
+        "see the comment at the top of the built-in areas.yaml, or run `csm checklist init`.",
+        "ملف قائمة المهام خريطة مفاتيح فيها قائمة `areas:` أو قائمة `items:` أو كلتاهما؛ "
+        "انظر التعليق في أعلى الملف المضمّن areas.yaml، أو شغّل `csm checklist init`.",
+    ),
+    "errors.checklists_dir_is_file": (
+        "{path} should be a folder of checklist files, but it is a file.",
+        "يجب أن يكون {path} مجلدًا لملفات قوائم المهام، لكنه ملف.",
+    ),
+    "errors.checklists_dir_is_file_hint": (
+        "Move the file away; `csm checklist init` creates the folder.",
+        "انقل الملف إلى مكان آخر؛ الأمر `csm checklist init` ينشئ المجلد.",
+    ),
+    "errors.init_target_is_file": (
+        "{path} is a file, not a folder; nothing was written.",
+        "{path} ملف وليس مجلدًا؛ لم يُكتب شيء.",
+    ),
+    "errors.init_target_is_file_hint": (
+        "Move it away, then run `csm checklist init` again.",
+        "انقله إلى مكان آخر، ثم شغّل `csm checklist init` مرة أخرى.",
+    ),
+    "errors.init_exists": (
+        "{path} already exists; nothing was written.",
+        "{path} موجود من قبل؛ لم يُكتب شيء.",
+    ),
+    "errors.init_exists_more": (
+        "{path} already exists (and {more} more); nothing was written.",
+        "{path} موجود من قبل (ومعه {more} غيره)؛ لم يُكتب شيء.",
+    ),
+    "errors.init_exists_hint": (
+        "Edit the existing files, or run `csm checklist init --force` "
+        "to replace them with fresh copies of the built-ins.",
+        "عدّل الملفات الموجودة، أو شغّل `csm checklist init --force` "
+        "لاستبدالها بنسخ جديدة من القوائم المضمّنة.",
+    ),
+    "errors.checklist_unreadable": (
+        "{path}: cannot read the file ({reason}).",
+        "{path}: تعذّرت قراءة الملف ({reason}).",
+    ),
+    "errors.checklist_unreadable_hint": (
+        "Check the path; `csm config path` shows where your checklists live.",
+        "تحقّق من المسار؛ الأمر `csm config path` يعرض مكان قوائم مهامك.",
+    ),
+    "errors.not_utf8": ("the file is not UTF-8 text", "الملف ليس نصًّا بترميز UTF-8"),
+    "errors.not_utf8_hint": (
+        "Save it as UTF-8 (every editor offers it under 'Save as' or 'Encoding').",
+        "احفظه بترميز UTF-8 (كل محرر يتيح ذلك في 'حفظ باسم' أو 'الترميز').",
+    ),
+    "errors.yaml_plain_values_hint": (
+        "Write plain values; anchors and aliases (&name, *name) may repeat a "
+        "value, not build huge or endless ones.",
+        "اكتب قيمًا بسيطة؛ المراسي والأسماء المستعارة (&name, *name) تكرر قيمة، "
+        "ولا تبني قيمًا ضخمة أو بلا نهاية.",
+    ),
+    "errors.yaml_invalid_file": (
+        "{path}: not valid YAML ({reason}).",
+        "{path}: ليس YAML صالحًا ({reason}).",
+    ),
+    "errors.yaml_fix_syntax": ("Fix the YAML syntax.", "صحّح صياغة YAML."),
+    "errors.file_empty": ("the file is empty", "الملف فارغ"),
+    "errors.checklist_file_not_mapping": (
+        "the file holds {holds}, but a checklist file is a mapping",
+        "يحوي الملف {holds}، لكن ملف قائمة المهام خريطة مفاتيح",
+    ),
+    "errors.key_not_list": (
+        "`{key}:` holds {holds}, but it should be a list",
+        "يحوي `{key}:` {holds}، لكن يجب أن يكون قائمة",
+    ),
+    "errors.key_not_list_hint": (
+        "Start each entry on its own line with a dash, e.g. `{example}`.",
+        "ابدأ كل عنصر في سطر خاص به بشرطة، مثل `{example}`.",
+    ),
+    "errors.duplicate_id_in_file": (
+        "duplicate id: line {line} of this file already uses it",
+        "معرّف مكرر: يستخدمه السطر {line} من هذا الملف",
+    ),
+    "errors.duplicate_id_in_file_hint_item": (
+        "Ids must be unique: rename one of the items or delete the duplicate.",
+        "يجب ألا تتكرر المعرّفات: غيّر معرّف إحدى المهمتين أو احذف المكررة.",
+    ),
+    "errors.duplicate_id_in_file_hint_area": (
+        "Ids must be unique: rename one of the areas or delete the duplicate.",
+        "يجب ألا تتكرر المعرّفات: غيّر معرّف أحد المجالين أو احذف المكرر.",
+    ),
+    "errors.yaml_tabs": (
+        "tabs are not allowed for indentation; use spaces",
+        "لا يُسمح بعلامات الجدولة (tab) في الإزاحة؛ استخدم المسافات",
+    ),
+    "errors.yaml_tabs_hint": (
+        "Replace the tab characters at the start of the line with spaces "
+        "(most editors have a 'convert indentation to spaces' command).",
+        "استبدل علامات الجدولة في بداية السطر بمسافات "
+        "(في معظم المحررات أمر لتحويل الإزاحة إلى مسافات).",
+    ),
+    "errors.yaml_invalid": ("this is not valid YAML ({detail})", "هذا ليس YAML صالحًا ({detail})"),
+    "errors.yaml_invalid_hint": (
+        "Check the indentation and that every `key: value` has a space after the "
+        "colon; quote text that contains ': ' or starts with a special character.",
+        "تحقّق من الإزاحة ومن وجود مسافة بعد النقطتين في كل `key: value`؛ "
+        "وضع بين علامتي تنصيص كل نص فيه ': ' أو يبدأ برمز خاص.",
+    ),
+    "errors.node_list": ("a list", "قائمة"),
+    "errors.node_mapping": ("a mapping", "خريطة مفاتيح"),
+    "errors.node_value": ("the value {value!r}", "القيمة {value!r}"),
+    "errors.node_nothing": ("nothing", "لا شيء"),
+    "errors.key_not_word": ("a key must be a plain word", "يجب أن يكون المفتاح كلمة بسيطة"),
+    "errors.unknown_key": ("unknown key '{key}'", "مفتاح غير معروف '{key}'"),
+    "errors.key_twice": ("the key '{key}' appears twice", "المفتاح '{key}' مكتوب مرتين"),
+    "errors.key_twice_hint": (
+        "Keep one of them; YAML would silently use the last.",
+        "أبقِ واحدًا منهما؛ فـ YAML يأخذ الأخير دون تنبيه.",
+    ),
+    "errors.keys_list": ("Keys: {keys}.", "المفاتيح: {keys}."),
+    "errors.cannot_read_value": ("cannot read {problem}", "تعذّرت قراءة {problem}"),
+    "errors.write_plain_text": ("Write plain text.", "اكتب نصًّا عاديًّا."),
+    "errors.entry_not_mapping_item": (
+        "each item must be a mapping of keys, but this is {holds}",
+        "يجب أن تكون كل مهمة خريطة مفاتيح، لكن هذه {holds}",
+    ),
+    "errors.entry_not_mapping_area": (
+        "each area must be a mapping of keys, but this is {holds}",
+        "يجب أن يكون كل مجال خريطة مفاتيح، لكن هذا {holds}",
+    ),
+    "errors.entry_not_mapping_hint_item": (
+        "Write the item as `key: value` lines: `- id: my-item`, then "
+        "`title:`, `area:` and `cadence:` indented below it.",
+        "اكتب المهمة أسطرًا من `key: value`: `- id: my-item`، ثم "
+        "`title:` و`area:` و`cadence:` بإزاحة تحته.",
+    ),
+    "errors.entry_not_mapping_hint_area": (
+        "Write the area as `key: value` lines: `- id: my-area`, then `title:` indented below it.",
+        "اكتب المجال أسطرًا من `key: value`: `- id: my-area`، ثم `title:` بإزاحة تحته.",
+    ),
+    "errors.no_key": ("it has no `{key}:`", "ليس فيه `{key}:`"),
+    "errors.no_id_hint_item": (
+        "Give every item a unique lowercase id, e.g. `id: weekly-sync`.",
+        "أعطِ كل مهمة معرّفًا فريدًا بأحرف صغيرة، مثل `id: weekly-sync`.",
+    ),
+    "errors.no_id_hint_area": (
+        "Give every area a unique lowercase id, e.g. `id: weekly-sync`.",
+        "أعطِ كل مجال معرّفًا فريدًا بأحرف صغيرة، مثل `id: weekly-sync`.",
+    ),
+    "errors.such_as": (" such as '{slug}'", " مثل '{slug}'"),
+    "errors.id_not_slug": (
+        "the id {shown} is not a lowercase slug",
+        "المعرّف {shown} ليس كلمة بأحرف صغيرة وشرطات",
+    ),
+    "errors.id_not_slug_hint": (
+        "Use lowercase letters, digits and single dashes{suggestion}; "
+        "an id is what you type in `csm done ID`.",
+        "استخدم أحرفًا لاتينية صغيرة وأرقامًا وشرطات مفردة{suggestion}؛ "
+        "المعرّف هو ما تكتبه في `csm done ID`.",
+    ),
+    "errors.tags_not_words": (
+        "`tags:` must be a list of words",
+        "يجب أن يكون `tags:` قائمة كلمات",
+    ),
+    "errors.tags_not_words_hint": (
+        "Write e.g. `tags: [team, report]`.",
+        "اكتب مثلًا `tags: [team, report]`.",
+    ),
+    "errors.enabled_not_bool": (
+        "`enabled:` must be true or false, not {shown}",
+        "يجب أن يكون `enabled:` إما true أو false، لا {shown}",
+    ),
+    "errors.enabled_not_bool_hint": (
+        "Write `enabled: false` to switch the item off, `enabled: true` to keep it.",
+        "اكتب `enabled: false` لإيقاف المهمة، و`enabled: true` لإبقائها.",
+    ),
+    "errors.key_not_date": (
+        "`{key}:` must be a date, not {shown}",
+        "يجب أن يكون `{key}:` تاريخًا، لا {shown}",
+    ),
+    "errors.key_not_date_hint_start": (
+        "Write the first day of the recurrence as YYYY-MM-DD, e.g. `start: 2026-01-05`.",
+        "اكتب أول يوم للتكرار بالصيغة YYYY-MM-DD، مثل `start: 2026-01-05`.",
+    ),
+    "errors.key_not_date_hint_since": (
+        "Write the first day to track as YYYY-MM-DD, e.g. `since: 2026-01-05`.",
+        "اكتب أول يوم للمتابعة بالصيغة YYYY-MM-DD، مثل `since: 2026-01-05`.",
+    ),
+    "errors.key_not_text": (
+        "`{key}:` must be text, not {shown}",
+        "يجب أن يكون `{key}:` نصًّا، لا {shown}",
+    ),
+    "errors.write_eg": ("Write e.g. {example}.", "اكتب مثلًا {example}."),
+    "errors.unknown_cadence": ("unknown cadence '{cadence}'", "تكرار غير معروف '{cadence}'"),
+    "errors.cadences_list": ("Cadences: {cadences}.", "أنواع التكرار: {cadences}."),
+    "errors.text_not_mapping": (
+        "`{key}:` must be a mapping with en and ar texts, not {holds}",
+        "يجب أن يكون `{key}:` خريطة فيها النصان en وar، لا {holds}",
+    ),
+    "errors.text_not_text": ("`{key}.{lang}` must be text", "يجب أن يكون `{key}.{lang}` نصًّا"),
+    "errors.text_not_text_hint": (
+        "Quote it if it looks like a number or a date; e.g. {example}.",
+        "ضعه بين علامتي تنصيص إن كان يشبه رقمًا أو تاريخًا؛ مثل {example}.",
+    ),
+    "errors.id_used_in": (
+        "the id is already used in {source}, line {line}",
+        "المعرّف مستخدم من قبل في {source}، السطر {line}",
+    ),
+    "errors.id_used_in_hint_item": (
+        "Give one of the two items another id, or delete one of them.",
+        "أعطِ إحدى المهمتين معرّفًا آخر، أو احذف إحداهما.",
+    ),
+    "errors.id_used_in_hint_area": (
+        "Give one of the two areas another id, or delete one of them.",
+        "أعطِ أحد المجالين معرّفًا آخر، أو احذف أحدهما.",
+    ),
+    "errors.text_empty_title": ("the title is empty", "العنوان فارغ"),
+    "errors.text_empty_details": ("the details is empty", "التفاصيل فارغة"),
+    "errors.text_empty_hint": (
+        'Write it in English, Arabic or both, e.g. `{key}: {{en: "...", ar: "..."}}`.',
+        'اكتبه بالإنجليزية أو العربية أو بكلتيهما، مثل `{key}: {{en: "...", ar: "..."}}`.',
+    ),
+    "errors.new_needs_key_item": (
+        "Every new item needs one, e.g. `{example}`.",
+        "كل مهمة جديدة تحتاج إليه، مثل `{example}`.",
+    ),
+    "errors.new_needs_key_area": (
+        "Every new area needs one, e.g. `{example}`.",
+        "كل مجال جديد يحتاج إليه، مثل `{example}`.",
+    ),
+    "errors.unknown_area": ("unknown area '{area}'", "مجال غير معروف '{area}'"),
+    "errors.unknown_area_hint": (
+        "Areas: {areas}. A new area needs its own entry under `areas:`.",
+        "المجالات: {areas}. المجال الجديد يحتاج إلى تعريف خاص به تحت `areas:`.",
+    ),
+    "errors.no_cadence_hint": (
+        "Every new item needs one: {cadences}, e.g. `cadence: weekly`.",
+        "كل مهمة جديدة تحتاج إليه: {cadences}، مثل `cadence: weekly`.",
+    ),
+    "errors.rrule_key_only": (
+        "`{key}:` belongs only to items with `cadence: rrule`, and this one is {cadence}",
+        "المفتاح `{key}:` خاص بالمهام ذات `cadence: rrule`، وتكرار هذه المهمة {cadence}",
+    ),
+    "errors.rrule_key_only_hint": (
+        "Remove it, or set `cadence: rrule` and give the rule in `rrule:`.",
+        "احذفه، أو اكتب `cadence: rrule` وضع القاعدة في `rrule:`.",
+    ),
+    "errors.rrule_missing": (
+        "`cadence: rrule` needs an `rrule:` key",
+        "يحتاج `cadence: rrule` إلى مفتاح `rrule:`",
+    ),
+    "errors.rrule_missing_hint": (
+        'Add the rule, e.g. `rrule: "FREQ=WEEKLY;BYDAY=MO,TH"` for Mondays and Thursdays.',
+        'أضف القاعدة، مثل `rrule: "FREQ=WEEKLY;BYDAY=MO,TH"` لأيام الاثنين والخميس.',
+    ),
+    "errors.rrule_no_due": (
+        "an rrule item takes no `due:` rule",
+        "مهمة rrule لا تأخذ قاعدة `due:`",
+    ),
+    "errors.rrule_no_due_hint": (
+        "Its due dates are the dates the rule produces; remove `due:`.",
+        "مواعيد استحقاقها هي التواريخ التي تنتجها القاعدة؛ احذف `due:`.",
+    ),
+    "errors.rrule_unusable": (
+        "dateutil cannot use the rule {rule!r}: {reason}",
+        "لا تستطيع dateutil استخدام القاعدة {rule!r}: {reason}",
+    ),
+    "errors.rrule_unusable_hint": (
+        'Write an RFC 5545 rule such as "FREQ=WEEKLY;BYDAY=MO,TH" or "FREQ=WEEKLY;INTERVAL=2".',
+        'اكتب قاعدة RFC 5545 مثل "FREQ=WEEKLY;BYDAY=MO,TH" أو "FREQ=WEEKLY;INTERVAL=2".',
+    ),
+    # Due rules: the problem, then the forms the cadence takes.
+    "errors.due_forms_weekly": (
+        "A weekly item takes a weekday (mon, tue, wed, thu, fri, sat, sun), "
+        "first-workday or last-workday, e.g. `due: thu`.",
+        "المهمة الأسبوعية تأخذ يومًا من الأسبوع (mon, tue, wed, thu, fri, sat, sun)، "
+        "أو first-workday أو last-workday، مثل `due: thu`.",
+    ),
+    "errors.due_forms_monthly": (
+        "A monthly item takes a day 1 to 31, or -1 to -31 counted from the month's end, "
+        "first-workday or last-workday, e.g. `due: 5` or `due: -1`.",
+        "المهمة الشهرية تأخذ يومًا من 1 إلى 31، أو من -1 إلى -31 عدًّا من نهاية الشهر، "
+        "أو first-workday أو last-workday، مثل `due: 5` أو `due: -1`.",
+    ),
+    "errors.due_forms_quarterly": (
+        "A quarterly item takes a month of the quarter (1 to 3) and a day, "
+        "first-workday or last-workday, e.g. `due: {{month: 3, day: 15}}`.",
+        "المهمة الربع سنوية تأخذ شهرًا من الربع (1 إلى 3) ويومًا، "
+        "أو first-workday أو last-workday، مثل `due: {{month: 3, day: 15}}`.",
+    ),
+    "errors.due_forms_annual": (
+        "A annual item takes a calendar month and day, first-workday or last-workday, "
+        "e.g. `due: {{month: nov, day: 30}}`.",
+        "المهمة السنوية تأخذ شهرًا ويومًا من التقويم، أو first-workday أو last-workday، "
+        "مثل `due: {{month: nov, day: 30}}`.",
+    ),
+    "errors.due_forms_none": (
+        "A {cadence} item is due every workday; remove `due:`.",
+        "مهمة التكرار {cadence} مستحقة كل يوم عمل؛ احذف `due:`.",
+    ),
+    "errors.daily_no_due": (
+        "a daily item takes no `due:` rule",
+        "المهمة اليومية لا تأخذ قاعدة `due:`",
+    ),
+    "errors.not_a_weekday": ("'{raw}' is not a weekday", "'{raw}' ليس يومًا من أيام الأسبوع"),
+    "errors.not_a_due_rule": (
+        "{raw} is not a {cadence} due rule",
+        "{raw} ليست قاعدة استحقاق لتكرار {cadence}",
+    ),
+    "errors.due_unknown_key": (
+        "unknown key '{key}' in the due rule",
+        "مفتاح غير معروف '{key}' في قاعدة الاستحقاق",
+    ),
+    "errors.due_needs_month_day": (
+        "the due rule needs both `month:` and `day:`",
+        "تحتاج قاعدة الاستحقاق إلى `month:` و`day:` معًا",
+    ),
+    "errors.due_not_quarter_month": (
+        "month {month} is not a month of the quarter; use 1, 2 or 3 "
+        "(the quarter's first, second or third month)",
+        "الشهر {month} ليس شهرًا من الربع؛ استخدم 1 أو 2 أو 3 "
+        "(الشهر الأول أو الثاني أو الثالث من الربع)",
+    ),
+    "errors.due_day_not_number": ("day {day} is not a number", "اليوم {day} ليس رقمًا"),
+    "errors.due_day_monthly": ("a monthly", "المهمة الشهرية"),
+    "errors.due_day_quarterly": ("a quarterly", "المهمة الربع سنوية"),
+    "errors.due_day_month": ("{month}'s", "شهر {month}"),
+    "errors.due_day_missing": (
+        "day {day} does not exist; {what} due day is 1 to {limit}, "
+        "or -1 to -{limit} counted from the month's end",
+        "اليوم {day} غير موجود؛ يوم الاستحقاق في {what} من 1 إلى {limit}، "
+        "أو من -1 إلى -{limit} عدًّا من نهاية الشهر",
+    ),
 }
