@@ -467,4 +467,136 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "اليوم {day} غير موجود؛ يوم الاستحقاق في {what} من 1 إلى {limit}، "
         "أو من -1 إلى -{limit} عدًّا من نهاية الشهر",
     ),
+    # YAML that csm refuses to build (yamlread.py)
+    "errors.yaml_too_deep": ("values are nested too deeply", "القيم متداخلة بعمق زائد"),
+    "errors.yaml_too_big": (
+        "this value expands to more than {limit} values (aliases repeating aliases)",
+        "هذه القيمة تتوسع إلى أكثر من {limit} قيمة (أسماء مستعارة تكرر أسماء مستعارة)",
+    ),
+    "errors.yaml_alias_cycle": (
+        "an alias refers to the value it is part of",
+        "اسم مستعار يشير إلى القيمة التي هو جزء منها",
+    ),
+    "errors.yaml_tag": (
+        "the tag {tag!r} is not allowed; write plain values",
+        "الوسم {tag!r} غير مسموح؛ اكتب قيمًا بسيطة",
+    ),
+    "errors.yaml_bad_scalar": (
+        "{value!r} is not a valid {type}",
+        "{value!r} ليست قيمة {type} صالحة",
+    ),
+    # Measures declared in a checklist, and given with --measure (measures.py)
+    "errors.measures_example": (
+        "Write e.g. `measures: [{{id: csat, label: {{en: Customer satisfaction, ar: رضا العملاء}}, "
+        "unit: /5, target: 4.5, better: higher}}]`.",
+        "اكتب مثلًا `measures: [{{id: csat, label: {{en: Customer satisfaction, ar: رضا العملاء}}, "
+        "unit: /5, target: 4.5, better: higher}}]`.",
+    ),
+    "errors.measures_not_list": ("`measures:` must be a list", "يجب أن يكون `measures:` قائمة"),
+    "errors.measure_twice": (
+        "the measure '{id}' is declared twice",
+        "المقياس '{id}' معرّف مرتين",
+    ),
+    "errors.keep_one": ("Keep one of them.", "أبقِ واحدًا منهما."),
+    "errors.measure_not_mapping": (
+        "each measure must be a mapping of keys",
+        "يجب أن يكون كل مقياس خريطة مفاتيح",
+    ),
+    "errors.measure_unknown_key": (
+        "unknown measure key '{key}'",
+        "مفتاح مقياس غير معروف '{key}'",
+    ),
+    "errors.measure_keys": ("Measure keys: {keys}.", "مفاتيح المقياس: {keys}."),
+    "errors.measure_key_twice": (
+        "the measure key '{key}' appears twice",
+        "مفتاح المقياس '{key}' مكتوب مرتين",
+    ),
+    "errors.measure_no_id": (
+        "a measure needs an `id:` that is a lowercase slug",
+        "يحتاج المقياس إلى `id:` بأحرف صغيرة وشرطات",
+    ),
+    "errors.measure_no_id_hint": (
+        "Write e.g. `id: csat`; it is what you type in `--measure csat=4.6`.",
+        "اكتب مثلًا `id: csat`؛ وهو ما تكتبه في `--measure csat=4.6`.",
+    ),
+    "errors.measure_unit": ("`unit:` must be short text", "يجب أن يكون `unit:` نصًّا قصيرًا"),
+    "errors.measure_unit_hint": (
+        "Write e.g. `unit: /5` or `unit: %`.",
+        "اكتب مثلًا `unit: /5` أو `unit: %`.",
+    ),
+    "errors.measure_target": ("`target:` must be a number", "يجب أن يكون `target:` رقمًا"),
+    "errors.measure_target_hint": ("Write e.g. `target: 4.5`.", "اكتب مثلًا `target: 4.5`."),
+    "errors.measure_better": (
+        "`better:` must be higher or lower",
+        "يجب أن يكون `better:` إما higher أو lower",
+    ),
+    "errors.measure_better_hint": (
+        "Write `better: higher` (satisfaction) or `better: lower` (complaints).",
+        "اكتب `better: higher` (مثل الرضا) أو `better: lower` (مثل الشكاوى).",
+    ),
+    "errors.measure_label": (
+        "a measure needs a `label:` with en and ar texts",
+        "يحتاج المقياس إلى `label:` فيه النصان en وar",
+    ),
+    "errors.measure_label_hint": (
+        'Write e.g. `label: {{en: "Complaints handled", ar: "الشكاوى التي تمت معالجتها"}}`.',
+        'اكتب مثلًا `label: {{en: "Complaints handled", ar: "الشكاوى التي تمت معالجتها"}}`.',
+    ),
+    "errors.measure_label_texts": (
+        "a label has `en:` and `ar:` texts",
+        "التسمية فيها النصان `en:` و`ar:`",
+    ),
+    "errors.measure_label_texts_hint": ("Write both, as text.", "اكتب كليهما نصًّا."),
+    "errors.measure_one_item": (
+        "--measure records numbers for one item; this command logs {count}.",
+        "الخيار --measure يسجّل أرقامًا لمهمة واحدة؛ وهذا الأمر يسجّل {count}.",
+    ),
+    "errors.measure_one_item_hint": (
+        "Log the item with its measures on its own, e.g. "
+        "csm done monthly-report --measure csat=4.6",
+        "سجّل المهمة مع مقاييسها وحدها، مثل csm done monthly-report --measure csat=4.6",
+    ),
+    "errors.measure_none_declared": (
+        "{item} declares no measures.",
+        "المهمة {item} ليس لها مقاييس.",
+    ),
+    "errors.measure_none_declared_hint": (
+        "Add `measures:` to the item in your checklist file (see the README, "
+        "'Numbers for your monthly report').",
+        "أضف `measures:` إلى المهمة في ملف قائمة مهامك (انظر README، "
+        "'Numbers for your monthly report').",
+    ),
+    "errors.measure_unknown": (
+        "--measure {text!r}: {item} has no measure {name!r}.",
+        "--measure {text!r}: ليس للمهمة {item} مقياس باسم {name!r}.",
+    ),
+    "errors.measure_not_pair": (
+        "--measure {text!r} is not ID=VALUE.",
+        "--measure {text!r} ليس بالصيغة ID=VALUE.",
+    ),
+    "errors.measure_known": (
+        "Its measures: {known}; e.g. --measure {first}=4.6",
+        "مقاييسها: {known}؛ مثل --measure {first}=4.6",
+    ),
+    "errors.measure_nan": (
+        "--measure {text!r}: {value!r} is not a number.",
+        "--measure {text!r}: {value!r} ليس رقمًا.",
+    ),
+    "errors.measure_nan_unit": (
+        "--measure {text!r}: {value!r} is not a number (its unit is {unit}).",
+        "--measure {text!r}: {value!r} ليس رقمًا (وحدته {unit}).",
+    ),
+    "errors.measure_nan_hint": (
+        "Write a number, e.g. --measure {name}=4.6",
+        "اكتب رقمًا، مثل --measure {name}=4.6",
+    ),
+    "errors.measure_nan_unit_hint": (
+        "Write a number, e.g. --measure {name}=4.6 or {name}=4.6{unit}",
+        "اكتب رقمًا، مثل --measure {name}=4.6 أو {name}=4.6{unit}",
+    ),
+    "errors.measure_given_twice": (
+        "--measure {name} is given twice.",
+        "أُعطي --measure {name} مرتين.",
+    ),
+    "errors.measure_given_twice_hint": ("Give each measure once.", "أعطِ كل مقياس مرة واحدة."),
 }
