@@ -599,4 +599,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "أُعطي --measure {name} مرتين.",
     ),
     "errors.measure_given_twice_hint": ("Give each measure once.", "أعطِ كل مقياس مرة واحدة."),
+    # Settings and the config file (config.py)
+    "errors.bad_lang": (
+        "{value!r} is not a language csm speaks; use en or ar",
+        "{value!r} ليست لغة يتحدثها csm؛ استخدم en أو ar",
+    ),
+    "errors.bad_timezone": (
+        "{value!r} is not an IANA time zone; use a name such as Africa/Cairo or Asia/Riyadh",
+        "{value!r} ليست منطقة زمنية من IANA؛ استخدم اسمًا مثل Africa/Cairo أو Asia/Riyadh",
+    ),
+    "errors.bad_user": ("a user name is one line", "اسم المستخدم سطر واحد"),
+    "errors.bad_region": (
+        "{value!r} is not a two-letter country code such as SA, AE or EG",
+        "{value!r} ليس رمز دولة من حرفين مثل SA أو AE أو EG",
+    ),
+    "errors.bad_flag": ("{value!r} is not true or false", "{value!r} ليست true ولا false"),
+    "errors.config_unreadable": (
+        "Cannot read the config file {path}: {reason}.",
+        "تعذّرت قراءة ملف الإعدادات {path}: {reason}.",
+    ),
+    "errors.config_unreadable_hint": (
+        "Fix or remove the file; `csm config path` shows where it is.",
+        "أصلح الملف أو احذفه؛ الأمر `csm config path` يعرض مكانه.",
+    ),
+    "errors.config_file": ("The config file {path}", "ملف الإعدادات {path}"),
+    "errors.config_file_line": (
+        "The config file {path}, line {line}",
+        "ملف الإعدادات {path}، السطر {line}",
+    ),
+    "errors.config_not_yaml": ("{where} is not valid YAML.", "{where} ليس YAML صالحًا."),
+    "errors.config_not_yaml_why": (
+        "{where} is not valid YAML ({problem}).",
+        "{where} ليس YAML صالحًا ({problem}).",
+    ),
+    "errors.config_not_yaml_hint": (
+        "Fix the line, or set values with `csm config set KEY VALUE`.",
+        "أصلح السطر، أو اضبط القيم بالأمر `csm config set KEY VALUE`.",
+    ),
+    "errors.node_single": ("a single value", "قيمة مفردة"),
+    "errors.config_not_mapping": (
+        "The config file {path} must be a mapping of settings, not {kind}.",
+        "يجب أن يكون ملف الإعدادات {path} خريطة من الإعدادات، لا {kind}.",
+    ),
+    "errors.config_not_mapping_hint": (
+        "Write one `key: value` per line, e.g. `workdays: sun-thu`.",
+        "اكتب `key: value` واحدًا في كل سطر، مثل `workdays: sun-thu`.",
+    ),
+    "errors.config_name_not_word": (
+        "a setting's name must be a plain word",
+        "يجب أن يكون اسم الإعداد كلمة بسيطة",
+    ),
+    "errors.config_key_twice": (
+        "the setting {key!r} appears twice (first on line {first})",
+        "الإعداد {key!r} مكتوب مرتين (أولاهما في السطر {first})",
+    ),
+    "errors.config_mapping_value": (
+        "{key} holds a mapping, but a setting is one value",
+        "يحوي {key} خريطة مفاتيح، لكن الإعداد قيمة واحدة",
+    ),
+    "errors.config_list_value": (
+        "{key} holds a list, but it is one value",
+        "يحوي {key} قائمة، لكنه قيمة واحدة",
+    ),
+    "errors.config_problem": ("{where}: {problem}.", "{where}: {problem}."),
+    "errors.config_problem_hint": (
+        "Fix that line, or set values with `csm config set KEY VALUE`.",
+        "أصلح ذلك السطر، أو اضبط القيم بالأمر `csm config set KEY VALUE`.",
+    ),
+    "errors.no_such_setting": (
+        "There is no setting called {key!r}.",
+        "لا يوجد إعداد باسم {key!r}.",
+    ),
+    "errors.no_such_setting_hint": ("Settings: {settings}.", "الإعدادات: {settings}."),
+    "errors.no_such_setting_guess": (
+        "Did you mean {guess}? Settings: {settings}.",
+        "هل تقصد {guess}؟ الإعدادات: {settings}.",
+    ),
+    "errors.cannot_set": ("Cannot set {key}: {reason}.", "تعذّر ضبط {key}: {reason}."),
+    "errors.cannot_set_hint": (
+        "{description} Example: csm config set {key} {example}",
+        "{description} مثال: csm config set {key} {example}",
+    ),
+    "errors.config_setting": ("{where}: {message}", "{where}: {message}"),
+    "errors.config_cannot_write": (
+        "Cannot write the config folder {path}: {reason}.",
+        "تعذّرت الكتابة في مجلد الإعدادات {path}: {reason}.",
+    ),
+    "errors.config_cannot_write_hint": (
+        "Make the folder writable, or point CSM_CONFIG_DIR at a folder you can write.",
+        "اجعل المجلد قابلًا للكتابة، أو وجّه CSM_CONFIG_DIR إلى مجلد يمكنك الكتابة فيه.",
+    ),
 }
