@@ -689,4 +689,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Make the folder writable, or point CSM_CONFIG_DIR at a folder you can write.",
         "اجعل المجلد قابلًا للكتابة، أو وجّه CSM_CONFIG_DIR إلى مجلد يمكنك الكتابة فيه.",
     ),
+    # Cadences, weekdays, months and rrules as typed (schedule.py)
+    "errors.not_a_cadence": (
+        "{option} {text!r} is not a cadence",
+        "{option} {text!r} ليس تكرارًا معروفًا",
+    ),
+    "errors.not_a_period": (
+        "{option} {text!r} is not a period",
+        "{option} {text!r} ليس فترة معروفة",
+    ),
+    "errors.bad_weekday": (
+        "{text!r} is not a weekday; use one of {names}",
+        "{text!r} ليس يومًا من أيام الأسبوع؛ استخدم واحدًا من {names}",
+    ),
+    "errors.bad_month": (
+        "{value!r} is not a month; use 1-12 or jan-dec",
+        "{value!r} ليس شهرًا؛ استخدم 1-12 أو jan-dec",
+    ),
+    "errors.no_such_month": (
+        "month {value} does not exist; use 1-12 or jan-dec",
+        "الشهر {value} غير موجود؛ استخدم 1-12 أو jan-dec",
+    ),
+    "errors.workdays_empty": (
+        "workdays is empty; name at least one day, e.g. mon-fri or sun-thu",
+        "workdays فارغ؛ اذكر يومًا واحدًا على الأقل، مثل mon-fri أو sun-thu",
+    ),
+    "errors.rrule_empty": (
+        "the rule is empty; write one such as FREQ=WEEKLY;BYDAY=MO,TH",
+        "القاعدة فارغة؛ اكتب قاعدة مثل FREQ=WEEKLY;BYDAY=MO,TH",
+    ),
+    "errors.rrule_dtstart": (
+        "put the first date in the item's `start:` key, not in the rule",
+        "ضع التاريخ الأول في المفتاح `start:` للمهمة، لا في القاعدة",
+    ),
+    "errors.rrule_unreadable": ("dateutil cannot read it", "لا تستطيع dateutil قراءتها"),
+    "errors.rrule_set": (
+        "write a single RRULE, not a set",
+        "اكتب قاعدة RRULE واحدة، لا مجموعة قواعد",
+    ),
+    "errors.rrule_interval": ("INTERVAL must be 1 or more", "يجب أن يكون INTERVAL واحدًا أو أكثر"),
+    "errors.rrule_too_often": (
+        "a checklist item recurs at most daily; use FREQ=DAILY or longer",
+        "تتكرر المهمة مرة في اليوم على الأكثر؛ استخدم FREQ=DAILY أو أطول",
+    ),
+    "errors.rrule_interval_gap": (
+        "INTERVAL={interval} leaves more than {years} years between occurrences",
+        "INTERVAL={interval} يترك أكثر من {years} سنوات بين موعدين",
+    ),
+    "errors.rrule_start_range": (
+        "the start {start} is outside {first} to {last}",
+        "البداية {start} خارج المدى من {first} إلى {last}",
+    ),
+    "errors.rrule_gap": (
+        "the rule leaves more than {years} years without an occurrence",
+        "القاعدة تترك أكثر من {years} سنوات دون موعد",
+    ),
 }
