@@ -744,4 +744,129 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the rule leaves more than {years} years without an occurrence",
         "القاعدة تترك أكثر من {years} سنوات دون موعد",
     ),
+    # Files given to `csm import` (formats.py)
+    "errors.import_fix_hint": (
+        "Nothing was imported. Fix that record and run the import again.",
+        "لم يُستورد شيء. أصلح ذلك السجل وأعد الاستيراد.",
+    ),
+    "errors.in_record": ("{where}: {message}", "{where}: {message}"),
+    "errors.at_index": ("{name}, {key}[{index}]", "{name}، {key}[{index}]"),
+    "errors.stdin_name": ("standard input", "الدخل القياسي (stdin)"),
+    "errors.field_not_text": (
+        "field {name!r}: {value} is not text.",
+        "الحقل {name!r}: {value} ليس نصًّا.",
+    ),
+    "errors.field_empty": ("field {name!r} is empty.", "الحقل {name!r} فارغ."),
+    "errors.field_not_date": (
+        "field {name!r}: {value} is not a date.",
+        "الحقل {name!r}: {value} ليس تاريخًا.",
+    ),
+    "errors.field_out_of_range": (
+        "field {name!r}: {value} is outside {first} to {last}.",
+        "الحقل {name!r}: {value} خارج المدى من {first} إلى {last}.",
+    ),
+    "errors.field_not_timestamp": (
+        "field {name!r}: {value} is not a timestamp with a UTC offset.",
+        "الحقل {name!r}: {value} ليس طابعًا زمنيًّا بفرق توقيت عن UTC.",
+    ),
+    "errors.field_unknown": (
+        "field {name!r} is not an event field.",
+        "الحقل {name!r} ليس من حقول السجل.",
+    ),
+    "errors.field_missing": ("field {name!r} is missing.", "الحقل {name!r} ناقص."),
+    "errors.field_not_uuid": (
+        "field 'uuid': {value} is not a uuid.",
+        "الحقل 'uuid': {value} ليس uuid.",
+    ),
+    "errors.field_not_cadence": (
+        "field 'cadence': {value} is not a cadence ({cadences}).",
+        "الحقل 'cadence': {value} ليس تكرارًا ({cadences}).",
+    ),
+    "errors.field_not_kind": (
+        "field 'kind': {value} is not done or skip.",
+        "الحقل 'kind': {value} ليس done ولا skip.",
+    ),
+    "errors.field_end_before_start": (
+        "field 'period_end': '{end}' is before period_start '{start}'.",
+        "الحقل 'period_end': '{end}' قبل period_start '{start}'.",
+    ),
+    "errors.field_outside_period": (
+        "field 'for_date': '{day}' is outside the period {start} to {end}.",
+        "الحقل 'for_date': '{day}' خارج الفترة من {start} إلى {end}.",
+    ),
+    "errors.import_missing": ("{name} does not exist.", "{name} غير موجود."),
+    "errors.import_missing_hint": (
+        "Check the path; `csm export -o FILE` writes one.",
+        "تحقّق من المسار؛ الأمر `csm export -o FILE` يكتب ملفًا كهذا.",
+    ),
+    "errors.import_unreadable": ("Cannot read {name}: {reason}.", "تعذّرت قراءة {name}: {reason}."),
+    "errors.import_unreadable_hint": (
+        "Check the file's permissions.",
+        "تحقّق من صلاحيات الملف.",
+    ),
+    "errors.import_folder": ("{name} is a folder, not a file.", "{name} مجلد وليس ملفًا."),
+    "errors.import_markdown": (
+        "{name} is a Markdown export: Markdown exports cannot be imported; use csv, json or jsonl.",
+        "{name} ملف مُصدَّر بصيغة Markdown، ولا يمكن استيراد هذه الصيغة؛ استخدم csv أو json أو jsonl.",
+    ),
+    "errors.import_markdown_hint": (
+        "Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
+        "صدّر من جديد، مثلًا بالأمر `csm export --format jsonl -o backup.jsonl`.",
+    ),
+    "errors.import_not_utf8": ("{name} is not UTF-8 text.", "{name} ليس نصًّا بترميز UTF-8."),
+    "errors.import_not_utf8_hint": (
+        "Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
+        "احفظه بترميز UTF-8 (CSV UTF-8 في برامج الجداول) وأعد الاستيراد.",
+    ),
+    "errors.import_too_deep": (
+        "nested too deeply to be a csm export.",
+        "متداخل بعمق لا يكون عليه ملف مُصدَّر من csm.",
+    ),
+    "errors.import_file_too_deep": (
+        "{name} is nested too deeply to be a csm export.",
+        "{name} متداخل بعمق لا يكون عليه ملف مُصدَّر من csm.",
+    ),
+    "errors.import_header": (
+        "{where}: the header is not that of a csm export.",
+        "{where}: سطر العناوين ليس سطر ملف مُصدَّر من csm.",
+    ),
+    "errors.import_header_hint": (
+        "The first line must be: {fields}",
+        "يجب أن يكون السطر الأول: {fields}",
+    ),
+    "errors.import_field_count": (
+        "{count} fields where the header has {header}.",
+        "{count} حقول بينما في سطر العناوين {header}.",
+    ),
+    "errors.import_not_csv": ("not valid CSV ({reason}).", "ليس CSV صالحًا ({reason})."),
+    "errors.import_not_object_why": (
+        "not a JSON object ({reason}).",
+        "ليس كائن JSON ({reason}).",
+    ),
+    "errors.import_not_object": ("not a JSON object.", "ليس كائن JSON."),
+    "errors.import_not_json": (
+        "{name} is not valid JSON: {reason} at line {line}, column {column}.",
+        "{name} ليس JSON صالحًا: {reason} في السطر {line}، العمود {column}.",
+    ),
+    "errors.import_not_json_hint": (
+        "Is the file complete? Export it again with `csm export --format json`.",
+        "هل الملف كامل؟ صدّره من جديد بالأمر `csm export --format json`.",
+    ),
+    "errors.import_not_export": (
+        '{name} is not a csm export: expected {{"events": [...]}}.',
+        '{name} ليس ملفًا مُصدَّرًا من csm: المتوقع {{"events": [...]}}.',
+    ),
+    "errors.import_not_objects": (
+        "{name}: {key!r} is not a list of objects.",
+        "{name}: {key!r} ليس قائمة كائنات.",
+    ),
+    "errors.import_not_list": ("{key!r} is not a list.", "{key!r} ليس قائمة."),
+    "errors.import_not_revision": (
+        "not a revision of the rules.",
+        "ليس مراجعة للقواعد.",
+    ),
+    "errors.import_rules_unreadable": (
+        "its rules cannot be read ({reason}).",
+        "تعذّرت قراءة قواعدها ({reason}).",
+    ),
 }
