@@ -747,7 +747,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Files given to `csm import` (formats.py)
     "errors.import_fix_hint": (
         "Nothing was imported. Fix that record and run the import again.",
-        "لم يُستورد شيء. أصلح ذلك السجل وأعد الاستيراد.",
+        "لم يُستورد شيء. أصلح ذلك العنصر من الملف وأعد الاستيراد.",
     ),
     "errors.in_record": ("{where}: {message}", "{where}: {message}"),
     "errors.at_index": ("{name}, {key}[{index}]", "{name}، {key}[{index}]"),
@@ -771,7 +771,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "errors.field_unknown": (
         "field {name!r} is not an event field.",
-        "الحقل {name!r} ليس من حقول السجل.",
+        "الحقل {name!r} ليس من حقول التسجيل.",
     ),
     "errors.field_missing": ("field {name!r} is missing.", "الحقل {name!r} ناقص."),
     "errors.field_not_uuid": (
@@ -868,5 +868,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors.import_rules_unreadable": (
         "its rules cannot be read ({reason}).",
         "تعذّرت قراءة قواعدها ({reason}).",
+    ),
+    # The event log (log.py)
+    "errors.log_repair_hint": (
+        "csm will not write to it. Move it aside to start a new log, or point "
+        "CSM_DATA_DIR at another folder; restore a backup with `csm import FILE`.",
+        "لن يكتب csm فيه. انقله جانبًا لبدء سجل جديد، أو وجّه "
+        "CSM_DATA_DIR إلى مجلد آخر؛ واستعد نسخة احتياطية بالأمر `csm import FILE`.",
+    ),
+    "errors.log_unreadable": (
+        "Cannot read the log {path}: {reason}.",
+        "تعذّرت قراءة السجل {path}: {reason}.",
+    ),
+    "errors.log_unreadable_hint": (
+        "Check the file's permissions, or point CSM_DATA_DIR at another folder.",
+        "تحقّق من صلاحيات الملف، أو وجّه CSM_DATA_DIR إلى مجلد آخر.",
+    ),
+    "errors.log_is_folder": (
+        "The log {path} is a folder, not a file.",
+        "السجل {path} مجلد وليس ملفًا.",
+    ),
+    "errors.log_not_regular": (
+        "The log {path} is not a regular file (a FIFO, device or socket).",
+        "السجل {path} ليس ملفًا عاديًّا (بل FIFO أو جهاز أو مقبس).",
+    ),
+    "errors.log_not_database": (
+        "The log {path} is not a csm log: file is not a database.",
+        "السجل {path} ليس سجل csm: الملف ليس قاعدة بيانات.",
+    ),
+    "errors.log_foreign_database": (
+        "The log {path} is an SQLite database but not a csm log.",
+        "السجل {path} قاعدة بيانات SQLite لكنه ليس سجل csm.",
+    ),
+    "errors.log_busy": (
+        "The log {path} is busy: another csm has been writing for over {seconds} seconds.",
+        "السجل {path} مشغول: نسخة أخرى من csm تكتب فيه منذ أكثر من {seconds} ثانية.",
+    ),
+    "errors.log_busy_hint": (
+        "Wait for the other command to finish, then try again.",
+        "انتظر حتى ينتهي الأمر الآخر، ثم حاول مرة أخرى.",
+    ),
+    "errors.log_cannot_write": (
+        "Cannot write the log {path}: {reason}.",
+        "تعذّرت الكتابة في السجل {path}: {reason}.",
+    ),
+    "errors.log_cannot_write_hint": (
+        "Make {folder} writable, or point CSM_DATA_DIR at a folder you can write.",
+        "اجعل {folder} قابلًا للكتابة، أو وجّه CSM_DATA_DIR إلى مجلد يمكنك الكتابة فيه.",
+    ),
+    "errors.log_not_csm": (
+        "The log {path} is not a csm log: {reason}.",
+        "السجل {path} ليس سجل csm: {reason}.",
+    ),
+    "errors.log_disk_full": (
+        "The disk that holds the log {path} is full: nothing was written.",
+        "القرص الذي يحمل السجل {path} ممتلئ: لم يُكتب شيء.",
+    ),
+    "errors.log_disk_full_hint": (
+        "Free some space and run the command again; the log itself is sound.",
+        "وفّر بعض المساحة وأعد تشغيل الأمر؛ السجل نفسه سليم.",
+    ),
+    "errors.log_corrupt": (
+        "The log {path} is corrupt: {reason}.",
+        "السجل {path} تالف: {reason}.",
+    ),
+    "errors.log_unusable": (
+        "Cannot use the log {path}: {reason}.",
+        "تعذّر استخدام السجل {path}: {reason}.",
+    ),
+    "errors.log_newer": (
+        "The log {path} was written by a newer csm (schema version {version}; "
+        "this csm knows up to {known}); upgrade csm.",
+        "السجل {path} كتبته نسخة أحدث من csm (إصدار المخطط {version}؛ "
+        "وهذه النسخة تعرف حتى {known})؛ حدّث csm.",
+    ),
+    "errors.log_newer_hint": (
+        "Install the latest csm, e.g. `pip install --upgrade csm-checklist`.",
+        "ثبّت أحدث إصدار من csm، مثلًا `pip install --upgrade csm-checklist`.",
+    ),
+    "errors.log_unsound": (
+        "The log {path} is corrupt ({found}); nothing was written.",
+        "السجل {path} تالف ({found})؛ لم يُكتب شيء.",
+    ),
+    "errors.log_unsound_no_answer": (
+        "The log {path} is corrupt (no answer); nothing was written.",
+        "السجل {path} تالف (لا إجابة)؛ لم يُكتب شيء.",
+    ),
+    "errors.data_folder": (
+        "Cannot create the data folder {path}: {reason}.",
+        "تعذّر إنشاء مجلد البيانات {path}: {reason}.",
+    ),
+    "errors.data_folder_hint": (
+        "Point CSM_DATA_DIR at a folder you can write.",
+        "وجّه CSM_DATA_DIR إلى مجلد يمكنك الكتابة فيه.",
+    ),
+    "errors.not_event_id": (
+        "{text!r} is not an event id: give its uuid or at least its first {count} characters.",
+        "{text!r} ليس معرّف تسجيل: أعطِ الـ uuid كاملًا أو أول {count} أحرف منه على الأقل.",
+    ),
+    "errors.not_event_id_hint": (
+        "`csm log` shows each event's id in its `id` column.",
+        "الأمر `csm log` يعرض معرّف كل تسجيل في عمود `id`.",
+    ),
+    "errors.no_event_prefix": (
+        "No event has an id starting with {prefix}.",
+        "لا يوجد تسجيل يبدأ معرّفه بـ {prefix}.",
+    ),
+    "errors.event_ids_hint": (
+        "`csm log --include-undone` lists every event with its id.",
+        "الأمر `csm log --include-undone` يعرض كل التسجيلات بمعرّفاتها.",
+    ),
+    "errors.several_events_prefix": (
+        "Several events have an id starting with {prefix}: {shown}.",
+        "أكثر من تسجيل يبدأ معرّفه بـ {prefix}: {shown}.",
+    ),
+    "errors.several_events_prefix_hint": (
+        "Give more characters of the id.",
+        "أعطِ أحرفًا أكثر من المعرّف.",
+    ),
+    "errors.no_event_uuid": ("No event has the uuid {uuid}.", "لا يوجد تسجيل بالـ uuid {uuid}."),
+    "errors.import_conflict": (
+        "Event {uuid} is already in the log with a different {name!r}: "
+        "{mine!r} here, {theirs!r} in the file.",
+        "التسجيل {uuid} موجود من قبل بقيمة {name!r} مختلفة: {mine!r} هنا، و{theirs!r} في الملف.",
+    ),
+    "errors.import_conflict_note_hint": (
+        "Nothing was imported. Its note was corrected on one machine only: give it the "
+        'note you want here with `csm note {uuid} "..."`, then import again.',
+        "لم يُستورد شيء. صُحّحت ملاحظته على جهاز واحد فقط: اكتب له "
+        'الملاحظة التي تريدها هنا بالأمر `csm note {uuid} "..."`، ثم أعد الاستيراد.',
+    ),
+    "errors.import_conflict_hint": (
+        "Nothing was imported. An event's uuid names one event; fix or remove that record.",
+        "لم يُستورد شيء. الـ uuid يدل على تسجيل واحد؛ أصلح ذلك العنصر من الملف أو احذفه.",
     ),
 }
