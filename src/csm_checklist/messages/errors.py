@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "اعرض كل المهام بالأمر csm list.",
     ),
     "errors.cadence_name_matches_one": (
-        "'{wanted}' matches {count} item: {items}, and is the name of a cadence; "
+        "'{wanted}' matches 1 item: {items}, and is the name of a cadence; "
         "csm does not guess which you mean.",
         "'{wanted}' يطابق مهمة واحدة: {items}، وهو أيضًا اسم تكرار؛ لا يخمّن csm أيهما تقصد.",
     ),
@@ -1001,5 +1001,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors.import_conflict_hint": (
         "Nothing was imported. An event's uuid names one event; fix or remove that record.",
         "لم يُستورد شيء. الـ uuid يدل على تسجيل واحد؛ أصلح ذلك العنصر من الملف أو احذفه.",
+    ),
+    # Logging work, importing, moving the start (work.py)
+    "errors.no_revision": (
+        "The log holds no record of the checklists yet.",
+        "لا يحوي السجل أي تسجيل لقوائم المهام بعد.",
+    ),
+    "errors.no_revision_hint": (
+        "Run `csm today` once, so csm records the checklists in force.",
+        "شغّل `csm today` مرة واحدة، ليسجّل csm قوائم المهام السارية.",
+    ),
+    "errors.on_future": (
+        "--on {day} is in the future; csm logs work that has been done.",
+        "التاريخ --on {day} في المستقبل؛ يسجّل csm العمل الذي أُنجز فقط.",
+    ),
+    "errors.on_future_hint": (
+        "Use today ({today}) or an earlier day.",
+        "استخدم تاريخ اليوم ({today}) أو يومًا قبله.",
+    ),
+    "errors.on_before_start": (
+        "--on {day} is before csm began tracking, on {start}.",
+        "التاريخ --on {day} قبل أن يبدأ csm المتابعة في {start}.",
+    ),
+    "errors.on_before_start_hint": (
+        "Check the date. If you did track work then, move the start first: csm history start {day}",
+        "تحقّق من التاريخ. إن كنت تتابع العمل في ذلك الوقت فعلًا، فقدّم البداية أولًا: "
+        "csm history start {day}",
+    ),
+    "errors.on_before_tracked": (
+        "--on {day} is before {item} was tracked.",
+        "التاريخ --on {day} قبل بدء متابعة {item}.",
+    ),
+    "errors.on_before_tracked_since": (
+        "--on {day} is before {item} was tracked (tracked from {since}).",
+        "التاريخ --on {day} قبل بدء متابعة {item} (تُتابَع منذ {since}).",
+    ),
+    "errors.on_before_tracked_hint": (
+        "csm tracks an item from the day it appeared in your checklists switched on, "
+        "or from its `since:` date; `csm show ITEM` shows when.",
+        "يتابع csm المهمة من اليوم الذي ظهرت فيه مفعّلة في قوائم مهامك، "
+        "أو من تاريخ `since:` الخاص بها؛ والأمر `csm show ITEM` يعرض ذلك.",
+    ),
+    "errors.no_period": (
+        "{title} ({item}) has no period containing {day}: "
+        "its rule has not started yet or has already ended.",
+        "ليس لـ {title} ({item}) فترة تشمل {day}: قاعدتها لم تبدأ بعد أو انتهت.",
+    ),
+    "errors.no_period_hint": (
+        "Pick an --on date inside the rule's range; `csm show ITEM` shows its rule.",
+        "اختر تاريخًا لـ --on داخل مدى القاعدة؛ والأمر `csm show ITEM` يعرض قاعدتها.",
+    ),
+    "errors.import_no_events": (
+        "{name} has no events; nothing was imported.",
+        "لا تسجيلات في {name}؛ لم يُستورد شيء.",
+    ),
+    "errors.import_no_events_hint": (
+        "Is it the right file? An export of days with nothing logged has none; "
+        "export again, e.g. `csm export --format jsonl -o backup.jsonl`.",
+        "هل هذا هو الملف الصحيح؟ تصدير أيام لم يُسجّل فيها شيء يكون خاليًا؛ "
+        "صدّر من جديد، مثلًا `csm export --format jsonl -o backup.jsonl`.",
+    ),
+    "errors.period_range": ("{start} to {end}", "من {start} إلى {end}"),
+    "errors.no_period_cut": ("no period", "لا فترة"),
+    "errors.import_other_period": (
+        "{where}: {item} on {day} is in the period {start} to {end}, "
+        "but the rules in force here cut {cut} for that day.",
+        "{where}: المهمة {item} في {day} ضمن الفترة من {start} إلى {end}، "
+        "لكن القواعد السارية هنا تجعل فترة ذلك اليوم {cut}.",
+    ),
+    "errors.import_other_period_hint": (
+        "Nothing was imported. The file was made with other settings (week start, "
+        "fiscal year) or checklists: make them the same here, or import a json backup "
+        "into a new log.",
+        "لم يُستورد شيء. صُنع الملف بإعدادات أخرى (بداية الأسبوع، "
+        "السنة المالية) أو بقوائم مهام أخرى: اجعلها مثلها هنا، أو استورد نسخة json احتياطية "
+        "إلى سجل جديد.",
+    ),
+    "errors.start_too_early": (
+        "{day} is too far back to start tracking.",
+        "التاريخ {day} بعيد جدًّا في الماضي لبدء المتابعة.",
+    ),
+    "errors.start_too_early_hint": (
+        "Give the day you began keeping this checklist.",
+        "أعطِ اليوم الذي بدأت فيه العمل بقائمة المهام هذه.",
+    ),
+    # Playbook runs (runs.py)
+    "errors.none_yet": ("none yet", "لا شيء بعد"),
+    "errors.no_run": ("No run is called {text!r}.", "لا يوجد تشغيل باسم {text!r}."),
+    "errors.runs_match": (
+        "{text!r} could be any of {runs}.",
+        "قد يكون {text!r} أيًّا من {runs}.",
+    ),
+    "errors.no_run_hint": (
+        "`csm run list` lists the runs (latest: {recent}).",
+        "الأمر `csm run list` يعرض التشغيلات (أحدثها: {recent}).",
+    ),
+    "errors.run_on_future": (
+        "--on {day} is in the future; a run starts when something happens.",
+        "التاريخ --on {day} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
+    ),
+    "errors.playbook_off": (
+        "The playbook {playbook} is switched off (enabled: false).",
+        "دليل الإجراءات {playbook} موقوف (enabled: false).",
+    ),
+    "errors.playbook_off_hint": (
+        "Switch it on in {source}, or start another playbook.",
+        "فعّله في {source}، أو ابدأ دليل إجراءات آخر.",
+    ),
+    "errors.not_run_step": ("{text!r} is not RUN/STEP.", "{text!r} ليس بالصيغة RUN/STEP."),
+    "errors.not_run_step_hint": (
+        "Name a run's step like crisis-2027-03-02/assess; `csm run show RUN` lists them.",
+        "اذكر خطوة التشغيل هكذا crisis-2027-03-02/assess؛ والأمر `csm run show RUN` يعرض الخطوات.",
+    ),
+    "errors.run_no_step": (
+        "The run {run} has no step {step!r}.",
+        "ليس في التشغيل {run} خطوة باسم {step!r}.",
+    ),
+    "errors.run_steps": ("Its steps: {steps}.", "خطواته: {steps}."),
+    "errors.run_closed_on": (
+        "The run {run} was closed on {moment}.",
+        "أُغلق التشغيل {run} في {moment}.",
+    ),
+    "errors.run_closed_on_hint": (
+        "A closed run's steps stay as they were; start a new run if it happened again.",
+        "تبقى خطوات التشغيل المغلق كما كانت؛ ابدأ تشغيلًا جديدًا إن تكرر الحدث.",
+    ),
+    "errors.run_already_closed": (
+        "The run {run} is already closed ({moment}).",
+        "التشغيل {run} مغلق من قبل ({moment}).",
+    ),
+    "errors.run_already_closed_hint": (
+        "`csm run list --open` lists the runs still open.",
+        "الأمر `csm run list --open` يعرض التشغيلات التي ما زالت مفتوحة.",
+    ),
+    "errors.run_open_steps": (
+        "The run {run} has 1 open step: {steps}.",
+        "في التشغيل {run} خطوة واحدة مفتوحة: {steps}.",
+    ),
+    "errors.run_open_steps_hint": (
+        "Check it off (csm done {run}/{step}) or skip it, "
+        "or close it anyway: csm run close {run} --force",
+        "أنجزها (csm done {run}/{step}) أو تخطَّها، "
+        "أو أغلق التشغيل رغم ذلك: csm run close {run} --force",
+    ),
+    "errors.run_open_steps_many": (
+        "The run {run} has {count} open steps: {steps}.",
+        "عدد الخطوات المفتوحة في التشغيل {run}: {count} ({steps}).",
+    ),
+    "errors.run_open_steps_many_hint": (
+        "Check them off (csm done {run}/{step}) or skip them, "
+        "or close it anyway: csm run close {run} --force",
+        "أنجزها (csm done {run}/{step}) أو تخطَّها، "
+        "أو أغلق التشغيل رغم ذلك: csm run close {run} --force",
     ),
 }
