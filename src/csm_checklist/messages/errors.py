@@ -1154,4 +1154,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "أنجزها (csm done {run}/{step}) أو تخطَّها، "
         "أو أغلق التشغيل رغم ذلك: csm run close {run} --force",
     ),
+    # Days off (daysoff.py)
+    "errors.days_off_file_hint": (
+        "The file holds `days_off:` and a list of entries, each with `date:` (YYYY-MM-DD or "
+        "YYYY-MM-DD..YYYY-MM-DD) and optionally `reason:`; `csm off add` writes it for you.",
+        "يحوي الملف `days_off:` وقائمة عناصر، لكل منها `date:` (YYYY-MM-DD أو "
+        "YYYY-MM-DD..YYYY-MM-DD) و`reason:` اختياريًّا؛ والأمر `csm off add` يكتبه لك.",
+    ),
+    "errors.range_reversed": (
+        "the range ends on {last} before it starts on {first}",
+        "المدى ينتهي في {last} قبل أن يبدأ في {first}",
+    ),
+    "errors.range_too_long": (
+        "the range is longer than a year ({days} days)",
+        "المدى أطول من سنة ({days} يومًا)",
+    ),
+    "errors.not_a_date": ("{key!r} is not a date", "{key!r} ليس تاريخًا"),
+    "errors.not_a_date_why": ("{key!r} is not a date ({reason})", "{key!r} ليس تاريخًا ({reason})"),
+    "errors.days_off_unreadable_hint": (
+        "Check the file's permissions; `csm config path` shows where it is.",
+        "تحقّق من صلاحيات الملف؛ الأمر `csm config path` يعرض مكانه.",
+    ),
+    "errors.save_utf8": ("Save it as UTF-8.", "احفظه بترميز UTF-8."),
+    "errors.syntax_error": ("syntax error", "خطأ في الصياغة"),
+    "errors.days_off_yaml_hint": (
+        "Check the indentation and that every `key: value` has a space after the colon.",
+        "تحقّق من الإزاحة ومن وجود مسافة بعد النقطتين في كل `key: value`.",
+    ),
+    "errors.days_off_only": (
+        "the file must hold just `days_off:`",
+        "يجب ألا يحوي الملف إلا `days_off:`",
+    ),
+    "errors.days_off_not_list": ("`days_off:` must be a list", "يجب أن يكون `days_off:` قائمة"),
+    "errors.days_off_entry": (
+        "each entry must be `key: value` lines",
+        "يجب أن يكون كل عنصر أسطرًا من `key: value`",
+    ),
+    "errors.days_off_entry_hint": ("E.g. `- date: 2026-07-05`.", "مثل `- date: 2026-07-05`."),
+    "errors.keep_one_key": ("Keep one.", "أبقِ واحدًا."),
+    "errors.one_line_text": (
+        "`{key}:` must be one line of text",
+        "يجب أن يكون `{key}:` سطرًا واحدًا من النص",
+    ),
+    "errors.one_line": ("`{key}:` must be one line", "يجب أن يكون `{key}:` سطرًا واحدًا"),
+    "errors.days_off_no_date": ("the entry has no `date:`", "ليس في العنصر `date:`"),
+    "errors.days_off_date_hint": (
+        "Write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.",
+        "اكتب YYYY-MM-DD أو YYYY-MM-DD..YYYY-MM-DD.",
+    ),
 }
