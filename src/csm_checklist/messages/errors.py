@@ -1202,4 +1202,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.",
         "اكتب YYYY-MM-DD أو YYYY-MM-DD..YYYY-MM-DD.",
     ),
+    # Playbooks in checklist files (playbooks.py)
+    "errors.within_hint": (
+        "Write e.g. `within: 2h`, `within: 1d` or `within: 3 workdays`.",
+        "اكتب مثلًا `within: 2h` أو `within: 1d` أو `within: 3 workdays`.",
+    ),
+    "errors.playbooks_not_list": ("`playbooks:` must be a list", "يجب أن يكون `playbooks:` قائمة"),
+    "errors.playbooks_not_list_hint": (
+        "Start each playbook with a dash, e.g. `- id: crisis`.",
+        "ابدأ كل دليل إجراءات بشرطة، مثل `- id: crisis`.",
+    ),
+    "errors.who_playbook": ("playbook '{id}'", "دليل الإجراءات '{id}'"),
+    "errors.position_playbook": ("playbook #{index}", "دليل الإجراءات رقم {index}"),
+    "errors.who_step": ("{who}, step '{id}'", "{who}، الخطوة '{id}'"),
+    "errors.playbook_duplicate": (
+        "duplicate id: this file already has a playbook with it",
+        "معرّف مكرر: في هذا الملف دليل إجراءات آخر بالمعرّف نفسه",
+    ),
+    "errors.playbook_duplicate_hint": (
+        "Ids must be unique: rename one or delete the duplicate.",
+        "يجب ألا تتكرر المعرّفات: غيّر أحدهما أو احذف المكرر.",
+    ),
+    "errors.playbook_not_mapping": (
+        "each playbook must be a mapping of keys",
+        "يجب أن يكون كل دليل إجراءات خريطة مفاتيح",
+    ),
+    "errors.playbook_not_mapping_hint": (
+        "Write `- id: crisis`, then `title:`, `area:` and `steps:` indented below it.",
+        "اكتب `- id: crisis`، ثم `title:` و`area:` و`steps:` بإزاحة تحته.",
+    ),
+    "errors.playbook_no_id": (
+        "a playbook needs an `id:` that is a lowercase slug",
+        "يحتاج دليل الإجراءات إلى `id:` بأحرف صغيرة وشرطات",
+    ),
+    "errors.playbook_no_id_hint": (
+        "Write e.g. `id: crisis`; it is what you type in `csm run start crisis`.",
+        "اكتب مثلًا `id: crisis`؛ وهو ما تكتبه في `csm run start crisis`.",
+    ),
+    "errors.playbook_title_hint": (
+        'Write e.g. `title: {{en: "Social media crisis", ar: "أزمة"}}`.',
+        'اكتب مثلًا `title: {{en: "Social media crisis", ar: "أزمة"}}`.',
+    ),
+    "errors.areas_list": ("Areas: {areas}.", "المجالات: {areas}."),
+    "errors.playbook_enabled": (
+        "`enabled:` must be true or false",
+        "يجب أن يكون `enabled:` إما true أو false",
+    ),
+    "errors.playbook_enabled_hint": (
+        "Write `enabled: false` to switch the playbook off.",
+        "اكتب `enabled: false` لإيقاف دليل الإجراءات.",
+    ),
+    "errors.playbook_no_steps": (
+        "a playbook needs `steps:`, a list of at least one step",
+        "يحتاج دليل الإجراءات إلى `steps:`، قائمة فيها خطوة واحدة على الأقل",
+    ),
+    "errors.step_not_mapping": ("each step must be a mapping", "يجب أن تكون كل خطوة خريطة مفاتيح"),
+    "errors.step_unknown_key": ("unknown step key '{key}'", "مفتاح خطوة غير معروف '{key}'"),
+    "errors.step_keys": ("Step keys: {keys}.", "مفاتيح الخطوة: {keys}."),
+    "errors.step_no_id": (
+        "each step needs an `id:` that is a lowercase slug",
+        "تحتاج كل خطوة إلى `id:` بأحرف صغيرة وشرطات",
+    ),
+    "errors.step_no_id_hint": (
+        "Write e.g. `id: assess`; it is what you type in `csm done RUN/assess`.",
+        "اكتب مثلًا `id: assess`؛ وهو ما تكتبه في `csm done RUN/assess`.",
+    ),
+    "errors.step_duplicate": ("duplicate step id", "معرّف خطوة مكرر"),
+    "errors.rename_one": ("Rename one.", "غيّر اسم إحداهما."),
+    "errors.within_not_duration": (
+        "`within:` {value!r} is not a duration",
+        "`within:` {value!r} ليست مدة",
+    ),
+    "errors.within_must_be_duration": (
+        "`within:` must be a duration",
+        "يجب أن يكون `within:` مدة",
+    ),
 }
