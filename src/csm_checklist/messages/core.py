@@ -6,4 +6,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "core.rule_id_prefix": ("id prefix", "بداية المعرّف"),
     "core.rule_title": ("title", "العنوان"),
     "core.rule_title_words": ("title words", "كلمات العنوان"),
+    # What each built-in pack holds (packs.py)
+    "core.pack_role": (
+        "the recurring duties of the customer service manager's role description",
+        "المهام المتكررة في الوصف الوظيفي لمدير خدمة العملاء",
+    ),
 }

@@ -1277,4 +1277,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`within:` must be a duration",
         "يجب أن يكون `within:` مدة",
     ),
+    # Packs, public holidays, tags (packs.py, publicholidays.py, scope.py)
+    "errors.no_such_pack": (
+        "There is no built-in pack {name!r}.",
+        "لا توجد حزمة مضمّنة باسم {name!r}.",
+    ),
+    "errors.pack_entry": ("{name} ({description})", "{name} ({description})"),
+    "errors.comma_join": ("{first}, {second}", "{first}، {second}"),
+    "errors.packs_list": ("Packs: {packs}.", "الحزم: {packs}."),
+    "errors.countries_hint": (
+        "Run `csm off countries` to see every code csm knows, e.g. SA, AE, EG.",
+        "شغّل `csm off countries` لترى كل الرموز التي يعرفها csm، مثل SA وAE وEG.",
+    ),
+    "errors.did_you_mean_codes": ("Did you mean {codes}? ", "هل تقصد {codes}؟ "),
+    "errors.unknown_country": (
+        "{code!r} is not a country code csm knows holidays for.",
+        "{code!r} ليس رمز دولة يعرف csm عطلاتها الرسمية.",
+    ),
+    "errors.tags_known": (
+        "Tags in your checklists: {tags}.",
+        "الوسوم في قوائم مهامك: {tags}.",
+    ),
+    "errors.no_tags_yet": (
+        "No item has tags yet; add e.g. `tags: [team]` to an item in a checklist file.",
+        "لا وسوم لأي مهمة بعد؛ أضف مثلًا `tags: [team]` إلى مهمة في ملف قائمة مهام.",
+    ),
+    "errors.unknown_tag": (
+        "--tag {text!r} is not a tag of any item.",
+        "--tag {text!r} ليس وسمًا لأي مهمة.",
+    ),
+    # Runs and measures in a json backup (backup_extra.py)
+    "errors.run_record_malformed": (
+        "A run record is malformed ({reason}): {record}.",
+        "سجل تشغيل غير سليم ({reason}): {record}.",
+    ),
+    "errors.export_runs_again_hint": (
+        "Nothing was imported. Export the runs again with `csm export`.",
+        "لم يُستورد شيء. صدّر التشغيلات من جديد بالأمر `csm export`.",
+    ),
+    "errors.run_id_clash": (
+        "The run id {run} is already used here by another run.",
+        "معرّف التشغيل {run} مستخدم هنا لتشغيل آخر.",
+    ),
+    "errors.run_id_clash_hint": (
+        "Nothing was imported. Two machines started runs of the same "
+        "playbook on the same day; import into a new log, or keep one.",
+        "لم يُستورد شيء. بدأ جهازان تشغيلين لدليل الإجراءات نفسه "
+        "في اليوم نفسه؛ استورد إلى سجل جديد، أو أبقِ أحدهما.",
+    ),
+    "errors.run_conflict": (
+        "Run {run} ({uuid}) is already in the log with a different {name!r}.",
+        "التشغيل {run} ({uuid}) موجود في السجل من قبل بقيمة {name!r} مختلفة.",
+    ),
+    "errors.run_conflict_hint": (
+        "Nothing was imported. A run's uuid names one run; fix or remove that record.",
+        "لم يُستورد شيء. الـ uuid يدل على تشغيل واحد؛ أصلح ذلك العنصر من الملف أو احذفه.",
+    ),
+    "errors.step_record_malformed": (
+        "A step record is malformed ({reason}): {record}.",
+        "سجل خطوة غير سليم ({reason}): {record}.",
+    ),
+    "errors.step_conflict": (
+        "Step event {uuid} is already in the log with different content.",
+        "تسجيل الخطوة {uuid} موجود في السجل من قبل بمحتوى مختلف.",
+    ),
+    "errors.step_conflict_hint": (
+        "Nothing was imported. A step event's uuid names one check-off.",
+        "لم يُستورد شيء. الـ uuid يدل على إنجاز خطوة واحدة.",
+    ),
+    "errors.measure_record_malformed": (
+        "A measure record is malformed: {record!r}.",
+        "سجل مقياس غير سليم: {record!r}.",
+    ),
+    "errors.measure_record_malformed_hint": (
+        "Nothing was imported. Each measure has event, measure, value and unit.",
+        "لم يُستورد شيء. لكل مقياس event وmeasure وvalue وunit.",
+    ),
+    "errors.measure_conflict": (
+        "The measure {name} of event {uuid} is {mine} here and {theirs} in the file.",
+        "المقياس {name} للتسجيل {uuid} قيمته {mine} هنا و{theirs} في الملف.",
+    ),
+    "errors.measure_conflict_hint": (
+        "Nothing was imported. A measure belongs to one event; fix the file.",
+        "لم يُستورد شيء. المقياس يخص تسجيلًا واحدًا؛ أصلح الملف.",
+    ),
 }
