@@ -399,12 +399,14 @@ def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
             Msg("errors.yaml_tabs"),
             Msg("errors.yaml_tabs_hint"),
         )
-    detail = problem or "syntax error"
+    detail: str = problem or Msg("errors.syntax_error")
     context = exc.context_mark
     if exc.context and context is not None and context.line != getattr(mark, "line", None):
         # "did not find expected '}'" is found lines after the brace that was
         # never closed; the line where it opened is the one to fix.
-        detail += f", {exc.context} that starts on line {context.line + 1}"
+        detail = Msg(
+            "errors.yaml_context", problem=detail, context=exc.context, line=context.line + 1
+        )
     return _fail(
         path,
         line,

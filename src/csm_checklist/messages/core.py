@@ -11,4 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the recurring duties of the customer service manager's role description",
         "المهام المتكررة في الوصف الوظيفي لمدير خدمة العملاء",
     ),
+    # The iCalendar file (icalexport.py)
+    "core.calendar_name": ("Customer service duties", "مهام خدمة العملاء"),
+    "core.calendar_log_hint": ("When done: csm done {id}", "عند الإنجاز: csm done {id}"),
 }

@@ -467,6 +467,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "اليوم {day} غير موجود؛ يوم الاستحقاق في {what} من 1 إلى {limit}، "
         "أو من -1 إلى -{limit} عدًّا من نهاية الشهر",
     ),
+    "errors.syntax_error": ("syntax error", "خطأ في الصياغة"),
+    "errors.yaml_context": (
+        "{problem}, {context} that starts on line {line}",
+        "{problem}، {context} الذي يبدأ في السطر {line}",
+    ),
     # YAML that csm refuses to build (yamlread.py)
     "errors.yaml_too_deep": ("values are nested too deeply", "القيم متداخلة بعمق زائد"),
     "errors.yaml_too_big": (
@@ -1176,7 +1181,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "تحقّق من صلاحيات الملف؛ الأمر `csm config path` يعرض مكانه.",
     ),
     "errors.save_utf8": ("Save it as UTF-8.", "احفظه بترميز UTF-8."),
-    "errors.syntax_error": ("syntax error", "خطأ في الصياغة"),
     "errors.days_off_yaml_hint": (
         "Check the indentation and that every `key: value` has a space after the colon.",
         "تحقّق من الإزاحة ومن وجود مسافة بعد النقطتين في كل `key: value`.",
