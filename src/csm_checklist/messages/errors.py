@@ -274,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write the area as `key: value` lines: `- id: my-area`, then `title:` indented below it.",
         "اكتب المجال أسطرًا من `key: value`: `- id: my-area`، ثم `title:` بإزاحة تحته.",
     ),
-    "errors.no_key": ("it has no `{key}:`", "ليس فيه `{key}:`"),
+    "errors.no_key": ("it has no `{key}:`", "المفتاح `{key}:` مفقود"),
     "errors.no_id_hint_item": (
         "Give every item a unique lowercase id, e.g. `id: weekly-sync`.",
         "أعطِ كل مهمة معرّفًا فريدًا بأحرف صغيرة، مثل `id: weekly-sync`.",
@@ -1030,7 +1030,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "errors.on_before_start_hint": (
         "Check the date. If you did track work then, move the start first: csm history start {day}",
-        "تحقّق من التاريخ. إن كنت تتابع العمل في ذلك الوقت فعلًا، فقدّم البداية أولًا: "
+        "تحقّق من التاريخ. إن كنت تتابع العمل في ذلك الوقت فعلًا، فانقل تاريخ البداية أولًا: "
         "csm history start {day}",
     ),
     "errors.on_before_tracked": (
