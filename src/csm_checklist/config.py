@@ -315,7 +315,7 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         problem = getattr(exc, "problem", None)
         raise ConfigError(
             Msg(
-                "errors.config_not_yaml" + ("_why" if problem else ""),
+                "errors.config_not_yaml_why" if problem else "errors.config_not_yaml",
                 where=_config_where(path, mark.line + 1 if mark is not None else 0),
                 problem=problem,
             ),
