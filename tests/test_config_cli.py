@@ -46,7 +46,7 @@ def test_show_with_no_config_file_gives_defaults() -> None:
 def test_an_invalid_value_is_refused_and_the_file_is_untouched(
     config_dir: Path, key: str, value: str, message: str
 ) -> None:
-    run("config", "set", "week_start", "sunday")
+    run("config", "set", "user", "Mona")  # a file to keep; errors stay English
     config_file = config_dir / "config.yaml"
     before = config_file.read_bytes()
     result = run("config", "set", key, value)

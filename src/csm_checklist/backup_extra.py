@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import ImportFileError
 from .log import EventLog, utc_key
+from .messages import Msg
 from .runs import RUN_COLUMNS, STEP_COLUMNS, StepEvent, insert_step_event, step_event_from_row
 
 
@@ -94,8 +95,8 @@ def merge_records(
                 row = _run_row(record)
             except (KeyError, TypeError, ValueError) as exc:
                 raise ImportFileError(
-                    f"A run record is malformed ({exc}): {str(record)[:80]}.",
-                    hint="Nothing was imported. Export the runs again with `csm export`.",
+                    Msg("errors.run_record_malformed", reason=exc, record=str(record)[:80]),
+                    hint=Msg("errors.export_runs_again_hint"),
                 ) from None
             stored = db.execute(
                 f"SELECT {RUN_COLUMNS} FROM runs WHERE uuid = ?", (row[0],)
@@ -104,9 +105,8 @@ def merge_records(
                 clash = db.execute("SELECT uuid FROM runs WHERE run_id = ?", (row[1],)).fetchone()
                 if clash is not None:
                     raise ImportFileError(
-                        f"The run id {row[1]} is already used here by another run.",
-                        hint="Nothing was imported. Two machines started runs of the same "
-                        "playbook on the same day; import into a new log, or keep one.",
+                        Msg("errors.run_id_clash", run=row[1]),
+                        hint=Msg("errors.run_id_clash_hint"),
                     )
                 if not dry_run:
                     db.execute(
@@ -125,9 +125,8 @@ def merge_records(
                     mine, theirs = json.loads(mine), json.loads(theirs)
                 if mine != theirs:
                     raise ImportFileError(
-                        f"Run {row[1]} ({row[0]}) is already in the log with a different {name!r}.",
-                        hint="Nothing was imported. A run's uuid names one run; fix or remove "
-                        "that record.",
+                        Msg("errors.run_conflict", run=row[1], uuid=row[0], name=name),
+                        hint=Msg("errors.run_conflict_hint"),
                     )
             if stored[9] is None and row[9] is not None and not dry_run:
                 db.execute(
@@ -154,8 +153,8 @@ def merge_records(
                     raise ValueError(f"kind {event.kind!r}")
             except (KeyError, TypeError, ValueError) as exc:
                 raise ImportFileError(
-                    f"A step record is malformed ({exc}): {str(record)[:80]}.",
-                    hint="Nothing was imported. Export the runs again with `csm export`.",
+                    Msg("errors.step_record_malformed", reason=exc, record=str(record)[:80]),
+                    hint=Msg("errors.export_runs_again_hint"),
                 ) from None
             stored = db.execute(
                 f"SELECT {STEP_COLUMNS} FROM step_events WHERE uuid = ?", (event.uuid,)
@@ -173,8 +172,8 @@ def merge_records(
                 event.logged_at,
             ):
                 raise ImportFileError(
-                    f"Step event {event.uuid} is already in the log with different content.",
-                    hint="Nothing was imported. A step event's uuid names one check-off.",
+                    Msg("errors.step_conflict", uuid=event.uuid),
+                    hint=Msg("errors.step_conflict_hint"),
                 )
             if mine.undone_at is None and event.undone_at is not None and not dry_run:
                 db.execute(
@@ -225,8 +224,8 @@ def merge_measures(log: EventLog, records: Iterable[dict[str, Any]], *, dry_run:
                 value, unit = float(record["value"]), str(record.get("unit", ""))
             except (KeyError, TypeError, ValueError):
                 raise ImportFileError(
-                    f"A measure record is malformed: {record!r}.",
-                    hint="Nothing was imported. Each measure has event, measure, value and unit.",
+                    Msg("errors.measure_record_malformed", record=record),
+                    hint=Msg("errors.measure_record_malformed_hint"),
                 ) from None
             row = db.execute(
                 "SELECT value FROM measures WHERE event_uuid = ? AND measure_id = ?", (uuid, name)
@@ -241,8 +240,13 @@ def merge_measures(log: EventLog, records: Iterable[dict[str, Any]], *, dry_run:
                 added += 1
             elif float(row[0]) != value:
                 raise ImportFileError(
-                    f"The measure {name} of event {uuid} is {row[0]:g} here and {value:g} "
-                    "in the file.",
-                    hint="Nothing was imported. A measure belongs to one event; fix the file.",
+                    Msg(
+                        "errors.measure_conflict",
+                        name=name,
+                        uuid=uuid,
+                        mine=f"{row[0]:g}",
+                        theirs=f"{value:g}",
+                    ),
+                    hint=Msg("errors.measure_conflict_hint"),
                 )
     return added

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import UnknownItem
+from .messages import Msg
 from .schedule import ALL_CADENCES, Recurrence
 
 # The public model ------------------------------------------------------------
@@ -206,11 +207,11 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> tuple[Item
     hidden = catalog.items.get(lowered)
     if hidden is not None and not hidden.enabled:
         raise UnknownItem(
-            f"The item '{hidden.id}' is switched off (enabled: false in {hidden.source}).",
-            hint="Set `enabled: true` there, or remove that line, to use it again.",
+            Msg("errors.item_switched_off", item=hidden.id, source=hidden.source),
+            hint=Msg("errors.item_switched_off_hint"),
         )
     if not wanted:
-        raise UnknownItem("No item was named.", hint="See all items with csm list.")
+        raise UnknownItem(Msg("errors.no_item_named"), hint=Msg("errors.see_csm_list"))
 
     prefixed = [item for item in pool if item.id.startswith(lowered)]
     folded = " ".join(fold_text(wanted).split())
@@ -234,18 +235,17 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> tuple[Item
         # typing it most likely means the daily items: say so rather than guess.
         found = _unique([*prefixed, *titled, *worded])
         if found:
-            count = f"{len(found)} item{'s' if len(found) > 1 else ''}"
-            message = (
-                f"'{wanted}' matches {count}: {_listed(found)}, and is the name of a "
-                "cadence; csm does not guess which you mean."
+            message = Msg(
+                "errors.cadence_name_matches_one"
+                if len(found) == 1
+                else "errors.cadence_name_matches",
+                wanted=wanted,
+                count=len(found),
+                items=_listed(found),
             )
         else:
-            message = f"'{wanted}' is the name of a cadence, not of an item."
-        raise UnknownItem(
-            message,
-            hint=f"Type the item's id (see csm list), or log every {cadence} item at once "
-            f"with --cadence {cadence}, e.g. csm done --cadence {cadence}.",
-        )
+            message = Msg("errors.cadence_name_not_item", wanted=wanted)
+        raise UnknownItem(message, hint=Msg("errors.cadence_name_hint", cadence=cadence))
     if len(prefixed) == 1:
         # An id prefix wins only when no other item's words match the query:
         # "performance" starts performance-review but is a word of three titles.
@@ -260,18 +260,34 @@ def _resolve(catalog: Catalog, query: str, include_disabled: bool) -> tuple[Item
     candidates = prefixed or titled or worded
     if candidates:
         raise UnknownItem(
-            f"'{wanted}' matches {len(candidates)} items: {_listed(candidates)}.",
-            hint=f"Type more of the id, e.g. {candidates[0].id}; see all items with csm list.",
+            Msg(
+                "errors.query_matches_items",
+                wanted=wanted,
+                count=len(candidates),
+                items=_listed(candidates),
+            ),
+            hint=Msg("errors.query_matches_items_hint", example=candidates[0].id),
         )
     import difflib
 
     close = difflib.get_close_matches(lowered, list(by_id), n=3, cutoff=0.5)
     if close:
-        listed = close[0] if len(close) == 1 else ", ".join(close[:-1]) + " or " + close[-1]
-        hint = f"Did you mean {listed}? See all items with csm list."
+        hint: Msg = Msg(
+            "errors.did_you_mean_item" if len(close) == 1 else "errors.did_you_mean_items",
+            first=", ".join(close[:-1]),
+            last=close[-1],
+        )
     else:
-        hint = "See all items with csm list."
-    raise UnknownItem(f"No item matches '{wanted}'.", hint=hint)
+        hint = Msg("errors.see_csm_list")
+    raise UnknownItem(Msg("errors.no_item_matches", wanted=wanted), hint=hint)
+
+
+# How an item was found, as `items_to_log` tells the user.
+_RULES = {
+    "id prefix": "core.rule_id_prefix",
+    "title": "core.rule_title",
+    "title words": "core.rule_title_words",
+}
 
 
 def _unique(items: list[Item]) -> list[Item]:
@@ -282,10 +298,10 @@ def _unique(items: list[Item]) -> list[Item]:
     return list(seen.values())
 
 
-def _listed(items: list[Item]) -> str:
+def _listed(items: list[Item]) -> str | Msg:
     names = ", ".join(item.id for item in items[:5])
     if len(items) > 5:
-        names += f" and {len(items) - 5} more"
+        return Msg("errors.listed_and_more", names=names, more=len(items) - 5)
     return names
 
 
@@ -302,11 +318,13 @@ def items_to_log(
     from .errors import BadInput
 
     found: dict[str, Item] = {}
-    notes: list[str] = []
+    notes: list[str] = []  # messages: `echo` says them in the reader's language
     for query in queries:
         item, rule = catalog.resolve_with_rule(query)
         if rule != "id":
-            notes.append(f"{query.strip()} → {item.id} ({rule})")
+            notes.append(
+                Msg("core.guessed_item", query=query.strip(), item=item.id, rule=Msg(_RULES[rule]))
+            )
         found.setdefault(item.id, item)
     if cadence is not None:
         for item in catalog.enabled_items():
@@ -314,13 +332,13 @@ def items_to_log(
                 found.setdefault(item.id, item)
         if not any(item.cadence == cadence for item in catalog.enabled_items()):
             raise UnknownItem(
-                f"No item in force has the {cadence} cadence.",
-                hint="See all items with csm list.",
+                Msg("errors.no_item_with_cadence", cadence=cadence),
+                hint=Msg("errors.see_csm_list"),
             )
     if not found:
         raise BadInput(
-            "Name at least one item, or a cadence with --cadence.",
-            hint="E.g. csm done monitor-accounts, or csm done --cadence daily.",
+            Msg("errors.name_an_item"),
+            hint=Msg("errors.name_an_item_hint"),
         )
     return list(found.values()), notes
 

@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 
 from . import yamlread
 from .catalog import ALL_CADENCES, Area, Catalog, Item, Text, builtin_files, checklist_files
-from .errors import ChecklistError, NotMet
+from .errors import ChecklistError, NotMet, reason_of
+from .messages import Msg
 from .schedule import (
     MONTH_NAMES,
     PERIOD_KINDS,
@@ -66,10 +67,7 @@ LANG_KEYS = ("en", "ar")
 SCHEDULE_KEYS = ("cadence", "due", "rrule", "start")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_FILE_SHAPE_HINT = (
-    "A checklist file is a mapping with an `areas:` list and/or an `items:` list; "
-    "see the comment at the top of the built-in areas.yaml, or run `csm checklist init`."
-)
+_FILE_SHAPE_HINT = Msg("errors.checklist_file_shape_hint")
 
 
 class ChecklistFileError(ChecklistError):
@@ -108,8 +106,8 @@ def load_catalog(
     if user_dir is not None:
         if user_dir.exists() and not user_dir.is_dir():
             raise ChecklistError(
-                f"{user_dir} should be a folder of checklist files, but it is a file.",
-                hint="Move the file away; `csm checklist init` creates the folder.",
+                Msg("errors.checklists_dir_is_file", path=user_dir),
+                hint=Msg("errors.checklists_dir_is_file_hint"),
             )
         user_files = checklist_files(user_dir)
     problems: Problems = []
@@ -209,17 +207,17 @@ def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
 
     if target.exists() and not target.is_dir():
         raise NotMet(
-            f"{target} is a file, not a folder; nothing was written.",
-            hint="Move it away, then run `csm checklist init` again.",
+            Msg("errors.init_target_is_file", path=target),
+            hint=Msg("errors.init_target_is_file_hint"),
         )
     sources = builtin_files(None)
     existing = [target / src.name for src in sources if (target / src.name).exists()]
     if existing and not force:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise NotMet(
-            f"{existing[0]} already exists{more}; nothing was written.",
-            hint="Edit the existing files, or run `csm checklist init --force` "
-            "to replace them with fresh copies of the built-ins.",
+            Msg("errors.init_exists", path=existing[0])
+            if len(existing) == 1
+            else Msg("errors.init_exists_more", path=existing[0], more=len(existing) - 1),
+            hint=Msg("errors.init_exists_hint"),
         )
     written = []
     for src in sources:
@@ -259,21 +257,35 @@ class _File:
     items: list[_Definition]
 
 
-def _where(source: Path, line: int, who: str | None) -> str:
-    return f"{source}, line {line}" + (f", {who}" if who else "")
+def _where(source: Path, line: int, who: str | None) -> Msg:
+    if who:
+        return Msg("errors.at_line_who", source=source, line=line, who=who)
+    return Msg("errors.at_line", source=source, line=line)
 
 
 def _fail(source: Path, line: int, who: str | None, problem: str, hint: str) -> ChecklistFileError:
     """The one shape of every checklist error: where, what is wrong, the fix."""
-    problem = problem.rstrip(".")
-    return ChecklistFileError(f"{_where(source, line, who)}: {problem}.", hint, source, line)
+    if not isinstance(problem, Msg):  # a message is written without the period
+        problem = problem.rstrip(".")
+    where = _where(source, line, who)
+    return ChecklistFileError(Msg("errors.at", where=where, problem=problem), hint, source, line)
+
+
+def _then(first: str, second: str) -> Msg:
+    """Two sentences of a hint, each in the reader's language."""
+    return Msg("errors.then", first=first, second=second)
+
+
+def _who(kind: str, entry_id: str) -> Msg:
+    """ "item 'x'" or "area 'x'", naming the entry an error is about."""
+    return Msg(f"errors.who_{kind}", id=entry_id)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'? " if close else ""
+    return Msg("errors.did_you_mean", word=close[0]) if close else ""
 
 
 def _parse_file(path: Path, problems: Problems) -> _File:
@@ -287,8 +299,8 @@ def _parse_file(path: Path, problems: Problems) -> _File:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ChecklistFileError(
-            f"{path}: cannot read the file ({reason}).",
-            "Check the path; `csm config path` shows where your checklists live.",
+            Msg("errors.checklist_unreadable", path=path, reason=reason),
+            Msg("errors.checklist_unreadable_hint"),
             path,
             0,
         ) from None
@@ -301,8 +313,8 @@ def _parse_file(path: Path, problems: Problems) -> _File:
             path,
             line,
             None,
-            "the file is not UTF-8 text",
-            "Save it as UTF-8 (every editor offers it under 'Save as' or 'Encoding').",
+            Msg("errors.not_utf8"),
+            Msg("errors.not_utf8_hint"),
         ) from None
     try:
         root: Any = yamlread.compose(text)
@@ -312,23 +324,25 @@ def _parse_file(path: Path, problems: Problems) -> _File:
             exc.line or 1,
             None,
             exc.problem,
-            "Write plain values; anchors and aliases (&name, *name) may repeat a "
-            "value, not build huge or endless ones.",
+            Msg("errors.yaml_plain_values_hint"),
         ) from None
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(path, text, exc) from None
     except yaml.YAMLError as exc:
         raise ChecklistFileError(
-            f"{path}: not valid YAML ({exc}).", "Fix the YAML syntax.", path, 0
+            Msg("errors.yaml_invalid_file", path=path, reason=exc),
+            Msg("errors.yaml_fix_syntax"),
+            path,
+            0,
         ) from None
     if root is None:
-        raise _fail(path, 1, None, "the file is empty", _FILE_SHAPE_HINT)
+        raise _fail(path, 1, None, Msg("errors.file_empty"), _FILE_SHAPE_HINT)
     if root.id != "mapping":
         raise _fail(
             path,
             _line(root),
             None,
-            f"the file holds {_describe(root)}, but a checklist file is a mapping",
+            Msg("errors.checklist_file_not_mapping", holds=_describe(root)),
             _FILE_SHAPE_HINT,
         )
     result = _File(path, [], [])
@@ -343,8 +357,8 @@ def _parse_file(path: Path, problems: Problems) -> _File:
                 path,
                 _line(value_node),
                 None,
-                f"`{key}:` holds {_describe(value_node)}, but it should be a list",
-                f"Start each entry on its own line with a dash, e.g. `{example}`.",
+                Msg("errors.key_not_list", key=key, holds=_describe(value_node)),
+                Msg("errors.key_not_list_hint", example=example),
             )
         kind = "area" if key == "areas" else "item"
         target = result.areas if kind == "area" else result.items
@@ -359,9 +373,9 @@ def _parse_file(path: Path, problems: Problems) -> _File:
                     _fail(
                         path,
                         entry.fields["id"].line,
-                        f"{kind} '{entry.id}'",
-                        f"duplicate id: line {seen[entry.id]} of this file already uses it",
-                        f"Ids must be unique: rename one of the {kind}s or delete the duplicate.",
+                        _who(kind, entry.id),
+                        Msg("errors.duplicate_id_in_file", line=seen[entry.id]),
+                        Msg(f"errors.duplicate_id_in_file_hint_{kind}"),
                     )
                 )
                 continue
@@ -382,23 +396,23 @@ def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
             path,
             line,
             None,
-            "tabs are not allowed for indentation; use spaces",
-            "Replace the tab characters at the start of the line with spaces "
-            "(most editors have a 'convert indentation to spaces' command).",
+            Msg("errors.yaml_tabs"),
+            Msg("errors.yaml_tabs_hint"),
         )
-    detail = problem or "syntax error"
+    detail: str = problem or Msg("errors.syntax_error")
     context = exc.context_mark
     if exc.context and context is not None and context.line != getattr(mark, "line", None):
         # "did not find expected '}'" is found lines after the brace that was
         # never closed; the line where it opened is the one to fix.
-        detail += f", {exc.context} that starts on line {context.line + 1}"
+        detail = Msg(
+            "errors.yaml_context", problem=detail, context=exc.context, line=context.line + 1
+        )
     return _fail(
         path,
         line,
         None,
-        f"this is not valid YAML ({detail})",
-        "Check the indentation and that every `key: value` has a space after the "
-        "colon; quote text that contains ': ' or starts with a special character.",
+        Msg("errors.yaml_invalid", detail=detail),
+        Msg("errors.yaml_invalid_hint"),
     )
 
 
@@ -406,13 +420,17 @@ def _line(node: Any) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _describe(node: Any) -> str:
+def _describe(node: Any) -> Msg:
 
     if node.id == "sequence":
-        return "a list"
+        return Msg("errors.node_list")
     if node.id == "mapping":
-        return "a mapping"
-    return f"the value {node.value!r}" if node.value != "" else "nothing"
+        return Msg("errors.node_mapping")
+    return (
+        Msg("errors.node_value", value=node.value)
+        if node.value != ""
+        else Msg("errors.node_nothing")
+    )
 
 
 def _pairs(
@@ -431,23 +449,23 @@ def _pairs(
         key = str(key_node.value) if key_node.id == "scalar" else ""
         if key_node.id != "scalar":
             problem = _fail(
-                path, _line(key_node), who, "a key must be a plain word", _keys_hint(allowed)
+                path, _line(key_node), who, Msg("errors.key_not_word"), _keys_hint(allowed)
             )
         elif key not in allowed:
             problem = _fail(
                 path,
                 _line(key_node),
                 who,
-                f"unknown key '{key}'",
-                _did_you_mean(key, allowed) + _keys_hint(allowed),
+                Msg("errors.unknown_key", key=key),
+                _then(_did_you_mean(key, allowed), _keys_hint(allowed)),
             )
         elif key in seen:
             problem = _fail(
                 path,
                 _line(key_node),
                 who,
-                f"the key '{key}' appears twice",
-                "Keep one of them; YAML would silently use the last.",
+                Msg("errors.key_twice", key=key),
+                Msg("errors.key_twice_hint"),
             )
         if problem is not None:
             if problems is None:
@@ -458,8 +476,8 @@ def _pairs(
         yield key_node, value_node
 
 
-def _keys_hint(allowed: Sequence[str]) -> str:
-    return "Keys: " + ", ".join(allowed) + "."
+def _keys_hint(allowed: Sequence[str]) -> Msg:
+    return Msg("errors.keys_list", keys=", ".join(allowed))
 
 
 def _scalar(node: Any, path: Path, who: str | None) -> Any:
@@ -468,7 +486,11 @@ def _scalar(node: Any, path: Path, who: str | None) -> Any:
         return yamlread.build_scalar(node)
     except yamlread.YamlProblem as exc:
         raise _fail(
-            path, exc.line, who, f"cannot read {exc.problem}", "Write plain text."
+            path,
+            exc.line,
+            who,
+            Msg("errors.cannot_read_value", problem=exc.problem),
+            Msg("errors.write_plain_text"),
         ) from None
 
 
@@ -486,16 +508,14 @@ def _parse_definition(
     path: Path, kind: str, index: int, node: Any, problems: Problems
 ) -> _Definition:
 
-    position = f"{kind} #{index}"
+    position = Msg(f"errors.position_{kind}", index=index)
     if node.id != "mapping":
-        keys = "`title:`" if kind == "area" else "`title:`, `area:` and `cadence:`"
         raise _fail(
             path,
             _line(node),
             position,
-            f"each {kind} must be a mapping of keys, but this is {_describe(node)}",
-            f"Write the {kind} as `key: value` lines: `- id: my-{kind}`, then {keys} "
-            "indented below it.",
+            Msg(f"errors.entry_not_mapping_{kind}", holds=_describe(node)),
+            Msg(f"errors.entry_not_mapping_hint_{kind}"),
         )
     allowed = AREA_KEYS if kind == "area" else ITEM_KEYS
     # Find the id first, so that every later error can name the entry.
@@ -509,10 +529,10 @@ def _parse_definition(
             path,
             _line(node),
             position,
-            "it has no `id:`",
-            f"Give every {kind} a unique lowercase id, e.g. `id: weekly-sync`.",
+            Msg("errors.no_key", key="id"),
+            Msg(f"errors.no_id_hint_{kind}"),
         )
-    who = f"{kind} '{entry_id}'"
+    who = _who(kind, entry_id)
     fields: dict[str, _Value] = {}
     bad: set[str] = set()
     for key_node, value_node in _pairs(node, path, who, allowed, problems):
@@ -537,14 +557,13 @@ def _parse_id(path: Path, position: str, node: Any) -> str:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         if slug:
-            suggestion = f" such as '{slug}'"
+            suggestion = Msg("errors.such_as", slug=slug)
     raise _fail(
         path,
         _line(node),
         position,
-        f"the id {shown} is not a lowercase slug",
-        f"Use lowercase letters, digits and single dashes{suggestion}; "
-        "an id is what you type in `csm done ID`.",
+        Msg("errors.id_not_slug", shown=shown),
+        Msg("errors.id_not_slug_hint", suggestion=suggestion),
     )
 
 
@@ -580,8 +599,8 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
                 path,
                 line,
                 who,
-                "`tags:` must be a list of words",
-                "Write e.g. `tags: [team, report]`.",
+                Msg("errors.tags_not_words"),
+                Msg("errors.tags_not_words_hint"),
             )
         return tuple(v.strip() for v in values)
     value = _scalar(node, path, who) if node.id == "scalar" else _describe(node)
@@ -592,8 +611,8 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
                 path,
                 line,
                 who,
-                f"`enabled:` must be true or false, not {shown}",
-                "Write `enabled: false` to switch the item off, `enabled: true` to keep it.",
+                Msg("errors.enabled_not_bool", shown=shown),
+                Msg("errors.enabled_not_bool_hint"),
             )
         return value
     if key in ("start", "since"):
@@ -601,13 +620,12 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
             with contextlib.suppress(ValueError):
                 value = date.fromisoformat(value.strip())
         if not isinstance(value, date) or isinstance(value, datetime):
-            what = "the first day of the recurrence" if key == "start" else "the first day to track"
             raise _fail(
                 path,
                 line,
                 who,
-                f"`{key}:` must be a date, not {shown}",
-                f"Write {what} as YYYY-MM-DD, e.g. `{key}: 2026-01-05`.",
+                Msg("errors.key_not_date", key=key, shown=shown),
+                Msg(f"errors.key_not_date_hint_{key}"),
             )
         return value
     if node.id != "scalar" or not isinstance(value, str) or not value.strip():
@@ -620,19 +638,21 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
             path,
             line,
             who,
-            f"`{key}:` must be text, not {shown}",
-            f"Write e.g. {examples[key]}.",
+            Msg("errors.key_not_text", key=key, shown=shown),
+            Msg("errors.write_eg", example=examples[key]),
         )
     value = value.strip()
     if key == "cadence" and value not in ALL_CADENCES:
         alias = PERIOD_KINDS.get(value.lower())
-        guess = f"Did you mean '{alias}'? " if alias else _did_you_mean(value, ALL_CADENCES)
+        guess = (
+            Msg("errors.did_you_mean", word=alias) if alias else _did_you_mean(value, ALL_CADENCES)
+        )
         raise _fail(
             path,
             line,
             who,
-            f"unknown cadence '{value}'",
-            guess + "Cadences: " + ", ".join(ALL_CADENCES) + ".",
+            Msg("errors.unknown_cadence", cadence=value),
+            _then(guess, Msg("errors.cadences_list", cadences=", ".join(ALL_CADENCES))),
         )
     return value
 
@@ -645,8 +665,8 @@ def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
             path,
             _line(node),
             who,
-            f"`{key}:` must be a mapping with en and ar texts, not {_describe(node)}",
-            f"Write e.g. {example}.",
+            Msg("errors.text_not_mapping", key=key, holds=_describe(node)),
+            Msg("errors.write_eg", example=example),
         )
     texts: dict[str, str] = {}
     for lang_node, text_node in _pairs(node, path, who, LANG_KEYS):
@@ -658,8 +678,8 @@ def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
                 path,
                 _line(text_node),
                 who,
-                f"`{key}.{lang_node.value}` must be text",
-                f"Quote it if it looks like a number or a date; e.g. {example}.",
+                Msg("errors.text_not_text", key=key, lang=lang_node.value),
+                Msg("errors.text_not_text_hint", example=example),
             )
         # A title is one line; details keep the line breaks a `|` block gives them.
         texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
@@ -731,9 +751,9 @@ def _merge(
     raise _fail(
         entry.source,
         entry.fields["id"].line,
-        f"{entry.kind} '{entry.id}'",
-        f"the id is already used in {first.source}, line {first.line}",
-        f"Give one of the two {entry.kind}s another id, or delete one of them.",
+        _who(entry.kind, entry.id),
+        Msg("errors.id_used_in", source=first.source, line=first.line),
+        Msg(f"errors.id_used_in_hint_{entry.kind}"),
     )
 
 
@@ -772,9 +792,9 @@ def _make_text(entry: _Definition, key: str) -> Text | None:
         raise _fail(
             held.source,
             held.line,
-            f"{entry.kind} '{entry.id}'",
-            f"the {key} is empty",
-            f'Write it in English, Arabic or both, e.g. `{key}: {{en: "...", ar: "..."}}`.',
+            _who(entry.kind, entry.id),
+            Msg(f"errors.text_empty_{key}"),
+            Msg("errors.text_empty_hint", key=key),
         )
     return text
 
@@ -789,9 +809,9 @@ def _require(entry: _Definition, key: str, example: str) -> _Value:
     raise _fail(
         entry.source,
         entry.line,
-        f"{entry.kind} '{entry.id}'",
-        f"it has no `{key}:`",
-        f"Every new {entry.kind} needs one, e.g. `{example}`.",
+        _who(entry.kind, entry.id),
+        Msg("errors.no_key", key=key),
+        Msg(f"errors.new_needs_key_{entry.kind}", example=example),
     )
 
 
@@ -808,7 +828,7 @@ def _make_item(
     """The item of a merged entry, or None with every problem of its title,
     area and schedule added to `problems` (each checked on its own, so one
     mistake does not hide the next)."""
-    who = f"item '{entry.id}'"
+    who = _who("item", entry.id)
     before = len(problems)
 
     def make_title() -> Text | None:
@@ -822,11 +842,11 @@ def _make_item(
                 area.source,
                 area.line,
                 who,
-                f"unknown area '{area.value}'",
-                _did_you_mean(area.value, areas)
-                + "Areas: "
-                + ", ".join(areas)
-                + ". A new area needs its own entry under `areas:`.",
+                Msg("errors.unknown_area", area=area.value),
+                _then(
+                    _did_you_mean(area.value, areas),
+                    Msg("errors.unknown_area_hint", areas=", ".join(areas)),
+                ),
             )
         return str(area.value)
 
@@ -870,8 +890,8 @@ def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
             entry.source,
             entry.line,
             who,
-            "it has no `cadence:`",
-            "Every new item needs one: " + ", ".join(ALL_CADENCES) + ", e.g. `cadence: weekly`.",
+            Msg("errors.no_key", key="cadence"),
+            Msg("errors.no_cadence_hint", cadences=", ".join(ALL_CADENCES)),
         )
     cadence: Cadence = cadence_text  # type: ignore[assignment]
     rrule = fields.get("rrule")
@@ -884,9 +904,8 @@ def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
                     held.source,
                     held.line,
                     who,
-                    f"`{key}:` belongs only to items with `cadence: rrule`, "
-                    f"and this one is {cadence}",
-                    "Remove it, or set `cadence: rrule` and give the rule in `rrule:`.",
+                    Msg("errors.rrule_key_only", key=key, cadence=cadence),
+                    Msg("errors.rrule_key_only_hint"),
                 )
         rule = None
         if due is not None and due.value is not None:
@@ -898,16 +917,16 @@ def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
             cadence_at.source,
             cadence_at.line,
             who,
-            "`cadence: rrule` needs an `rrule:` key",
-            'Add the rule, e.g. `rrule: "FREQ=WEEKLY;BYDAY=MO,TH"` for Mondays and Thursdays.',
+            Msg("errors.rrule_missing"),
+            Msg("errors.rrule_missing_hint"),
         )
     if due is not None and due.value is not None:
         raise _fail(
             due.source,
             due.line,
             who,
-            "an rrule item takes no `due:` rule",
-            "Its due dates are the dates the rule produces; remove `due:`.",
+            Msg("errors.rrule_no_due"),
+            Msg("errors.rrule_no_due_hint"),
         )
     first = start.value if start is not None else None
     try:
@@ -917,24 +936,16 @@ def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
             rrule.source,
             rrule.line,
             who,
-            f"dateutil cannot use the rule {rrule.value!r}: {exc}",
-            'Write an RFC 5545 rule such as "FREQ=WEEKLY;BYDAY=MO,TH" or "FREQ=WEEKLY;INTERVAL=2".',
+            Msg("errors.rrule_unusable", rule=rrule.value, reason=reason_of(exc)),
+            Msg("errors.rrule_unusable_hint"),
         ) from None
     return Recurrence(RRULE, None, rrule.value, first)
 
 
 # Due rules ---------------------------------------------------------------------
 
-_DUE_FORMS = {
-    "weekly": "a weekday (mon, tue, wed, thu, fri, sat, sun), first-workday or last-workday, "
-    "e.g. `due: thu`",
-    "monthly": "a day 1 to 31, or -1 to -31 counted from the month's end, first-workday or "
-    "last-workday, e.g. `due: 5` or `due: -1`",
-    "quarterly": "a month of the quarter (1 to 3) and a day, first-workday or last-workday, "
-    "e.g. `due: {month: 3, day: 15}`",
-    "annual": "a calendar month and day, first-workday or last-workday, "
-    "e.g. `due: {month: nov, day: 30}`",
-}
+# The forms of due rule each cadence takes, as its hint says them.
+_DUE_FORMS = ("weekly", "monthly", "quarterly", "annual")
 
 
 def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
@@ -943,16 +954,15 @@ def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
     raw = due.value
 
     def bad(problem: str, guess: str = "") -> ChecklistError:
-        forms = _DUE_FORMS.get(cadence)
         hint = (
-            f"A {cadence} item takes {forms}."
-            if forms
-            else f"A {cadence} item is due every workday; remove `due:`."
+            Msg(f"errors.due_forms_{cadence}")
+            if cadence in _DUE_FORMS
+            else Msg("errors.due_forms_none", cadence=cadence)
         )
-        return _fail(due.source, due.line, who, problem, guess + hint)
+        return _fail(due.source, due.line, who, problem, _then(guess, hint))
 
     if cadence == "daily":
-        raise bad("a daily item takes no `due:` rule")
+        raise bad(Msg("errors.daily_no_due"))
     if isinstance(raw, str):
         key = raw.strip().lower()
         if key == "first-workday":
@@ -965,39 +975,40 @@ def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
                 return OnWeekday(parse_weekday(raw))
             except ValueError:
                 guess = _did_you_mean(raw.strip().lower(), (*WEEKDAY_NAMES, "last-workday"))
-                raise bad(f"'{raw}' is not a weekday", guess) from None
-        raise bad(f"{raw!r} is not a weekly due rule")
+                raise bad(Msg("errors.not_a_weekday", raw=raw), guess) from None
+        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
     if cadence == "monthly":
         day = _as_int(raw)
         if day is None:
-            raise bad(f"{raw!r} is not a monthly due rule")
-        return OnDayOfMonth(_check_day(day, 31, "a monthly", bad))
+            raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
+        return OnDayOfMonth(_check_day(day, 31, Msg("errors.due_day_monthly"), bad))
     if not isinstance(raw, dict):
-        raise bad(f"{raw!r} is not a {cadence} due rule")
+        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
     unknown = [key for key in raw if key not in ("month", "day")]
     if unknown:
         guess = _did_you_mean(unknown[0], ("month", "day"))
-        raise bad(f"unknown key '{unknown[0]}' in the due rule", guess)
+        raise bad(Msg("errors.due_unknown_key", key=unknown[0]), guess)
     if "month" not in raw or "day" not in raw:
-        raise bad("the due rule needs both `month:` and `day:`")
+        raise bad(Msg("errors.due_needs_month_day"))
     if cadence == "quarterly":
         month = _as_int(raw["month"])
         if month is None or not 1 <= month <= 3:
-            raise bad(
-                f"month {raw['month']!r} is not a month of the quarter; use 1, 2 or 3 "
-                "(the quarter's first, second or third month)"
-            )
+            raise bad(Msg("errors.due_not_quarter_month", month=repr(raw["month"])))
         limit = 31
     else:
         try:
             month = parse_month(raw["month"])
         except ValueError as exc:
-            raise bad(str(exc)) from None
+            raise bad(reason_of(exc)) from None
         limit = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
     day = _as_int(raw["day"])
     if day is None:
-        raise bad(f"day {raw['day']!r} is not a number")
-    where = "a quarterly" if cadence == "quarterly" else MONTH_NAMES[month - 1].capitalize() + "'s"
+        raise bad(Msg("errors.due_day_not_number", day=repr(raw["day"])))
+    where = (
+        Msg("errors.due_day_quarterly")
+        if cadence == "quarterly"
+        else Msg("errors.due_day_month", month=MONTH_NAMES[month - 1].capitalize())
+    )
     return OnMonthDay(month, _check_day(day, limit, where, bad))
 
 
@@ -1011,10 +1022,7 @@ def _as_int(value: Any) -> int | None:
     return None
 
 
-def _check_day(day: int, limit: int, what: str, bad: Any) -> int:
+def _check_day(day: int, limit: int, what: Msg, bad: Any) -> int:
     if 1 <= day <= limit or -limit <= day <= -1:
         return day
-    raise bad(
-        f"day {day} does not exist; {what} due day is 1 to {limit}, "
-        f"or -1 to -{limit} counted from the month's end"
-    )
+    raise bad(Msg("errors.due_day_missing", day=day, what=what, limit=limit))

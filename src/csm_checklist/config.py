@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import ConfigError, NotMet
+from .errors import ConfigError, NotMet, reason_of
 from .messages import Msg
 from .schedule import (
     WEEKDAY_NAMES,
@@ -96,7 +96,7 @@ def resolve_paths() -> Paths:
 def _check_lang(value: str) -> str:
     key = value.strip().lower()
     if key not in LANGS:
-        raise ValueError(f"{value!r} is not a language csm speaks; use en or ar")
+        raise ValueError(Msg("errors.bad_lang", value=value))
     return key
 
 
@@ -123,16 +123,14 @@ def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(
-            f"{value!r} is not an IANA time zone; use a name such as Africa/Cairo or Asia/Riyadh"
-        ) from exc
+        raise ValueError(Msg("errors.bad_timezone", value=value)) from exc
     return name
 
 
 def _check_user(value: str) -> str:
     name = value.strip()
     if "\n" in name:
-        raise ValueError("a user name is one line")
+        raise ValueError(Msg("errors.bad_user"))
     return name
 
 
@@ -141,7 +139,7 @@ def _check_region(value: str) -> str:
     # package. `csm config set region` checks the code against it.
     code = value.strip().upper()
     if code and not (len(code) == 2 and code.isalpha() and code.isascii()):
-        raise ValueError(f"{value!r} is not a two-letter country code such as SA, AE or EG")
+        raise ValueError(Msg("errors.bad_region", value=value))
     return code
 
 
@@ -151,7 +149,7 @@ def _check_flag(value: str) -> str:
         return "true"
     if key in ("false", "no", "off", "0", ""):
         return "false"
-    raise ValueError(f"{value!r} is not true or false")
+    raise ValueError(Msg("errors.bad_flag", value=value))
 
 
 class Setting(NamedTuple):
@@ -304,8 +302,8 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise ConfigError(
-            f"Cannot read the config file {path}: {reason}.",
-            hint="Fix or remove the file; `csm config path` shows where it is.",
+            Msg("errors.config_unreadable", path=path, reason=reason),
+            hint=Msg("errors.config_unreadable_hint"),
         ) from exc
     try:
         root = yamlread.compose(text)
@@ -313,37 +311,37 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise _bad_line(path, exc.line, exc.problem) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None)
         raise ConfigError(
-            f"The config file {path}{where} is not valid YAML"
-            + (f" ({problem})." if problem else "."),
-            hint="Fix the line, or set values with `csm config set KEY VALUE`.",
+            Msg(
+                "errors.config_not_yaml_why" if problem else "errors.config_not_yaml",
+                where=_config_where(path, mark.line + 1 if mark is not None else 0),
+                problem=problem,
+            ),
+            hint=Msg("errors.config_not_yaml_hint"),
         ) from exc
     if root is None:
         return {}, {}
     if root.id != "mapping":
-        kind = "a list" if root.id == "sequence" else "a single value"
+        kind = Msg("errors.node_list" if root.id == "sequence" else "errors.node_single")
         raise ConfigError(
-            f"The config file {path} must be a mapping of settings, not {kind}.",
-            hint="Write one `key: value` per line, e.g. `workdays: sun-thu`.",
+            Msg("errors.config_not_mapping", path=path, kind=kind),
+            hint=Msg("errors.config_not_mapping_hint"),
         )
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in root.value:
         line = yamlread.line_of(key_node)
         if key_node.id != "scalar":
-            raise _bad_line(path, line, "a setting's name must be a plain word")
+            raise _bad_line(path, line, Msg("errors.config_name_not_word"))
         key = str(key_node.value)
         if key in data:
-            raise _bad_line(
-                path, line, f"the setting {key!r} appears twice (first on line {lines[key]})"
-            )
+            raise _bad_line(path, line, Msg("errors.config_key_twice", key=key, first=lines[key]))
         if value_node.id == "mapping":
-            raise _bad_line(path, line, f"{key} holds a mapping, but a setting is one value")
+            raise _bad_line(path, line, Msg("errors.config_mapping_value", key=key))
         if value_node.id == "sequence":
             if key != "workdays" or any(child.id != "scalar" for child in value_node.value):
-                raise _bad_line(path, line, f"{key} holds a list, but it is one value")
+                raise _bad_line(path, line, Msg("errors.config_list_value", key=key))
             value: Any = [yamlread.build_scalar(child) for child in value_node.value]
         else:
             value = yamlread.build_scalar(value_node)
@@ -352,11 +350,17 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
+def _config_where(path: Path, line: int) -> Msg:
+    """ "The config file PATH", with ", line N" when the line is known."""
+    if line:
+        return Msg("errors.config_file_line", path=path, line=line)
+    return Msg("errors.config_file", path=path)
+
+
 def _bad_line(path: Path, line: int, problem: str) -> ConfigError:
-    where = f", line {line}" if line else ""
     return ConfigError(
-        f"The config file {path}{where}: {problem}.",
-        hint="Fix that line, or set values with `csm config set KEY VALUE`.",
+        Msg("errors.config_problem", where=_config_where(path, line), problem=problem),
+        hint=Msg("errors.config_problem_hint"),
     )
 
 
@@ -366,18 +370,24 @@ def check_setting(key: str, value: str) -> str:
         import difflib
 
         close = difflib.get_close_matches(key, list(SETTINGS), n=1)
-        hint = f"Did you mean {close[0]}? " if close else ""
+        settings = ", ".join(SETTINGS)
         raise ConfigError(
-            f"There is no setting called {key!r}.",
-            hint=hint + "Settings: " + ", ".join(SETTINGS) + ".",
+            Msg("errors.no_such_setting", key=key),
+            hint=Msg("errors.no_such_setting_guess", guess=close[0], settings=settings)
+            if close
+            else Msg("errors.no_such_setting_hint", settings=settings),
         )
     try:
         return SETTINGS[key].check(value)
     except ValueError as exc:
         raise ConfigError(
-            f"Cannot set {key}: {exc}.",
-            hint=f"{SETTINGS[key].description} Example: csm config set {key} "
-            f"{SETTINGS[key].example}",
+            Msg("errors.cannot_set", key=key, reason=reason_of(exc)),
+            hint=Msg(
+                "errors.cannot_set_hint",
+                description=SETTINGS[key].description,
+                key=key,
+                example=SETTINGS[key].example,
+            ),
         ) from exc
 
 
@@ -391,12 +401,12 @@ def _checked(raw: dict[str, Any], lines: dict[str, int], source: Path) -> Settin
     for key, value in raw.items():
         if value is None:
             continue
-        where = f", line {lines[key]}" if key in lines else ""
         try:
             values[str(key)] = check_setting(str(key), _as_text(value))
         except ConfigError as exc:
+            where = _config_where(source, lines.get(key, 0))
             raise ConfigError(
-                f"The config file {source}{where}: {exc.message}", hint=exc.hint
+                Msg("errors.config_setting", where=where, message=exc.message), hint=exc.hint
             ) from exc
     return Settings(**values, source=source)
 
@@ -465,8 +475,8 @@ def _config_lock(paths: Paths) -> Iterator[None]:
 
 def _cannot_write(paths: Paths, exc: OSError) -> NotMet:
     return NotMet(
-        f"Cannot write the config folder {paths.config_dir}: {exc.strerror or exc}.",
-        hint="Make the folder writable, or point CSM_CONFIG_DIR at a folder you can write.",
+        Msg("errors.config_cannot_write", path=paths.config_dir, reason=exc.strerror or exc),
+        hint=Msg("errors.config_cannot_write_hint"),
     )
 
 

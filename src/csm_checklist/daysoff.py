@@ -26,15 +26,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import BadInput
+from .errors import BadInput, reason_of
+from .messages import Msg
 
 # A range longer than this is almost always a typed year ("2026-07-01..2027-07-14").
 MAX_RANGE_DAYS = 366
 KEYS = ("date", "reason", "source")
-FILE_HINT = (
-    "The file holds `days_off:` and a list of entries, each with `date:` (YYYY-MM-DD or "
-    "YYYY-MM-DD..YYYY-MM-DD) and optionally `reason:`; `csm off add` writes it for you."
-)
+FILE_HINT = Msg("errors.days_off_file_hint")
 HEADER = (
     "# Days off: csm treats them like weekend days. Each entry is one date or a\n"
     "# range (YYYY-MM-DD..YYYY-MM-DD). Entries with a `source:` were imported by\n"
@@ -80,9 +78,9 @@ def parse_range(text: str) -> tuple[date, date]:
     first = _parse_date(first_text)
     last = _parse_date(last_text) if dots else first
     if last < first:
-        raise ValueError(f"the range ends on {last} before it starts on {first}")
+        raise ValueError(Msg("errors.range_reversed", first=first, last=last))
     if (last - first).days >= MAX_RANGE_DAYS:
-        raise ValueError(f"the range is longer than a year ({(last - first).days + 1} days)")
+        raise ValueError(Msg("errors.range_too_long", days=(last - first).days + 1))
     return first, last
 
 
@@ -92,8 +90,9 @@ def _parse_date(text: str) -> date:
         return date.fromisoformat(key)
     except ValueError as exc:
         looks_right = len(key) == 10 and key[4] == "-" and key[7] == "-"
-        detail = f" ({exc})" if looks_right and "Invalid isoformat" not in str(exc) else ""
-        raise ValueError(f"{key!r} is not a date{detail}") from None
+        if looks_right and "Invalid isoformat" not in str(exc):
+            raise ValueError(Msg("errors.not_a_date_why", key=key, reason=exc)) from None
+        raise ValueError(Msg("errors.not_a_date", key=key)) from None
 
 
 # Reading --------------------------------------------------------------------
@@ -112,14 +111,14 @@ def load_days_off(path: Path) -> list[DayOff]:
         return []
     except OSError as exc:
         raise DaysOffError(
-            f"{path}: cannot read the file ({exc.strerror or exc}).",
-            hint="Check the file's permissions; `csm config path` shows where it is.",
+            Msg("errors.checklist_unreadable", path=path, reason=exc.strerror or exc),
+            hint=Msg("errors.days_off_unreadable_hint"),
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _fail(path, line, "the file is not UTF-8 text", "Save it as UTF-8.") from None
+        raise _fail(path, line, Msg("errors.not_utf8"), Msg("errors.save_utf8")) from None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         root: Any = yaml.compose(text, Loader=loader)
@@ -129,53 +128,58 @@ def load_days_off(path: Path) -> list[DayOff]:
         raise _fail(
             path,
             line,
-            f"this is not valid YAML ({exc.problem or 'syntax error'})",
-            "Check the indentation and that every `key: value` has a space after the colon.",
+            Msg("errors.yaml_invalid", detail=exc.problem or Msg("errors.syntax_error")),
+            Msg("errors.days_off_yaml_hint"),
         ) from None
     except yaml.YAMLError as exc:
-        raise _fail(path, 1, f"this is not valid YAML ({exc})", FILE_HINT) from None
+        raise _fail(path, 1, Msg("errors.yaml_invalid", detail=exc), FILE_HINT) from None
     if root is None:
         return []  # an emptied file: no days off
     if root.id != "mapping" or [k.value for k, _ in root.value] != ["days_off"]:
-        raise _fail(path, _line(root), "the file must hold just `days_off:`", FILE_HINT)
+        raise _fail(path, _line(root), Msg("errors.days_off_only"), FILE_HINT)
     entries_node = root.value[0][1]
     if entries_node.tag.endswith(":null"):
         return []
     if entries_node.id != "sequence":
-        raise _fail(path, _line(entries_node), "`days_off:` must be a list", FILE_HINT)
+        raise _fail(path, _line(entries_node), Msg("errors.days_off_not_list"), FILE_HINT)
     return [_entry(path, node) for node in entries_node.value]
 
 
 def _entry(path: Path, node: Any) -> DayOff:
     if node.id != "mapping":
         raise _fail(
-            path, _line(node), "each entry must be `key: value` lines", "E.g. `- date: 2026-07-05`."
+            path, _line(node), Msg("errors.days_off_entry"), Msg("errors.days_off_entry_hint")
         )
     fields: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key not in KEYS:
             raise _fail(
-                path, _line(key_node), f"unknown key {key!r}", "Keys: date, reason, source."
+                path,
+                _line(key_node),
+                Msg("errors.unknown_key", key=key),
+                Msg("errors.keys_list", keys=", ".join(KEYS)),
             )
         if key in fields:
-            raise _fail(path, _line(key_node), f"the key {key!r} appears twice", "Keep one.")
+            raise _fail(
+                path, _line(key_node), Msg("errors.key_twice", key=key), Msg("errors.keep_one_key")
+            )
         if value_node.id != "scalar":
-            raise _fail(path, _line(value_node), f"`{key}:` must be one line of text", FILE_HINT)
+            raise _fail(path, _line(value_node), Msg("errors.one_line_text", key=key), FILE_HINT)
         fields[key] = value_node
     if "date" not in fields:
-        raise _fail(path, _line(node), "the entry has no `date:`", FILE_HINT)
+        raise _fail(path, _line(node), Msg("errors.days_off_no_date"), FILE_HINT)
     try:
         start, end = parse_range(str(fields["date"].value))
     except ValueError as exc:
         raise _fail(
-            path, _line(fields["date"]), str(exc), "Write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD."
+            path, _line(fields["date"]), reason_of(exc), Msg("errors.days_off_date_hint")
         ) from None
     texts = {}
     for key in ("reason", "source"):
         value = fields[key].value if key in fields else ""
         if "\n" in str(value):
-            raise _fail(path, _line(fields[key]), f"`{key}:` must be one line", FILE_HINT)
+            raise _fail(path, _line(fields[key]), Msg("errors.one_line", key=key), FILE_HINT)
         texts[key] = str(value).strip()
     return DayOff(start, end, texts["reason"], texts["source"])
 
@@ -185,7 +189,8 @@ def _line(node: Any) -> int:
 
 
 def _fail(path: Path, line: int, problem: str, hint: str) -> DaysOffError:
-    return DaysOffError(f"{path}, line {line}: {problem}.", hint=hint)
+    where = Msg("errors.at_line", source=path, line=line)
+    return DaysOffError(Msg("errors.at", where=where, problem=problem), hint=hint)
 
 
 def reasons_by_date(entries: Iterable[DayOff]) -> dict[date, str]:

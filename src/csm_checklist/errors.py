@@ -50,3 +50,12 @@ class UnknownItem(NotMet):
 
 class ImportFileError(BadInput):
     """A file given to `csm import` is not something export wrote."""
+
+
+def reason_of(exc: BaseException) -> str:
+    """An exception's sentence, kept a message when it is one (`str(exc)`
+    would keep only its English)."""
+    from .messages import Msg
+
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Msg) else str(exc)

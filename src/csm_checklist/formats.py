@@ -32,8 +32,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import ImportFileError
+from .errors import ImportFileError, reason_of
 from .log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
+from .messages import Msg
 from .schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 
 # `host` came after the rest and is optional on import.
@@ -201,11 +202,16 @@ def backup_header(
 
 # Readers ---------------------------------------------------------------------
 
-_FIX_HINT = "Nothing was imported. Fix that record and run the import again."
+_FIX_HINT = Msg("errors.import_fix_hint")
 
 
 def _bad(where: str, message: str) -> ImportFileError:
-    return ImportFileError(f"{where}: {message}", hint=_FIX_HINT)
+    return ImportFileError(Msg("errors.in_record", where=where, message=message), hint=_FIX_HINT)
+
+
+def _line_of(name: str, line: int) -> Msg:
+    """ "events.csv, line 7": where a record is, for messages."""
+    return Msg("errors.at_line", source=name, line=line)
 
 
 def _shown(value: object) -> str:
@@ -216,14 +222,14 @@ def _shown(value: object) -> str:
 def _text(record: Mapping[str, Any], name: str, where: str) -> str:
     value = record[name]
     if not isinstance(value, str):
-        raise _bad(where, f"field {name!r}: {_shown(value)} is not text.")
+        raise _bad(where, Msg("errors.field_not_text", name=name, value=_shown(value)))
     return value
 
 
 def _nonempty(record: Mapping[str, Any], name: str, where: str) -> str:
     value = _text(record, name, where)
     if not value.strip():
-        raise _bad(where, f"field {name!r} is empty.")
+        raise _bad(where, Msg("errors.field_empty", name=name))
     return value
 
 
@@ -234,9 +240,14 @@ def _date(record: Mapping[str, Any], name: str, where: str) -> date:
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
-        raise _bad(where, f"field {name!r}: {_shown(value)} is not a date.") from None
+        raise _bad(where, Msg("errors.field_not_date", name=name, value=_shown(value))) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise _bad(where, f"field {name!r}: {value} is outside {FIRST_DAY} to {LAST_DAY}.")
+        raise _bad(
+            where,
+            Msg(
+                "errors.field_out_of_range", name=name, value=value, first=FIRST_DAY, last=LAST_DAY
+            ),
+        )
     return day
 
 
@@ -246,7 +257,7 @@ def _moment(value: str, name: str, where: str) -> datetime:
     except ValueError:
         moment = None
     if moment is None or moment.utcoffset() is None:
-        raise _bad(where, f"field {name!r}: {_shown(value)} is not a timestamp with a UTC offset.")
+        raise _bad(where, Msg("errors.field_not_timestamp", name=name, value=_shown(value)))
     return moment
 
 
@@ -257,36 +268,38 @@ def parse_record(record: Mapping[str, Any], where: str) -> Event:
     """
     unknown = [name for name in record if name not in FIELDS]
     if unknown:
-        raise _bad(where, f"field {unknown[0]!r} is not an event field.")
+        raise _bad(where, Msg("errors.field_unknown", name=unknown[0]))
     for name in REQUIRED:
         if name not in record:
-            raise _bad(where, f"field {name!r} is missing.")
+            raise _bad(where, Msg("errors.field_missing", name=name))
     raw_uuid = _nonempty(record, "uuid", where)
     try:
         event_uuid = str(uuidlib.UUID(raw_uuid))
     except ValueError:
-        raise _bad(where, f"field 'uuid': {_shown(raw_uuid)} is not a uuid.") from None
+        raise _bad(where, Msg("errors.field_not_uuid", value=_shown(raw_uuid))) from None
     cadence = _text(record, "cadence", where)
     if cadence not in ALL_CADENCES:
         raise _bad(
             where,
-            f"field 'cadence': {_shown(cadence)} is not a cadence ({', '.join(ALL_CADENCES)}).",
+            Msg(
+                "errors.field_not_cadence", value=_shown(cadence), cadences=", ".join(ALL_CADENCES)
+            ),
         )
     kind = _text(record, "kind", where)
     if kind not in KINDS:
-        raise _bad(where, f"field 'kind': {_shown(kind)} is not done or skip.")
+        raise _bad(where, Msg("errors.field_not_kind", value=_shown(kind)))
     period_start = _date(record, "period_start", where)
     period_end = _date(record, "period_end", where)
     for_date = _date(record, "for_date", where)
     if period_end < period_start:
         raise _bad(
             where,
-            f"field 'period_end': '{period_end}' is before period_start '{period_start}'.",
+            Msg("errors.field_end_before_start", end=period_end, start=period_start),
         )
     if not period_start <= for_date <= period_end:
         raise _bad(
             where,
-            f"field 'for_date': '{for_date}' is outside the period {period_start} to {period_end}.",
+            Msg("errors.field_outside_period", day=for_date, start=period_start, end=period_end),
         )
     logged_at = _moment(_text(record, "logged_at", where), "logged_at", where)
     undone_raw = record["undone_at"]
@@ -343,19 +356,21 @@ def open_source(source: Path | str, name: str) -> IO[bytes]:
         info = path.stat()
     except FileNotFoundError:
         raise ImportFileError(
-            f"{name} does not exist.", hint="Check the path; `csm export -o FILE` writes one."
+            Msg("errors.import_missing", name=name), hint=Msg("errors.import_missing_hint")
         ) from None
     except OSError as exc:
         raise ImportFileError(
-            f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
+            Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
+            hint=Msg("errors.import_unreadable_hint"),
         ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImportFileError(f"{name} is a folder, not a file.", hint=_FIX_HINT)
+        raise ImportFileError(Msg("errors.import_folder", name=name), hint=_FIX_HINT)
     try:
         return path.open("rb")
     except OSError as exc:
         raise ImportFileError(
-            f"Cannot read {name}: {exc.strerror or exc}.", hint="Check the file's permissions."
+            Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
+            hint=Msg("errors.import_unreadable_hint"),
         ) from None
 
 
@@ -372,7 +387,7 @@ class ImportSource:
     def __init__(self, path: Path | str, name: str | None = None) -> None:
         self.path = path
         if name is None:
-            name = "standard input" if str(path) == STDIN else str(path)
+            name = Msg("errors.stdin_name") if str(path) == STDIN else str(path)
         self.name = name
         self.starts: list[StartRecord] = []
         self.revisions: list[RevisionRecord] = []
@@ -402,9 +417,8 @@ class ImportSource:
             kind = detect_format(head[-1])
             if kind == "md":
                 raise ImportFileError(
-                    f"{shown} is a Markdown export: Markdown exports cannot be imported; "
-                    "use csv, json or jsonl.",
-                    hint="Export again with e.g. `csm export --format jsonl -o backup.jsonl`.",
+                    Msg("errors.import_markdown", name=shown),
+                    hint=Msg("errors.import_markdown_hint"),
                 )
             lines = itertools.chain(head, stream)
             if kind == "csv":
@@ -415,12 +429,14 @@ class ImportSource:
                 yield from _read_json(lines, shown, self)
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"{shown} is not UTF-8 text.",
-                hint="Save it as UTF-8 (CSV UTF-8 in spreadsheet programs) and import again.",
+                Msg("errors.import_not_utf8", name=shown),
+                hint=Msg("errors.import_not_utf8_hint"),
             ) from None
         except OSError as exc:
             reason = exc.strerror or exc
-            raise ImportFileError(f"Cannot read {shown}: {reason}.", hint=_FIX_HINT) from None
+            raise ImportFileError(
+                Msg("errors.import_unreadable", name=shown, reason=reason), hint=_FIX_HINT
+            ) from None
         finally:
             if raw is sys.stdin.buffer:
                 stream.detach()  # stdin stays open for Python's own shutdown
@@ -434,7 +450,7 @@ def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
         yield event
 
 
-_TOO_DEEP = "nested too deeply to be a csm export"
+_TOO_DEEP = "errors.import_too_deep"
 
 
 def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
@@ -446,8 +462,8 @@ def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
             return
         if header not in (list(FIELDS), list(REQUIRED)):
             raise ImportFileError(
-                f"{name}, line 1: the header is not that of a csm export.",
-                hint="The first line must be: " + ",".join(FIELDS),
+                Msg("errors.import_header", where=_line_of(name, 1)),
+                hint=Msg("errors.import_header_hint", fields=",".join(FIELDS)),
             )
         line = reader.line_num + 1
         for row in reader:
@@ -455,28 +471,30 @@ def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
             start, line = line, reader.line_num + 1
             if not row:
                 continue
-            where = f"{name}, line {start}"
+            where = _line_of(name, start)
             if len(row) != len(header):
-                raise _bad(where, f"{len(row)} fields where the header has {len(header)}.")
+                raise _bad(
+                    where, Msg("errors.import_field_count", count=len(row), header=len(header))
+                )
             row = [restore_cell(cell) for cell in row]
             yield where, parse_record(dict(zip(header, row, strict=True)), where)
     except csv.Error as exc:
-        raise _bad(f"{name}, line {line}", f"not valid CSV ({exc}).") from None
+        raise _bad(_line_of(name, line), Msg("errors.import_not_csv", reason=exc)) from None
 
 
 def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        where = f"{name}, line {number}"
+        where = _line_of(name, number)
         try:
             record = json.loads(line)
         except ValueError as exc:
-            raise _bad(where, f"not a JSON object ({exc}).") from None
+            raise _bad(where, Msg("errors.import_not_object_why", reason=exc)) from None
         except RecursionError:
-            raise _bad(where, _TOO_DEEP + ".") from None
+            raise _bad(where, Msg(_TOO_DEEP)) from None
         if not isinstance(record, dict):
-            raise _bad(where, "not a JSON object.")
+            raise _bad(where, Msg("errors.import_not_object"))
         yield where, parse_record(record, where)
 
 
@@ -490,34 +508,42 @@ def _read_json(
         document = json.loads("".join(lines))
     except json.JSONDecodeError as exc:
         raise ImportFileError(
-            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
-            hint="Is the file complete? Export it again with `csm export --format json`.",
+            Msg(
+                "errors.import_not_json",
+                name=name,
+                reason=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            ),
+            hint=Msg("errors.import_not_json_hint"),
         ) from None
     except RecursionError:
-        raise ImportFileError(f"{name} is {_TOO_DEEP}.", hint=_FIX_HINT) from None
+        raise ImportFileError(
+            Msg("errors.import_file_too_deep", name=name), hint=_FIX_HINT
+        ) from None
     records = document.get("events") if isinstance(document, dict) else document
     if not isinstance(records, list):
-        raise ImportFileError(
-            f'{name} is not a csm export: expected {{"events": [...]}}.', hint=_FIX_HINT
-        )
+        raise ImportFileError(Msg("errors.import_not_export", name=name), hint=_FIX_HINT)
     if isinstance(document, dict) and "csm_backup" in document:
         source.starts, source.revisions = _read_backup(document, name)
         for key in EXTRA_KEYS:
             value = document.get(key, [])
             if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
-                raise ImportFileError(f"{name}: {key!r} is not a list of objects.", hint=_FIX_HINT)
+                raise ImportFileError(
+                    Msg("errors.import_not_objects", name=name, key=key), hint=_FIX_HINT
+                )
             source.extra[key] = value
     for index, record in enumerate(records):
-        where = f"{name}, events[{index}]"
+        where = Msg("errors.at_index", name=name, key="events", index=index)
         if not isinstance(record, dict):
-            raise _bad(where, "not a JSON object.")
+            raise _bad(where, Msg("errors.import_not_object"))
         yield where, parse_record(record, where)
 
 
 def _has(record: Mapping[str, Any], names: Sequence[str], where: str) -> None:
     for name in names:
         if name not in record:
-            raise _bad(where, f"field {name!r} is missing.")
+            raise _bad(where, Msg("errors.field_missing", name=name))
 
 
 def _read_backup(
@@ -530,11 +556,11 @@ def _read_backup(
     revisions: list[RevisionRecord] = []
     for key in ("starts", "revisions"):
         if not isinstance(document.get(key), list):
-            raise _bad(name, f"{key!r} is not a list.")
+            raise _bad(name, Msg("errors.import_not_list", key=key))
     for index, record in enumerate(document["starts"]):
-        where = f"{name}, starts[{index}]"
+        where = Msg("errors.at_index", name=name, key="starts", index=index)
         if not isinstance(record, dict):
-            raise _bad(where, "not a JSON object.")
+            raise _bad(where, Msg("errors.import_not_object"))
         _has(record, ("uuid", "start", "recorded_at"), where)
         starts.append(
             StartRecord(
@@ -544,15 +570,17 @@ def _read_backup(
             )
         )
     for index, record in enumerate(document["revisions"]):
-        where = f"{name}, revisions[{index}]"
+        where = Msg("errors.at_index", name=name, key="revisions", index=index)
         if not isinstance(record, dict) or not isinstance(record.get("rules"), dict):
-            raise _bad(where, "not a revision of the rules.")
+            raise _bad(where, Msg("errors.import_not_revision"))
         _has(record, ("uuid", "effective", "recorded_at"), where)
         rules = json.dumps(record["rules"], ensure_ascii=False, separators=(",", ":"))
         try:
             parse_rules(rules)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise _bad(where, f"its rules cannot be read ({exc}).") from None
+            raise _bad(
+                where, Msg("errors.import_rules_unreadable", reason=reason_of(exc))
+            ) from None
         revisions.append(
             RevisionRecord(
                 _nonempty(record, "uuid", where),

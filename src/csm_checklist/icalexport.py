@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from .messages import t
 from .schedule import Period
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
 UID_DOMAIN = "csm-checklist"
 PRODID = "-//csm-checklist//csm calendar//EN"
-CALENDAR_NAME = {"en": "Customer service duties", "ar": "مهام خدمة العملاء"}
-LOG_HINT = {"en": "When done: csm done {id}", "ar": "عند الإنجاز: csm done {id}"}
 
 
 class Due(NamedTuple):
@@ -75,7 +74,7 @@ def calendar_ics(dues: Sequence[Due], lang: str, stamp: datetime) -> bytes:
     doc.add("prodid", PRODID)
     doc.add("version", "2.0")
     doc.add("calscale", "GREGORIAN")
-    doc.add("x-wr-calname", CALENDAR_NAME.get(lang, CALENDAR_NAME["en"]))
+    doc.add("x-wr-calname", t("core.calendar_name", lang))
     for entry in dues:
         item = entry.item
         event = Event()
@@ -93,5 +92,5 @@ def calendar_ics(dues: Sequence[Due], lang: str, stamp: datetime) -> bytes:
 
 def _description(item: Item, lang: str) -> str:
     details = item.details.get(lang).strip() if item.details is not None else ""
-    hint = LOG_HINT.get(lang, LOG_HINT["en"]).format(id=item.id)
+    hint = t("core.calendar_log_hint", lang, id=item.id)
     return f"{details}\n\n{hint}" if details else hint

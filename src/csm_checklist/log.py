@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from .errors import ImportFileError, LogError, NotMet
+from .messages import Msg
 
 # "CSMl" in ASCII: what `PRAGMA application_id` holds in every csm log.
 APPLICATION_ID = 0x43534D6C
@@ -416,10 +417,7 @@ class RevisionRecord(NamedTuple):
 
 # Opening ---------------------------------------------------------------------
 
-_REPAIR_HINT = (
-    "csm will not write to it. Move it aside to start a new log, or point "
-    "CSM_DATA_DIR at another folder; restore a backup with `csm import FILE`."
-)
+_REPAIR_HINT = Msg("errors.log_repair_hint")
 
 
 # The first page of an SQLite file: its header, then the b-tree page header
@@ -442,27 +440,27 @@ def _check_file(path: Path) -> None:
         return
     except OSError as exc:
         raise LogError(
-            f"Cannot read the log {path}: {exc.strerror or exc}.",
-            hint="Check the file's permissions, or point CSM_DATA_DIR at another folder.",
+            Msg("errors.log_unreadable", path=path, reason=exc.strerror or exc),
+            hint=Msg("errors.log_unreadable_hint"),
         ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise LogError(f"The log {path} is a folder, not a file.", hint=_REPAIR_HINT)
+        raise LogError(Msg("errors.log_is_folder", path=path), hint=_REPAIR_HINT)
     if not stat.S_ISREG(info.st_mode):
         raise LogError(
-            f"The log {path} is not a regular file (a FIFO, device or socket).",
+            Msg("errors.log_not_regular", path=path),
             hint=_REPAIR_HINT,
         )
     if info.st_size == 0:
         return
     head = _read_head(path, 0, _PAGE_ONE)
     if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC or len(head) < _PAGE_ONE:
-        raise LogError(f"The log {path} is not a csm log: file is not a database.", _REPAIR_HINT)
+        raise LogError(Msg("errors.log_not_database", path=path), _REPAIR_HINT)
     page_one = _wal_page_one(path) or head
     app_id = int.from_bytes(page_one[68:72], "big")
     cells = int.from_bytes(page_one[103:105], "big")
     if app_id == APPLICATION_ID or (app_id == 0 and cells == 0):
         return  # a csm log, or an empty database: ours to set up
-    raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+    raise LogError(Msg("errors.log_foreign_database", path=path), hint=_REPAIR_HINT)
 
 
 def _read_head(path: Path, offset: int, size: int) -> bytes:
@@ -470,8 +468,8 @@ def _read_head(path: Path, offset: int, size: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise LogError(
-            f"Cannot read the log {path}: {exc.strerror or exc}.",
-            hint="Check the file's permissions, or point CSM_DATA_DIR at another folder.",
+            Msg("errors.log_unreadable", path=path, reason=exc.strerror or exc),
+            hint=Msg("errors.log_unreadable_hint"),
         ) from exc
     try:
         os.lseek(fd, offset, os.SEEK_SET)
@@ -522,25 +520,24 @@ def _translate(exc: sqlite3.Error, path: Path) -> LogError:
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
         return LogError(
-            f"The log {path} is busy: another csm has been writing for over "
-            f"{BUSY_TIMEOUT_SECONDS:.0f} seconds.",
-            hint="Wait for the other command to finish, then try again.",
+            Msg("errors.log_busy", path=path, seconds=f"{BUSY_TIMEOUT_SECONDS:.0f}"),
+            hint=Msg("errors.log_busy_hint"),
         )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return LogError(
-            f"Cannot write the log {path}: {reason}.",
-            hint=f"Make {path.parent} writable, or point CSM_DATA_DIR at a folder you can write.",
+            Msg("errors.log_cannot_write", path=path, reason=reason),
+            hint=Msg("errors.log_cannot_write_hint", folder=path.parent),
         )
     if "not a database" in lowered:
-        return LogError(f"The log {path} is not a csm log: {reason}.", hint=_REPAIR_HINT)
+        return LogError(Msg("errors.log_not_csm", path=path, reason=reason), hint=_REPAIR_HINT)
     if "full" in lowered:
         return LogError(
-            f"The disk that holds the log {path} is full: nothing was written.",
-            hint="Free some space and run the command again; the log itself is sound.",
+            Msg("errors.log_disk_full", path=path),
+            hint=Msg("errors.log_disk_full_hint"),
         )
     if "malformed" in lowered or "corrupt" in lowered:
-        return LogError(f"The log {path} is corrupt: {reason}.", hint=_REPAIR_HINT)
-    return LogError(f"Cannot use the log {path}: {reason}.", hint=_REPAIR_HINT)
+        return LogError(Msg("errors.log_corrupt", path=path, reason=reason), hint=_REPAIR_HINT)
+    return LogError(Msg("errors.log_unusable", path=path, reason=reason), hint=_REPAIR_HINT)
 
 
 def _check_identity(db: sqlite3.Connection, path: Path) -> int:
@@ -561,14 +558,13 @@ def _check_identity(db: sqlite3.Connection, path: Path) -> int:
     if app_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise LogError(
-                f"The log {path} was written by a newer csm (schema version {version}; "
-                f"this csm knows up to {SCHEMA_VERSION}); upgrade csm.",
-                hint="Install the latest csm, e.g. `pip install --upgrade csm-checklist`.",
+                Msg("errors.log_newer", path=path, version=version, known=SCHEMA_VERSION),
+                hint=Msg("errors.log_newer_hint"),
             )
         return version
     if app_id == 0 and version == 0 and tables == 0:
         return 0  # a new or empty database: ours to set up
-    raise LogError(f"The log {path} is an SQLite database but not a csm log.", hint=_REPAIR_HINT)
+    raise LogError(Msg("errors.log_foreign_database", path=path), hint=_REPAIR_HINT)
 
 
 def _read_only(path: Path) -> bool:
@@ -618,8 +614,9 @@ def check_sound(db: sqlite3.Connection, path: Path) -> None:
         # SQLite's first finding, e.g. "On tree page 5 cell 0: ...".
         found = [part for part in str(row[0] if row else "").splitlines() if "***" not in part]
         raise LogError(
-            f"The log {path} is corrupt ({found[0] if found else 'no answer'}); "
-            "nothing was written.",
+            Msg("errors.log_unsound", path=path, found=found[0])
+            if found
+            else Msg("errors.log_unsound_no_answer", path=path),
             hint=_REPAIR_HINT,
         )
 
@@ -709,8 +706,8 @@ class EventLog:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LogError(
-                f"Cannot create the data folder {path.parent}: {exc.strerror or exc}.",
-                hint="Point CSM_DATA_DIR at a folder you can write.",
+                Msg("errors.data_folder", path=path.parent, reason=exc.strerror or exc),
+                hint=Msg("errors.data_folder_hint"),
             ) from exc
         _check_file(path)
         read_only = _read_only(path)
@@ -862,9 +859,8 @@ class EventLog:
         prefix = text.strip().lower()
         if len(prefix) < MIN_UUID_PREFIX or not all(c in "0123456789abcdef-" for c in prefix):
             raise BadInput(
-                f"{text!r} is not an event id: give its uuid or at least its first "
-                f"{MIN_UUID_PREFIX} characters.",
-                hint="`csm log` shows each event's id in its `id` column.",
+                Msg("errors.not_event_id", text=text, count=MIN_UUID_PREFIX),
+                hint=Msg("errors.not_event_id_hint"),
             )
         with self._errors():
             rows = self._db.execute(
@@ -874,14 +870,14 @@ class EventLog:
             ).fetchall()
         if not rows:
             raise NotMet(
-                f"No event has an id starting with {prefix}.",
-                hint="`csm log --include-undone` lists every event with its id.",
+                Msg("errors.no_event_prefix", prefix=prefix),
+                hint=Msg("errors.event_ids_hint"),
             )
         if len(rows) > 1:
             shown = ", ".join(str(row[0]) for row in rows[:5])
             raise NotMet(
-                f"Several events have an id starting with {prefix}: {shown}.",
-                hint="Give more characters of the id.",
+                Msg("errors.several_events_prefix", prefix=prefix, shown=shown),
+                hint=Msg("errors.several_events_prefix_hint"),
             )
         return _event_from_row(rows[0])
 
@@ -897,8 +893,8 @@ class EventLog:
             ).fetchone()
             if row is None:
                 raise NotMet(
-                    f"No event has the uuid {uuid}.",
-                    hint="`csm log --include-undone` lists every event with its id.",
+                    Msg("errors.no_event_uuid", uuid=uuid),
+                    hint=Msg("errors.event_ids_hint"),
                 )
             event = _event_from_row(row)
             if event.note == note:
@@ -988,12 +984,16 @@ class EventLog:
                     continue  # the file was exported before the note was corrected here
                 if mine != theirs and name != "undone_at":
                     raise ImportFileError(
-                        f"Event {event.uuid} is already in the log with a different "
-                        f"{name!r}: {mine!r} here, {theirs!r} in the file.",
-                        hint=_NOTE_HINT.format(uuid=event.uuid[:8])
+                        Msg(
+                            "errors.import_conflict",
+                            uuid=event.uuid,
+                            name=name,
+                            mine=mine,
+                            theirs=theirs,
+                        ),
+                        hint=Msg("errors.import_conflict_note_hint", uuid=event.uuid[:8])
                         if name == "note"
-                        else "Nothing was imported. An event's uuid names one event; "
-                        "fix or remove that record.",
+                        else Msg("errors.import_conflict_hint"),
                     )
             if stored[_UNDONE] is None and event.undone_at is not None:
                 db.execute(
@@ -1256,12 +1256,6 @@ def _standing(rows: Iterable[Sequence[str | None]], as_logged: datetime | None) 
         event = _event_from_row(row)
         if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
             yield event
-
-
-_NOTE_HINT = (
-    "Nothing was imported. Its note was corrected on one machine only: give it the "
-    'note you want here with `csm note {uuid} "..."`, then import again.'
-)
 
 
 def _earlier_note(db: sqlite3.Connection, uuid: str, note: str | None) -> bool:

@@ -18,14 +18,12 @@ from typing import Any
 from .catalog import Item, Measure, Text
 from .errors import BadInput
 from .log import EventLog, utc_key
+from .messages import Msg
 
 MEASURE_KEYS = ("id", "label", "unit", "target", "better")
 BETTER = ("higher", "lower")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_EXAMPLE = (
-    "e.g. `measures: [{id: csat, label: {en: Customer satisfaction, ar: رضا العملاء}, "
-    "unit: /5, target: 4.5, better: higher}]`"
-)
+_EXAMPLE = Msg("errors.measures_example")
 
 # A problem found in a YAML node: (node, what is wrong, the fix) -> the error.
 Fail = Callable[[Any, str, str], Exception]
@@ -40,60 +38,60 @@ def parse_measures(node: Any, fail: Fail) -> tuple[Measure, ...]:
     if node.id == "scalar" and node.tag.endswith(":null"):
         return ()
     if node.id != "sequence":
-        raise fail(node, "`measures:` must be a list", f"Write {_EXAMPLE}.")
+        raise fail(node, Msg("errors.measures_not_list"), _EXAMPLE)
     found: list[Measure] = []
     for child in node.value:
         measure = _parse_measure(child, fail)
         if any(m.id == measure.id for m in found):
-            raise fail(child, f"the measure '{measure.id}' is declared twice", "Keep one of them.")
+            raise fail(child, Msg("errors.measure_twice", id=measure.id), Msg("errors.keep_one"))
         found.append(measure)
     return tuple(found)
 
 
 def _parse_measure(node: Any, fail: Fail) -> Measure:
     if node.id != "mapping":
-        raise fail(node, "each measure must be a mapping of keys", f"Write {_EXAMPLE}.")
+        raise fail(node, Msg("errors.measure_not_mapping"), _EXAMPLE)
     values: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key not in MEASURE_KEYS:
             raise fail(
                 key_node,
-                f"unknown measure key '{key}'",
-                "Measure keys: " + ", ".join(MEASURE_KEYS) + ".",
+                Msg("errors.measure_unknown_key", key=key),
+                Msg("errors.measure_keys", keys=", ".join(MEASURE_KEYS)),
             )
         if key in values:
-            raise fail(key_node, f"the measure key '{key}' appears twice", "Keep one of them.")
+            raise fail(key_node, Msg("errors.measure_key_twice", key=key), Msg("errors.keep_one"))
         values[key] = value_node
     ident = values.get("id")
     if ident is None or ident.id != "scalar" or not _SLUG.match(str(ident.value)):
         raise fail(
             ident or node,
-            "a measure needs an `id:` that is a lowercase slug",
-            "Write e.g. `id: csat`; it is what you type in `--measure csat=4.6`.",
+            Msg("errors.measure_no_id"),
+            Msg("errors.measure_no_id_hint"),
         )
     label = _label(values.get("label"), node, fail)
     unit = ""
     if "unit" in values:
         unit_node = values["unit"]
         if unit_node.id != "scalar" or any(c.isdigit() and c != "/" for c in unit_node.value[:1]):
-            raise fail(
-                unit_node, "`unit:` must be short text", "Write e.g. `unit: /5` or `unit: %`."
-            )
+            raise fail(unit_node, Msg("errors.measure_unit"), Msg("errors.measure_unit_hint"))
         unit = str(unit_node.value).strip()
     target = None
     if "target" in values:
         target = _number(values["target"].value) if values["target"].id == "scalar" else None
         if target is None:
-            raise fail(values["target"], "`target:` must be a number", "Write e.g. `target: 4.5`.")
+            raise fail(
+                values["target"], Msg("errors.measure_target"), Msg("errors.measure_target_hint")
+            )
     better = ""
     if "better" in values:
         better = str(values["better"].value).strip()
         if values["better"].id != "scalar" or better not in BETTER:
             raise fail(
                 values["better"],
-                "`better:` must be higher or lower",
-                "Write `better: higher` (satisfaction) or `better: lower` (complaints).",
+                Msg("errors.measure_better"),
+                Msg("errors.measure_better_hint"),
             )
     return Measure(str(ident.value), label, unit, target, better)
 
@@ -102,14 +100,16 @@ def _label(node: Any, parent: Any, fail: Fail) -> Text:
     if node is None or node.id != "mapping":
         raise fail(
             node or parent,
-            "a measure needs a `label:` with en and ar texts",
-            'Write e.g. `label: {en: "Complaints handled", ar: "الشكاوى التي تمت معالجتها"}`.',
+            Msg("errors.measure_label"),
+            Msg("errors.measure_label_hint"),
         )
     texts: dict[str, str] = {}
     for key_node, value_node in node.value:
         lang = str(key_node.value)
         if lang not in ("en", "ar") or value_node.id != "scalar":
-            raise fail(key_node, "a label has `en:` and `ar:` texts", "Write both, as text.")
+            raise fail(
+                key_node, Msg("errors.measure_label_texts"), Msg("errors.measure_label_texts_hint")
+            )
         texts[lang] = " ".join(str(value_node.value).split())
     return Text(texts.get("en", ""), texts.get("ar", ""))
 
@@ -135,17 +135,15 @@ def parse_measure_options(
         return []
     if len(items) != 1:
         raise BadInput(
-            f"--measure records numbers for one item; this command logs {len(items)}.",
-            hint="Log the item with its measures on its own, e.g. "
-            "csm done monthly-report --measure csat=4.6",
+            Msg("errors.measure_one_item", count=len(items)),
+            hint=Msg("errors.measure_one_item_hint"),
         )
     item = items[0]
     declared = {m.id: m for m in item.measures}
     if not declared:
         raise BadInput(
-            f"{item.id} declares no measures.",
-            hint="Add `measures:` to the item in your checklist file (see the README, "
-            "'Numbers for your monthly report').",
+            Msg("errors.measure_none_declared", item=item.id),
+            hint=Msg("errors.measure_none_declared_hint"),
         )
     found: dict[str, tuple[str, float, str]] = {}
     for text in texts:
@@ -155,24 +153,30 @@ def parse_measure_options(
         if not sep or measure is None:
             known = ", ".join(declared)
             raise BadInput(
-                f"--measure {text!r}: {item.id} has no measure {name!r}."
+                Msg("errors.measure_unknown", text=text, item=item.id, name=name)
                 if sep
-                else f"--measure {text!r} is not ID=VALUE.",
-                hint=f"Its measures: {known}; e.g. --measure {next(iter(declared))}=4.6",
+                else Msg("errors.measure_not_pair", text=text),
+                hint=Msg("errors.measure_known", known=known, first=next(iter(declared))),
             )
         value_text = raw.strip()
         if measure.unit and value_text.endswith(measure.unit):
             value_text = value_text[: -len(measure.unit)].strip()
         value = _number(value_text)
         if value is None:
-            unit = f" (its unit is {measure.unit})" if measure.unit else ""
+            shown = value_text or raw
             raise BadInput(
-                f"--measure {text!r}: {value_text or raw!r} is not a number{unit}.",
-                hint=f"Write a number, e.g. --measure {name}=4.6"
-                + (f" or {name}=4.6{measure.unit}" if measure.unit else ""),
+                Msg("errors.measure_nan_unit", text=text, value=shown, unit=measure.unit)
+                if measure.unit
+                else Msg("errors.measure_nan", text=text, value=shown),
+                hint=Msg("errors.measure_nan_unit_hint", name=name, unit=measure.unit)
+                if measure.unit
+                else Msg("errors.measure_nan_hint", name=name),
             )
         if name in found:
-            raise BadInput(f"--measure {name} is given twice.", hint="Give each measure once.")
+            raise BadInput(
+                Msg("errors.measure_given_twice", name=name),
+                hint=Msg("errors.measure_given_twice_hint"),
+            )
         found[name] = (name, value, measure.unit)
     return list(found.values())
 

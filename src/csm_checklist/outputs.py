@@ -26,6 +26,7 @@ from typing import IO
 
 from .config import Paths
 from .errors import BadInput, NotMet
+from .messages import Msg
 
 STDOUT = "-"
 
@@ -62,14 +63,14 @@ def check_not_own(target: Path, paths: Paths) -> None:
     for own in _own_files(paths):
         if _same(target, own):
             raise BadInput(
-                f"-o {target} is csm's own file {own}; csm will not replace it.",
-                hint="Write the output to another file, e.g. -o events.csv.",
+                Msg("errors.output_own_file", target=target, own=own),
+                hint=Msg("errors.output_own_file_hint"),
             )
     for folder in _own_folders(paths):
         if real.parent == _real(folder) or real == _real(folder):
             raise BadInput(
-                f"-o {target} is inside csm's folder {folder}; csm will not write there.",
-                hint="Write the output to another folder.",
+                Msg("errors.output_own_folder", target=target, folder=folder),
+                hint=Msg("errors.output_own_folder_hint"),
             )
 
 
@@ -98,7 +99,7 @@ def open_output(
         stream.flush()
         return
     if str(target) == "":
-        raise BadInput("-o was given an empty file name.", hint="Use -o FILE, or -o - for stdout.")
+        raise BadInput(Msg("errors.output_empty"), hint=Msg("errors.output_empty_hint"))
     path = Path(target)
     check_not_own(path, paths)
     try:
@@ -106,9 +107,13 @@ def open_output(
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise NotMet(f"Cannot use -o {path}: {exc.strerror or exc}.", hint=_HINT) from exc
+        raise NotMet(
+            Msg("errors.output_cannot_use", path=path, reason=exc.strerror or exc), hint=_HINT
+        ) from exc
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise BadInput(f"-o {path} is a folder.", hint="Give a file name inside it.")
+        raise BadInput(
+            Msg("errors.output_is_folder", path=path), hint=Msg("errors.output_is_folder_hint")
+        )
     real = _real(path)
     if info is not None and (not stat.S_ISREG(info.st_mode) or _is_system_link(path, real)):
         with _in_place(path, newline) as stream:
@@ -116,13 +121,13 @@ def open_output(
         return
     if not real.parent.is_dir():
         raise BadInput(
-            f"The folder of -o {path} does not exist: {real.parent}.",
-            hint="Create the folder first; csm does not create folders for -o.",
+            Msg("errors.output_no_folder", path=path, folder=real.parent),
+            hint=Msg("errors.output_no_folder_hint"),
         )
     if info is not None and (not os.access(real, os.W_OK) or not info.st_mode & 0o222):
         raise NotMet(
-            f"{path} is not writable; csm will not replace it.",
-            hint="Make it writable (chmod u+w), or write to another file.",
+            Msg("errors.output_not_writable", path=path),
+            hint=Msg("errors.output_not_writable_hint"),
         )
     from .atomic import atomic_writer
 
@@ -130,7 +135,7 @@ def open_output(
         with atomic_writer(real, encoding="utf-8", newline=newline, create_folder=False) as stream:
             yield stream
     except OSError as exc:
-        raise NotMet(f"Cannot write {path}: {exc.strerror or exc}.", hint=_HINT) from exc
+        raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
 
 
 def _is_system_link(path: Path, real: Path) -> bool:
@@ -139,7 +144,11 @@ def _is_system_link(path: Path, real: Path) -> bool:
     return str(path).startswith(("/dev/", "/proc/")) or str(real).startswith(("/dev/", "/proc/"))
 
 
-_HINT = "Choose a folder you can write to; the old file, if any, is untouched."
+_HINT = Msg("errors.output_write_hint")
+
+
+def _cannot_write(path: Path, exc: OSError) -> Msg:
+    return Msg("errors.output_cannot_write", path=path, reason=exc.strerror or exc)
 
 
 @contextlib.contextmanager
@@ -150,9 +159,9 @@ def _in_place(path: Path, newline: str | None) -> Iterator[IO[str]]:
         # No O_CREAT, no O_TRUNC: the node is used, never made or emptied.
         fd = os.open(path, os.O_WRONLY)
     except OSError as exc:
-        raise NotMet(f"Cannot write {path}: {exc.strerror or exc}.", hint=_HINT) from exc
+        raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
     try:
         with open(fd, "w", encoding="utf-8", newline=newline) as stream:
             yield stream
     except OSError as exc:
-        raise NotMet(f"Cannot write {path}: {exc.strerror or exc}.", hint=_HINT) from exc
+        raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from .catalog import builtin_dir, builtin_files
 from .errors import BadInput
+from .messages import Msg
 
 # Each pack: its folder under the built-in checklists, and what it holds.
 PACKS = {
-    "role": "the recurring duties of the customer service manager's role description",
+    "role": Msg("core.pack_role"),
 }
 PACKS_FILE = "packs"
 
@@ -55,9 +56,15 @@ def pack_area_titles(lang: str) -> dict[str, str]:
 def check_pack(name: str) -> str:
     key = name.strip().lower()
     if key not in PACKS:
+        listed: list[Msg] = [
+            Msg("errors.pack_entry", name=k, description=v) for k, v in PACKS.items()
+        ]
+        packs = listed[0]
+        for entry in listed[1:]:  # nested, so that each says itself in the reader's language
+            packs = Msg("errors.comma_join", first=packs, second=entry)
         raise BadInput(
-            f"There is no built-in pack {name!r}.",
-            hint="Packs: " + ", ".join(f"{k} ({v})" for k, v in PACKS.items()) + ".",
+            Msg("errors.no_such_pack", name=name),
+            hint=Msg("errors.packs_list", packs=packs),
         )
     return key
 

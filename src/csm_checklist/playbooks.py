@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 
 from .catalog import Text
 from .checklists import ChecklistFileError, _did_you_mean, _fail, _line, _parse_text, _scalar
+from .messages import Msg
 from .runs import Within, parse_within
 
 PLAYBOOK_KEYS = ("id", "title", "details", "area", "steps", "enabled")
 STEP_KEYS = ("id", "title", "within")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_WITHIN_HINT = "Write e.g. `within: 2h`, `within: 1d` or `within: 3 workdays`."
+_WITHIN_HINT = Msg("errors.within_hint")
 
 
 class Step(NamedTuple):
@@ -96,8 +97,8 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
                         path,
                         _line(value_node),
                         None,
-                        "`playbooks:` must be a list",
-                        "Start each playbook with a dash, e.g. `- id: crisis`.",
+                        Msg("errors.playbooks_not_list"),
+                        Msg("errors.playbooks_not_list_hint"),
                     )
                 )
                 continue
@@ -113,9 +114,9 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
                         _fail(
                             path,
                             entry.line,
-                            f"playbook '{entry.id}'",
-                            "duplicate id: this file already has a playbook with it",
-                            "Ids must be unique: rename one or delete the duplicate.",
+                            Msg("errors.who_playbook", id=entry.id),
+                            Msg("errors.playbook_duplicate"),
+                            Msg("errors.playbook_duplicate_hint"),
                         )
                     )
                     continue
@@ -137,14 +138,14 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
 
 
 def _entry(path: Path, index: int, node: Any) -> _Definition:
-    position = f"playbook #{index}"
+    position = Msg("errors.position_playbook", index=index)
     if node.id != "mapping":
         raise _fail(
             path,
             _line(node),
             position,
-            "each playbook must be a mapping of keys",
-            "Write `- id: crisis`, then `title:`, `area:` and `steps:` indented below it.",
+            Msg("errors.playbook_not_mapping"),
+            Msg("errors.playbook_not_mapping_hint"),
         )
     nodes: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -154,12 +155,20 @@ def _entry(path: Path, index: int, node: Any) -> _Definition:
                 path,
                 _line(key_node),
                 position,
-                f"unknown key '{key}'",
-                _did_you_mean(key, PLAYBOOK_KEYS) + "Keys: " + ", ".join(PLAYBOOK_KEYS) + ".",
+                Msg("errors.unknown_key", key=key),
+                Msg(
+                    "errors.then",
+                    first=_did_you_mean(key, PLAYBOOK_KEYS),
+                    second=Msg("errors.keys_list", keys=", ".join(PLAYBOOK_KEYS)),
+                ),
             )
         if key in nodes:
             raise _fail(
-                path, _line(key_node), position, f"the key '{key}' appears twice", "Keep one."
+                path,
+                _line(key_node),
+                position,
+                Msg("errors.key_twice", key=key),
+                Msg("errors.keep_one_key"),
             )
         nodes[key] = value_node
     ident = nodes.pop("id", None)
@@ -169,14 +178,14 @@ def _entry(path: Path, index: int, node: Any) -> _Definition:
             path,
             _line(ident or node),
             position,
-            "a playbook needs an `id:` that is a lowercase slug",
-            "Write e.g. `id: crisis`; it is what you type in `csm run start crisis`.",
+            Msg("errors.playbook_no_id"),
+            Msg("errors.playbook_no_id_hint"),
         )
     return _Definition(value, nodes, path, _line(node), {key: path for key in nodes})
 
 
 def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
-    who = f"playbook '{entry.id}'"
+    who = Msg("errors.who_playbook", id=entry.id)
 
     def where(key: str) -> Path:
         return entry.sources.get(key, entry.source)
@@ -186,8 +195,8 @@ def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
             entry.source,
             entry.line,
             who,
-            "it has no `title:`",
-            'Write e.g. `title: {en: "Social media crisis", ar: "أزمة"}`.',
+            Msg("errors.no_key", key="title"),
+            Msg("errors.playbook_title_hint"),
         )
     title = _parse_text(where("title"), who, "title", entry.nodes["title"])
     details_node = entry.nodes.get("details")
@@ -202,8 +211,14 @@ def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
             where("area") if area_node is not None else entry.source,
             _line(area_node) if area_node is not None else entry.line,
             who,
-            f"unknown area '{area}'" if area_node is not None else "it has no `area:`",
-            _did_you_mean(area, areas) + "Areas: " + ", ".join(areas) + ".",
+            Msg("errors.unknown_area", area=area)
+            if area_node is not None
+            else Msg("errors.no_key", key="area"),
+            Msg(
+                "errors.then",
+                first=_did_you_mean(area, areas),
+                second=Msg("errors.areas_list", areas=", ".join(areas)),
+            ),
         )
     enabled = True
     if "enabled" in entry.nodes:
@@ -213,8 +228,8 @@ def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
                 where("enabled"),
                 _line(entry.nodes["enabled"]),
                 who,
-                "`enabled:` must be true or false",
-                "Write `enabled: false` to switch the playbook off.",
+                Msg("errors.playbook_enabled"),
+                Msg("errors.playbook_enabled_hint"),
             )
         enabled = flag
     steps = _steps(where("steps"), who, entry.nodes.get("steps"), entry.line)
@@ -237,13 +252,13 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
             path,
             _line(node) if node is not None else line,
             who,
-            "a playbook needs `steps:`, a list of at least one step",
-            f"Write e.g. {example}.",
+            Msg("errors.playbook_no_steps"),
+            Msg("errors.write_eg", example=example),
         )
     steps: list[Step] = []
     for child in node.value:
         if child.id != "mapping":
-            raise _fail(path, _line(child), who, "each step must be a mapping", example)
+            raise _fail(path, _line(child), who, Msg("errors.step_not_mapping"), example)
         keys: dict[str, Any] = {}
         for key_node, value_node in child.value:
             key = str(key_node.value)
@@ -252,8 +267,12 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
                     path,
                     _line(key_node),
                     who,
-                    f"unknown step key '{key}'",
-                    _did_you_mean(key, STEP_KEYS) + "Step keys: " + ", ".join(STEP_KEYS) + ".",
+                    Msg("errors.step_unknown_key", key=key),
+                    Msg(
+                        "errors.then",
+                        first=_did_you_mean(key, STEP_KEYS),
+                        second=Msg("errors.step_keys", keys=", ".join(STEP_KEYS)),
+                    ),
                 )
             keys[key] = value_node
         ident = keys.get("id")
@@ -263,14 +282,16 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
                 path,
                 _line(ident or child),
                 who,
-                "each step needs an `id:` that is a lowercase slug",
-                "Write e.g. `id: assess`; it is what you type in `csm done RUN/assess`.",
+                Msg("errors.step_no_id"),
+                Msg("errors.step_no_id_hint"),
             )
-        step_who = f"{who}, step '{step_id}'"
+        step_who = Msg("errors.who_step", who=who, id=step_id)
         if any(step.id == step_id for step in steps):
-            raise _fail(path, _line(ident), step_who, "duplicate step id", "Rename one.")
+            raise _fail(
+                path, _line(ident), step_who, Msg("errors.step_duplicate"), Msg("errors.rename_one")
+            )
         if "title" not in keys:
-            raise _fail(path, _line(child), step_who, "it has no `title:`", example)
+            raise _fail(path, _line(child), step_who, Msg("errors.no_key", key="title"), example)
         title = _parse_text(path, step_who, "title", keys["title"])
         within = None
         if "within" in keys:
@@ -281,9 +302,9 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
                     path,
                     _line(raw),
                     step_who,
-                    f"`within:` {raw.value!r} is not a duration"
+                    Msg("errors.within_not_duration", value=raw.value)
                     if raw.id == "scalar"
-                    else "`within:` must be a duration",
+                    else Msg("errors.within_must_be_duration"),
                     _WITHIN_HINT,
                 )
         steps.append(Step(step_id, Text(title.get("en", ""), title.get("ar", "")), within))

@@ -13,10 +13,11 @@ from typing import Any
 
 from .daysoff import DayOff
 from .errors import BadInput
+from .messages import Msg
 from .schedule import format_workdays
 
 FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-COUNTRIES_HINT = "Run `csm off countries` to see every code csm knows, e.g. SA, AE, EG."
+COUNTRIES_HINT = Msg("errors.countries_hint")
 
 
 def source_of(code: str) -> str:
@@ -33,10 +34,10 @@ def _country(code: str, years: Iterable[int] = (), lang: str = "en") -> Any:
         import difflib
 
         close = difflib.get_close_matches(key, [c for c in supported if len(c) == 2], n=3)
-        maybe = f"Did you mean {', '.join(close)}? " if close else ""
+        maybe = Msg("errors.did_you_mean_codes", codes=", ".join(close)) if close else ""
         raise BadInput(
-            f"{code!r} is not a country code csm knows holidays for.",
-            hint=maybe + COUNTRIES_HINT,
+            Msg("errors.unknown_country", code=code),
+            hint=Msg("errors.then", first=maybe, second=COUNTRIES_HINT),
         )
     plain = holidays.country_holidays(key)
     language = _language(plain.supported_languages, plain.default_language, lang)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .catalog import Text
 from .errors import BadInput, NotMet
 from .log import EventLog, host_name, new_uuid, utc_key
+from .messages import Msg
 from .schedule import WorkCalendar, is_workday
 
 if TYPE_CHECKING:
@@ -273,12 +274,12 @@ def find_run(log: EventLog, text: str, calendar_on: CalendarOn) -> Run:
         run_id for run_id in ids if run_id.startswith(key)
     ]
     if len(matches) != 1:
-        recent = ", ".join(ids[-3:]) or "none yet"
+        recent = ", ".join(ids[-3:]) or Msg("errors.none_yet")
         raise NotMet(
-            f"No run is called {text!r}."
+            Msg("errors.no_run", text=text)
             if not matches
-            else f"{text!r} could be any of {', '.join(matches[:5])}.",
-            hint=f"`csm run list` lists the runs (latest: {recent}).",
+            else Msg("errors.runs_match", text=text, runs=", ".join(matches[:5])),
+            hint=Msg("errors.no_run_hint", recent=recent),
         )
     return load_runs(log, calendar_on, run_ids=matches)[0]
 
@@ -291,8 +292,8 @@ def start_moment(day: date, today: date, now: datetime) -> datetime:
     day; a future day is BadInput."""
     if day > today:
         raise BadInput(
-            f"--on {day.isoformat()} is in the future; a run starts when something happens.",
-            hint=f"Use today ({today.isoformat()}) or an earlier day.",
+            Msg("errors.run_on_future", day=day.isoformat()),
+            hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
     if day == today:
         return now
@@ -312,8 +313,8 @@ def start_run(
     id and the start day, with -2, -3 ... when that day already has one."""
     if not playbook.enabled:
         raise NotMet(
-            f"The playbook {playbook.id} is switched off (enabled: false).",
-            hint=f"Switch it on in {playbook.source}, or start another playbook.",
+            Msg("errors.playbook_off", playbook=playbook.id),
+            hint=Msg("errors.playbook_off_hint", source=playbook.source),
         )
     snapshot = {
         "title": {"en": playbook.title.en, "ar": playbook.title.ar},
@@ -366,8 +367,8 @@ def split_step(text: str) -> tuple[str, str]:
     match = _STEP_REF.match(text)
     if match is None:
         raise BadInput(
-            f"{text!r} is not RUN/STEP.",
-            hint="Name a run's step like crisis-2027-03-02/assess; `csm run show RUN` lists them.",
+            Msg("errors.not_run_step", text=text),
+            hint=Msg("errors.not_run_step_hint"),
         )
     return match.group(1), match.group(2)
 
@@ -377,8 +378,8 @@ def _step_of(run: Run, step_id: str) -> RunStep:
         if step.id == step_id:
             return step
     raise NotMet(
-        f"The run {run.run_id} has no step {step_id!r}.",
-        hint="Its steps: " + ", ".join(step.id for step in run.steps) + ".",
+        Msg("errors.run_no_step", run=run.run_id, step=step_id),
+        hint=Msg("errors.run_steps", steps=", ".join(step.id for step in run.steps)),
     )
 
 
@@ -397,8 +398,8 @@ def log_step(
     step = _step_of(run, step_id)
     if not run.open:
         raise NotMet(
-            f"The run {run.run_id} was closed on {run.closed_at:%Y-%m-%d %H:%M}.",
-            hint="A closed run's steps stay as they were; start a new run if it happened again.",
+            Msg("errors.run_closed_on", run=run.run_id, moment=f"{run.closed_at:%Y-%m-%d %H:%M}"),
+            hint=Msg("errors.run_closed_on_hint"),
         )
     event = StepEvent(new_uuid(), run.run_id, step.id, kind, moment, by, note, host_name())
     with log.writing() as db:
@@ -455,18 +456,24 @@ def close_run(
     """Close an open run; with open steps only with `force` (NotMet otherwise)."""
     if not run.open:
         raise NotMet(
-            f"The run {run.run_id} is already closed ({run.closed_at:%Y-%m-%d %H:%M}).",
-            hint="`csm run list --open` lists the runs still open.",
+            Msg(
+                "errors.run_already_closed",
+                run=run.run_id,
+                moment=f"{run.closed_at:%Y-%m-%d %H:%M}",
+            ),
+            hint=Msg("errors.run_already_closed_hint"),
         )
     left = run.open_steps
-    them = "them" if len(left) > 1 else "it"
     if left and not force:
+        many = "" if len(left) == 1 else "_many"
         raise NotMet(
-            f"The run {run.run_id} has {len(left)} open step{'s' if len(left) != 1 else ''}: "
-            + ", ".join(step.id for step in left)
-            + ".",
-            hint=f"Check {them} off (csm done {run.run_id}/{left[0].id}) or skip {them}, "
-            f"or close it anyway: csm run close {run.run_id} --force",
+            Msg(
+                f"errors.run_open_steps{many}",
+                run=run.run_id,
+                count=len(left),
+                steps=", ".join(step.id for step in left),
+            ),
+            hint=Msg(f"errors.run_open_steps{many}_hint", run=run.run_id, step=left[0].id),
         )
     with log.writing() as db:
         db.execute(

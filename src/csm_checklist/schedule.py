@@ -19,6 +19,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
+from .messages import Msg
+
 if TYPE_CHECKING:
     from dateutil.rrule import rrule as RRule
 
@@ -177,7 +179,8 @@ def parse_cadence(text: str, *, option: str = "--cadence", windows_only: bool = 
         return RRULE
     if key in PERIOD_KINDS:
         return PERIOD_KINDS[key]
-    raise ValueError(f"{option} {text!r} is not a {'period' if windows_only else 'cadence'}")
+    kind = "period" if windows_only else "cadence"
+    raise ValueError(Msg(f"errors.not_a_{kind}", option=option, text=text))
 
 
 def cadence_rank(cadence: str) -> int:
@@ -202,23 +205,23 @@ def parse_weekday(text: str) -> int:
     key = text.strip().lower()
     if key in _WEEKDAY_ALIASES:
         return _WEEKDAY_ALIASES[key]
-    raise ValueError(f"{text!r} is not a weekday; use one of {', '.join(WEEKDAY_NAMES)}")
+    raise ValueError(Msg("errors.bad_weekday", text=text, names=", ".join(WEEKDAY_NAMES)))
 
 
 def parse_month(value: str | int) -> int:
     """'nov', 'November', 11 -> 11. Raises ValueError naming what is accepted."""
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a month; use 1-12 or jan-dec")
+        raise ValueError(Msg("errors.bad_month", value=value))
     if isinstance(value, int):
         if 1 <= value <= 12:
             return value
-        raise ValueError(f"month {value} does not exist; use 1-12 or jan-dec")
+        raise ValueError(Msg("errors.no_such_month", value=value))
     key = str(value).strip().lower()
     if key in _MONTH_ALIASES:
         return _MONTH_ALIASES[key]
     if key.isdigit():
         return parse_month(int(key))
-    raise ValueError(f"{value!r} is not a month; use 1-12 or jan-dec")
+    raise ValueError(Msg("errors.bad_month", value=value))
 
 
 def parse_workdays(value: str | list[str] | tuple[str, ...]) -> frozenset[int]:
@@ -239,7 +242,7 @@ def parse_workdays(value: str | list[str] | tuple[str, ...]) -> frozenset[int]:
         else:
             days.add(parse_weekday(part))
     if not days:
-        raise ValueError("workdays is empty; name at least one day, e.g. mon-fri or sun-thu")
+        raise ValueError(Msg("errors.workdays_empty"))
     return frozenset(days)
 
 
@@ -329,22 +332,22 @@ def parse_rrule(text: str, start: date | None = None) -> RRule:
     if body.upper().startswith("RRULE:"):
         body = body[6:]
     if not body:
-        raise ValueError("the rule is empty; write one such as FREQ=WEEKLY;BYDAY=MO,TH")
+        raise ValueError(Msg("errors.rrule_empty"))
     if "DTSTART" in body.upper():
-        raise ValueError("put the first date in the item's `start:` key, not in the rule")
+        raise ValueError(Msg("errors.rrule_dtstart"))
     try:
         rule = rrulestr(body, dtstart=datetime(anchor.year, anchor.month, anchor.day), cache=True)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise ValueError(str(exc) or "dateutil cannot read it") from exc
+        raise ValueError(str(exc) or Msg("errors.rrule_unreadable")) from exc
     if not isinstance(rule, RRuleType):  # a set of rules has no single cadence
-        raise ValueError("write a single RRULE, not a set")
+        raise ValueError(Msg("errors.rrule_set"))
     if getattr(rule, "_interval", 1) < 1:
         # dateutil would step by nothing and search forever.
-        raise ValueError("INTERVAL must be 1 or more")
+        raise ValueError(Msg("errors.rrule_interval"))
     frequency = re.search(r"FREQ=([A-Z]+)", body.upper())
     if frequency and frequency.group(1) in ("HOURLY", "MINUTELY", "SECONDLY"):
         # Periods are whole days; several occurrences a day would make empty ones.
-        raise ValueError("a checklist item recurs at most daily; use FREQ=DAILY or longer")
+        raise ValueError(Msg("errors.rrule_too_often"))
     return rule
 
 
@@ -374,12 +377,12 @@ def check_rrule(text: str, start: date | None = None) -> None:
     rule = parse_rrule(text, start)
     interval = int(getattr(rule, "_interval", 1))
     if interval > _MAX_INTERVAL.get(getattr(rule, "_freq", -1), interval):
-        raise ValueError(
-            f"INTERVAL={interval} leaves more than {MAX_GAP_YEARS} years between occurrences"
-        )
+        raise ValueError(Msg("errors.rrule_interval_gap", interval=interval, years=MAX_GAP_YEARS))
     anchor = start or DEFAULT_RRULE_START
     if not FIRST_DAY <= anchor <= LAST_DAY:
-        raise ValueError(f"the start {anchor} is outside {FIRST_DAY} to {LAST_DAY}")
+        raise ValueError(
+            Msg("errors.rrule_start_range", start=anchor, first=FIRST_DAY, last=LAST_DAY)
+        )
     shift = (9999 - 3 * MAX_GAP_YEARS - anchor.year) // 400 * 400
     first = datetime(anchor.year + shift, anchor.month, anchor.day)
     late = rule.replace(dtstart=first, count=None, until=None)
@@ -391,7 +394,7 @@ def check_rrule(text: str, start: date | None = None) -> None:
         if moment > window_end:
             return
         previous = moment
-    raise ValueError(f"the rule leaves more than {MAX_GAP_YEARS} years without an occurrence")
+    raise ValueError(Msg("errors.rrule_gap", years=MAX_GAP_YEARS))
 
 
 def _rrule_period(day: date, rec: Recurrence) -> Period | None:

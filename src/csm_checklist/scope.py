@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import BadInput
+from .messages import Msg
 
 if TYPE_CHECKING:
     from .catalog import Item
@@ -29,11 +30,8 @@ def tag_of(text: str, items: Iterable[Item]) -> str:
     for tag in tags:
         if tag.casefold() == wanted:
             return tag
-    if tags:
-        hint = f"Tags in your checklists: {', '.join(tags)}."
-    else:
-        hint = "No item has tags yet; add e.g. `tags: [team]` to an item in a checklist file."
-    raise BadInput(f"--tag {text!r} is not a tag of any item.", hint=hint)
+    hint = Msg("errors.tags_known", tags=", ".join(tags)) if tags else Msg("errors.no_tags_yet")
+    raise BadInput(Msg("errors.unknown_tag", text=text), hint=hint)
 
 
 def with_tag(items: Sequence[Item], tag: str | None) -> list[Item]:

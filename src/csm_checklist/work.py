@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import BadInput, ImportFileError, LogError, NotMet
 from .history import History, Observed, changed
 from .log import Event, EventLog, RevisionRecord, StartRecord, host_name, new_uuid
+from .messages import Msg
 
 if TYPE_CHECKING:
     from .catalog import Item
@@ -60,8 +61,8 @@ def load_history(
         revisions = [r for r in revisions if r.recorded_at <= as_logged] or revisions[:1]
     if not revisions:
         raise NotMet(
-            "The log holds no record of the checklists yet.",
-            hint="Run `csm today` once, so csm records the checklists in force.",
+            Msg("errors.no_revision"),
+            hint=Msg("errors.no_revision_hint"),
         )
     return History.from_records(starts, revisions, today, days_off)
 
@@ -72,8 +73,8 @@ def load_history(
 def _not_future(day: date, today: date) -> None:
     if day > today:
         raise BadInput(
-            f"--on {day.isoformat()} is in the future; csm logs work that has been done.",
-            hint=f"Use today ({today.isoformat()}) or an earlier day.",
+            Msg("errors.on_future", day=day.isoformat()),
+            hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
 
 
@@ -82,18 +83,22 @@ def check_tracked(history: History, item: Item, day: date) -> None:
     before its tracking start, which also catches a mistyped year."""
     if day < history.start:
         raise BadInput(
-            f"--on {day.isoformat()} is before csm began tracking, on {history.start.isoformat()}.",
-            hint=f"Check the date. If you did track work then, move the start first: "
-            f"csm history start {day.isoformat()}",
+            Msg("errors.on_before_start", day=day.isoformat(), start=history.start.isoformat()),
+            hint=Msg("errors.on_before_start_hint", day=day.isoformat()),
         )
     tracked = history.timeline(item.id).tracked_from(day) if item.id in _known(history) else None
     if tracked is None or day < tracked:
         since = _tracked_since(history, item.id)
-        when = f" (tracked from {since.isoformat()})" if since is not None else ""
         raise BadInput(
-            f"--on {day.isoformat()} is before {item.id} was tracked{when}.",
-            hint="csm tracks an item from the day it appeared in your checklists switched on, "
-            "or from its `since:` date; `csm show ITEM` shows when.",
+            Msg("errors.on_before_tracked", day=day.isoformat(), item=item.id)
+            if since is None
+            else Msg(
+                "errors.on_before_tracked_since",
+                day=day.isoformat(),
+                item=item.id,
+                since=since.isoformat(),
+            ),
+            hint=Msg("errors.on_before_tracked_hint"),
         )
 
 
@@ -138,9 +143,13 @@ def log_work(
         period = history.timeline(item.id).period_containing(day)
         if period is None:
             raise NotMet(
-                f"{item.title.get('en')} ({item.id}) has no period containing "
-                f"{day.isoformat()}: its rule has not started yet or has already ended.",
-                hint="Pick an --on date inside the rule's range; `csm show ITEM` shows its rule.",
+                Msg(
+                    "errors.no_period",
+                    title=item.title.get(lang),
+                    item=item.id,
+                    day=day.isoformat(),
+                ),
+                hint=Msg("errors.no_period_hint"),
             )
         events.append(
             Event(
@@ -271,9 +280,8 @@ def import_events(
             # Importing nothing is always a mistake worth hearing of: the
             # wrong file, or an export of days when nothing was logged.
             raise ImportFileError(
-                f"{source.name} has no events; nothing was imported.",
-                hint="Is it the right file? An export of days with nothing logged has none; "
-                "export again, e.g. `csm export --format jsonl -o backup.jsonl`.",
+                Msg("errors.import_no_events", name=source.name),
+                hint=Msg("errors.import_no_events_hint"),
             )
         if brought_starts:
             adopted.extend(brought_starts)
@@ -308,14 +316,22 @@ def _check_period(history: History, known: set[str], event: Event, where: str) -
         return  # an item this log has no rules for: kept as logged
     period = history.timeline(event.item_id).period_containing(event.for_date)
     if period is None or period.start != event.period_start:
-        cut = f"{period.start} to {period.end}" if period else "no period"
+        cut = (
+            Msg("errors.period_range", start=period.start, end=period.end)
+            if period
+            else Msg("errors.no_period_cut")
+        )
         raise ImportFileError(
-            f"{where}: {event.item_id} on {event.for_date} is in the period "
-            f"{event.period_start} to {event.period_end}, but the rules in force here cut "
-            f"{cut} for that day.",
-            hint="Nothing was imported. The file was made with other settings (week start, "
-            "fiscal year) or checklists: make them the same here, or import a json backup "
-            "into a new log.",
+            Msg(
+                "errors.import_other_period",
+                where=where,
+                item=event.item_id,
+                day=event.for_date,
+                start=event.period_start,
+                end=event.period_end,
+                cut=cut,
+            ),
+            hint=Msg("errors.import_other_period_hint"),
         )
 
 
@@ -350,8 +366,8 @@ def move_start(
     _not_future(start, today)
     if start < date(1900, 1, 1):
         raise BadInput(
-            f"{start.isoformat()} is too far back to start tracking.",
-            hint="Give the day you began keeping this checklist.",
+            Msg("errors.start_too_early", day=start.isoformat()),
+            hint=Msg("errors.start_too_early_hint"),
         )
     before = expected_count(history, today)
     after = expected_count(history.with_start(start), today)

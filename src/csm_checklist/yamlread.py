@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .messages import Msg
+
 # No checklist comes near this: the built-in one has about 3,000 values.
 MAX_VALUES = 100_000
 
@@ -54,7 +56,7 @@ def compose(text: str) -> Any:
     try:
         root = yaml.compose(text, Loader=loader())
     except RecursionError:
-        raise YamlProblem(0, "values are nested too deeply") from None
+        raise YamlProblem(0, Msg("errors.yaml_too_deep")) from None
     if root is not None:
         check(root)
     return root
@@ -80,15 +82,14 @@ def check(root: Any) -> None:
             if total > MAX_VALUES:
                 raise YamlProblem(
                     line_of(node),
-                    f"this value expands to more than {MAX_VALUES:,} values "
-                    "(aliases repeating aliases)",
+                    Msg("errors.yaml_too_big", limit=f"{MAX_VALUES:,}"),
                 )
             sizes[key] = total
             continue
         if key in sizes:
             continue  # an alias of a node already measured
         if key in open_nodes:
-            raise YamlProblem(line_of(node), "an alias refers to the value it is part of")
+            raise YamlProblem(line_of(node), Msg("errors.yaml_alias_cycle"))
         _check_node(node)
         open_nodes.add(key)
         stack.append((node, True))
@@ -105,7 +106,7 @@ def _children(node: Any) -> list[Any]:
 
 def _check_node(node: Any) -> None:
     if node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(line_of(node), f"the tag {node.tag!r} is not allowed; write plain values")
+        raise YamlProblem(line_of(node), Msg("errors.yaml_tag", tag=node.tag))
     if node.id == "scalar" and not node.tag.endswith(":str"):
         build_scalar(node)
 
@@ -120,5 +121,6 @@ def build_scalar(node: Any) -> Any:
         return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except Exception as exc:  # KeyError for `!!bool maybe`, ValueError for `!!int x`
         raise YamlProblem(
-            line_of(node), f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}"
+            line_of(node),
+            Msg("errors.yaml_bad_scalar", value=node.value, type=node.tag.rsplit(":", 1)[-1]),
         ) from exc

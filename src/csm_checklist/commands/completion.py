@@ -69,9 +69,9 @@ def report_formats(incomplete: str) -> list[str]:
 
 def setting_names(incomplete: str) -> list[tuple[str, str]]:
     """Setting names, each with what it means in the reader's language."""
-    from ..usage import reader_lang
     from ..config import SETTINGS
     from ..messages import say
+    from ..usage import reader_lang
 
     lang = reader_lang()  # English when the config cannot be read; never raises
     return [
