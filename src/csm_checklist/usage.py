@@ -55,24 +55,27 @@ def arabic_help(english: str) -> str | None:
     return _ARABIC_HELP.get(" ".join(english.split()))
 
 
-# What click and typer add after an option's help: "[default: month]".
-# Patterns here are compiled on first use (re caches them): most runs never
-# show help or a usage error.
-_SUFFIX = r"\s*\[(default|required|env var)(?::\s*([^\]]*))?\]"
+# What click and typer add after an option's help: "[default: month]",
+# "[required]", "[x>=0]". Patterns here are compiled on first use (re caches
+# them): most runs never show help or a usage error.
+_NOTES = r"(?:\s+\[[^\]]*\])+$"
+_NOTE = r"\[(default|required|env var)(?::\s*([^\]]*))?\]"
 
 
 def help_text(text: str, lang: str) -> str:
     """A help text as click shows it, in `lang`: the help itself, then its
-    "[default: …]" and "[required]" notes."""
+    notes such as "[default: …]" and "[required]"."""
     if lang != "ar" or not text:
         return text
-    match = re.search(_SUFFIX, text)
+    match = re.search(_NOTES, text)
     body, notes = (text[: match.start()], text[match.start() :]) if match else (text, "")
     said = arabic_help(body) or body
-    for note in re.finditer(_SUFFIX, notes):
-        kind, value = note.group(1), note.group(2)
-        word = t(f"cli.note_{kind.replace(' ', '_')}", lang, value=value or "")
-        said += f"  [{word}]"
+    for note in re.findall(r"\[[^\]]*\]", notes):
+        known = re.fullmatch(_NOTE, note)
+        if known:
+            kind, value = known.group(1), known.group(2)
+            note = "[" + t(f"cli.note_{kind.replace(' ', '_')}", lang, value=value or "") + "]"
+        said += "  " + note
     return said
 
 
