@@ -184,7 +184,7 @@ def _silence_stdout() -> None:
 
 
 def print_error(message: str, hint: str | None) -> None:
-    """"Error: …" and "Hint: …" on stderr, in the reader's language."""
+    """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
     from .messages import say, t
     from .views.safe import one_line
 

@@ -131,7 +131,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.import_why_backup": ("as the backup did", "كما كانت في النسخة الاحتياطية"),
     "views.import_why_events": ("the earliest day imported", "أقدم يوم في الملف"),
     "views.import_rules_kept": (
-        "The file's history of the rules was left out: this log keeps its own (`csm history` shows it).",
+        "The file's history of the rules was left out: this log keeps its own "
+        "(`csm history` shows it).",
         "لم تُستورد سجلات القواعد من الملف: لهذا السجل سجله الخاص (يعرضه csm history).",
     ),
     # commands/transfer.py and commands/report.py pass {noun} and {cadence} as
@@ -199,8 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.measures.item": ("item", "البند"),
     "views.measures.period": ("period", "الفترة"),
     "views.measures.none": (
-        "No measures recorded yet. Record them with a done, e.g. csm done monthly-report --measure complaints=132 --measure csat=4.6",
-        "لم تُسجَّل مقاييس بعد. سجّلها مع الإنجاز، مثلًا: csm done monthly-report --measure complaints=132 --measure csat=4.6",
+        "No measures recorded yet. Record them with a done, e.g. "
+        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
+        "لم تُسجَّل مقاييس بعد. سجّلها مع الإنجاز، مثلًا: "
+        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
     ),
     # Playbook runs.
     "views.runs.open": ("open", "مفتوح"),
@@ -323,7 +326,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "csm undo {item} --on {day}",
     ),
     # Playbook runs: what start, done/skip of a step and close say.
-    "views.runs.started": (
+    "views.runs.started_line": (
         "Started {run}: {title}, {steps}{due}.\nCheck steps off with: csm done {step}",
         "بدأت {run}: {title}، {steps}{due}.\nسجّل إنجاز الخطوات بالأمر: csm done {step}",
     ),
