@@ -32,9 +32,8 @@ def hijri_text(day: date, lang: str) -> str:
     from .messages.wording import MESSAGES
 
     year, month, mday = parts
-    lang = "ar" if lang == "ar" else "en"
     english, arabic = MESSAGES["wording.hijri_date"]  # the year, then the era
-    name = Hijri(year, month, mday).month_name(lang)
+    name = Hijri(year, month, mday).month_name("ar" if lang == "ar" else "en")
     return (arabic if lang == "ar" else english).format(day=mday, month=name, year=year)
 
 

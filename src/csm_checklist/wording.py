@@ -56,7 +56,7 @@ def counted(
 ) -> str:
     """A counted phrase of `family` in `table` for `count`: its form for the
     number, else the 'many' form (a family may give only one and many)."""
-    forms = (f"{family}.zero",) if count == 0 else ()
+    forms: tuple[str, ...] = (f"{family}.zero",) if count == 0 else ()
     forms += (f"{family}.{plural_form(count, lang)}", f"{family}.many")
     key = next(form for form in forms if form in table)
     english, arabic = table[key]
