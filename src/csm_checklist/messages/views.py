@@ -85,9 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "# on time  + late  - skipped  x missed  . not done yet",
         "# في الموعد  + متأخر  - متخطى  x فائت  . لم يُنجز بعد",
     ),
-    "views.week_of": ("week of", "أسبوع"),
-    "views.quarter": ("Q", "الربع"),
-    "views.fiscal_year": ("FY", "السنة المالية"),
     "views.no_history": (
         "Nothing to report: no duty was expected or logged in this period.",
         "لا شيء للتقرير: لم تكن هناك مهام متوقعة أو مسجلة في هذه الفترة.",
