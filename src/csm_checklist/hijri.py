@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-# What follows the year: AH in English, هـ in Arabic.
-ERA = {"en": "AH", "ar": "هـ"}
-
 
 def hijri_parts(day: date) -> tuple[int, int, int] | None:
     """(year, month, day) of `day` in Umm al-Qura, or None outside the
@@ -32,11 +29,12 @@ def hijri_text(day: date, lang: str) -> str:
     parts = hijri_parts(day)
     if parts is None:
         return ""
+    from .messages.wording import MESSAGES
+
     year, month, mday = parts
-    hijri = Hijri(year, month, mday)
-    if lang == "ar":
-        return f"{mday} {hijri.month_name('ar')} {year} {ERA['ar']}"
-    return f"{mday} {hijri.month_name('en')} {year} {ERA['en']}"
+    english, arabic = MESSAGES["wording.hijri_date"]  # the year, then the era
+    name = Hijri(year, month, mday).month_name("ar" if lang == "ar" else "en")
+    return (arabic if lang == "ar" else english).format(day=mday, month=name, year=year)
 
 
 def hijri_span(first: date, last: date, lang: str) -> str:

@@ -7,6 +7,7 @@ shown as the rule itself.
 
 from __future__ import annotations
 
+from .messages.wording import MESSAGES
 from .schedule import (
     FirstWorkday,
     LastWorkday,
@@ -15,64 +16,51 @@ from .schedule import (
     Recurrence,
 )
 
-WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
-}
-MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "ar": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ),
-}
+
+def _words(prefix: str, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The catalog's words for `keys`, in order, per language."""
+    return {
+        lang: tuple(MESSAGES[prefix + key][index] for key in keys)
+        for index, lang in enumerate(("en", "ar"))
+    }
+
+
+WEEKDAYS = _words("wording.weekday.", tuple(str(n) for n in range(7)))
+MONTHS = _words("wording.month.", tuple(str(n) for n in range(1, 13)))
+_CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
 CADENCE_WORDS = {
-    "en": {
-        "daily": "daily",
-        "weekly": "weekly",
-        "monthly": "monthly",
-        "quarterly": "quarterly",
-        "annual": "annual",
-        "rrule": "custom",
-    },
-    "ar": {
-        "daily": "يومي",
-        "weekly": "أسبوعي",
-        "monthly": "شهري",
-        "quarterly": "ربع سنوي",
-        "annual": "سنوي",
-        "rrule": "مخصص",
-    },
+    lang: dict(zip(_CADENCES, words, strict=True))
+    for lang, words in _words("wording.cadence.", _CADENCES).items()
 }
-# The period a cadence's due rule counts in: "last workday of the week".
-_PERIOD = {
-    "en": {"weekly": "week", "monthly": "month", "quarterly": "quarter", "annual": "year"},
-    "ar": {"weekly": "الأسبوع", "monthly": "الشهر", "quarterly": "الربع", "annual": "السنة"},
-}
-_ORDINAL_AR = ("الأول", "الثاني", "الثالث")
+
+
+def _say(message_id: str, lang: str, **params: object) -> str:
+    english, arabic = MESSAGES[message_id]
+    return (arabic if lang == "ar" else english).format(**params)
+
+
+def plural_form(count: int, lang: str) -> str:
+    """Which of a counted family's forms a number takes: English has one and
+    many; Arabic one, two, few (3 to 10, and 103 ...) and many (11 to 99 ...)."""
+    if lang != "ar":
+        return "one" if count == 1 else "many"
+    if count == 1:
+        return "one"
+    if count == 2:
+        return "two"
+    return "few" if 3 <= count % 100 <= 10 else "many"
+
+
+def counted(
+    table: dict[str, tuple[str, str]], family: str, count: int, lang: str, **params: object
+) -> str:
+    """A counted phrase of `family` in `table` for `count`: its form for the
+    number, else the 'many' form (a family may give only one and many)."""
+    forms: tuple[str, ...] = (f"{family}.zero",) if count == 0 else ()
+    forms += (f"{family}.{plural_form(count, lang)}", f"{family}.many")
+    key = next(form for form in forms if form in table)
+    english, arabic = table[key]
+    return (arabic if lang == "ar" else english).format(count=count, **params)
 
 
 def _lang(lang: str) -> str:
@@ -101,19 +89,18 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _day_of(day: int, container_en: str, container_ar: str, lang: str) -> str:
-    """Day `day` (negative: from the end) of a month described by the containers."""
-    if lang == "ar":
-        if day == -1:
-            return f"آخر يوم من {container_ar}"
-        if day < 0:
-            return f"اليوم {-day} من نهاية {container_ar}"
-        return f"اليوم {day} من {container_ar}"
+def _nth(n: int, lang: str) -> str:
+    """A day's rank as a number: '5th' in English, '5' in Arabic."""
+    return str(n) if lang == "ar" else ordinal(n)
+
+
+def _day_of(day: int, container: str, lang: str) -> str:
+    """Day `day` (negative: from the end) of a month described by the container."""
     if day == -1:
-        return f"last day of {container_en}"
+        return _say("wording.last_day_of", lang, container=container)
     if day < 0:
-        return f"{ordinal(-day)}-to-last day of {container_en}"
-    return f"{ordinal(day)} of {container_en}"
+        return _say("wording.nth_to_last_day_of", lang, nth=_nth(-day, lang), container=container)
+    return _say("wording.nth_day_of", lang, nth=_nth(day, lang), container=container)
 
 
 def due_text(rec: Recurrence, lang: str = "en") -> str:
@@ -121,71 +108,54 @@ def due_text(rec: Recurrence, lang: str = "en") -> str:
     'last workday of the month', '15th of the 3rd month of each quarter',
     '30 November', 'custom: FREQ=WEEKLY;BYDAY=MO,TH'."""
     lang = _lang(lang)
-    ar = lang == "ar"
     rule = rec.due
     cadence = rec.cadence
     if cadence == "daily":
-        return "كل يوم عمل" if ar else "every workday"
+        return _say("wording.every_workday", lang)
     if cadence == "rrule":
-        start = ""
+        text = rrule_text(rec.rrule or "", lang)
         if rec.start is not None:
-            start = f" (من {rec.start.isoformat()})" if ar else f" (from {rec.start.isoformat()})"
-        return rrule_text(rec.rrule or "", lang) + start
-    period = _PERIOD[lang].get(cadence, cadence)
+            text = _say("wording.from", lang, rule=text, start=rec.start.isoformat())
+        return text
+    key = f"wording.period.{cadence}"
+    period = _say(key, lang) if key in MESSAGES else cadence
     if rule is None or isinstance(rule, LastWorkday):
-        return f"آخر يوم عمل في {period}" if ar else f"last workday of the {period}"
+        return _say("wording.last_workday", lang, period=period)
     if isinstance(rule, FirstWorkday):
-        return f"أول يوم عمل في {period}" if ar else f"first workday of the {period}"
+        return _say("wording.first_workday", lang, period=period)
     if isinstance(rule, OnWeekday):
-        name = weekday_text(rule.weekday, lang)
-        return f"يوم {name} من كل أسبوع" if ar else f"every {name}"
+        return _say("wording.every_weekday", lang, weekday=weekday_text(rule.weekday, lang))
     if isinstance(rule, OnDayOfMonth):
         if rule.day > 0:
-            return f"اليوم {rule.day} من كل شهر" if ar else f"day {rule.day} of each month"
-        return _day_of(rule.day, "the month", "الشهر", lang)
+            return _say("wording.day_of_each_month", lang, day=rule.day)
+        return _day_of(rule.day, _say("wording.the_month", lang), lang)
     # What is left is OnMonthDay: quarterly counts months within the quarter,
     # annual names a calendar month.
     if cadence == "quarterly":
-        nth_en = f"the {ordinal(rule.month)} month of each quarter"
-        nth_ar = f"الشهر {_ORDINAL_AR[rule.month - 1]} من كل ربع"
-        return _day_of(rule.day, nth_en, nth_ar, lang)
+        return _day_of(rule.day, _say(f"wording.month_of_quarter.{rule.month}", lang), lang)
     month = month_text(rule.month, lang)
     if rule.day > 0:
-        return f"{rule.day} {month}"
-    return _day_of(rule.day, month, month, lang)
+        return _say("wording.day_month", lang, day=rule.day, month=month)
+    return _day_of(rule.day, month, lang)
 
 
 # RFC 5545 rules in words ------------------------------------------------------
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_UNITS = {
-    # FREQ: (singular, plural) in English; (one, two, 3-10, 11+) in Arabic.
-    "DAILY": (("day", "days"), ("يوم", "يومين", "أيام", "يومًا")),
-    "WEEKLY": (("week", "weeks"), ("أسبوع", "أسبوعين", "أسابيع", "أسبوعًا")),
-    "MONTHLY": (("month", "months"), ("شهر", "شهرين", "أشهر", "شهرًا")),
-    "YEARLY": (("year", "years"), ("سنة", "سنتين", "سنوات", "سنةً")),
-}
-_NTH_EN = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
-_NTH_AR = {1: "أول", 2: "ثاني", 3: "ثالث", 4: "رابع", 5: "خامس", -1: "آخر"}
+_FREQS = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _WORDED = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "COUNT", "UNTIL", "WKST"}
 
 
 def _and(words: list[str], lang: str) -> str:
-    if lang == "ar":
-        return " و".join(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    """'a, b and c' / 'a وb وc'."""
+    if len(words) == 1:
+        return words[0]
+    rest = _say("wording.list_sep", lang).join(words[:-1])
+    return _say("wording.list_and", lang, rest=rest, last=words[-1])
 
 
 def _every(freq: str, step: int, lang: str) -> str:
-    english, arabic = _UNITS[freq]
-    if lang == "ar":
-        one, two, few, many = arabic
-        if step == 1:
-            return f"كل {one}"
-        if step == 2:
-            return f"كل {two}"
-        return f"كل {step} {few if step <= 10 else many}"
-    return f"every {english[0]}" if step == 1 else f"every {step} {english[1]}"
+    return counted(MESSAGES, f"wording.every.{freq}", step, lang)
 
 
 def _weekday_word(code: str, lang: str) -> str:
@@ -195,9 +165,11 @@ def _weekday_word(code: str, lang: str) -> str:
         return name
     n = int(code[:-2])
     if lang == "ar":
-        bare = name[2:] if name.startswith("ال") else name  # أول اثنين, آخر جمعة
-        return f"{_NTH_AR.get(n, str(n))} {bare}"
-    return f"the {_NTH_EN.get(n, ordinal(n))} {name}"
+        name = name[2:] if name.startswith("ال") else name  # أول اثنين, آخر جمعة
+    key = f"wording.nth.{n}"
+    if key in MESSAGES:
+        return _say(key, lang, weekday=name)
+    return _say("wording.nth.other", lang, nth=_nth(n, lang), weekday=name)
 
 
 def rrule_text(rule: str, lang: str = "en") -> str:
@@ -205,7 +177,6 @@ def rrule_text(rule: str, lang: str = "en") -> str:
     Sunday and Wednesday' / 'كل أسبوع يوم الأحد والأربعاء'. A rule with parts
     that have no words here is shown as written."""
     lang = _lang(lang)
-    ar = lang == "ar"
     body = rule.strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
@@ -213,33 +184,31 @@ def rrule_text(rule: str, lang: str = "en") -> str:
         parts = dict(part.split("=", 1) for part in body.upper().split(";") if part)
         freq = parts["FREQ"]
         step = int(parts.get("INTERVAL", "1"))
-        if freq not in _UNITS or not set(parts) <= _WORDED or step < 1:
+        if freq not in _FREQS or not set(parts) <= _WORDED or step < 1:
             raise ValueError(body)
         text = _every(freq, step, lang)
         if "BYDAY" in parts:
             days = [_weekday_word(code.strip(), lang) for code in parts["BYDAY"].split(",")]
-            text += (" يوم " if ar else " on ") + _and(days, lang)
+            text = _say("wording.on_days", lang, rule=text, days=_and(days, lang))
         if "BYMONTHDAY" in parts:
             numbers = [int(n) for n in parts["BYMONTHDAY"].split(",")]
-            if ar:
-                days = ["آخر يوم" if n == -1 else f"اليوم {n}" for n in numbers]
-                text += " في " + _and(days, lang)
-            else:
-                days = ["the last day" if n == -1 else f"day {n}" for n in numbers]
-                text += " on " + _and(days, lang)
+            days = [
+                _say("wording.last_day", lang) if n == -1 else _say("wording.day_n", lang, day=n)
+                for n in numbers
+            ]
+            text = _say("wording.on_month_days", lang, rule=text, days=_and(days, lang))
         if "BYMONTH" in parts:
             months = [month_text(int(n), lang) for n in parts["BYMONTH"].split(",")]
-            text += (" في " if ar else " in ") + _and(months, lang)
+            text = _say("wording.in_months", lang, rule=text, months=_and(months, lang))
         if "COUNT" in parts:
-            count = int(parts["COUNT"])
-            text += f"، {count} مرات" if ar else f", {count} times"
+            text = counted(MESSAGES, "wording.times", int(parts["COUNT"]), lang, rule=text)
         if "UNTIL" in parts:
             until = parts["UNTIL"][:8]
             day = f"{until[:4]}-{until[4:6]}-{until[6:8]}"
-            text += f"، حتى {day}" if ar else f", until {day}"
+            text = _say("wording.until", lang, rule=text, day=day)
         return text
     except (ValueError, KeyError, IndexError):
-        return f"{'مخصص' if ar else 'custom'}: {rule}"
+        return _say("wording.custom", lang, rule=rule)
 
 
 __all__ = [
@@ -247,9 +216,11 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "cadence_text",
+    "counted",
     "due_text",
     "month_text",
     "ordinal",
+    "plural_form",
     "rrule_text",
     "weekday_text",
 ]

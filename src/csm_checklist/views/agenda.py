@@ -8,7 +8,7 @@ from typing import Any
 
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
-from ..wording import WEEKDAYS
+from ..wording import weekday_text
 from .common import align_columns, bar_cells, fit_widths, hijri_note, styled_columns, text_bar
 from .labels import label
 
@@ -96,7 +96,7 @@ def day_heading(
     state = label("workday" if workday else "not_workday", lang)
     if day_off is not None:
         state = label("day_off", lang) + (f" ({day_off})" if day_off else "")
-    weekday = WEEKDAYS.get(lang, WEEKDAYS["en"])[day.weekday()]
+    weekday = weekday_text(day.weekday(), lang)
     return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {state}"
 
 
@@ -170,7 +170,7 @@ def _fits(rows: Sequence[Sequence[tuple[str, str]]], width: int, shrink: Sequenc
 def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
     lines = []
     for cadence, p in progress.items():
-        extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
+        extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
         name = label(cadence, lang).ljust(10)
         bar = text_bar(p.done, p.total, skipped=p.skipped)
         lines.append(f"  {name} {bar} {p.done}/{p.total}{extra}")
@@ -283,7 +283,7 @@ def show_agenda(
         lines += [Text(), Text(label("progress_heading", lang), style="bold")]
         width = max(len(label(cadence, lang)) for cadence in agenda.progress)
         for cadence, p in agenda.progress.items():
-            extra = f" ({p.skipped} {label('skipped', lang)})" if p.skipped else ""
+            extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
             filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
             complete = p.total > 0 and p.done == p.total
             line = Text("  " + label(cadence, lang).ljust(width) + " ")

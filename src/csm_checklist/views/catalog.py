@@ -8,35 +8,11 @@ from typing import Any
 
 from ..catalog import ALL_CADENCES, Catalog, Item
 from ..wording import cadence_text, due_text
-
-WORDS = {
-    "en": {
-        "id": "id",
-        "title": "title",
-        "cadence": "cadence",
-        "due": "due",
-        "disabled": "(disabled)",
-        "empty_area": "(no items)",
-        "nothing": "No items match.",
-        "count": "{items} items",
-        "count_one": "1 item",
-    },
-    "ar": {
-        "id": "المعرّف",
-        "title": "العنوان",
-        "cadence": "التكرار",
-        "due": "الاستحقاق",
-        "disabled": "(معطّل)",
-        "empty_area": "(لا توجد مهام)",
-        "nothing": "لا توجد مهام مطابقة.",
-        "count": "عدد المهام: {items}",
-        "count_one": "مهمة واحدة",
-    },
-}
+from .labels import counted, label
 
 
 def _word(key: str, lang: str) -> str:
-    return WORDS["ar" if lang == "ar" else "en"][key]
+    return label(f"list.{key}", lang)
 
 
 @dataclass(frozen=True)
@@ -127,9 +103,7 @@ def list_json(catalog: Catalog, items: Sequence[Item], lang: str) -> dict[str, A
 
 def _count_line(groups: Sequence[ListGroup], lang: str) -> str:
     total = sum(len(group.rows) for group in groups)
-    if total == 1:
-        return _word("count_one", lang)
-    return _word("count", lang).format(items=total)
+    return counted("list.count", total, lang)
 
 
 def plain_list(groups: Sequence[ListGroup], lang: str) -> str:

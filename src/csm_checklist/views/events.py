@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from .labels import label
+from ..messages import Msg, current
+from .labels import counted, label
 
 if TYPE_CHECKING:
     from ..agenda import Progress
@@ -24,6 +25,14 @@ def period_words(cadence: str, start: date, end: date, lang: str = "en") -> str:
         return start.isoformat()
     key = f"period_{cadence}" if cadence in ("weekly", "monthly", "quarterly", "annual") else ""
     return label(key or "period_other", lang).format(start=start.isoformat(), end=end.isoformat())
+
+
+def _period_message(cadence: str, start: date, end: date) -> str:
+    """`period_words` as a message, to be said in the reader's language."""
+    if start == end:
+        return start.isoformat()
+    key = f"period_{cadence}" if cadence in ("weekly", "monthly", "quarterly", "annual") else ""
+    return Msg(f"views.{key or 'period_other'}", start=start.isoformat(), end=end.isoformat())
 
 
 def event_period(event: Event, lang: str = "en") -> str:
@@ -68,16 +77,10 @@ def moment_text(moment: datetime) -> str:
 
 def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[str]:
     """What `csm import` says: the counts, then what the tracking start means."""
-    ar = lang == "ar"
-    verbs = ("سيُضاف", "أُضيف") if ar else ("Would add", "Added")
-    verb = verbs[0] if dry_run else verbs[1]
     lines = [
         label("import_counts", lang).format(
-            verb=verb,
-            added=result.added,
-            noun="event" if result.added == 1 else "events",
-            present=result.present,
-            were="was" if result.present == 1 else "were",
+            added=counted("import_would_add" if dry_run else "import_added", result.added, lang),
+            present=counted("import_present", result.present, lang),
         )
     ]
     if result.adopted:
@@ -86,33 +89,31 @@ def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[
         lines.append(label(key, lang).format(start=result.start.isoformat(), why=why))
     if result.before_start:
         count = result.before_start
-        lines.append(
-            label("import_before_start", lang).format(
-                count=count,
-                noun="event is" if count == 1 else "events are",
-                start=result.start.isoformat(),
-            )
-        )
+        lines.append(counted("import_before_start", count, lang, start=result.start.isoformat()))
     if any(result.extra):
         runs, steps, measures = result.extra
-        lines.append(
-            label("import_extra", lang).format(verb=verb, runs=runs, steps=steps, measures=measures)
-        )
+        key = "import_would_extra" if dry_run else "import_extra"
+        lines.append(label(key, lang).format(runs=runs, steps=steps, measures=measures))
     if result.rules_kept:
         lines.append(label("import_rules_kept", lang))
     return lines
 
 
 def undo_scope(target: UndoTarget, day: date | None) -> str:
-    """' for team-meeting in the week of ...': what an undo looked for."""
-    where = f" for {target.item_id}" if target.item_id is not None else ""
+    """' for team-meeting in the week of ...': what an undo looked for (a
+    message, to be said in the reader's language)."""
+    where: str = ""
+    if target.item_id is not None:
+        where = Msg("views.undo_scope.item", item=target.item_id)
     if target.period is not None:
-        words = period_words(target.cadence or "", *target.period)
-        return where + (
-            f" on {words}" if target.period[0] == target.period[1] else f" in the {words}"
-        )
+        words = _period_message(target.cadence or "", *target.period)
+        if target.period[0] == target.period[1]:
+            return Msg("views.undo_scope.on", scope=where, day=words)
+        return Msg("views.undo_scope.in", scope=where, period=words)
     if day is not None:
-        return where + (f" on {day.isoformat()}" if where else f" for {day.isoformat()}")
+        if where:
+            return Msg("views.undo_scope.on", scope=where, day=day.isoformat())
+        return Msg("views.undo_scope.day", day=day.isoformat())
     return where
 
 
@@ -132,16 +133,22 @@ def short_id(uuid: str) -> str:
 
 
 def note_line(event: Event, change: NoteChange | None) -> str:
-    """What `csm note` says."""
-    what = f"{event.kind} of {_named(event)} for {event_period(event)}"
+    """What `csm note` says (a message, said in the reader's language)."""
+    period = _period_message(event.cadence, event.period_start, event.period_end)
+    what = Msg(f"views.note.what_{event.kind}", named=_named(event), period=period)
     if change is None:
-        return f"Unchanged: the note of the {what} already reads {event.note!r}."
-    return f"Note of the {what}: {change.new_note!r} (was {change.old_note!r})."
+        return Msg("views.note.unchanged", what=what, note=event.note)
+    return Msg("views.note.changed", what=what, new=change.new_note, old=change.old_note)
 
 
 # `csm log` -------------------------------------------------------------------
 
 HEADERS = ("for", "kind", "item", "title", "by", "logged", "id", "note")
+
+
+def _headers() -> tuple[str, ...]:
+    """`HEADERS` as the reader reads them."""
+    return tuple(label(f"log.{name}", current()) for name in HEADERS)
 
 
 def _one_line(text: str) -> str:
@@ -156,8 +163,12 @@ def log_rows(
     style ('' plain, 'undone', 'note'); with `changes`, each event's note
     corrections follow it, oldest first, as rows styled 'note'."""
     rows: list[tuple[Event, str, tuple[str, ...]]] = []
+    lang = current()
+    none = label("none", lang)
     for event in events:
-        kind = event.kind if event.active else f"{event.kind} (undone)"
+        kind = label(f"log.kind_{event.kind}", lang)
+        if not event.active:
+            kind = label("log.undone", lang).format(kind=kind)
         cells = (
             event.for_date.isoformat(),
             kind,
@@ -170,15 +181,17 @@ def log_rows(
         )
         rows.append((event, "" if event.active else "undone", cells))
         for change in (changes or {}).get(event.uuid, []):
-            was = _one_line(change.old_note) or "(none)"
-            note = f"{_one_line(change.new_note) or '(none)'} (was: {was})"
+            was = _one_line(change.old_note) or none
+            note = label("log.note_change", lang).format(
+                new=_one_line(change.new_note) or none, was=was
+            )
             rows.append(
                 (
                     event,
                     "note",
                     (
                         event.for_date.isoformat(),
-                        "note",
+                        label("log.kind_note", lang),
                         event.item_id,
                         _one_line(event.title),
                         change.by,
@@ -193,14 +206,14 @@ def log_rows(
 
 def more_line(more: int) -> str:
     """What `csm log` says under a list cut short by its limit."""
-    return f"{more} more: use --limit 0 or --all to see all."
+    return Msg("views.log.more", count=more)
 
 
 def plain_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None) -> str:
     """Aligned columns under a header line: easy to read, grep and cut."""
     if not events:
-        return "No events.\n"
-    rows = [HEADERS, *(cells for _, _, cells in log_rows(events, changes))]
+        return label("log.none", current()) + "\n"
+    rows = [_headers(), *(cells for _, _, cells in log_rows(events, changes))]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -223,9 +236,10 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
 
     console = terminal_console()
     if not events:
-        console.print("No events.")
+        console.print(label("log.none", current()))
         return
     logged = log_rows(events, changes)
+    heads = _headers()
     layouts = (
         (("for", "kind", "item", "title", "by", "logged", "id", "note"), ("note", "title", "by")),
         (("for", "kind", "item", "title", "by", "id", "note"), ("note", "title", "by")),
@@ -234,7 +248,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     )
     for names, shrink in layouts:
         keep = [HEADERS.index(name) for name in names]
-        table = [[HEADERS[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
+        table = [[heads[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
         widths = [max(len(r[c]) for r in table) for c in range(len(keep))]
         order = [names.index(name) for name in shrink]
         if fit_widths(widths, console.width, order) is not None:
@@ -247,7 +261,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
             styles.append("dim strike")
         else:
             styles.append("" if event.kind == "done" else "yellow")
-    rows = [[(HEADERS[i], "bold") for i in keep]]
+    rows = [[(heads[i], "bold") for i in keep]]
     rows += [
         [(row[i], style) for i in keep] for (_, _, row), style in zip(logged, styles, strict=True)
     ]

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..wording import cadence_text, due_text
-from .labels import label
+from .labels import counted, label
 
 if TYPE_CHECKING:
     from ..agenda import Entry
@@ -71,7 +71,9 @@ def history_json(
 
 def _summary(revision: Revision, found: list[Change], first: bool, lang: str) -> list[str]:
     if first:
-        settings = ", ".join(change_text(c, lang) for c in found if c.what == "setting")
+        settings = label("list_sep", lang).join(
+            change_text(c, lang) for c in found if c.what == "setting"
+        )
         count = sum(1 for c in found if c.what == "added")
         return [label("first_revision", lang).format(count=count), settings]
     if not found:
@@ -110,9 +112,9 @@ def start_moved_text(move: StartMove, lang: str) -> str:
     )
     difference = move.expected_after - move.expected_before
     if difference > 0:
-        text += " " + label("start_more", lang).format(count=difference)
+        text += " " + counted("start_more", difference, lang)
     elif difference < 0:
-        text += " " + label("start_fewer", lang).format(count=-difference)
+        text += " " + counted("start_fewer", -difference, lang)
     else:
         text += " " + label("start_same", lang)
     return text
@@ -207,7 +209,7 @@ def plain_show(data: ShowData, lang: str) -> str:
     if not item.enabled:
         rows.append((label("status", lang), label("switched_off", lang)))
     if item.tags:
-        rows.append((label("tags", lang), ", ".join(item.tags)))
+        rows.append((label("tags", lang), label("list_sep", lang).join(item.tags)))
     rows.append(
         (
             label("tracked_since_short", lang),
@@ -226,7 +228,8 @@ def plain_show(data: ShowData, lang: str) -> str:
             )
         )
     if data.next_due:
-        rows.append((label("next_due", lang), ", ".join(d.isoformat() for d in data.next_due)))
+        dates = label("list_sep", lang).join(d.isoformat() for d in data.next_due)
+        rows.append((label("next_due", lang), dates))
     width = max(len(name) for name, _ in rows)
     lines += [f"  {name.ljust(width)}  {value}" for name, value in rows]
     lines += ["", label("last_events", lang)]

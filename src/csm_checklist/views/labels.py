@@ -1,260 +1,51 @@
 """Every word a view prints around the data, in English and Arabic.
 
-Titles come from the checklists; these are the headings and status words.
-Keeping them in one table keeps the two languages in step.
+Titles come from the checklists; the headings, status words and sentences
+are in the catalog (`messages.views`, and the cadence names in
+`messages.wording`). `label(key, lang)` is the word of `views.KEY`.
 """
 
 from __future__ import annotations
 
-from ..wording import CADENCE_WORDS
+from ..messages.views import MESSAGES
+from ..messages.wording import MESSAGES as WORDING
+from ..wording import counted as _counted
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        **CADENCE_WORDS["en"],
-        "done": "done",
-        "skipped": "skipped",
-        "due": "due",
-        "overdue": "overdue",
-        "upcoming": "upcoming",
-        "missed": "missed",
-        "off": "not expected",
-        "workday": "workday",
-        "not_workday": "not a workday",
-        "day_off": "day off",
-        "today_heading": "Today",
-        "all_heading": "Every item in its current period",
-        "missed_heading": "Missed last period",
-        "progress_heading": "Progress",
-        "nothing_due": "Nothing is due. Enjoy the calm.",
-        "nothing_due_off": "Not a workday: nothing needs action.",
-        "log_late": "log it late",
-        "or_skip": "or skip one",
-        "by": "by",
-        "due_on": "due",
-        "period": "period",
-        "item": "item",
-        "status": "status",
-        "note": "note",
-        "this_daily": "Today",
-        "this_weekly": "This week",
-        "this_monthly": "This month",
-        "this_quarterly": "This quarter",
-        "this_annual": "This year",
-        "open_heading": "Open items",
-        "nothing_open": "Nothing is due or overdue.",
-        "report_title": "Customer service report",
-        "report_period": "Period",
-        "as_of": "as of",
-        "prepared_by": "prepared by",
-        "headline": "Headline",
-        "completion": "Completion",
-        "on_time_rate": "On time",
-        "headline_line": "{done} of {base} expected done ({pct}), {skipped} skipped, "
-        "{missed} missed",
-        "headline_due": ", {due} due",
-        "headline_open": ", {open} open",
-        "headline_extra": " (and {extra} extra)",
-        "on_time_line": "On time: {pct} ({on_time} of {done} done by the due date)",
-        "cadence": "Cadence",
-        "times": "times",
-        "by_area": "By area",
-        "by_cadence": "By cadence",
-        "by_item": "By item",
-        "missed_list": "Missed",
-        "no_missed": "Nothing was missed.",
-        "streaks": "Daily streaks",
-        "current_streak": "current",
-        "longest_streak": "longest",
-        "notes": "Notes",
-        "no_notes": "No notes were logged.",
-        "expected": "expected",
-        "on_time": "on time",
-        "late": "late",
-        "open": "open",
-        "area": "area",
-        "date": "date",
-        "consistency": "Consistency of daily items",
-        "legend": "# on time  + late  - skipped  x missed  . not done yet",
-        "week_of": "week of",
-        "quarter": "Q",
-        "fiscal_year": "FY",
-        "no_history": "Nothing to report: no duty was expected or logged in this period.",
-        "logged_done": "Done: {named} for {period}",
-        "logged_skip": "Skipped: {named} for {period}",
-        "already_done": "Already done: {named} for {period} on {day} by {by}; nothing logged.",
-        "already_skip": "Already skipped: {named} for {period} on {day} by {by}; nothing logged.",
-        "progress_line": "{cadence}: {done} of {total} done",
-        "progress_skipped": ", {skipped} skipped",
-        "undone_done": "Undone: done of {named} for {period}, logged {moment} by {by}.",
-        "undone_skip": "Undone: skip of {named} for {period}, logged {moment} by {by}.",
-        "period_weekly": "week of {start} to {end}",
-        "period_monthly": "month of {start} to {end}",
-        "period_quarterly": "quarter of {start} to {end}",
-        "period_annual": "year of {start} to {end}",
-        "period_other": "period of {start} to {end}",
-        "import_counts": "{verb} {added} {noun}; {present} {were} already present.",
-        "import_adopted": "This log was empty: it now tracks from {start}, {why}.",
-        "import_would_adopt": "This log is empty: it would track from {start}, {why}.",
-        "import_why_backup": "as the backup did",
-        "import_why_events": "the earliest day imported",
-        "import_before_start": "{count} {noun} dated before tracking began ({start}): kept, "
-        "but counted only after `csm history start DATE` moves the start back.",
-        "import_extra": "{verb} {runs} playbook runs, {steps} step check-offs and "
-        "{measures} measures.",
-        "import_rules_kept": "The file's history of the rules was left out: this log keeps "
-        "its own (`csm history` shows it).",
-        "exported": "Exported {count} {noun} to {path}.",
-        "wrote_report": "Wrote the {cadence} report to {path}.",
-        "none": "(none)",
-        "added": "added",
-        "removed": "removed",
-        "switched_on": "switched on",
-        "switched_off": "switched off",
-        "first_revision": "first record of the checklists: {count} items",
-        "no_change": "no change to the rules",
-        "tracking_since": "Tracking since {day}",
-        "start_moved": "on {moment} the start moved from {before} to {after}",
-        "revisions_heading": "Revisions of the rules",
-        "start_now": "Tracking now starts on {after} (it was {before}).",
-        "start_more": "{count} more periods are expected up to today.",
-        "start_fewer": "{count} fewer periods are expected up to today.",
-        "start_same": "The periods expected up to today are the same.",
-        "rule": "rule",
-        "tags": "tags",
-        "tracked_since_short": "tracked since",
-        "not_tracked": "not tracked now",
-        "now": "now",
-        "next_due": "next due",
-        "last_events": "Last entries",
-        "undone": "undone",
-        "no_events": "Nothing logged yet.",
-        "tag_scope": "tag",
-        "by_scope": "logged by",
-    },
-    "ar": {
-        **CADENCE_WORDS["ar"],
-        "done": "تم",
-        "skipped": "تم تخطيه",
-        "due": "مستحق",
-        "overdue": "متأخر",
-        "upcoming": "قادم",
-        "missed": "فائت",
-        "off": "غير متوقعة",
-        "workday": "يوم عمل",
-        "not_workday": "ليس يوم عمل",
-        "day_off": "يوم إجازة",
-        "today_heading": "اليوم",
-        "all_heading": "كل المهام في فترتها الحالية",
-        "missed_heading": "فاتك في الفترة الماضية",
-        "progress_heading": "التقدم",
-        "nothing_due": "لا شيء مستحق الآن.",
-        "nothing_due_off": "ليس يوم عمل: لا شيء يحتاج إلى إجراء.",
-        "log_late": "سجّلها متأخرًا",
-        "or_skip": "أو تخطَّ إحداها",
-        "by": "بواسطة",
-        "due_on": "الاستحقاق",
-        "period": "الفترة",
-        "item": "المهمة",
-        "status": "الحالة",
-        "note": "ملاحظة",
-        "this_daily": "اليوم",
-        "this_weekly": "هذا الأسبوع",
-        "this_monthly": "هذا الشهر",
-        "this_quarterly": "هذا الربع",
-        "this_annual": "هذه السنة",
-        "open_heading": "المهام المفتوحة",
-        "nothing_open": "لا شيء مستحق أو متأخر.",
-        "report_title": "تقرير خدمة العملاء",
-        "report_period": "الفترة",
-        "as_of": "حتى",
-        "prepared_by": "أعده",
-        "headline": "الخلاصة",
-        "completion": "نسبة الإنجاز",
-        "on_time_rate": "في الموعد",
-        "headline_line": "أُنجز {done} من {base} متوقعة ({pct})، تم تخطي {skipped}، فائت {missed}",
-        "headline_due": "، مستحق {due}",
-        "headline_open": "، مفتوح {open}",
-        "headline_extra": " (وإضافي {extra})",
-        "on_time_line": "في الموعد: {pct} ({on_time} من {done} أُنجزت في موعدها أو قبله)",
-        "cadence": "التكرار",
-        "times": "مرات",
-        "by_area": "حسب المجال",
-        "by_cadence": "حسب التكرار",
-        "by_item": "حسب المهمة",
-        "missed_list": "المهام الفائتة",
-        "no_missed": "لم يفت شيء.",
-        "streaks": "سلاسل المهام اليومية",
-        "current_streak": "الحالية",
-        "longest_streak": "الأطول",
-        "notes": "الملاحظات",
-        "no_notes": "لم تُسجّل ملاحظات.",
-        "expected": "المتوقع",
-        "on_time": "في الموعد",
-        "late": "متأخر",
-        "open": "مفتوح",
-        "area": "المجال",
-        "date": "التاريخ",
-        "consistency": "انتظام المهام اليومية",
-        "legend": "# في الموعد  + متأخر  - متخطى  x فائت  . لم يُنجز بعد",
-        "week_of": "أسبوع",
-        "quarter": "الربع",
-        "fiscal_year": "السنة المالية",
-        "no_history": "لا شيء للتقرير: لم تكن هناك مهام متوقعة أو مسجلة في هذه الفترة.",
-        "logged_done": "تم: {named} عن {period}",
-        "logged_skip": "تم التخطي: {named} عن {period}",
-        "already_done": "أُنجزت من قبل: {named} عن {period} في {day} بواسطة {by}؛ لم يُسجّل شيء.",
-        "already_skip": "تُخطيت من قبل: {named} عن {period} في {day} بواسطة {by}؛ لم يُسجّل شيء.",
-        "progress_line": "{cadence}: أُنجز {done} من {total}",
-        "progress_skipped": "، وتم تخطي {skipped}",
-        "undone_done": "أُلغي: إنجاز {named} عن {period}، المسجّل {moment} بواسطة {by}.",
-        "undone_skip": "أُلغي: تخطي {named} عن {period}، المسجّل {moment} بواسطة {by}.",
-        "period_weekly": "أسبوع {start} إلى {end}",
-        "period_monthly": "شهر {start} إلى {end}",
-        "period_quarterly": "ربع {start} إلى {end}",
-        "period_annual": "سنة {start} إلى {end}",
-        "period_other": "فترة {start} إلى {end}",
-        "import_counts": "{verb}: {added}؛ وكان موجودًا من قبل: {present}.",
-        "import_adopted": "كان هذا السجل فارغًا: تبدأ المتابعة الآن في {start}، {why}.",
-        "import_would_adopt": "هذا السجل فارغ: ستبدأ المتابعة في {start}، {why}.",
-        "import_why_backup": "كما كانت في النسخة الاحتياطية",
-        "import_why_events": "أقدم يوم في الملف",
-        "import_before_start": "تسجيلات مؤرخة قبل بداية المتابعة ({start}): {count}؛ حُفظت، "
-        "ولن تُحتسب إلا بعد نقل البداية إلى الوراء بالأمر csm history start DATE.",
-        "import_extra": "{verb} من تشغيلات خطط العمل: {runs}، ومن الخطوات: {steps}، "
-        "ومن القياسات: {measures}.",
-        "import_rules_kept": "لم تُستورد سجلات القواعد من الملف: لهذا السجل سجله الخاص "
-        "(يعرضه csm history).",
-        "exported": "عدد التسجيلات المصدّرة: {count}، إلى {path}.",
-        "wrote_report": "كُتب التقرير في {path}.",
-        "none": "(لا شيء)",
-        "added": "أُضيفت",
-        "removed": "أُزيلت",
-        "switched_on": "فُعّلت",
-        "switched_off": "أُوقفت",
-        "first_revision": "أول تسجيل لقوائم المهام: {count} مهمة",
-        "no_change": "لا تغيير في القواعد",
-        "tracking_since": "المتابعة منذ {day}",
-        "start_moved": "في {moment} نُقلت البداية من {before} إلى {after}",
-        "revisions_heading": "مراجعات القواعد",
-        "start_now": "تبدأ المتابعة الآن في {after} (كانت {before}).",
-        "start_more": "أصبحت {count} فترة إضافية متوقعة حتى اليوم.",
-        "start_fewer": "أصبحت {count} فترة أقل متوقعة حتى اليوم.",
-        "start_same": "الفترات المتوقعة حتى اليوم لم تتغير.",
-        "rule": "القاعدة",
-        "tags": "الوسوم",
-        "tracked_since_short": "تُتابع منذ",
-        "not_tracked": "لا تُتابع الآن",
-        "now": "الآن",
-        "next_due": "الاستحقاقات القادمة",
-        "last_events": "آخر التسجيلات",
-        "undone": "أُلغي",
-        "no_events": "لم يُسجّل شيء بعد.",
-        "tag_scope": "الوسم",
-        "by_scope": "سجّلها",
-    },
-}
+# Each language's words by key, built once on first use: `label` is called
+# for every row of `csm today`.
+_TABLES: dict[str, dict[str, str]] = {}
+
+
+def _table(lang: str) -> dict[str, str]:
+    index = 1 if lang == "ar" else 0
+    table = {
+        key.removeprefix("wording.cadence."): pair[index] or pair[0]
+        for key, pair in WORDING.items()
+        if key.startswith("wording.cadence.")
+    }
+    table.update((key[6:], pair[index] or pair[0]) for key, pair in MESSAGES.items())
+    _TABLES[lang] = table
+    return table
 
 
 def label(key: str, lang: str) -> str:
     """The word for `key` in `lang`, falling back to English."""
-    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+    return (_TABLES.get(lang) or _table(lang))[key]
+
+
+def counted(family: str, count: int, lang: str, **params: object) -> str:
+    """The phrase of the family `views.FAMILY` for `count`, e.g. '3 steps'."""
+    return _counted(MESSAGES, f"views.{family}", count, lang, **params)
+
+
+def words(area: str) -> dict[str, dict[str, str]]:
+    """The words of `views.AREA.*` by language and key, for a view's `word`."""
+    prefix = f"views.{area}."
+    return {
+        lang: {
+            key.removeprefix(prefix): pair[index]
+            for key, pair in MESSAGES.items()
+            if key.startswith(prefix)
+        }
+        for index, lang in enumerate(("en", "ar"))
+    }

@@ -1,6 +1,6 @@
 """Views of measures: what `done --measure` says, and the measures section
 of a report (terminal and plain text with a sparkline, a Markdown KPI table,
-JSON). Every word in English and Arabic in WORDS below."""
+JSON). Every word in English and Arabic is in the catalog, `views.measures.*`."""
 
 from __future__ import annotations
 
@@ -8,48 +8,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..measures import number, signed, sparkline
+from .labels import label, words
 
 if TYPE_CHECKING:
     from ..catalog import Item
     from ..log import Event
     from ..measures import MeasureRow
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "Measures",
-        "kpi": "Key figures",
-        "measure": "measure",
-        "value": "value",
-        "previous": "previous",
-        "change": "change",
-        "target": "target",
-        "trend": "trend",
-        "met": "met",
-        "not_met": "not met",
-        "recorded": "Recorded",
-        "item": "item",
-        "period": "period",
-        "none": "No measures recorded yet. Record them with a done, e.g. "
-        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
-    },
-    "ar": {
-        "heading": "المقاييس",
-        "kpi": "المؤشرات الرئيسية",
-        "measure": "المقياس",
-        "value": "القيمة",
-        "previous": "السابقة",
-        "change": "التغير",
-        "target": "الهدف",
-        "trend": "الاتجاه",
-        "met": "تحقق",
-        "not_met": "لم يتحقق",
-        "recorded": "سُجّل",
-        "item": "البند",
-        "period": "الفترة",
-        "none": "لم تُسجَّل مقاييس بعد. سجّلها مع الإنجاز، مثلًا: "
-        "csm done monthly-report --measure complaints=132 --measure csat=4.6",
-    },
-}
+
+WORDS = words("measures")
 
 
 def word(key: str, lang: str) -> str:
@@ -60,15 +27,15 @@ def measures_line(item: Item, values: Sequence[tuple[str, float, str]], lang: st
     """'Recorded: Complaints handled 132, Customer satisfaction 4.6/5'."""
     labels = {m.id: m.label.get(lang) for m in item.measures}
     parts = [f"{labels.get(mid, mid)} {number(value)}{unit}" for mid, value, unit in values]
-    return f"{word('recorded', lang)}: " + ", ".join(parts)
+    return f"{word('recorded', lang)}: " + label("list_sep", lang).join(parts)
 
 
 def not_recorded_line(event: Event) -> str:
-    """Why `done --measure` kept no number for a period already settled."""
-    return (
-        "The measures were not recorded: that period was already settled. To record "
-        f"them, undo it first: csm undo {event.item_id} --on {event.for_date.isoformat()}"
-    )
+    """Why `done --measure` kept no number for a period already settled (a
+    message: `echo` says it in the reader's language)."""
+    from ..messages import Msg
+
+    return Msg("views.measures.not_recorded", item=event.item_id, day=event.for_date.isoformat())
 
 
 def _target(row: MeasureRow, lang: str) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
-from ..wording import MONTHS
+from ..wording import month_text
 from .common import align_columns, hijri_note, one_line, percent, text_bar
 from .labels import label
 
@@ -42,14 +42,15 @@ def period_name(cadence: str, window: Period, lang: str, fiscal_year_start: int 
     if cadence == "daily":
         return window.start.isoformat()
     if cadence == "monthly":
-        return f"{MONTHS.get(lang, MONTHS['en'])[window.start.month - 1]} {window.start.year}"
+        month = month_text(window.start.month, lang)
+        return label("month_name", lang).format(month=month, year=window.start.year)
     if cadence == "weekly":
-        return f"{label('week_of', lang)} {window.start.isoformat()}"
+        return label("week_name", lang).format(start=window.start.isoformat())
     year = _fiscal_year_name(window, fiscal_year_start, cadence)
     if cadence == "quarterly":
         quarter = ((window.start.month - fiscal_year_start) % 12) // 3 + 1
-        return f"{label('quarter', lang)}{quarter} {label('fiscal_year', lang)}{year}"
-    return f"{label('fiscal_year', lang)}{year}"
+        return label("quarter_name", lang).format(quarter=quarter, year=year)
+    return label("year_name", lang).format(year=year)
 
 
 def _fiscal_year_name(window: Period, fiscal_year_start: int, cadence: str) -> str:

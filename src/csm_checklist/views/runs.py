@@ -1,6 +1,6 @@
 """Views of playbook runs: `csm run list` and `show`, their lines in `csm
 today`, and their section of a report. Plain text; every word in English
-and Arabic in WORDS below."""
+and Arabic is in the catalog, `views.runs.*`."""
 
 from __future__ import annotations
 
@@ -8,59 +8,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ..messages import current
 from .common import align_columns
+from .labels import counted, words
 
 if TYPE_CHECKING:
     from ..runs import Run, RunStep, StepEvent
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "open": "open",
-        "closed": "closed",
-        "done": "done",
-        "skip": "skipped",
-        "late": "late",
-        "overdue": "overdue",
-        "due": "due",
-        "runs_heading": "Open playbook runs",
-        "report_heading": "Playbook runs",
-        "no_runs": "No playbook runs.",
-        "started": "started",
-        "closed_after": "closed after",
-        "steps_late": "steps late",
-        "step_late": "step late",
-        "still_open": "still open",
-        "forced": "closed with open steps",
-        "run": "run",
-        "playbook": "playbook",
-        "steps": "steps",
-        "status": "status",
-        "by": "by",
-    },
-    "ar": {
-        "open": "مفتوح",
-        "closed": "مغلق",
-        "done": "تم",
-        "skip": "تم التخطي",
-        "late": "متأخر",
-        "overdue": "متأخر عن موعده",
-        "due": "الموعد",
-        "runs_heading": "خطط العمل المفتوحة",
-        "report_heading": "خطط العمل",
-        "no_runs": "لا توجد خطط عمل.",
-        "started": "بدأت",
-        "closed_after": "أُغلقت بعد",
-        "steps_late": "خطوات متأخرة",
-        "step_late": "خطوة متأخرة",
-        "still_open": "ما زالت مفتوحة",
-        "forced": "أُغلقت وفيها خطوات مفتوحة",
-        "run": "الخطة",
-        "playbook": "الدليل",
-        "steps": "الخطوات",
-        "status": "الحالة",
-        "by": "بواسطة",
-    },
-}
+WORDS = words("runs")
 
 
 def word(key: str, lang: str) -> str:
@@ -71,16 +26,27 @@ def moment(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
 
 
-def duration(value: timedelta) -> str:
-    """'2d 4h', '3h 10m', '25m'."""
+def duration(value: timedelta, lang: str | None = None) -> str:
+    """'2d 4h', '3h 10m', '25m' (default: in the reader's language)."""
+    lang = current() if lang is None else lang
     minutes = int(value.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{days}d {hours}h"
+        return word("days_hours", lang).format(days=days, hours=hours)
     if hours:
-        return f"{hours}h {mins}m"
-    return f"{mins}m"
+        return word("hours_minutes", lang).format(hours=hours, minutes=mins)
+    return word("minutes", lang).format(minutes=mins)
+
+
+def within_text(step: RunStep, lang: str) -> str:
+    """A step's time limit: '2h', '1d', '3 workdays'; '' when it has none."""
+    within = step.within
+    if within is None:
+        return ""
+    if within.unit in ("hours", "days"):
+        return word(f"within_{within.unit}", lang).format(count=within.amount)
+    return counted("runs.within_workdays", within.amount, lang)
 
 
 def _run_name(run: Run, lang: str) -> str:
@@ -99,18 +65,20 @@ def step_state(step: RunStep, now: datetime, lang: str) -> str:
 
 
 def started_line(run: Run, lang: str) -> str:
-    steps = len(run.steps)
+    steps = counted("runs.steps", len(run.steps), lang)
     timed = [s for s in run.steps if s.deadline is not None]
     first = min(timed, key=lambda s: s.deadline or run.started_at) if timed else None
     due = (
-        f"; first deadline {moment(first.deadline)} ({first.id})"
+        word("first_deadline", lang).format(moment=moment(first.deadline), step=first.id)
         if first is not None and first.deadline
         else ""
     )
-    return (
-        f"Started {run.run_id}: {run.title.get(lang)}, {steps} step{'s' if steps != 1 else ''}"
-        f"{due}.\n"
-        f"Check steps off with: csm done {run.run_id}/{run.steps[0].id}"
+    return word("started_line", lang).format(
+        run=run.run_id,
+        title=run.title.get(lang),
+        steps=steps,
+        due=due,
+        step=f"{run.run_id}/{run.steps[0].id}",
     )
 
 
@@ -118,23 +86,26 @@ def step_line(
     run: Run, step: RunStep, event: StepEvent, existing: StepEvent | None, lang: str
 ) -> str:
     if existing is not None:
-        return (
-            f"Already {word(existing.kind, lang)}: {run.run_id}/{step.id} at "
-            f"{moment(existing.logged_at)} by {existing.by}; nothing logged."
+        return word(f"already_{existing.kind}", lang).format(
+            step=f"{run.run_id}/{step.id}", moment=moment(existing.logged_at), by=existing.by
         )
-    verb = "Done" if event.kind == "done" else "Skipped"
     late = ""
     if step.deadline is not None and event.kind == "done":
-        if event.logged_at > step.deadline:
-            late = f" — late: due {moment(step.deadline)}"
-        else:
-            late = f" — on time (due {moment(step.deadline)})"
-    return f"{verb}: {step.title.get(lang)} ({run.run_id}/{step.id}){late}"
+        key = "step_late_by" if event.logged_at > step.deadline else "step_on_time"
+        late = word(key, lang).format(moment=moment(step.deadline))
+    return word(f"step_{event.kind}", lang).format(
+        title=step.title.get(lang), step=f"{run.run_id}/{step.id}", late=late
+    )
 
 
 def closed_line(run: Run, when: datetime, forced: int) -> str:
-    left = f", {forced} step{'s' if forced != 1 else ''} left open" if forced else ""
-    return f"Closed {run.run_id} after {duration(when - run.started_at)}{left}."
+    """What `csm run close` says, in the reader's language."""
+    lang = current()
+    steps = counted("runs.steps", forced, lang)
+    left = word("left_open", lang).format(steps=steps) if forced else ""
+    return word("closed_line", lang).format(
+        run=run.run_id, duration=duration(when - run.started_at, lang), left=left
+    )
 
 
 def run_list(runs: Sequence[Run], lang: str) -> str:
@@ -158,7 +129,7 @@ def run_list(runs: Sequence[Run], lang: str) -> str:
             if run.closed_at
             else ""
         )
-        late = f", {len(run.late_steps)} {word('late', lang)}" if run.late_steps else ""
+        late = word("late_count", lang).format(count=len(run.late_steps)) if run.late_steps else ""
         rows.append(
             [
                 run.run_id,
@@ -181,11 +152,12 @@ def run_detail(run: Run, now: datetime, lang: str) -> str:
         note = f": {run.close_note}" if run.close_note else ""
         lines.append(
             f"{word('closed', lang)} {moment(run.closed_at)}, "
-            f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at)}{forced}{note}"
+            f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at, lang)}"
+            f"{forced}{note}"
         )
     rows = []
     for number, step in enumerate(run.steps, start=1):
-        within = step.within.text() if step.within is not None else ""
+        within = within_text(step, lang)
         rows.append(
             [f"{number}.", step.id, step.title.get(lang), within, step_state(step, now, lang)]
         )
@@ -250,7 +222,7 @@ def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
     rows = []
     for run in runs:
         if run.time_to_close is not None:
-            state = f"{word('closed_after', lang)} {duration(run.time_to_close)}"
+            state = f"{word('closed_after', lang)} {duration(run.time_to_close, lang)}"
         else:
             state = word("still_open", lang)
         rows.append(
@@ -266,8 +238,7 @@ def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
 
 
 def _late(run: Run, lang: str) -> str:
-    count = len(run.late_steps)
-    return f"{count} {word('step_late' if count == 1 else 'steps_late', lang)}"
+    return counted("runs.steps_late_count", len(run.late_steps), lang)
 
 
 def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
@@ -280,7 +251,9 @@ def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
         "|---|---|---|---|---:|",
     ]
     for run in runs:
-        closed = duration(run.time_to_close) if run.time_to_close else word("still_open", lang)
+        closed = (
+            duration(run.time_to_close, lang) if run.time_to_close else word("still_open", lang)
+        )
         lines.append(
             f"| {run.run_id} | {run.title.get(lang)} | {moment(run.started_at)} | {closed} | "
             f"{len(run.late_steps)} |"
