@@ -73,9 +73,10 @@ class CsmGroup(TyperGroup):
         **kwargs: Any,
     ) -> Any:
         """click's main, but its usage errors are worded by csm (`usage.py`)."""
-        from .messages import forget
+        from .messages import find_language_with, forget
 
         forget()  # each run learns the reader's language afresh
+        find_language_with(reader_lang)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **kwargs)
         try:

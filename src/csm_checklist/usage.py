@@ -30,12 +30,13 @@ def reader_lang() -> str:
     from . import messages
 
     if not messages.is_known():
+        messages.use("en")  # until read, and if it cannot be: English, as §9 says
         try:
             from .config import load_settings, resolve_paths
 
             messages.use(load_settings(resolve_paths()).lang)
-        except Exception:  # any config csm cannot read: English, as §9 says
-            messages.use("en")
+        except Exception:  # any config csm cannot read
+            pass
     return messages.current()
 
 

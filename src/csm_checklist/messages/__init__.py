@@ -11,17 +11,20 @@ working, and it also keeps its id and parameters, so the one place that shows
 it (an error line, `echo`) can say it in the reader's language instead.
 
 The reader's language is the `lang` setting, made known by `use` once the
-settings are read. Until then, and when the config cannot be read, it is
-English.
+settings are read. A command that never reads them (`csm log`) learns it on
+its first message, from the finder the CLI gives `find_language_with`. With
+no finder, and when the config cannot be read, it is English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
 LANGS = ("en", "ar")
 _current = ["en", ""]  # the language, and "set" once `use` was called
+_finders: list[Callable[[], object]] = []
 
 
 def use(lang: str) -> None:
@@ -31,8 +34,15 @@ def use(lang: str) -> None:
 
 
 def current() -> str:
-    """The reader's language as known so far: English until `use`."""
+    """The reader's language: found on first need, English if it cannot be."""
+    if not _current[1] and _finders:
+        _finders[-1]()  # calls `use`
     return _current[0]
+
+
+def find_language_with(finder: Callable[[], object]) -> None:
+    """How to find the reader's language when it is first needed."""
+    _finders[:] = [finder]
 
 
 def is_known() -> bool:
@@ -41,7 +51,7 @@ def is_known() -> bool:
 
 
 def forget() -> None:
-    """Back to not knowing the language (for tests running many commands)."""
+    """Back to not knowing the language: each run learns it afresh."""
     _current[0], _current[1] = "en", ""
 
 

@@ -134,11 +134,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # commands/transfer.py and commands/report.py pass {noun} and {cadence} as
     # English words, so the Arabic leaves them out (see the test of parameters).
-    "views.exported": (
-        "Exported {count} {noun} to {path}.",
-        "عدد التسجيلات المصدّرة: {count}، إلى {path}.",
-    ),
-    "views.wrote_report": ("Wrote the {cadence} report to {path}.", "كُتب التقرير في {path}."),
     "views.none": ("(none)", "(لا شيء)"),
     "views.added": ("added", "أُضيفت"),
     "views.removed": ("removed", "أُزيلت"),
