@@ -137,3 +137,20 @@ def test_subcommands_are_listed_with_their_whole_first_sentence() -> None:
     assert (
         "  list       Show the days off, in date order, with their reasons and sources.\n" in shown
     )
+
+
+def test_errors_of_the_system_around_csm_are_said_in_arabic(arabic: None) -> None:
+    from csm_checklist import messages
+    from csm_checklist.cli import system_error
+
+    messages.use("ar")
+    found = system_error(OSError(28, "No space left on device"))
+    assert found is not None
+    problem, hint, code = found
+    assert (problem.text(), hint.text(), code) == (
+        "تعذّرت كتابة المخرجات: القرص ممتلئ.",
+        "لم يبقَ شيء آخر ناقصًا.",
+        1,
+    )
+    assert problem == "Cannot write the output: the disk is full."
+    messages.forget()

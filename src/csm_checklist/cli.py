@@ -127,8 +127,8 @@ class CsmGroup(TyperGroup):
                 print_error(message, hint)
                 raise typer.Exit(code) from None
             print_error(
-                f"Unexpected error: {type(exc).__name__}: {exc}.",
-                "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
+                Msg("cli.unexpected", kind=type(exc).__name__, detail=str(exc)),
+                Msg("cli.unexpected_hint"),
             )
             raise typer.Exit(1) from None
 
@@ -166,43 +166,42 @@ def _point_at_the_right_option(exc: Exception, command: str | None) -> None:
         exc.possibilities = None  # type: ignore[attr-defined]  # what we said is better
 
 
-def system_error(exc: BaseException) -> tuple[str, str, int] | None:
+def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
     """(message, hint, exit code) for an error of the system around csm, or
     None for one that is a bug. Work the log had already committed stays."""
     import errno
 
-    saved = _saved_note()
+    saved = Msg("cli.saved") if _log_was_saved() else ""
     if isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF, errno.ENOSPC):
         _silence_stdout()
         if exc.errno == errno.ENOSPC:
-            problem = "Cannot write the output: the disk is full."
+            problem = Msg("cli.disk_full", saved=saved)
         elif exc.errno == errno.EPIPE:
-            problem = "The output was cut short: the program reading it stopped."
+            problem = Msg("cli.cut_short", saved=saved)
         else:
-            problem = "Cannot write the output: it is closed."
-        return problem + saved, "Nothing else was left half done.", 1
+            problem = Msg("cli.output_closed", saved=saved)
+        return problem, Msg("cli.nothing_half_done"), 1
     if isinstance(exc, OSError):
-        where = f" {exc.filename}" if exc.filename else ""
-        return (
-            f"Cannot use{where}: {exc.strerror or exc}.{saved}",
-            "Check the permissions and free space of csm's folders (`csm config path`).",
-            1,
-        )
+        # The system's own reason (strerror) stays as the system words it.
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            problem = Msg("cli.cannot_use_file", path=exc.filename, reason=reason, saved=saved)
+        else:
+            problem = Msg("cli.cannot_use", reason=reason, saved=saved)
+        return problem, Msg("cli.check_folders"), 1
     if isinstance(exc, OverflowError):
         return (
-            f"A number or date is out of range ({exc}).",
-            "Give smaller numbers, and days between 1900-01-01 and 2199-12-31.",
+            Msg("cli.number_out_of_range", detail=str(exc)),
+            Msg("cli.number_out_of_range_hint"),
             2,
         )
     return None
 
 
-def _saved_note() -> str:
-    """A sentence saying the log was written, when this run wrote it."""
+def _log_was_saved() -> bool:
+    """Whether this run committed to the log."""
     log = sys.modules.get(f"{__package__}.log")
-    if log is not None and getattr(log, "COMMITS", [0])[0]:
-        return " The log was already saved: what this command logged is kept."
-    return ""
+    return log is not None and bool(getattr(log, "COMMITS", [0])[0])
 
 
 def _silence_stdout() -> None:
@@ -345,10 +344,7 @@ def main() -> None:
             # Python keeps bytes that are not UTF-8 as lone surrogates, which
             # no file, log or terminal can take.
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            print_error(
-                f'The argument "{shown}" is not UTF-8 text.',
-                "Type it again in a UTF-8 terminal, or set LANG to a UTF-8 locale.",
-            )
+            print_error(Msg("cli.not_utf8", arg=shown), Msg("cli.not_utf8_hint"))
             raise SystemExit(2)
     build_app(args)(prog_name="csm")
 
@@ -363,8 +359,5 @@ def _prepare_streams() -> None:
             if encoding != "utf8":
                 stream.reconfigure(errors="backslashreplace")
     if sys.stdout is None:
-        print_error(
-            "Standard output is closed; csm did nothing.",
-            "Run csm with its output going somewhere, e.g. > /dev/null.",
-        )
+        print_error(Msg("cli.stdout_closed"), Msg("cli.stdout_closed_hint"))
         raise SystemExit(1)

@@ -51,8 +51,10 @@ def is_known() -> bool:
 
 
 def forget() -> None:
-    """Back to not knowing the language: each run learns it afresh."""
+    """Back to not knowing the language, nor how to find it: each run
+    learns it afresh."""
     _current[0], _current[1] = "en", ""
+    _finders.clear()
 
 
 def entry(message_id: str) -> tuple[str, str]:

@@ -55,4 +55,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid value for {name}: {problem}",
         "قيمة غير صالحة لـ {name}: {problem}",
     ),
+    # Errors of the system around csm, and bugs.
+    "cli.unexpected": ("Unexpected error: {kind}: {detail}.", "خطأ غير متوقع: {kind}: {detail}."),
+    "cli.unexpected_hint": (
+        "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
+        "شغّل الأمر مرة أخرى مع CSM_DEBUG=1 لترى تتبع الخطأ، وأبلغ عنه.",
+    ),
+    "cli.saved": (
+        " The log was already saved: what this command logged is kept.",
+        " كان السجل قد حُفظ: ما سجّله هذا الأمر باقٍ.",
+    ),
+    "cli.disk_full": (
+        "Cannot write the output: the disk is full.{saved}",
+        "تعذّرت كتابة المخرجات: القرص ممتلئ.{saved}",
+    ),
+    "cli.cut_short": (
+        "The output was cut short: the program reading it stopped.{saved}",
+        "انقطعت المخرجات: توقف البرنامج الذي يقرؤها.{saved}",
+    ),
+    "cli.output_closed": (
+        "Cannot write the output: it is closed.{saved}",
+        "تعذّرت كتابة المخرجات: إنها مغلقة.{saved}",
+    ),
+    "cli.nothing_half_done": ("Nothing else was left half done.", "لم يبقَ شيء آخر ناقصًا."),
+    "cli.cannot_use_file": (
+        "Cannot use {path}: {reason}.{saved}",
+        "تعذّر استخدام {path}: {reason}.{saved}",
+    ),
+    "cli.cannot_use": ("Cannot use: {reason}.{saved}", "تعذّر الاستخدام: {reason}.{saved}"),
+    "cli.check_folders": (
+        "Check the permissions and free space of csm's folders (`csm config path`).",
+        "تحقّق من الصلاحيات والمساحة الفارغة في مجلدات csm (`csm config path`).",
+    ),
+    "cli.number_out_of_range": (
+        "A number or date is out of range ({detail}).",
+        "رقم أو تاريخ خارج النطاق ({detail}).",
+    ),
+    "cli.number_out_of_range_hint": (
+        "Give smaller numbers, and days between 1900-01-01 and 2199-12-31.",
+        "أعطِ أرقامًا أصغر، وأيامًا بين 1900-01-01 و2199-12-31.",
+    ),
+    "cli.not_utf8": (
+        'The argument "{arg}" is not UTF-8 text.',
+        'المعطى "{arg}" ليس نصًا بترميز UTF-8.',
+    ),
+    "cli.not_utf8_hint": (
+        "Type it again in a UTF-8 terminal, or set LANG to a UTF-8 locale.",
+        "اكتبه مرة أخرى في طرفية بترميز UTF-8، أو اضبط LANG على إعداد محلي بترميز UTF-8.",
+    ),
+    "cli.stdout_closed": (
+        "Standard output is closed; csm did nothing.",
+        "المخرجات القياسية مغلقة؛ لم يفعل csm شيئًا.",
+    ),
+    "cli.stdout_closed_hint": (
+        "Run csm with its output going somewhere, e.g. > /dev/null.",
+        "شغّل csm ومخرجاته موجهة إلى مكان ما، مثل: > /dev/null.",
+    ),
 }
