@@ -144,13 +144,14 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(arabic: None) -> Non
     from csm_checklist.cli import system_error
 
     messages.use("ar")
-    found = system_error(OSError(28, "No space left on device"))
+    # (Not a full disk here: that answer also points stdout at /dev/null.)
+    found = system_error(PermissionError(13, "Permission denied", "/srv/out.csv"))
     assert found is not None
     problem, hint, code = found
     assert (problem.text(), hint.text(), code) == (
-        "تعذّرت كتابة المخرجات: القرص ممتلئ.",
-        "لم يبقَ شيء آخر ناقصًا.",
+        "تعذّر استخدام /srv/out.csv: Permission denied.",
+        "تحقّق من الصلاحيات والمساحة الفارغة في مجلدات csm (`csm config path`).",
         1,
     )
-    assert problem == "Cannot write the output: the disk is full."
+    assert problem == "Cannot use /srv/out.csv: Permission denied."
     messages.forget()
