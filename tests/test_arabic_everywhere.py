@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from csm_checklist.log import FIELDS
 from clihelp import run, track_from
 
 DAY = "2026-11-18"
+RUN = f"crisis-{date.today().isoformat()}"  # a run is named for the day it starts
 
 # Words that are names, not English: products and formats csm writes for.
 NAMES = {
@@ -49,6 +51,8 @@ def _allowed_words() -> set[str]:
     listed = json.loads(run("list", "--json").stdout)
     for item in listed["items"]:
         words.update(re.findall(r"[a-z]+", item["id"]))
+    runs = json.loads(run("run", "list", "--json").stdout)
+    words.update(re.findall(r"[a-z]+", json.dumps(_ids_in(runs))))
     shown = json.loads(run("config", "show", "--json").stdout)
     for key in shown:
         words.update(key.split("_"))
@@ -64,6 +68,16 @@ def _allowed_words() -> set[str]:
             words.update(re.findall(r"[a-z]+", (param.name or "").lower()))
         stack.extend(getattr(current, "commands", {}).values())
     return {word.lower() for word in words}
+
+
+def _ids_in(document: object) -> list[str]:
+    """Every id in a JSON document: of items, playbooks, runs and steps."""
+    if isinstance(document, dict):
+        found = [str(document[key]) for key in ("id", "run", "step", "playbook") if key in document]
+        return found + [i for value in document.values() for i in _ids_in(value)]
+    if isinstance(document, list):
+        return [i for value in document for i in _ids_in(value)]
+    return []
 
 
 # Spans that stay Latin: commands typed after `csm`, options, quoted input,
@@ -126,6 +140,17 @@ def _commands(folder: Path) -> list[tuple[str, ...]]:
         ("history",),
         ("off", "list"),
         ("run", "list"),
+        ("run", "show", RUN),
+        ("done", f"{RUN}/assess"),
+        ("run", "close", RUN),
+        ("off", "countries"),
+        ("off", "holidays", "--country", "SA", "--year", "2026", "--dry-run"),
+        ("config", "set", "week_start", "sunday"),
+        ("history", "start", "2026-01-01"),
+        ("checklist", "enable", "role"),
+        ("today", "--on", DAY),
+        ("checklist", "disable", "role"),
+        ("checklist", "init", str(folder / "mine")),
         ("measures",),
         ("note", "monitor-accounts", "--on", DAY, "تصعيد واحد"),
         ("undo", "resolve-issues"),

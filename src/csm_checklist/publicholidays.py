@@ -57,13 +57,13 @@ def _language(supported: Iterable[str], default: str | None, lang: str) -> str |
 
 
 def country_name(code: str) -> str:
-    """'SA' -> 'Saudi Arabia', as the package names its modules."""
-    from holidays import registry
+    """'SA' -> 'Saudi Arabia' (a message: السعودية in Arabic); the code
+    itself for a country the catalog does not name."""
+    from .messages import Msg
+    from .messages.countries import MESSAGES
 
-    for module, (_cls, *codes) in registry.COUNTRIES.items():
-        if code.upper() in codes:
-            return module.replace("_", " ").title()
-    return code.upper()
+    key = f"countries.{code.upper()}"
+    return Msg(key) if key in MESSAGES else code.upper()
 
 
 def countries() -> list[tuple[str, str]]:
@@ -71,10 +71,10 @@ def countries() -> list[tuple[str, str]]:
     from holidays import registry
 
     found = []
-    for module, (_cls, *codes) in registry.COUNTRIES.items():
+    for _cls, *codes in registry.COUNTRIES.values():
         two = [c for c in codes if len(c) == 2 and c.isupper()]
         if two:
-            found.append((two[0], module.replace("_", " ").title()))
+            found.append((two[0], country_name(two[0])))
     return sorted(found)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
-from ..messages import Msg, t
+from ..messages import Msg, Sentence, say, t
 from ..views.safe import echo
 from .common import OUTPUT_HELP, Env, print_json
 
@@ -27,7 +27,11 @@ def _range(text: str) -> tuple[date, date]:
     except ValueError as exc:
         reason = exc.args[0] if exc.args else ""
         # The core's reason starts a sentence here: a capital in English.
-        said = reason if isinstance(reason, Msg) else f"{reason[:1].upper()}{reason[1:]}"
+        said = (
+            Sentence(reason.id, **reason.params)
+            if isinstance(reason, Msg)
+            else f"{reason[:1].upper()}{reason[1:]}"
+        )
         raise BadInput(
             Msg("commands.reason", reason=said), hint=Msg("commands.off.range_hint")
         ) from None
@@ -153,7 +157,7 @@ def holidays_(
         t(
             "commands.off.import_plan",
             env.lang,
-            country=f"{country_name(code)} ({code})",
+            country=f"{say(country_name(code), env.lang)} ({code})",
             years=", ".join(map(str, years)),
             total=len(imported),
             added=len(merge.added),
@@ -188,7 +192,7 @@ def countries(
         print_json({code: name for code, name in found})
         return
     for code, name in found:
-        echo(f"{code}  {name}")
+        echo(f"{code}  {say(name)}")
 
 
 def calendar(

@@ -95,6 +95,29 @@ class Msg(str):
         return (_rebuild, (self.id, self.params))
 
 
+class Sentence(Msg):
+    """A message that starts a sentence where the catalog's wording does not:
+    a capital first letter in English (Arabic has none)."""
+
+    def __new__(cls, message_id: str, /, **params: Any) -> Sentence:
+        english = _render(message_id, params, "en")
+        self = str.__new__(cls, english[:1].upper() + english[1:])
+        self.id = message_id
+        self.params = params
+        return self
+
+    def text(self, lang: str | None = None) -> str:
+        said = super().text(lang)
+        return said[:1].upper() + said[1:]
+
+    def __reduce__(self) -> Any:
+        return (_rebuild_sentence, (self.id, self.params))
+
+
+def _rebuild_sentence(message_id: str, params: dict[str, Any]) -> Sentence:
+    return Sentence(message_id, **params)
+
+
 def _rebuild(message_id: str, params: dict[str, Any]) -> Msg:
     return Msg(message_id, **params)
 
