@@ -64,11 +64,22 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells padded into columns, for plain text without box drawing."""
     if not rows:
         return []
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
-        gap.join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        gap.join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal cells: str.ljust counts
+    characters, and an Arabic letter with a mark, or a wide character, does
+    not take one cell each."""
+    from rich.cells import cell_len
+
+    return text + " " * (width - cell_len(text))
 
 
 MIN_CELLS = 8  # the narrowest a shortened column gets
