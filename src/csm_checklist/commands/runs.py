@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import BadInput, NotMet
+from ..views.safe import echo
 from .common import Env, print_json
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def list_runs(
         now = env.settings.now()
         print_json({"runs": [run_record(run, now) for run in runs]})
         return
-    typer.echo(run_list(runs, env.settings.lang), nl=False)
+    echo(run_list(runs, env.settings.lang), nl=False, columns=True)
 
 
 @run_app.command("show")
@@ -122,7 +123,7 @@ def show(
     if json_output:
         print_json(run_record(found, now))
         return
-    typer.echo(run_detail(found, now, env.settings.lang), nl=False)
+    echo(run_detail(found, now, env.settings.lang), nl=False, columns=True)
 
 
 @run_app.command("close")

@@ -168,7 +168,10 @@ def run_list(runs: Sequence[Run], lang: str) -> str:
                 status,
             ]
         )
-    return "\n".join(align_columns(rows)) + "\n"
+    # Indented like every other table: a line that starts with an Arabic
+    # header would be laid out right to left by a terminal that detects
+    # each line's direction (VTE drops a mark written at column 0).
+    return "\n".join("  " + row for row in align_columns(rows)) + "\n"
 
 
 def run_detail(run: Run, now: datetime, lang: str) -> str:
