@@ -13,7 +13,7 @@ import typer
 
 from ..errors import BadInput, NotMet
 from ..views.safe import echo
-from .common import Env, print_json
+from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
     from ..log import EventLog
@@ -29,6 +29,13 @@ run_app = typer.Typer(
 def _calendar(env: Env, log: EventLog) -> CalendarOn:
     """The calendar in force on each day, days off included."""
     return env.history(log).calendar_on
+
+
+def _width() -> int | None:
+    """The terminal's width for the views to fit, None when piped (never shortened)."""
+    from ..views.common import terminal_console
+
+    return terminal_console().width if stdout_is_terminal() else None
 
 
 def _who(env: Env, by: str | None) -> str:
@@ -100,7 +107,7 @@ def list_runs(
         now = env.settings.now()
         print_json({"runs": [run_record(run, now) for run in runs]})
         return
-    echo(run_list(runs, env.settings.lang), nl=False, columns=True)
+    echo(run_list(runs, env.settings.lang, _width()), nl=False, columns=True)
 
 
 @run_app.command("show")
@@ -123,7 +130,7 @@ def show(
     if json_output:
         print_json(run_record(found, now))
         return
-    echo(run_detail(found, now, env.settings.lang), nl=False, columns=True)
+    echo(run_detail(found, now, env.settings.lang, _width()), nl=False, columns=True)
 
 
 @run_app.command("close")

@@ -149,6 +149,31 @@ def styled_columns(
     return lines
 
 
+def fit_columns(
+    rows: Sequence[Sequence[str]], width: int | None, shrink: Sequence[int], indent: str = ""
+) -> list[str]:
+    """`align_columns` for a terminal `width` cells wide: the columns in
+    `shrink` (titles, names) are shortened with "…"; without `width`
+    (piped output) nothing is."""
+    if width is None:
+        return [indent + line for line in align_columns(rows)]
+    cells = [[(cell, "") for cell in row] for row in rows]
+    return [line.plain for line in styled_columns(cells, indent=indent, width=width, shrink=shrink)]
+
+
+def fit_line(text: str, width: int | None) -> str:
+    """One line shortened with "…" to `width` cells (None: as it is)."""
+    from rich.cells import cell_len
+
+    if width is None or cell_len(text) <= width:
+        return text
+    from rich.text import Text
+
+    line = Text(text)
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
+
+
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
