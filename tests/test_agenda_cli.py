@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from bidi import unmarked
 from clihelp import run, track_from
 
 
@@ -192,7 +193,7 @@ def test_sunday_to_thursday_week(history: None) -> None:
 
 def test_arabic_titles_in_text_and_json(history: None) -> None:
     run("config", "set", "lang", "ar")
-    out = run("today", "--on", "2026-11-23").stdout
+    out = unmarked(run("today", "--on", "2026-11-23").stdout)
     assert out.splitlines()[0] == "الاثنين 2026-11-23 · يوم عمل"
     assert "مراقبة الحسابات" in out
     doc = json.loads(run("today", "--on", "2026-11-23", "--json").stdout)
@@ -287,7 +288,7 @@ def test_all_names_what_is_not_expected(history: None) -> None:
     run("config", "set", "lang", "ar")
     line = next(
         line
-        for line in run("today", "--on", "2026-11-21", "--all").stdout.splitlines()
+        for line in unmarked(run("today", "--on", "2026-11-21", "--all").stdout).splitlines()
         if "monitor-accounts" in line
     )
     assert line.endswith("غير متوقعة")

@@ -9,6 +9,7 @@ import pytest
 
 from csm_checklist.hijri import hijri_parts, hijri_span, hijri_text
 
+from bidi import unmarked
 from clihelp import run
 
 
@@ -47,7 +48,7 @@ def test_headings_show_the_hijri_date_only_when_asked() -> None:
     plain = run("today", "--on", "2025-03-30").stdout
     assert plain.startswith("Sunday 2025-03-30 · not a workday\n")
     assert run("config", "set", "hijri", "yes").stdout.startswith("hijri = true")
-    assert run("today", "--on", "2025-03-30").stdout.startswith(
+    assert unmarked(run("today", "--on", "2025-03-30").stdout).startswith(
         "Sunday 2025-03-30 (1 Shawwal 1446 AH) · not a workday\n"
     )
     week = run("report", "--period", "week", "--on", "2025-03-30").stdout
@@ -55,7 +56,7 @@ def test_headings_show_the_hijri_date_only_when_asked() -> None:
         "2025-03-24 → 2025-03-30 (24 Ramadan 1446 AH → 1 Shawwal 1446 AH) · as of 2025-03-30"
     )
     run("config", "set", "lang", "ar")
-    assert run("today", "--on", "2025-03-30").stdout.startswith(
+    assert unmarked(run("today", "--on", "2025-03-30").stdout).startswith(
         "الأحد 2025-03-30 (1 شوال 1446 هـ) · ليس يوم عمل\n"
     )
     md = run("report", "--on", "2025-04-15", "--format", "md").stdout

@@ -153,11 +153,11 @@ def _show(
     if stdout_is_terminal():
         view.show_agenda(agenda, entries, lang, heading)
     else:
-        echo(view.plain_agenda(agenda, entries, lang, heading), nl=False)
+        echo(view.plain_agenda(agenda, entries, lang, heading), nl=False, columns=True)
     if runs:
         from ..views.runs import today_section
 
-        echo("\n" + today_section(runs, env.settings.now(), lang), nl=False)
+        echo("\n" + today_section(runs, env.settings.now(), lang), nl=False, columns=True)
 
 
 def _window_name(env: Env, cadence: str, span: Period) -> str:

@@ -63,7 +63,7 @@ def list_items(
     if stdout_is_terminal():
         print_rich_list(groups, lang)
     else:
-        echo(plain_list(groups, lang), nl=False)
+        echo(plain_list(groups, lang), nl=False, columns=True)
 
 
 @checklist_app.command("validate", help=Msg("help.checklist.validate"))

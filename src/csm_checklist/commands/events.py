@@ -305,7 +305,7 @@ def log_events(
     if stdout_is_terminal():
         view.show_log(events, changes)
     else:
-        echo(view.plain_log(events, changes), nl=False)
+        echo(view.plain_log(events, changes), nl=False, columns=True)
     if more > 0:
         echo(view.more_line(more), err=True)
 

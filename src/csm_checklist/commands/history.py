@@ -36,7 +36,7 @@ def history(
     if json_output:
         print_json(view.history_json(record, revisions, starts))
         return
-    echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False)
+    echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False, columns=True)
 
 
 @history_app.command("start", help=Msg("help.history.start"))
@@ -100,7 +100,7 @@ def show(
     if json_output:
         print_json(view.show_json(data))
         return
-    echo(view.plain_show(data, env.settings.lang), nl=False)
+    echo(view.plain_show(data, env.settings.lang), nl=False, columns=True)
 
 
 def register(app: typer.Typer) -> None:

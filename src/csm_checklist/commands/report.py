@@ -142,7 +142,7 @@ def report(
         ) + _extra_markdown(runs, kpis, lang)
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
-        typer.echo(_extra_text(runs, kpis, lang), nl=False)
+        echo(_extra_text(runs, kpis, lang), nl=False, columns=True)
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
@@ -151,6 +151,10 @@ def report(
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
         text = visible(text)
+    if fmt == "text":
+        from ..views.bidi import isolate_lines
+
+        text = isolate_lines(text)
     from ..outputs import open_output
 
     with open_output(output, env.paths) as stream:

@@ -13,7 +13,8 @@ import typer
 
 from ..errors import BadInput, NotMet
 from ..messages import Msg, t
-from .common import Env, print_json
+from ..views.safe import echo
+from .common import Env, print_json, stdout_is_terminal
 
 if TYPE_CHECKING:
     from ..log import EventLog
@@ -25,6 +26,13 @@ run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)
 def _calendar(env: Env, log: EventLog) -> CalendarOn:
     """The calendar in force on each day, days off included."""
     return env.history(log).calendar_on
+
+
+def _width() -> int | None:
+    """The terminal's width for the views to fit, None when piped (never shortened)."""
+    from ..views.common import terminal_console
+
+    return terminal_console().width if stdout_is_terminal() else None
 
 
 def _who(env: Env, by: str | None) -> str:
@@ -84,7 +92,7 @@ def list_runs(
         now = env.settings.now()
         print_json({"runs": [run_record(run, now) for run in runs]})
         return
-    typer.echo(run_list(runs, env.settings.lang), nl=False)
+    echo(run_list(runs, env.settings.lang, _width()), nl=False, columns=True)
 
 
 @run_app.command("show", help=Msg("help.run.show"))
@@ -103,7 +111,7 @@ def show(
     if json_output:
         print_json(run_record(found, now))
         return
-    typer.echo(run_detail(found, now, env.settings.lang), nl=False)
+    echo(run_detail(found, now, env.settings.lang, _width()), nl=False, columns=True)
 
 
 @run_app.command("close", help=Msg("help.run.close"))

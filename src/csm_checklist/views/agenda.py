@@ -9,7 +9,15 @@ from typing import Any
 from ..agenda import Agenda, Entry, Progress
 from ..schedule import Period
 from ..wording import weekday_text
-from .common import align_columns, bar_cells, fit_widths, hijri_note, styled_columns, text_bar
+from .common import (
+    align_columns,
+    bar_cells,
+    fit_widths,
+    hijri_note,
+    pad,
+    styled_columns,
+    text_bar,
+)
 from .labels import label
 
 BAR_CELLS = 24
@@ -171,7 +179,7 @@ def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
     lines = []
     for cadence, p in progress.items():
         extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
-        name = label(cadence, lang).ljust(10)
+        name = pad(label(cadence, lang), 10)
         bar = text_bar(p.done, p.total, skipped=p.skipped)
         lines.append(f"  {name} {bar} {p.done}/{p.total}{extra}")
     return lines
@@ -281,12 +289,12 @@ def show_agenda(
         lines.append(Text(hint, style="dim"))
     if agenda.progress:
         lines += [Text(), Text(label("progress_heading", lang), style="bold")]
-        width = max(len(label(cadence, lang)) for cadence in agenda.progress)
+        width = max(cell_len(label(cadence, lang)) for cadence in agenda.progress)
         for cadence, p in agenda.progress.items():
             extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
             filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
             complete = p.total > 0 and p.done == p.total
-            line = Text("  " + label(cadence, lang).ljust(width) + " ")
+            line = Text("  " + pad(label(cadence, lang), width) + " ")
             # Three glyphs, so the bar reads without colour too (NO_COLOR).
             line.append("█" * filled, style="green" if complete else "magenta")
             line.append("▒" * passed, style="yellow")

@@ -108,12 +108,16 @@ def _count_line(groups: Sequence[ListGroup], lang: str) -> str:
 
 def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
     """Aligned plain text for pipes and files: no box drawing, no colour."""
+    from rich.cells import cell_len
+
+    from .common import pad
+
     if not groups:
         return _word("nothing", lang) + "\n"
     rows = [row for group in groups for row in group.rows]
-    id_width = max((len(row.id) for row in rows), default=0)
-    title_width = max((len(row.title) for row in rows), default=0)
-    cadence_width = max((len(row.cadence) for row in rows), default=0)
+    id_width = max((cell_len(row.id) for row in rows), default=0)
+    title_width = max((cell_len(row.title) for row in rows), default=0)
+    cadence_width = max((cell_len(row.cadence) for row in rows), default=0)
     lines: list[str] = []
     for group in groups:
         if lines:
@@ -123,8 +127,8 @@ def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
             lines.append("  " + _word("empty_area", lang))
         for row in group.rows:
             line = (
-                f"  {row.id:<{id_width}}  {row.title:<{title_width}}  "
-                f"{row.cadence:<{cadence_width}}  {row.due}"
+                f"  {pad(row.id, id_width)}  {pad(row.title, title_width)}  "
+                f"{pad(row.cadence, cadence_width)}  {row.due}"
             )
             if not row.enabled:
                 line += "  " + _word("disabled", lang)

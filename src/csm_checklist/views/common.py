@@ -64,11 +64,22 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells padded into columns, for plain text without box drawing."""
     if not rows:
         return []
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
-        gap.join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        gap.join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal cells: str.ljust counts
+    characters, and an Arabic letter with a mark, or a wide character, does
+    not take one cell each."""
+    from rich.cells import cell_len
+
+    return text + " " * (width - cell_len(text))
 
 
 MIN_CELLS = 8  # the narrowest a shortened column gets
@@ -136,6 +147,31 @@ def styled_columns(
         line.rstrip()
         lines.append(line)
     return lines
+
+
+def fit_columns(
+    rows: Sequence[Sequence[str]], width: int | None, shrink: Sequence[int], indent: str = ""
+) -> list[str]:
+    """`align_columns` for a terminal `width` cells wide: the columns in
+    `shrink` (titles, names) are shortened with "…"; without `width`
+    (piped output) nothing is."""
+    if width is None:
+        return [indent + line for line in align_columns(rows)]
+    cells = [[(cell, "") for cell in row] for row in rows]
+    return [line.plain for line in styled_columns(cells, indent=indent, width=width, shrink=shrink)]
+
+
+def fit_line(text: str, width: int | None) -> str:
+    """One line shortened with "…" to `width` cells (None: as it is)."""
+    from rich.cells import cell_len
+
+    if width is None or cell_len(text) <= width:
+        return text
+    from rich.text import Text
+
+    line = Text(text)
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
 
 
 def percent(part: int, whole: int) -> str:

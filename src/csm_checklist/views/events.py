@@ -213,13 +213,10 @@ def plain_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | No
     """Aligned columns under a header line: easy to read, grep and cut."""
     if not events:
         return label("log.none", current()) + "\n"
+    from .common import align_columns
+
     rows = [_headers(), *(cells for _, _, cells in log_rows(events, changes))]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(align_columns(rows)) + "\n"
 
 
 def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | None = None) -> None:
@@ -230,6 +227,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     then the name give way with an ellipsis; on a narrow terminal the time
     logged, then the title, then the name are left out.
     """
+    from rich.cells import cell_len
     from rich.text import Text
 
     from .common import fit_widths, styled_columns, terminal_console
@@ -249,7 +247,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     for names, shrink in layouts:
         keep = [HEADERS.index(name) for name in names]
         table = [[heads[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
-        widths = [max(len(r[c]) for r in table) for c in range(len(keep))]
+        widths = [max(cell_len(r[c]) for r in table) for c in range(len(keep))]
         order = [names.index(name) for name in shrink]
         if fit_widths(widths, console.width, order) is not None:
             break

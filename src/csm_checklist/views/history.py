@@ -193,11 +193,15 @@ def show_json(data: ShowData) -> dict[str, Any]:
 
 
 def plain_show(data: ShowData, lang: str) -> str:
+    from rich.cells import cell_len
+
+    from .common import pad
+
     item = data.item
     other = "en" if lang == "ar" else "ar"
     lines = [f"{item.id}  {item.title.get(lang)}"]
     if item.title.get(other) != item.title.get(lang):
-        lines.append(f"{' ' * len(item.id)}  {item.title.get(other)}")
+        lines.append(f"{' ' * cell_len(item.id)}  {item.title.get(other)}")
     if item.details is not None:
         lines.append(f"  {item.details.get(lang)}")
     area = data.area.title.get(lang) if data.area else item.area
@@ -230,8 +234,8 @@ def plain_show(data: ShowData, lang: str) -> str:
     if data.next_due:
         dates = label("list_sep", lang).join(d.isoformat() for d in data.next_due)
         rows.append((label("next_due", lang), dates))
-    width = max(len(name) for name, _ in rows)
-    lines += [f"  {name.ljust(width)}  {value}" for name, value in rows]
+    width = max(cell_len(name) for name, _ in rows)
+    lines += [f"  {pad(name, width)}  {value}" for name, value in rows]
     lines += ["", label("last_events", lang)]
     if data.events:
         for e in data.events:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..report import MissedRun, Outcome, Report, Streak, Tally
 from ..schedule import Period
 from ..wording import month_text
-from .common import align_columns, hijri_note, one_line, percent, text_bar
+from .common import align_columns, hijri_note, one_line, pad, percent, text_bar
 from .labels import label
 
 if TYPE_CHECKING:
@@ -347,6 +347,8 @@ def plain_report(
     hijri: bool = False,
 ) -> str:
     """The report as aligned plain text: no colour, no box drawing."""
+    from rich.cells import cell_len
+
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
     lines = [
@@ -359,23 +361,23 @@ def plain_report(
         return "\n".join([*lines, label("no_history", lang), ""])
     lines += _headline(report, lang)
     for heading, rows in _tally_sections(report, area_titles, lang):
-        width = max(len(name) for name, _ in rows)
+        width = max(cell_len(name) for name, _ in rows)
         lines += ["", heading]
         for row_name, tally in rows:
             figures = f"{tally.done}/{tally.expected - tally.skipped}"
             lines.append(
-                f"  {row_name.ljust(width)}  {text_bar(tally.done, tally.expected - tally.skipped)}"
+                f"  {pad(row_name, width)}  {text_bar(tally.done, tally.expected - tally.skipped)}"
                 f" {percent(tally.done, tally.expected - tally.skipped):>4} {figures}"
                 f"  {label('late', lang)} {tally.late} · {label('skipped', lang)} {tally.skipped}"
                 f" · {label('missed', lang)} {tally.missed} · {label('due', lang)} {tally.due}"
                 f" · {label('open', lang)} {tally.open}"
             )
     if report.streaks:
-        width = max(len(s.title) for s in report.streaks)
+        width = max(cell_len(s.title) for s in report.streaks)
         lines += ["", label("consistency", lang) + f"   ({_legend(report, lang)})"]
         for streak in report.streaks:
             lines.append(
-                f"  {streak.title.ljust(width)}  |{_graph(streak)}|  "
+                f"  {pad(streak.title, width)}  |{_graph(streak)}|  "
                 f"{label('current_streak', lang)} {streak.current} · "
                 f"{label('longest_streak', lang)} {streak.longest}"
             )

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..messages import current
-from .common import align_columns
+from .common import align_columns, fit_columns, fit_line
 from .labels import counted, words
 
 if TYPE_CHECKING:
@@ -108,7 +108,10 @@ def closed_line(run: Run, when: datetime, forced: int) -> str:
     )
 
 
-def run_list(runs: Sequence[Run], lang: str) -> str:
+def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
+    """`csm run list`; with `width`, laid out for a terminal that wide."""
+    from rich.cells import cell_len
+
     if not runs:
         return word("no_runs", lang) + "\n"
     rows = [
@@ -139,11 +142,21 @@ def run_list(runs: Sequence[Run], lang: str) -> str:
                 status,
             ]
         )
-    return "\n".join(align_columns(rows)) + "\n"
+    # Indented like every other table: a line that starts with an Arabic
+    # header would be laid out right to left by a terminal that detects
+    # each line's direction (VTE drops a mark written at column 0).
+    if width is not None:
+        # Narrower terminals lose the playbook (the run's id starts with
+        # it), then the start (the id holds its date); nothing is shortened.
+        for keep in ((0, 1, 2, 3, 4), (0, 2, 3, 4), (0, 3, 4)):
+            lines = fit_columns([[row[i] for i in keep] for row in rows], None, (), "  ")
+            if max(cell_len(line) for line in lines) <= width or keep == (0, 3, 4):
+                return "\n".join(lines) + "\n"
+    return "\n".join("  " + row for row in align_columns(rows)) + "\n"
 
 
-def run_detail(run: Run, now: datetime, lang: str) -> str:
-    lines = [_run_name(run, lang)]
+def run_detail(run: Run, now: datetime, lang: str, width: int | None = None) -> str:
+    lines = [fit_line(_run_name(run, lang), width)]
     lines.append(
         f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}"
     )
@@ -161,7 +174,7 @@ def run_detail(run: Run, now: datetime, lang: str) -> str:
         rows.append(
             [f"{number}.", step.id, step.title.get(lang), within, step_state(step, now, lang)]
         )
-    lines.extend("  " + row for row in align_columns(rows))
+    lines.extend(fit_columns(rows, width, (2,), "  "))
     return "\n".join(lines) + "\n"
 
 

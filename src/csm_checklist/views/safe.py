@@ -81,13 +81,20 @@ def json_text(document: object) -> str:
     return text.translate(_table("json")) if _has_unsafe(text, "json") else text
 
 
-def echo(text: str, *, nl: bool = True, err: bool = False) -> None:
+def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = False) -> None:
     """Write view text to stdout (stderr with `err`), every control character
-    made visible. A message is said in the reader's language."""
+    made visible, and a message said in the reader's language; with `columns`,
+    its Arabic columns isolated (bidi.py), for text laid out in columns that a
+    terminal or pager may show later."""
     from ..messages import say
 
     stream = sys.stderr if err else sys.stdout
-    stream.write(visible(say(text)) + ("\n" if nl else ""))
+    text = visible(say(text))
+    if columns:
+        from .bidi import isolate_lines
+
+        text = isolate_lines(text)
+    stream.write(text + ("\n" if nl else ""))
 
 
 def safe_console(**options: Any) -> Any:
@@ -97,9 +104,61 @@ def safe_console(**options: Any) -> Any:
 
     class SafeConsole(Console):
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-            return super()._render_buffer(
+            shown = [
                 segment if segment.control else Segment(visible(segment.text), segment.style)
                 for segment in buffer
-            )
+            ]
+            # The isolates go in after the escaping, which would show them.
+            return super()._render_buffer(_isolated(shown))
 
     return SafeConsole(**options)
+
+
+def _isolated(segments: list[Segment]) -> list[Segment]:
+    """`segments` with each line's Arabic columns isolated (see bidi.py)."""
+    from rich.segment import Segment
+
+    from .bidi import has_rtl
+
+    if not any(not s.control and has_rtl(s.text) for s in segments):
+        return segments
+    done: list[Segment] = []
+    line: list[Segment] = []
+    for segment in segments:
+        if segment.control:
+            line.append(segment)
+            continue
+        for index, part in enumerate(segment.text.split("\n")):
+            if index:
+                done += [*_isolated_line(line), Segment("\n")]
+                line = []
+            if part:
+                line.append(Segment(part, segment.style))
+    return done + _isolated_line(line)
+
+
+def _isolated_line(line: list[Segment]) -> list[Segment]:
+    from rich.segment import Segment
+
+    from .bidi import marks
+
+    placed = marks("".join(s.text for s in line if not s.control))
+    if not placed:
+        return line
+    done: list[Segment] = []
+    at = 0  # the offset of the next character in the line's text
+    for segment in line:
+        if segment.control:
+            done.append(segment)
+            continue
+        text, start = segment.text, at
+        at += len(text)
+        for offset, mark in [m for m in placed if start <= m[0] < at]:
+            if offset > start:
+                done.append(Segment(text[: offset - start], segment.style))
+                text, start = text[offset - start :], offset
+            done.append(Segment(mark))
+        if text:
+            done.append(Segment(text, segment.style))
+    done += [Segment(mark) for offset, mark in placed if offset >= at]
+    return done
