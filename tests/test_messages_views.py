@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
+from bidi import unmarked
 from clihelp import run
 
 RUN = "crisis-2027-03-02"
@@ -130,8 +131,14 @@ def test_what_views_say_in_arabic_exactly() -> None:
         listed = ok("run", "list")
         quarter = ok("report", "--period", "quarter", "--on", "2027-03-08")
     assert closed == f"أُغلقت {RUN} بعد 6ي 1س، وبقيت 5 خطوات مفتوحة.\n"
-    assert listed.splitlines()[0].split() == ["الخطة", "الدليل", "بدأت", "الخطوات", "الحالة"]
-    assert quarter.startswith("تقرير خدمة العملاء — الربع 1 من السنة المالية 2027\n")
+    assert unmarked(listed).splitlines()[0].split() == [
+        "الخطة",
+        "الدليل",
+        "بدأت",
+        "الخطوات",
+        "الحالة",
+    ]
+    assert unmarked(quarter).startswith("تقرير خدمة العملاء — الربع 1 من السنة المالية 2027\n")
 
 
 def test_the_log_in_arabic() -> None:
