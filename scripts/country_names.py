@@ -29,6 +29,7 @@ EXTRA = {
     "KP": ("North Korea", "كوريا الشمالية"),
     "KR": ("South Korea", "كوريا الجنوبية"),
     "LA": ("Laos", "لاوس"),
+    "TR": ("Türkiye", "تركيا"),  # ISO's new name has no Arabic there yet
 }
 _MARKS = re.compile("[\u064b-\u0652\u0670]")
 

@@ -197,13 +197,14 @@ def test_export_without_a_config_stays_english(tmp_path: Path) -> None:
     assert ok("export", "-o", str(target)).stdout == f"Exported 1 event to {target}.\n"
 
 
+@time_machine.travel(datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc), tick=False)
 def test_history_start_in_arabic(config_dir: Path) -> None:
     arabic(config_dir)
     ok("today")
     moved = ok("history", "start", "2026-11-01").stdout
     assert re.fullmatch(
         r"تبدأ المتابعة الآن في 2026-11-01 \(كانت 2026-11-25\)\. "
-        r"أصبحت \d+ فترة إضافية متوقعة حتى اليوم\.\n",
+        r"زاد عدد الفترات المتوقعة حتى اليوم بمقدار \d+\.\n",
         moved,
     )
     refused = run("history", "start", "2026-11-31")

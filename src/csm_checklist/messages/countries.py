@@ -235,7 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "countries.TM": ("Turkmenistan", "تركمانستان"),
     "countries.TN": ("Tunisia", "تونس"),
     "countries.TO": ("Tonga", "تونغا"),
-    "countries.TR": ("Türkiye", "Türkiye"),
+    "countries.TR": ("Türkiye", "تركيا"),
     "countries.TT": ("Trinidad and Tobago", "ترينيداد و توباغو"),
     "countries.TV": ("Tuvalu", "توفالو"),
     "countries.TW": ("Taiwan", "تايوان"),
