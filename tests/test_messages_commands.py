@@ -197,7 +197,6 @@ def test_export_without_a_config_stays_english(tmp_path: Path) -> None:
     assert ok("export", "-o", str(target)).stdout == f"Exported 1 event to {target}.\n"
 
 
-@time_machine.travel(datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc), tick=False)
 def test_history_start_in_arabic(config_dir: Path) -> None:
     arabic(config_dir)
     ok("today")
