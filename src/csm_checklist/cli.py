@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import CsmError
+from .failures import print_error, report_failure
 
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
@@ -68,11 +68,6 @@ class CsmGroup(TyperGroup):
                 # What is still buffered fails here, not in Python's exit.
                 if sys.stdout is not None:
                     sys.stdout.flush()
-        except CsmError as exc:
-            if os.environ.get("CSM_DEBUG"):
-                raise
-            print_error(exc.message, exc.hint)
-            raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -83,16 +78,7 @@ class CsmGroup(TyperGroup):
                 raise
             if os.environ.get("CSM_DEBUG"):
                 raise
-            known = system_error(exc)
-            if known is not None:
-                message, hint, code = known
-                print_error(message, hint)
-                raise typer.Exit(code) from None
-            print_error(
-                f"Unexpected error: {type(exc).__name__}: {exc}.",
-                "Run again with CSM_DEBUG=1 to see the traceback, and report it.",
-            )
-            raise typer.Exit(1) from None
+            raise typer.Exit(report_failure(exc)) from None
 
 
 # Options people reach for that csm spells another way: (command, what was
@@ -126,66 +112,6 @@ def _point_at_the_right_option(exc: Exception, command: str | None) -> None:
             f"No such option: {typed}. Use {better} instead, e.g. csm {command} {better}."
         )
         exc.possibilities = None  # type: ignore[attr-defined]  # what we said is better
-
-
-def system_error(exc: BaseException) -> tuple[str, str, int] | None:
-    """(message, hint, exit code) for an error of the system around csm, or
-    None for one that is a bug. Work the log had already committed stays."""
-    import errno
-
-    saved = _saved_note()
-    if isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF, errno.ENOSPC):
-        _silence_stdout()
-        if exc.errno == errno.ENOSPC:
-            problem = "Cannot write the output: the disk is full."
-        elif exc.errno == errno.EPIPE:
-            problem = "The output was cut short: the program reading it stopped."
-        else:
-            problem = "Cannot write the output: it is closed."
-        return problem + saved, "Nothing else was left half done.", 1
-    if isinstance(exc, OSError):
-        where = f" {exc.filename}" if exc.filename else ""
-        return (
-            f"Cannot use{where}: {exc.strerror or exc}.{saved}",
-            "Check the permissions and free space of csm's folders (`csm config path`).",
-            1,
-        )
-    if isinstance(exc, OverflowError):
-        return (
-            f"A number or date is out of range ({exc}).",
-            "Give smaller numbers, and days between 1900-01-01 and 2199-12-31.",
-            2,
-        )
-    return None
-
-
-def _saved_note() -> str:
-    """A sentence saying the log was written, when this run wrote it."""
-    log = sys.modules.get(f"{__package__}.log")
-    if log is not None and getattr(log, "COMMITS", [0])[0]:
-        return " The log was already saved: what this command logged is kept."
-    return ""
-
-
-def _silence_stdout() -> None:
-    # Whatever is still buffered goes to /dev/null, so Python's own flush at
-    # exit does not fail a second time.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, AttributeError, ValueError):
-        pass
-
-
-def print_error(message: str, hint: str | None) -> None:
-    from .views.safe import one_line
-
-    if sys.stderr is None:
-        return
-    # User input and stored text may be in the message: shown, never obeyed.
-    sys.stderr.write(f"Error: {one_line(message)}\n")
-    if hint:
-        sys.stderr.write(f"Hint: {one_line(hint)}\n")
 
 
 def _show_version(value: bool) -> None:

@@ -110,7 +110,7 @@ def validate(
         for path in paths or []:
             echo(f"OK: {path}")
         return
-    from ..cli import print_error
+    from ..failures import print_error
 
     if len(errors) == 1:
         raise errors[0]
