@@ -132,11 +132,9 @@ def root(
 ) -> None:
     """Bare `csm` shows today's agenda, like `csm today`."""
     if ctx.invoked_subcommand is None:
-        from .commands.agenda import today
+        from .commands.today_due import show_today
 
-        # Called directly with every value: typer's defaults are OptionInfo
-        # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
+        show_today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
 
 
 # Which module registers each command. A run loads only the module of the
