@@ -54,6 +54,27 @@ def test_a_changed_checklist_is_parsed_again(env: dict[str, str], config_dir: Pa
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["today", "--json", "--on", "2026-11-23"],
+        ["today", "--on", "tomorrow", "--all"],
+        ["today", "--tag", "team"],
+        [],
+    ],
+)
+def test_the_plain_forms_of_today_never_load_typer(args: list[str], env: dict[str, str]) -> None:
+    _imported(["today"], env)  # the first run parses the checklists and caches them
+    loaded = _top(_imported(args, env))
+    assert not loaded & {"typer", "click", "rich", "yaml"}
+    assert "csm_checklist.cli" not in _imported(args, env)
+
+
+@pytest.mark.parametrize("args", [["today", "--help"], ["--version"], ["due", "--json"]])
+def test_every_other_form_is_parsed_by_typer(args: list[str], env: dict[str, str]) -> None:
+    assert "csm_checklist.cli" in _imported(args, env)
+
+
+@pytest.mark.parametrize(
     ("argv", "modules"),
     [
         (["today", "--json"], ("agenda",)),

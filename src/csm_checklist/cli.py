@@ -1,7 +1,8 @@
 """The `csm` command: parse options, call the core, hand results to render.
 
 Rules live in the core modules; this file only wires the commands together and
-is the one place where errors become messages and exit codes.
+hands every error a command raises to `failures.report_failure`, which turns
+it into a message and an exit code. Runs start in `entry.main`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .failures import print_error, report_failure
+from .entry import main as main  # the console script of installs made before entry.py
+from .failures import report_failure
 
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
@@ -214,37 +216,3 @@ def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return build_app()
     raise AttributeError(name)
-
-
-def main() -> None:
-    """Entry point of the `csm` console script."""
-    args = sys.argv[1:]
-    _prepare_streams()
-    for arg in args:
-        if any("\udc80" <= char <= "\udcff" for char in arg):
-            # Python keeps bytes that are not UTF-8 as lone surrogates, which
-            # no file, log or terminal can take.
-            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            print_error(
-                f'The argument "{shown}" is not UTF-8 text.',
-                "Type it again in a UTF-8 terminal, or set LANG to a UTF-8 locale.",
-            )
-            raise SystemExit(2)
-    build_app(args)(prog_name="csm")
-
-
-def _prepare_streams() -> None:
-    """No output ever fails on its encoding: in a locale that cannot show some
-    characters (LANG=C, PYTHONIOENCODING=ascii), they are written as escapes
-    such as \\u0645 instead. A closed stdout is refused before anything runs."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-            if encoding != "utf8":
-                stream.reconfigure(errors="backslashreplace")
-    if sys.stdout is None:
-        print_error(
-            "Standard output is closed; csm did nothing.",
-            "Run csm with its output going somewhere, e.g. > /dev/null.",
-        )
-        raise SystemExit(1)
