@@ -9,7 +9,8 @@ Weekdays are numbered as `date.weekday()` does: Monday 0 ... Sunday 6.
 Periods are closed ranges: `start` and `end` are both inside.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import calendar
 import re
@@ -314,7 +315,7 @@ def calendar_period(day: date, cadence: str, cal: WorkCalendar) -> Period:
 
 
 @lru_cache(maxsize=256)
-def parse_rrule(text: str, start: date | None = None) -> RRule:
+def parse_rrule(text: str, start: date | None = None) -> "RRule":
     """Parse an RFC 5545 rule such as 'FREQ=WEEKLY;BYDAY=MO,TH'.
 
     Raises ValueError with dateutil's reason when the rule is not valid.
