@@ -31,7 +31,6 @@ Everything here is pure: the log's rows and dates come in as arguments.
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -222,7 +221,7 @@ class History:
             # Days off are facts about dates, not rules that change: every
             # revision's calendar holds all of them, past days included.
             revisions = [
-                r._replace(calendar=replace(r.calendar, days_off=days_off)) for r in revisions
+                r._replace(calendar=r.calendar._replace(days_off=days_off)) for r in revisions
             ]
         self.days_off = days_off
         ordered = sorted(revisions, key=lambda r: (r.effective, r.recorded_at))

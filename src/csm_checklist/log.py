@@ -26,7 +26,6 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -47,9 +46,12 @@ Kind = Literal["done", "skip"]
 KINDS: tuple[Kind, ...] = ("done", "skip")
 
 
-@dataclass(frozen=True)
-class Event:
-    """One done or skip of one item for one period."""
+class Event(NamedTuple):
+    """One done or skip of one item for one period.
+
+    This and the other records here are NamedTuples, not dataclasses: importing
+    `dataclasses` (and the `inspect` it brings) would cost `csm today` more
+    than its own work."""
 
     uuid: str
     item_id: str
@@ -71,8 +73,7 @@ class Event:
         return self.undone_at is None
 
 
-@dataclass(frozen=True)
-class NoteChange:
+class NoteChange(NamedTuple):
     """One correction of an event's note (`csm note`)."""
 
     event_uuid: str
@@ -911,7 +912,7 @@ class EventLog:
                 (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
             )
             db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
-        return replace(event, note=note), change
+        return event._replace(note=note), change
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
         """The note changes of each of `uuids` that has any, oldest first."""
@@ -1180,7 +1181,7 @@ class EventLog:
                 event = _event_from_row(row)
                 if as_logged is not None:
                     if event.undone_at is not None and event.undone_at > as_logged:
-                        event = replace(event, undone_at=None)  # not undone yet then
+                        event = event._replace(undone_at=None)  # not undone yet then
                     if event.undone_at is not None and not include_undone:
                         continue
                     if limit is not None and shown >= limit:

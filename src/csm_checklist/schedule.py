@@ -15,7 +15,6 @@ Periods are closed ranges: `start` and `end` are both inside.
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
@@ -37,27 +36,41 @@ MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 DEFAULT_RRULE_START = date(2024, 1, 1)  # a Monday
 
 
-@dataclass(frozen=True)
-class WorkCalendar:
+class _CalendarFields(NamedTuple):
+    week_start: int
+    workdays: frozenset[int]
+    fiscal_year_start: int
+    days_off: frozenset[date]
+
+
+class WorkCalendar(_CalendarFields):
     """How a team's time is cut: its week, its workdays, its fiscal year, and
     the dates it does not work although they fall on a workday (public
     holidays, leave, closures). Days off are facts about dates, not settings:
-    they apply to every date they name, past ones included."""
+    they apply to every date they name, past ones included.
 
-    week_start: int = 0
-    workdays: frozenset[int] = field(default_factory=lambda: frozenset({0, 1, 2, 3, 4}))
-    fiscal_year_start: int = 1
-    days_off: frozenset[date] = frozenset()
+    A NamedTuple like the records below, not a dataclass: importing
+    `dataclasses` (and the `inspect` it brings) would cost `csm today` more
+    than its own work."""
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.week_start <= 6:
-            raise ValueError(f"week_start must be 0-6, not {self.week_start}")
-        if not self.workdays:
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        week_start: int = 0,
+        workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4}),
+        fiscal_year_start: int = 1,
+        days_off: frozenset[date] = frozenset(),
+    ) -> "WorkCalendar":
+        if not 0 <= week_start <= 6:
+            raise ValueError(f"week_start must be 0-6, not {week_start}")
+        if not workdays:
             raise ValueError("workdays must name at least one day")
-        if not self.workdays <= frozenset(range(7)):
-            raise ValueError(f"workdays must be within 0-6, not {sorted(self.workdays)}")
-        if not 1 <= self.fiscal_year_start <= 12:
-            raise ValueError(f"fiscal_year_start must be 1-12, not {self.fiscal_year_start}")
+        if not workdays <= frozenset(range(7)):
+            raise ValueError(f"workdays must be within 0-6, not {sorted(workdays)}")
+        if not 1 <= fiscal_year_start <= 12:
+            raise ValueError(f"fiscal_year_start must be 1-12, not {fiscal_year_start}")
+        return super().__new__(cls, week_start, workdays, fiscal_year_start, days_off)
 
 
 class Period(NamedTuple):
