@@ -12,7 +12,6 @@ Periods are closed ranges: `start` and `end` are both inside.
 # No `from __future__ import annotations`: typing would compile every string
 # annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
-import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -206,8 +205,26 @@ _WEEKDAY_ALIASES = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
+# Spelled out, as the weekdays above: `calendar.month_name` costs every start
+# an import of `calendar` and `locale`, and would follow LC_TIME besides.
 _MONTH_ALIASES = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
-    calendar.month_name[i].lower(): i for i in range(1, 13)
+    full: i + 1
+    for i, full in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
 }
 
 
@@ -286,6 +303,14 @@ def is_day_off(day: date, cal: WorkCalendar) -> bool:
 # Calendar periods ----------------------------------------------------------
 
 
+def _month_length(year: int, month: int) -> int:
+    """How many days the month has (what `calendar.monthrange` gives, without
+    importing `calendar`)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def _month_start(month_index: int) -> date:
     """The first day of an absolute month index (year * 12 + month - 1)."""
     return date(month_index // 12, month_index % 12 + 1, 1)
@@ -293,7 +318,7 @@ def _month_start(month_index: int) -> date:
 
 def _month_end(month_index: int) -> date:
     year, month = month_index // 12, month_index % 12 + 1
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _month_length(year, month))
 
 
 def _months_period(day: date, months: int, first_month: int) -> Period:
@@ -474,7 +499,7 @@ def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
 
 def _clamp_day(year: int, month: int, day: int) -> date:
     """Day `day` of the month, clamped to its length; negative counts from the end."""
-    length = calendar.monthrange(year, month)[1]
+    length = _month_length(year, month)
     if day < 0:
         return date(year, month, max(1, length + 1 + day))
     return date(year, month, min(max(day, 1), length))
