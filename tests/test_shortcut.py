@@ -227,3 +227,27 @@ def test_a_real_process_prints_what_the_typer_app_prints(csm_dirs: tuple[Path, P
     assert by_typer.returncode == by_main.returncode == 0
     assert by_main.stdout == by_typer.stdout
     assert by_main.stderr == by_typer.stderr == b""
+
+
+def test_it_knows_exactly_the_options_typer_declares_for_today() -> None:
+    import inspect
+
+    import typer.main
+
+    from csm_checklist.cli import build_app
+    from csm_checklist.commands.today_due import show_today
+
+    group = typer.main.get_command(build_app(["today"]))
+    command = group.commands["today"]  # type: ignore[attr-defined]
+    declared = {
+        name: (param.is_flag, param.name)
+        for param in command.params
+        for name in param.opts
+        if name not in ("--help", "-h")
+    }
+    assert set(declared) == {*shortcut.FLAGS, *shortcut.VALUES}
+    assert {name for name, (flag, _) in declared.items() if flag} == set(shortcut.FLAGS)
+    assert not any(param.secondary_opts for param in command.params)  # no --no-json
+    assert {param for _, param in declared.values()} == set(
+        inspect.signature(show_today).parameters
+    )
