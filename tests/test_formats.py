@@ -35,7 +35,7 @@ EVENT = Event(
 )
 UNDONE = Event(
     **{
-        **EVENT.__dict__,
+        **EVENT._asdict(),
         "uuid": "1c8f4f9f-5e8f-4d66-8b54-2d3e4f5a6b7c",
         "kind": "skip",
         "note": "",
@@ -137,7 +137,7 @@ def test_csv_without_the_host_column(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     path.write_text(text, encoding="utf-8", newline="")
     (event,) = read_events(path)
-    assert event == Event(**{**EVENT.__dict__, "host": ""})
+    assert event == Event(**{**EVENT._asdict(), "host": ""})
 
 
 def test_an_empty_file_holds_no_events(tmp_path: Path) -> None:
@@ -289,7 +289,7 @@ texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 @given(note=texts, by=texts, title=texts.filter(str.strip))
 @pytest.mark.parametrize("kind", ["csv", "json", "jsonl"])
 def test_any_text_round_trips(tmp_path: Path, kind: str, note: str, by: str, title: str) -> None:
-    event = Event(**{**EVENT.__dict__, "note": note, "by": by, "title": title})
+    event = Event(**{**EVENT._asdict(), "note": note, "by": by, "title": title})
     path = tmp_path / f"events.{kind}"
     path.write_text(write(kind, [event]), encoding="utf-8", newline="")
     assert list(read_events(path)) == [event]

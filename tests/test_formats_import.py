@@ -325,7 +325,7 @@ def test_a_record_is_read_field_by_field() -> None:
     event = parse_record(raw, "x")
     assert event == Event(
         **{
-            **EVENT.__dict__,
+            **EVENT._asdict(),
             "kind": "skip",
             "host": "",
             "undone_at": UNDONE.undone_at,

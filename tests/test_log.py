@@ -131,7 +131,7 @@ def test_undo_twice_finds_nothing_the_second_time(log: EventLog) -> None:
 def test_logged_at_keeps_its_offset_exactly(log: EventLog) -> None:
     cairo = timezone(timedelta(hours=2))
     event = make_event()
-    event = Event(**{**event.__dict__, "logged_at": datetime(2026, 11, 23, 23, 30, tzinfo=cairo)})
+    event = Event(**{**event._asdict(), "logged_at": datetime(2026, 11, 23, 23, 30, tzinfo=cairo)})
     log.record([event])
     (stored,) = log.events()
     assert stored.logged_at.isoformat() == "2026-11-23T23:30:00+02:00"
@@ -141,7 +141,7 @@ def test_events_are_ordered_by_the_moment_logged_whatever_the_offset(log: EventL
     early_utc = make_event("a")  # 09:00 +03:00 = 06:00 UTC
     late_utc = Event(
         **{
-            **make_event("b").__dict__,
+            **make_event("b")._asdict(),
             "logged_at": datetime(2026, 11, 23, 8, 0, tzinfo=timezone(timedelta(hours=1))),
         }
     )  # 08:00 +01:00 = 07:00 UTC
@@ -300,7 +300,7 @@ def test_merge_dry_run_writes_nothing(log: EventLog) -> None:
 def test_merge_refuses_a_uuid_with_different_content(log: EventLog) -> None:
     mine = make_event(note="on time")
     log.record([mine])
-    changed = Event(**{**mine.__dict__, "note": "late"})
+    changed = Event(**{**mine._asdict(), "note": "late"})
     with pytest.raises(ImportFileError) as caught:
         log.merge([make_event("new-one"), changed])
     assert mine.uuid in caught.value.message
@@ -323,7 +323,7 @@ def test_merge_carries_an_undo_over(log: EventLog) -> None:
     mine = make_event()
     log.record([mine])
     at = datetime(2026, 11, 25, 12, 0, tzinfo=RIYADH)
-    undone_elsewhere = Event(**{**mine.__dict__, "undone_at": at})
+    undone_elsewhere = Event(**{**mine._asdict(), "undone_at": at})
     assert log.merge([undone_elsewhere]) == (0, 1)
     (stored,) = log.events()
     assert stored.undone_at == at
@@ -342,7 +342,7 @@ printable = st.text(
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=printable, by=printable, title=printable.filter(str.strip))
 def test_any_text_survives_the_log(log: EventLog, note: str, by: str, title: str) -> None:
-    event = Event(**{**make_event().__dict__, "note": note, "by": by, "title": title})
+    event = Event(**{**make_event()._asdict(), "note": note, "by": by, "title": title})
     log.merge([event])
     (stored,) = (e for e in log.events() if e.uuid == event.uuid)
     assert stored == event

@@ -179,8 +179,6 @@ def test_days_off_never_add_a_miss_or_break_a_streak(
     is not without them, nothing logged is lost, and no daily streak is
     shorter. (A day off can move a due date into the next month, so the
     property holds period by period, not month by month.)"""
-    from dataclasses import replace
-
     from csm_checklist.report import build_report
 
     from fakes import FakeEvent, FakeItem, FakeLog, history_of
@@ -191,7 +189,7 @@ def test_days_off_never_add_a_miss_or_break_a_streak(
         FakeItem("monthly", Recurrence("monthly")),
     ]
     log = FakeLog([FakeEvent("daily", d, d, cadence="daily", period_end=d) for d in done_days])
-    plain = history_of(items, replace(cal, days_off=frozenset()), start=date(2025, 1, 1))
+    plain = history_of(items, cal._replace(days_off=frozenset()), start=date(2025, 1, 1))
     off = type(plain)(plain.start, plain.recorded, cal.days_off)
     as_of = date(2026, 4, 2)
     for item in items:

@@ -334,3 +334,19 @@ def test_work_calendar_defaults_are_mon_fri_monday_calendar_year() -> None:
     assert default.week_start == MON
     assert default.workdays == MON_FRI
     assert default.fiscal_year_start == 1
+
+
+def test_month_lengths_are_the_calendar_modules() -> None:
+    import calendar
+
+    from csm_checklist.schedule import _month_length
+
+    for year in (1900, 1996, 2000, 2023, 2024, 2100, 2199, 9999):
+        for month in range(1, 13):
+            assert _month_length(year, month) == calendar.monthrange(year, month)[1]
+
+
+def test_months_are_named_in_english_in_full_and_short() -> None:
+    from csm_checklist.schedule import parse_month
+
+    assert [parse_month(name) for name in ("January", "sep", "SEPTEMBER", "may")] == [1, 9, 9, 5]

@@ -54,6 +54,27 @@ def test_a_changed_checklist_is_parsed_again(env: dict[str, str], config_dir: Pa
 
 
 @pytest.mark.parametrize(
+    "args",
+    [
+        ["today", "--json", "--on", "2026-11-23"],
+        ["today", "--on", "tomorrow", "--all"],
+        ["today", "--tag", "team"],
+        [],
+    ],
+)
+def test_the_plain_forms_of_today_never_load_typer(args: list[str], env: dict[str, str]) -> None:
+    _imported(["today"], env)  # the first run parses the checklists and caches them
+    loaded = _top(_imported(args, env))
+    assert not loaded & {"typer", "click", "rich", "yaml", "dataclasses", "inspect", "calendar"}
+    assert "csm_checklist.cli" not in _imported(args, env)
+
+
+@pytest.mark.parametrize("args", [["today", "--help"], ["--version"], ["due", "--json"]])
+def test_every_other_form_is_parsed_by_typer(args: list[str], env: dict[str, str]) -> None:
+    assert "csm_checklist.cli" in _imported(args, env)
+
+
+@pytest.mark.parametrize(
     ("argv", "modules"),
     [
         (["today", "--json"], ("agenda",)),
@@ -138,3 +159,30 @@ def test_today_loads_nothing_of_playbooks_until_a_run_is_open(env: dict[str, str
     # An open run brings its own reader and view, never the playbooks' YAML reader.
     assert opened & RUN_MODULES == {"csm_checklist.runs", "csm_checklist.views.runs"}
     assert "yaml" not in opened
+
+
+def test_today_compiles_almost_no_string_annotations(env: dict[str, str]) -> None:
+    # typing compiles every string annotation of a NamedTuple or TypedDict
+    # field when the class is made: with `from __future__ import annotations`
+    # in the modules today loads, that was over a hundred compiles a run.
+    code = (
+        "import sys, runpy, typing\n"
+        "made = []\n"
+        "real = typing.ForwardRef.__init__\n"
+        "def counted(self, arg, *args, **kwargs):\n"
+        "    made.append(arg)\n"
+        "    real(self, arg, *args, **kwargs)\n"
+        "typing.ForwardRef.__init__ = counted\n"
+        "sys.argv = ['csm', 'today', '--json']\n"
+        "try:\n"
+        "    runpy.run_module('csm_checklist', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print('\\n'.join(made), file=sys.stderr)\n"
+    )
+    _imported(["today"], env)  # the first run parses the checklists and caches them
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    # Only the agenda's two fields whose types are imported for type checking.
+    assert done.stderr.split("\n")[:-1] == ["ItemRule", "Event | None"]

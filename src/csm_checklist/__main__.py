@@ -1,5 +1,5 @@
 """`python -m csm_checklist` runs the csm command."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -13,7 +13,8 @@ Statuses of an item in one of its periods, as of day D:
 - due (due date is D), overdue (before D), upcoming (after D).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -33,7 +34,7 @@ class EventSource(Protocol):
 
     def active_for(
         self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
-    ) -> dict[tuple[str, date], Event]: ...
+    ) -> "dict[tuple[str, date], Event]": ...
 
 
 class Entry(NamedTuple):
@@ -42,11 +43,11 @@ class Entry(NamedTuple):
     `item` is the item's rule in force for that period (its title and area as
     they were then)."""
 
-    item: ItemRule
+    item: "ItemRule"
     period: Period
     due: date
     status: str
-    event: Event | None = None
+    event: "Event | None" = None
 
     @property
     def is_open(self) -> bool:
@@ -93,7 +94,7 @@ class Agenda(NamedTuple):
         return [entry for entry in self.entries if entry.is_open]
 
 
-def status_of(period: Period, due: date, day: date, event: Event | None, expected: bool) -> str:
+def status_of(period: Period, due: date, day: date, event: "Event | None", expected: bool) -> str:
     """The status of one period as of `day` (see the module docstring)."""
     if event is not None:
         return "done" if event.kind == "done" else "skipped"
@@ -107,7 +108,7 @@ def status_of(period: Period, due: date, day: date, event: Event | None, expecte
 
 
 def _entries(
-    pairs: Sequence[tuple[Timeline, Period]],
+    pairs: "Sequence[tuple[Timeline, Period]]",
     day: date,
     events: EventSource,
     as_logged: datetime | None,
@@ -129,7 +130,7 @@ def _sort_key(entry: Entry) -> tuple[int, date]:
     return (cadence_rank(entry.cadence), entry.due)
 
 
-def _previous_workday(day: date, history: History) -> date | None:
+def _previous_workday(day: date, history: "History") -> date | None:
     """The last workday before `day` within a week, for yesterday's daily misses."""
     for back in range(1, 8):
         earlier = day - timedelta(days=back)
@@ -139,7 +140,7 @@ def _previous_workday(day: date, history: History) -> date | None:
 
 
 def build_agenda(
-    history: History,
+    history: "History",
     events: EventSource,
     day: date,
     *,
@@ -214,7 +215,7 @@ def _rrule_rank(rule: str) -> int:
     return CADENCES.index("daily")
 
 
-def _rank(item: ItemRule) -> int:
+def _rank(item: "ItemRule") -> int:
     rec = item.recurrence
     if rec.cadence == RRULE:
         return _rrule_rank(rec.rrule or "")
@@ -222,7 +223,7 @@ def _rank(item: ItemRule) -> int:
 
 
 def window_entries(
-    history: History,
+    history: "History",
     events: EventSource,
     cadence: str,
     day: date,

@@ -5,7 +5,8 @@ here are all the rest of csm needs, and all a cached checklist holds, so the
 morning `csm today` never loads the YAML parser or its validators.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import re
 import unicodedata

@@ -1,7 +1,8 @@
 """The `csm` command: parse options, call the core, hand results to render.
 
 Rules live in the core modules; this file only wires the commands together and
-is the one place where errors become messages and exit codes.
+hands every error a command raises to `failures.report_failure`, which turns
+it into a message and an exit code. Runs start in `entry.main`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import CsmError
+from .entry import main as main  # the console script of installs made before entry.py
+from .failures import print_error, report_failure
+from .language import reader_lang
 from .messages import Msg
-from .usage import CsmContext, reader_lang
+from .usage import CsmContext
 
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
@@ -106,11 +109,6 @@ class CsmGroup(TyperGroup):
                 # What is still buffered fails here, not in Python's exit.
                 if sys.stdout is not None:
                     sys.stdout.flush()
-        except CsmError as exc:
-            if os.environ.get("CSM_DEBUG"):
-                raise
-            print_error(exc.message, exc.hint)
-            raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -121,16 +119,7 @@ class CsmGroup(TyperGroup):
                 raise
             if os.environ.get("CSM_DEBUG"):
                 raise
-            known = system_error(exc)
-            if known is not None:
-                message, hint, code = known
-                print_error(message, hint)
-                raise typer.Exit(code) from None
-            print_error(
-                Msg("cli.unexpected", kind=type(exc).__name__, detail=str(exc)),
-                Msg("cli.unexpected_hint"),
-            )
-            raise typer.Exit(1) from None
+            raise typer.Exit(report_failure(exc)) from None
 
 
 # Options people reach for that csm spells another way: (command, what was
@@ -166,68 +155,6 @@ def _point_at_the_right_option(exc: Exception, command: str | None) -> None:
         exc.possibilities = None  # type: ignore[attr-defined]  # what we said is better
 
 
-def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
-    """(message, hint, exit code) for an error of the system around csm, or
-    None for one that is a bug. Work the log had already committed stays."""
-    import errno
-
-    saved = Msg("cli.saved") if _log_was_saved() else ""
-    if isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF, errno.ENOSPC):
-        _silence_stdout()
-        if exc.errno == errno.ENOSPC:
-            problem = Msg("cli.disk_full", saved=saved)
-        elif exc.errno == errno.EPIPE:
-            problem = Msg("cli.cut_short", saved=saved)
-        else:
-            problem = Msg("cli.output_closed", saved=saved)
-        return problem, Msg("cli.nothing_half_done"), 1
-    if isinstance(exc, OSError):
-        # The system's own reason (strerror) stays as the system words it.
-        reason = exc.strerror or str(exc)
-        if exc.filename:
-            problem = Msg("cli.cannot_use_file", path=exc.filename, reason=reason, saved=saved)
-        else:
-            problem = Msg("cli.cannot_use", reason=reason, saved=saved)
-        return problem, Msg("cli.check_folders"), 1
-    if isinstance(exc, OverflowError):
-        return (
-            Msg("cli.number_out_of_range", detail=str(exc)),
-            Msg("cli.number_out_of_range_hint"),
-            2,
-        )
-    return None
-
-
-def _log_was_saved() -> bool:
-    """Whether this run committed to the log."""
-    log = sys.modules.get(f"{__package__}.log")
-    return log is not None and bool(getattr(log, "COMMITS", [0])[0])
-
-
-def _silence_stdout() -> None:
-    # Whatever is still buffered goes to /dev/null, so Python's own flush at
-    # exit does not fail a second time.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, AttributeError, ValueError):
-        pass
-
-
-def print_error(message: str, hint: str | None) -> None:
-    """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
-    from .messages import say, t
-    from .views.safe import one_line
-
-    if sys.stderr is None:
-        return
-    lang = reader_lang()
-    # User input and stored text may be in the message: shown, never obeyed.
-    sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
-    if hint:
-        sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
-
-
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"csm {__version__}")
@@ -246,11 +173,9 @@ def root(
 ) -> None:
     """Bare `csm` shows today's agenda, like `csm today`."""
     if ctx.invoked_subcommand is None:
-        from .commands.agenda import today
+        from .commands.today_due import show_today
 
-        # Called directly with every value: typer's defaults are OptionInfo
-        # objects that only its own parsing turns into values.
-        today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
+        show_today(on=None, show_all=False, json_output=False, as_logged=None, tag=None)
 
 
 # Which module registers each command. A run loads only the module of the
@@ -333,31 +258,3 @@ def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return build_app()
     raise AttributeError(name)
-
-
-def main() -> None:
-    """Entry point of the `csm` console script."""
-    args = sys.argv[1:]
-    _prepare_streams()
-    for arg in args:
-        if any("\udc80" <= char <= "\udcff" for char in arg):
-            # Python keeps bytes that are not UTF-8 as lone surrogates, which
-            # no file, log or terminal can take.
-            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            print_error(Msg("cli.not_utf8", arg=shown), Msg("cli.not_utf8_hint"))
-            raise SystemExit(2)
-    build_app(args)(prog_name="csm")
-
-
-def _prepare_streams() -> None:
-    """No output ever fails on its encoding: in a locale that cannot show some
-    characters (LANG=C, PYTHONIOENCODING=ascii), they are written as escapes
-    such as \\u0645 instead. A closed stdout is refused before anything runs."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-            if encoding != "utf8":
-                stream.reconfigure(errors="backslashreplace")
-    if sys.stdout is None:
-        print_error(Msg("cli.stdout_closed"), Msg("cli.stdout_closed_hint"))
-        raise SystemExit(1)

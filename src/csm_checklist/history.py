@@ -25,12 +25,12 @@ that local date. Every date is then judged by the rules in force on it:
 Everything here is pure: the log's rows and dates come in as arguments.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -124,7 +124,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _item_json(item: Item | ItemRule) -> dict[str, Any]:
+def _item_json(item: "Item | ItemRule") -> dict[str, Any]:
     rec = item.recurrence
     return {
         "id": item.id,
@@ -139,7 +139,7 @@ def _item_json(item: Item | ItemRule) -> dict[str, Any]:
     }
 
 
-def rules_text(items: Iterable[Item | ItemRule], calendar: WorkCalendar, timezone: str) -> str:
+def rules_text(items: "Iterable[Item | ItemRule]", calendar: WorkCalendar, timezone: str) -> str:
     """The canonical JSON of the rules: what a revision stores and compares."""
     document = {
         "settings": {
@@ -197,7 +197,7 @@ def parse_rules(text: str) -> tuple[WorkCalendar, str, dict[str, ItemRule]]:
     return calendar, str(settings.get("timezone", "")), items
 
 
-def revision_from_record(record: RevisionRecord) -> Revision:
+def revision_from_record(record: "RevisionRecord") -> Revision:
     calendar, timezone, items = parse_rules(record.rules)
     return Revision(
         record.uuid, record.effective, record.recorded_at, calendar, timezone, items, record.rules
@@ -221,7 +221,7 @@ class History:
             # Days off are facts about dates, not rules that change: every
             # revision's calendar holds all of them, past days included.
             revisions = [
-                r._replace(calendar=replace(r.calendar, days_off=days_off)) for r in revisions
+                r._replace(calendar=r.calendar._replace(days_off=days_off)) for r in revisions
             ]
         self.days_off = days_off
         ordered = sorted(revisions, key=lambda r: (r.effective, r.recorded_at))
@@ -238,11 +238,11 @@ class History:
     @classmethod
     def from_records(
         cls,
-        starts: Sequence[StartRecord],
-        revisions: Sequence[RevisionRecord],
+        starts: "Sequence[StartRecord]",
+        revisions: "Sequence[RevisionRecord]",
         fallback: date,
         days_off: frozenset[date] = frozenset(),
-    ) -> History:
+    ) -> "History":
         start = starts[-1].start if starts else fallback
         return cls(start, [revision_from_record(r) for r in revisions], days_off)
 
@@ -260,14 +260,14 @@ class History:
     def current(self) -> Revision:
         return self.revisions[-1]
 
-    def until(self, day: date) -> History:
+    def until(self, day: date) -> "History":
         """The history as it stood on `day`: revisions recorded later are left out."""
         if self.revisions[-1].effective <= day:
             return self
         kept = [r for r in self.recorded if r.effective <= day] or self.revisions[:1]
         return History(self.start, kept, self.days_off)
 
-    def with_start(self, start: date) -> History:
+    def with_start(self, start: date) -> "History":
         return History(start, self.recorded, self.days_off)
 
     def item_ids(self) -> list[str]:
@@ -283,13 +283,13 @@ class History:
         """The items switched on in the rules in force on `day`, in catalog order."""
         return [item for item in self.revision_on(day).items.values() if item.enabled]
 
-    def timeline(self, item_id: str) -> Timeline:
+    def timeline(self, item_id: str) -> "Timeline":
         found = self._timelines.get(item_id)
         if found is None:
             found = self._timelines[item_id] = Timeline(self, item_id)
         return found
 
-    def window_timeline(self, cadence: str) -> Timeline:
+    def window_timeline(self, cadence: str) -> "Timeline":
         """The windows of a report or `due --period` of `cadence` (week, month,
         quarter, year), which follow the settings' revisions like any item."""
         key = f"\0window:{cadence}"
@@ -557,7 +557,7 @@ class Observed(NamedTuple):
     items: dict[str, ItemRule]
 
 
-def observe(items: Iterable[Item], calendar: WorkCalendar, timezone: str) -> Observed:
+def observe(items: "Iterable[Item]", calendar: WorkCalendar, timezone: str) -> Observed:
     """The rules the catalog and settings hold now."""
     rules = {
         item.id: ItemRule(item.id, item.title, item.area, item.recurrence, item.enabled, item.since)
@@ -566,7 +566,7 @@ def observe(items: Iterable[Item], calendar: WorkCalendar, timezone: str) -> Obs
     return Observed(rules_text(rules.values(), calendar, timezone), calendar, timezone, rules)
 
 
-def changed(observed: Observed, latest: RevisionRecord | None) -> bool:
+def changed(observed: Observed, latest: "RevisionRecord | None") -> bool:
     """Whether the rules seen now differ from the latest revision recorded."""
     return latest is None or not _same_rules(observed.text, latest.rules)
 

@@ -17,7 +17,8 @@ This module uses the standard library only: the CLI, the agenda and the tests
 all use it the same way.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import contextlib
 import os
@@ -25,7 +26,6 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -47,9 +47,12 @@ Kind = Literal["done", "skip"]
 KINDS: tuple[Kind, ...] = ("done", "skip")
 
 
-@dataclass(frozen=True)
-class Event:
-    """One done or skip of one item for one period."""
+class Event(NamedTuple):
+    """One done or skip of one item for one period.
+
+    This and the other records here are NamedTuples, not dataclasses: importing
+    `dataclasses` (and the `inspect` it brings) would cost `csm today` more
+    than its own work."""
 
     uuid: str
     item_id: str
@@ -71,8 +74,7 @@ class Event:
         return self.undone_at is None
 
 
-@dataclass(frozen=True)
-class NoteChange:
+class NoteChange(NamedTuple):
     """One correction of an event's note (`csm note`)."""
 
     event_uuid: str
@@ -690,7 +692,7 @@ class EventLog:
         self._checked = False
 
     @classmethod
-    def open(cls, path: Path, *, sound_marker: Path | None = None) -> EventLog:
+    def open(cls, path: Path, *, sound_marker: Path | None = None) -> "EventLog":
         """Open the log at `path`, creating its folder and the file if missing.
 
         `sound_marker` is a small file where the state of the log after this
@@ -739,7 +741,7 @@ class EventLog:
         if self._checked and self._marker is not None:
             note_sound(self._marker, self.path)
 
-    def __enter__(self) -> EventLog:
+    def __enter__(self) -> "EventLog":
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -906,7 +908,7 @@ class EventLog:
                 (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
             )
             db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
-        return replace(event, note=note), change
+        return event._replace(note=note), change
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
         """The note changes of each of `uuids` that has any, oldest first."""
@@ -1179,7 +1181,7 @@ class EventLog:
                 event = _event_from_row(row)
                 if as_logged is not None:
                     if event.undone_at is not None and event.undone_at > as_logged:
-                        event = replace(event, undone_at=None)  # not undone yet then
+                        event = event._replace(undone_at=None)  # not undone yet then
                     if event.undone_at is not None and not include_undone:
                         continue
                     if limit is not None and shown >= limit:

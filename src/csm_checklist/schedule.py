@@ -9,12 +9,11 @@ Weekdays are numbered as `date.weekday()` does: Monday 0 ... Sunday 6.
 Periods are closed ranges: `start` and `end` are both inside.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
-import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
@@ -38,27 +37,41 @@ MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 DEFAULT_RRULE_START = date(2024, 1, 1)  # a Monday
 
 
-@dataclass(frozen=True)
-class WorkCalendar:
+class _CalendarFields(NamedTuple):
+    week_start: int
+    workdays: frozenset[int]
+    fiscal_year_start: int
+    days_off: frozenset[date]
+
+
+class WorkCalendar(_CalendarFields):
     """How a team's time is cut: its week, its workdays, its fiscal year, and
     the dates it does not work although they fall on a workday (public
     holidays, leave, closures). Days off are facts about dates, not settings:
-    they apply to every date they name, past ones included."""
+    they apply to every date they name, past ones included.
 
-    week_start: int = 0
-    workdays: frozenset[int] = field(default_factory=lambda: frozenset({0, 1, 2, 3, 4}))
-    fiscal_year_start: int = 1
-    days_off: frozenset[date] = frozenset()
+    A NamedTuple like the records below, not a dataclass: importing
+    `dataclasses` (and the `inspect` it brings) would cost `csm today` more
+    than its own work."""
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.week_start <= 6:
-            raise ValueError(f"week_start must be 0-6, not {self.week_start}")
-        if not self.workdays:
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        week_start: int = 0,
+        workdays: frozenset[int] = frozenset({0, 1, 2, 3, 4}),
+        fiscal_year_start: int = 1,
+        days_off: frozenset[date] = frozenset(),
+    ) -> "WorkCalendar":
+        if not 0 <= week_start <= 6:
+            raise ValueError(f"week_start must be 0-6, not {week_start}")
+        if not workdays:
             raise ValueError("workdays must name at least one day")
-        if not self.workdays <= frozenset(range(7)):
-            raise ValueError(f"workdays must be within 0-6, not {sorted(self.workdays)}")
-        if not 1 <= self.fiscal_year_start <= 12:
-            raise ValueError(f"fiscal_year_start must be 1-12, not {self.fiscal_year_start}")
+        if not workdays <= frozenset(range(7)):
+            raise ValueError(f"workdays must be within 0-6, not {sorted(workdays)}")
+        if not 1 <= fiscal_year_start <= 12:
+            raise ValueError(f"fiscal_year_start must be 1-12, not {fiscal_year_start}")
+        return super().__new__(cls, week_start, workdays, fiscal_year_start, days_off)
 
 
 class Period(NamedTuple):
@@ -195,8 +208,26 @@ _WEEKDAY_ALIASES = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
+# Spelled out, as the weekdays above: `calendar.month_name` costs every start
+# an import of `calendar` and `locale`, and would follow LC_TIME besides.
 _MONTH_ALIASES = {name: i + 1 for i, name in enumerate(MONTH_NAMES)} | {
-    calendar.month_name[i].lower(): i for i in range(1, 13)
+    full: i + 1
+    for i, full in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
 }
 
 
@@ -275,6 +306,14 @@ def is_day_off(day: date, cal: WorkCalendar) -> bool:
 # Calendar periods ----------------------------------------------------------
 
 
+def _month_length(year: int, month: int) -> int:
+    """How many days the month has (what `calendar.monthrange` gives, without
+    importing `calendar`)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def _month_start(month_index: int) -> date:
     """The first day of an absolute month index (year * 12 + month - 1)."""
     return date(month_index // 12, month_index % 12 + 1, 1)
@@ -282,7 +321,7 @@ def _month_start(month_index: int) -> date:
 
 def _month_end(month_index: int) -> date:
     year, month = month_index // 12, month_index % 12 + 1
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _month_length(year, month))
 
 
 def _months_period(day: date, months: int, first_month: int) -> Period:
@@ -317,7 +356,7 @@ def calendar_period(day: date, cadence: str, cal: WorkCalendar) -> Period:
 
 
 @lru_cache(maxsize=256)
-def parse_rrule(text: str, start: date | None = None) -> RRule:
+def parse_rrule(text: str, start: date | None = None) -> "RRule":
     """Parse an RFC 5545 rule such as 'FREQ=WEEKLY;BYDAY=MO,TH'.
 
     Raises ValueError with dateutil's reason when the rule is not valid.
@@ -463,7 +502,7 @@ def is_expected(period: Period, rec: Recurrence, cal: WorkCalendar) -> bool:
 
 def _clamp_day(year: int, month: int, day: int) -> date:
     """Day `day` of the month, clamped to its length; negative counts from the end."""
-    length = calendar.monthrange(year, month)[1]
+    length = _month_length(year, month)
     if day < 0:
         return date(year, month, max(1, length + 1 + day))
     return date(year, month, min(max(day, 1), length))

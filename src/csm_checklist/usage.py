@@ -18,26 +18,11 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
+from .language import reader_lang
 from .messages import Msg, t
 
 # click's classes, whether typer carries its own click (0.28) or uses click.
 _Context: Any = TyperCommand.context_class
-
-
-def reader_lang() -> str:
-    """The `lang` setting, for messages that arise before a command read it
-    (bad options, `--help`); English when the config cannot be read."""
-    from . import messages
-
-    if not messages.is_known():
-        messages.use("en")  # until read, and if it cannot be: English, as §9 says
-        try:
-            from .config import load_settings, resolve_paths
-
-            messages.use(load_settings(resolve_paths()).lang)
-        except Exception:  # any config csm cannot read
-            pass
-    return messages.current()
 
 
 _lang = reader_lang

@@ -5,7 +5,8 @@ Every function takes the day and the moment as arguments; only the CLI asks
 the clock.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing would compile every string
+# annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import itertools
 from collections.abc import Iterator, Sequence
@@ -78,7 +79,7 @@ def _not_future(day: date, today: date) -> None:
         )
 
 
-def check_tracked(history: History, item: Item, day: date) -> None:
+def check_tracked(history: History, item: "Item", day: date) -> None:
     """BadInput unless `item` was tracked on `day`: csm refuses work dated
     before its tracking start, which also catches a mistyped year."""
     if day < history.start:
@@ -116,7 +117,7 @@ def _tracked_since(history: History, item_id: str) -> date | None:
 def log_work(
     log: EventLog,
     history: History,
-    items: Sequence[Item],
+    items: "Sequence[Item]",
     kind: str,
     day: date,
     today: date,
@@ -223,7 +224,7 @@ class ImportResult(NamedTuple):
 
 def import_events(
     log: EventLog,
-    source: ImportSource,
+    source: "ImportSource",
     observed: Observed,
     today: date,
     now: datetime,

@@ -101,7 +101,7 @@ def validate(
         for path in paths or []:
             echo(t("commands.checklist.ok_path", env.lang, path=path))
         return
-    from ..cli import print_error
+    from ..failures import print_error
 
     if len(errors) == 1:
         raise errors[0]

@@ -83,9 +83,7 @@ class Env:
         cal = self.settings.calendar
         if not self.days_off:
             return cal
-        from dataclasses import replace
-
-        return replace(cal, days_off=frozenset(self.days_off))
+        return cal._replace(days_off=frozenset(self.days_off))
 
     @cached_property
     def today(self) -> date:

@@ -70,8 +70,8 @@ def report_formats(incomplete: str) -> list[str]:
 def setting_names(incomplete: str) -> list[tuple[str, str]]:
     """Setting names, each with what it means in the reader's language."""
     from ..config import SETTINGS
+    from ..language import reader_lang
     from ..messages import say
-    from ..usage import reader_lang
 
     lang = reader_lang()  # English when the config cannot be read; never raises
     return [

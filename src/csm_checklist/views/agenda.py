@@ -169,7 +169,7 @@ def _fitted(rows: list[list[tuple[str, str]]], width: int) -> list[Any]:
 
 
 def _fits(rows: Sequence[Sequence[tuple[str, str]]], width: int, shrink: Sequence[int]) -> bool:
-    from rich.cells import cell_len
+    from .common import cell_len
 
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(len(rows[0]))]
     return fit_widths(widths, width - 2, shrink) is not None
@@ -230,10 +230,9 @@ def show_agenda(
     The columns are laid out here rather than by rich's Table, whose layout
     pass cost the morning command more than everything else it draws.
     """
-    from rich.cells import cell_len
     from rich.text import Text
 
-    from .common import terminal_console
+    from .common import cell_len, terminal_console
 
     console = terminal_console()
     lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]

@@ -108,9 +108,7 @@ def _count_line(groups: Sequence[ListGroup], lang: str) -> str:
 
 def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
     """Aligned plain text for pipes and files: no box drawing, no colour."""
-    from rich.cells import cell_len
-
-    from .common import pad
+    from .common import cell_len, pad
 
     if not groups:
         return _word("nothing", lang) + "\n"
@@ -142,10 +140,9 @@ def print_rich_list(groups: Sequence[ListGroup], lang: str) -> None:
     """One table per group for a person at a terminal, every table with the
     same column widths so the groups line up like one list."""
     from rich import box
-    from rich.cells import cell_len
     from rich.table import Table
 
-    from .common import terminal_console
+    from .common import cell_len, terminal_console
 
     console = terminal_console()
     if not groups:

@@ -14,6 +14,17 @@ if TYPE_CHECKING:
 BAR_WIDTH = 20
 
 
+def cell_len(text: str) -> int:
+    """The terminal cells `text` takes: its length when it is ASCII, which
+    spares English plain output the import of rich; rich's measure of wide,
+    combining and zero-width characters otherwise (Arabic, bidi marks)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len as measure
+
+    return measure(text)
+
+
 def terminal_console() -> Console:
     """A rich console for a person at a terminal; NO_COLOR is honoured by rich."""
     import os
@@ -64,8 +75,6 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells padded into columns, for plain text without box drawing."""
     if not rows:
         return []
-    from rich.cells import cell_len
-
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         gap.join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -77,8 +86,6 @@ def pad(text: str, width: int) -> str:
     """`text` padded with spaces to `width` terminal cells: str.ljust counts
     characters, and an Arabic letter with a mark, or a wide character, does
     not take one cell each."""
-    from rich.cells import cell_len
-
     return text + " " * (width - cell_len(text))
 
 
@@ -124,7 +131,6 @@ def styled_columns(
     their text shortened with "…" (the others, such as ids, dates and
     numbers, never are).
     """
-    from rich.cells import cell_len
     from rich.text import Text
 
     if not rows:
@@ -163,8 +169,6 @@ def fit_columns(
 
 def fit_line(text: str, width: int | None) -> str:
     """One line shortened with "…" to `width` cells (None: as it is)."""
-    from rich.cells import cell_len
-
     if width is None or cell_len(text) <= width:
         return text
     from rich.text import Text

@@ -227,10 +227,9 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     then the name give way with an ellipsis; on a narrow terminal the time
     logged, then the title, then the name are left out.
     """
-    from rich.cells import cell_len
     from rich.text import Text
 
-    from .common import fit_widths, styled_columns, terminal_console
+    from .common import cell_len, fit_widths, styled_columns, terminal_console
 
     console = terminal_console()
     if not events:

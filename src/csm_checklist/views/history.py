@@ -193,9 +193,7 @@ def show_json(data: ShowData) -> dict[str, Any]:
 
 
 def plain_show(data: ShowData, lang: str) -> str:
-    from rich.cells import cell_len
-
-    from .common import pad
+    from .common import cell_len, pad
 
     item = data.item
     other = "en" if lang == "ar" else "ar"

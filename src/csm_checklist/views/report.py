@@ -347,7 +347,7 @@ def plain_report(
     hijri: bool = False,
 ) -> str:
     """The report as aligned plain text: no colour, no box drawing."""
-    from rich.cells import cell_len
+    from .common import cell_len
 
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
@@ -501,10 +501,9 @@ def _compact_lines(
 ) -> list[Text]:
     """The report for a narrow terminal: every line fits `width`; names and
     notes are shortened with "…", figures never are."""
-    from rich.cells import cell_len
     from rich.text import Text
 
-    from .common import bar_cells, styled_columns
+    from .common import bar_cells, cell_len, styled_columns
 
     def fitted(line: str, style: str = "") -> Text:
         text = Text(one_line(line), style=style)

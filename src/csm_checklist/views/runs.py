@@ -110,7 +110,7 @@ def closed_line(run: Run, when: datetime, forced: int) -> str:
 
 def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
     """`csm run list`; with `width`, laid out for a terminal that wide."""
-    from rich.cells import cell_len
+    from .common import cell_len
 
     if not runs:
         return word("no_runs", lang) + "\n"

@@ -90,7 +90,7 @@ def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = False
 
     stream = sys.stderr if err else sys.stdout
     text = visible(say(text))
-    if columns:
+    if columns and not text.isascii():  # only Arabic needs isolating
         from .bidi import isolate_lines
 
         text = isolate_lines(text)

@@ -1,0 +1,20 @@
+"""The reader's language, for messages that arise before a command has read
+the settings (a bad option, `--help`, a failure on the way in)."""
+
+from __future__ import annotations
+
+from . import messages
+
+
+def reader_lang() -> str:
+    """The `lang` setting; English when the config cannot be read, as §9 of
+    the design says, so the error about the config itself can be read."""
+    if not messages.is_known():
+        messages.use("en")  # until read, and if it cannot be
+        try:
+            from .config import load_settings, resolve_paths
+
+            messages.use(load_settings(resolve_paths()).lang)
+        except Exception:  # any config csm cannot read
+            pass
+    return messages.current()
