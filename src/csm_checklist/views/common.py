@@ -102,6 +102,32 @@ def fit_widths(
     return fitted if excess <= 0 else None
 
 
+TITLE_CELLS = 20  # a title keeps this much while a column can still make room
+
+
+def choose_layout(
+    rows: Sequence[Sequence[str]],
+    layouts: Sequence[tuple[Sequence[int], Sequence[int]]],
+    room: int,
+    least: int = TITLE_CELLS,
+) -> tuple[list[int], list[int]] | None:
+    """The first of `layouts` (columns kept, columns to shorten, by index
+    into each row) whose columns fit `room` cells as they are, else the
+    first that fits with its shortened columns at `least` cells or more:
+    a less important column goes before a title is shortened. Returns the
+    kept columns and, as positions among them, the ones to shorten; None
+    when no layout fits."""
+    from rich.cells import cell_len
+
+    for floor in (room, least):
+        for keep, shrink in layouts:
+            widths = [max(cell_len(one_line(row[i])) for row in rows) for i in keep]
+            order = [list(keep).index(i) for i in shrink]
+            if fit_widths(widths, room, order, floor) is not None:
+                return list(keep), order
+    return None
+
+
 def one_line(text: str) -> str:
     """A cell's text on one line: line breaks become ' / '."""
     if "\n" not in text and "\r" not in text:
