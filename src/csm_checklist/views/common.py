@@ -86,19 +86,27 @@ MIN_CELLS = 8  # the narrowest a shortened column gets
 
 
 def fit_widths(
-    widths: Sequence[int], room: int, shrink: Sequence[int], least: int = MIN_CELLS
+    widths: Sequence[int],
+    room: int,
+    shrink: Sequence[int],
+    least: int = MIN_CELLS,
+    share: int | None = None,
 ) -> list[int] | None:
     """Column widths that fit `room` cells with two-cell gaps, narrowing the
     columns in `shrink` in that order, each to `least` cells at the least;
-    None when even that is too wide."""
+    None when even that is too wide. With `share`, each first keeps `share`
+    cells while a later one can still give, so that none is cut to nothing
+    while another stays whole."""
     fitted = list(widths)
     excess = sum(fitted) + 2 * (len(fitted) - 1) - room
-    for i in shrink:
-        if excess <= 0:
-            break
-        give = min(excess, max(fitted[i] - least, 0))
-        fitted[i] -= give
-        excess -= give
+    floors = (least,) if share is None else (max(share, least), least)
+    for floor in floors:
+        for i in shrink:
+            if excess <= 0:
+                break
+            give = min(excess, max(fitted[i] - floor, 0))
+            fitted[i] -= give
+            excess -= give
     return fitted if excess <= 0 else None
 
 
@@ -142,13 +150,14 @@ def styled_columns(
     width: int | None = None,
     shrink: Sequence[int] = (),
     least: int = MIN_CELLS,
+    share: int | None = None,
 ) -> list[Text]:
     """Rows of (text, style) cells padded into columns, as rich Text lines.
 
     Widths are terminal cells, so Arabic and wide characters line up. With
     `width`, no line is longer: the columns in `shrink` are narrowed and
     their text shortened with "…" (the others, such as ids, dates and
-    numbers, never are).
+    numbers, never are); `share` as in `fit_widths`.
     """
     from rich.cells import cell_len
     from rich.text import Text
@@ -159,7 +168,7 @@ def styled_columns(
     count = len(rows[0])
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
     if width is not None:
-        widths = fit_widths(widths, width - cell_len(indent), shrink, least) or widths
+        widths = fit_widths(widths, width - cell_len(indent), shrink, least, share) or widths
     lines = []
     for row in rows:
         line = Text(indent)
