@@ -139,10 +139,15 @@ def test_subcommands_are_listed_with_their_whole_first_sentence() -> None:
     )
 
 
-def test_errors_of_the_system_around_csm_are_said_in_arabic(arabic: None) -> None:
-    from csm_checklist import messages
+def test_errors_of_the_system_around_csm_are_said_in_arabic(
+    arabic: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csm_checklist import log, messages
     from csm_checklist.cli import system_error
 
+    # The count of commits is the process's: earlier tests in it wrote logs,
+    # and this error is the one of a run that wrote nothing.
+    monkeypatch.setattr(log, "COMMITS", [0])
     messages.use("ar")
     # (Not a full disk here: that answer also points stdout at /dev/null.)
     found = system_error(PermissionError(13, "Permission denied", "/srv/out.csv"))
