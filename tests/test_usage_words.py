@@ -147,6 +147,9 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(
 
     monkeypatch.setattr(log, "COMMITS", [0])  # nothing logged by this run
 
+    # The count of commits is the process's: earlier tests in it wrote logs,
+    # and this error is the one of a run that wrote nothing.
+    monkeypatch.setattr(log, "COMMITS", [0])
     messages.use("ar")
     # (Not a full disk here: that answer also points stdout at /dev/null.)
     found = system_error(PermissionError(13, "Permission denied", "/srv/out.csv"))

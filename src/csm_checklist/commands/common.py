@@ -280,6 +280,15 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def terminal_width() -> int | None:
+    """The terminal's width for a view to fit, None when piped: piped
+    output is never shortened."""
+    from ..views.common import terminal_console
+
+    width: int = terminal_console().width
+    return width if stdout_is_terminal() else None
+
+
 def print_json(document: object) -> None:
     """Exactly one JSON document on stdout, UTF-8, Arabic kept readable, and
     no control character raw (stored text may hold escape sequences)."""

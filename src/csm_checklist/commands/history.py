@@ -9,7 +9,7 @@ import typer
 from ..messages import Msg
 from ..views.safe import echo
 from . import completion
-from .common import Env, print_json
+from .common import Env, print_json, terminal_width
 
 history_app = typer.Typer(help=Msg("help.history"), invoke_without_command=True)
 
@@ -36,7 +36,8 @@ def history(
     if json_output:
         print_json(view.history_json(record, revisions, starts))
         return
-    echo(view.plain_history(record, revisions, starts, env.settings.lang), nl=False, columns=True)
+    text = view.plain_history(record, revisions, starts, env.settings.lang, terminal_width())
+    echo(text, nl=False, columns=True)
 
 
 @history_app.command("start", help=Msg("help.history.start"))
@@ -100,7 +101,7 @@ def show(
     if json_output:
         print_json(view.show_json(data))
         return
-    echo(view.plain_show(data, env.settings.lang), nl=False, columns=True)
+    echo(view.plain_show(data, env.settings.lang, terminal_width()), nl=False, columns=True)
 
 
 def register(app: typer.Typer) -> None:

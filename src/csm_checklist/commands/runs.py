@@ -14,7 +14,7 @@ import typer
 from ..errors import BadInput, NotMet
 from ..messages import Msg, t
 from ..views.safe import echo
-from .common import Env, print_json, stdout_is_terminal
+from .common import Env, print_json, terminal_width
 
 if TYPE_CHECKING:
     from ..log import EventLog
@@ -26,13 +26,6 @@ run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)
 def _calendar(env: Env, log: EventLog) -> CalendarOn:
     """The calendar in force on each day, days off included."""
     return env.history(log).calendar_on
-
-
-def _width() -> int | None:
-    """The terminal's width for the views to fit, None when piped (never shortened)."""
-    from ..views.common import terminal_console
-
-    return terminal_console().width if stdout_is_terminal() else None
 
 
 def _who(env: Env, by: str | None) -> str:
@@ -92,7 +85,7 @@ def list_runs(
         now = env.settings.now()
         print_json({"runs": [run_record(run, now) for run in runs]})
         return
-    echo(run_list(runs, env.settings.lang, _width()), nl=False, columns=True)
+    echo(run_list(runs, env.settings.lang, terminal_width()), nl=False, columns=True)
 
 
 @run_app.command("show", help=Msg("help.run.show"))
@@ -111,7 +104,7 @@ def show(
     if json_output:
         print_json(run_record(found, now))
         return
-    echo(run_detail(found, now, env.settings.lang, _width()), nl=False, columns=True)
+    echo(run_detail(found, now, env.settings.lang, terminal_width()), nl=False, columns=True)
 
 
 @run_app.command("close", help=Msg("help.run.close"))

@@ -9,7 +9,7 @@ from ..errors import BadInput
 from ..messages import Msg
 from ..schedule import parse_cadence
 from ..views.safe import echo
-from .common import Env, print_json, reason_of, stdout_is_terminal
+from .common import Env, print_json, reason_of, stdout_is_terminal, terminal_width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -138,7 +138,8 @@ def _show(
     if runs:
         from ..views.runs import today_section
 
-        echo("\n" + today_section(runs, env.settings.now(), lang), nl=False, columns=True)
+        section = today_section(runs, env.settings.now(), lang, terminal_width())
+        echo("\n" + section, nl=False, columns=True)
 
 
 def _window_name(env: Env, cadence: str, span: Period) -> str:

@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "on {moment} the start moved from {before} to {after}",
         "في {moment} نُقلت البداية من {before} إلى {after}",
     ),
+    "views.start_moved_short": (
+        "{moment}  start moved {before} → {after}",
+        "{moment}  نُقلت البداية من {before} إلى {after}",
+    ),
     "views.revisions_heading": ("Revisions of the rules", "مراجعات القواعد"),
     "views.start_now": (
         "Tracking now starts on {after} (it was {before}).",

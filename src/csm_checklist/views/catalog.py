@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import ALL_CADENCES, Catalog, Item
 from ..wording import cadence_text, due_text
 from .labels import counted, label
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def _word(key: str, lang: str) -> str:
@@ -137,52 +140,61 @@ def plain_list(groups: Sequence[ListGroup], lang: str) -> str:
 
 
 def print_rich_list(groups: Sequence[ListGroup], lang: str) -> None:
-    """One table per group for a person at a terminal, every table with the
-    same column widths so the groups line up like one list."""
-    from rich import box
-    from rich.table import Table
+    """`csm list` for a person at a terminal, fitted to its width."""
+    from rich.text import Text
 
-    from .common import cell_len, terminal_console
+    from .common import terminal_console
 
     console = terminal_console()
+    console.print(Text("\n").join(list_lines(groups, lang, console.width)))
+
+
+def list_lines(groups: Sequence[ListGroup], lang: str, width: int) -> list[Text]:
+    """The groups as lines no wider than `width`, every group with the same
+    column widths so that they line up like one list.
+
+    Ids are never shortened; the cadence goes first (the due rule mostly
+    says it), then titles, then due rules are shortened with "…".
+    """
+    from rich.text import Text
+
+    from .common import TITLE_CELLS, choose_layout, fit_line, styled_columns
+
     if not groups:
-        console.print(_word("nothing", lang))
-        return
-    rows = [row for group in groups for row in group.rows]
-    headers = [_word(key, lang) for key in ("id", "title", "cadence", "due")]
-    disabled = " " + _word("disabled", lang)
-    widths = [
-        max([cell_len(headers[0]), *(cell_len(r.id) for r in rows)]),
-        max(
-            [cell_len(headers[1]), *(cell_len(r.title + disabled * (not r.enabled)) for r in rows)]
-        ),
-        max([cell_len(headers[2]), *(cell_len(r.cadence) for r in rows)]),
-        max([cell_len(headers[3]), *(cell_len(r.due) for r in rows)]),
-    ]
+        return [Text(_word("nothing", lang))]
+    rows = [[_word(key, lang) for key in ("id", "title", "cadence", "due")] + [""]]
+    styles = ["bold"]
     for group in groups:
-        table = Table(
-            title=f"{escape(group.heading)} [dim]({group.key})[/dim]",
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-        )
-        for header, width in zip(headers, widths, strict=True):
-            table.add_column(header, min_width=width)
-        table.columns[0].style = "cyan"
         if not group.rows:
-            table.add_row("", f"[dim]{_word('empty_area', lang)}[/dim]", "", "")
+            rows.append(["", _word("empty_area", lang), "", "", ""])
+            styles.append("dim")
         for row in group.rows:
-            cells = [escape(row.id), escape(row.title), row.cadence, escape(row.due)]
-            if row.enabled:
-                table.add_row(*cells)
-            else:
-                cells[1] += escape(disabled)
-                table.add_row(*(f"[dim]{cell}[/dim]" for cell in cells))
-        console.print(table)
-        console.print()
-    console.print(f"[dim]{_count_line(groups, lang)}[/dim]")
+            off = "" if row.enabled else _word("disabled", lang)
+            rows.append([row.id, row.title, row.cadence, row.due, off])
+            styles.append("" if row.enabled else "dim")
+    marker = (4,) if any(row[4] for row in rows) else ()
+    layouts = (((0, 1, 2, 3, *marker), (1, 3)), ((0, 1, 3, *marker), (1, 3)))
+    keep, shrink = choose_layout(rows, layouts, width) or (list(layouts[-1][0]), [1, 2])
+    cells = [
+        [(row[i], "cyan" if i == 0 and style != "bold" else style) for i in keep]
+        for row, style in zip(rows, styles, strict=True)
+    ]
+    # Indented like every other table: a line that starts with an Arabic
+    # header would be laid out right to left by a terminal that detects
+    # each line's direction.
+    laid = styled_columns(cells, indent="  ", width=width, shrink=shrink, share=TITLE_CELLS)
+    rule = Text("  " + "─" * (max(line.cell_len for line in laid) - 2))
+    head, body = laid[0], iter(laid[1:])
+    lines: list[Text] = []
+    for group in groups:
+        key = f" ({group.key})"
+        heading = Text(fit_line(group.heading, max(width - len(key), 1)), style="bold")
+        heading.append(key, style="bold dim")
+        lines += [heading, head, rule]
+        lines += [next(body) for _ in range(len(group.rows) or 1)]
+        lines.append(Text())
+    lines.append(Text(_count_line(groups, lang), style="dim"))
+    return lines
 
 
 def escape(text: str) -> str:

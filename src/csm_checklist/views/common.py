@@ -93,20 +93,52 @@ MIN_CELLS = 8  # the narrowest a shortened column gets
 
 
 def fit_widths(
-    widths: Sequence[int], room: int, shrink: Sequence[int], least: int = MIN_CELLS
+    widths: Sequence[int],
+    room: int,
+    shrink: Sequence[int],
+    least: int = MIN_CELLS,
+    share: int | None = None,
 ) -> list[int] | None:
     """Column widths that fit `room` cells with two-cell gaps, narrowing the
     columns in `shrink` in that order, each to `least` cells at the least;
-    None when even that is too wide."""
+    None when even that is too wide. With `share`, each first keeps `share`
+    cells while a later one can still give, so that none is cut to nothing
+    while another stays whole."""
     fitted = list(widths)
     excess = sum(fitted) + 2 * (len(fitted) - 1) - room
-    for i in shrink:
-        if excess <= 0:
-            break
-        give = min(excess, max(fitted[i] - least, 0))
-        fitted[i] -= give
-        excess -= give
+    floors = (least,) if share is None else (max(share, least), least)
+    for floor in floors:
+        for i in shrink:
+            if excess <= 0:
+                break
+            give = min(excess, max(fitted[i] - floor, 0))
+            fitted[i] -= give
+            excess -= give
     return fitted if excess <= 0 else None
+
+
+TITLE_CELLS = 20  # a title keeps this much while a column can still make room
+
+
+def choose_layout(
+    rows: Sequence[Sequence[str]],
+    layouts: Sequence[tuple[Sequence[int], Sequence[int]]],
+    room: int,
+    least: int = TITLE_CELLS,
+) -> tuple[list[int], list[int]] | None:
+    """The first of `layouts` (columns kept, columns to shorten, by index
+    into each row) whose columns fit `room` cells as they are, else the
+    first that fits with its shortened columns at `least` cells or more:
+    a less important column goes before a title is shortened. Returns the
+    kept columns and, as positions among them, the ones to shorten; None
+    when no layout fits."""
+    for floor in (room, least):
+        for keep, shrink in layouts:
+            widths = [max(cell_len(one_line(row[i])) for row in rows) for i in keep]
+            order = [list(keep).index(i) for i in shrink]
+            if fit_widths(widths, room, order, floor) is not None:
+                return list(keep), order
+    return None
 
 
 def one_line(text: str) -> str:
@@ -123,13 +155,14 @@ def styled_columns(
     width: int | None = None,
     shrink: Sequence[int] = (),
     least: int = MIN_CELLS,
+    share: int | None = None,
 ) -> list[Text]:
     """Rows of (text, style) cells padded into columns, as rich Text lines.
 
     Widths are terminal cells, so Arabic and wide characters line up. With
     `width`, no line is longer: the columns in `shrink` are narrowed and
     their text shortened with "…" (the others, such as ids, dates and
-    numbers, never are).
+    numbers, never are); `share` as in `fit_widths`.
     """
     from rich.text import Text
 
@@ -139,7 +172,7 @@ def styled_columns(
     count = len(rows[0])
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
     if width is not None:
-        widths = fit_widths(widths, width - cell_len(indent), shrink, least) or widths
+        widths = fit_widths(widths, width - cell_len(indent), shrink, least, share) or widths
     lines = []
     for row in rows:
         line = Text(indent)

@@ -86,23 +86,55 @@ def plain_history(
     revisions: Sequence[tuple[Revision, list[Change]]],
     starts: Sequence[StartRecord],
     lang: str,
+    width: int | None = None,
 ) -> str:
+    """`csm history`; with `width`, laid out for a terminal that wide."""
+    from .common import cell_len, fit_line
+
     lines = [label("tracking_since", lang).format(day=history.start.isoformat())]
     for earlier, later in itertools.pairwise(starts):
-        lines.append(
-            "  "
-            + label("start_moved", lang).format(
-                moment=later.recorded_at.date().isoformat(),
-                before=earlier.start.isoformat(),
-                after=later.start.isoformat(),
-            )
-        )
+        moved = {
+            "moment": later.recorded_at.date().isoformat(),
+            "before": earlier.start.isoformat(),
+            "after": later.start.isoformat(),
+        }
+        line = "  " + label("start_moved", lang).format(**moved)
+        if width is not None and cell_len(line) > width:
+            # Three dates and no title: the sentence is said in fewer words.
+            line = "  " + label("start_moved_short", lang).format(**moved)
+        lines.append(line)
     lines += ["", label("revisions_heading", lang)]
     for index, (revision, found) in enumerate(revisions):
         texts = _summary(revision, found, index == 0, lang)
-        lines.append(f"  {revision.effective.isoformat()}  {texts[0]}")
-        lines += [f"              {text}" for text in texts[1:] if text]
+        lines.append(fit_line(f"  {revision.effective.isoformat()}  {texts[0]}", width))
+        if width is not None and index == 0 and len(texts) > 1:
+            texts = [texts[0], *_settings_lines(found, lang, width - cell_len(_UNDER))]
+        lines += [fit_line(_UNDER + text, width) for text in texts[1:] if text]
     return "\n".join(lines) + "\n"
+
+
+_UNDER = " " * 14  # under the text after a revision's date
+
+
+def _settings_lines(found: list[Change], lang: str, room: int) -> list[str]:
+    """The settings of the first record, as many on a line as fit `room`."""
+    texts = [change_text(c, lang) for c in found if c.what == "setting"]
+    return packed(texts, label("list_sep", lang), room)
+
+
+def packed(parts: Sequence[str], sep: str, room: int) -> list[str]:
+    """`parts` joined by `sep`, as many on a line as fit `room` cells: a
+    list of dates or settings goes on over lines rather than past the edge."""
+    from .common import cell_len
+
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{sep}{part}" if lines else part
+        if lines and cell_len(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
 
 
 def start_moved_text(move: StartMove, lang: str) -> str:
@@ -192,63 +224,84 @@ def show_json(data: ShowData) -> dict[str, Any]:
     }
 
 
-def plain_show(data: ShowData, lang: str) -> str:
-    from .common import cell_len, pad
+def plain_show(data: ShowData, lang: str, width: int | None = None) -> str:
+    """`csm show ITEM`; with `width`, laid out for a terminal that wide."""
+    from .common import cell_len, fit_line, pad
 
     item = data.item
     other = "en" if lang == "ar" else "ar"
-    lines = [f"{item.id}  {item.title.get(lang)}"]
+    lines = [fit_line(f"{item.id}  {item.title.get(lang)}", width)]
     if item.title.get(other) != item.title.get(lang):
-        lines.append(f"{' ' * cell_len(item.id)}  {item.title.get(other)}")
+        lines.append(fit_line(f"{' ' * cell_len(item.id)}  {item.title.get(other)}", width))
     if item.details is not None:
-        lines.append(f"  {item.details.get(lang)}")
-    area = data.area.title.get(lang) if data.area else item.area
-    rows = [
-        (label("area", lang), area),
-        (label("cadence", lang).lower(), cadence_text(item.cadence, lang)),
-        (label("rule", lang), due_text(item.recurrence, lang)),
-    ]
-    if not item.enabled:
-        rows.append((label("status", lang), label("switched_off", lang)))
-    if item.tags:
-        rows.append((label("tags", lang), label("list_sep", lang).join(item.tags)))
-    rows.append(
-        (
-            label("tracked_since_short", lang),
-            data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang),
-        )
-    )
-    if data.current is not None:
-        c = data.current
-        span = c.period.start.isoformat()
-        if c.period.end != c.period.start:
-            span += f"..{c.period.end.isoformat()}"
-        rows.append(
-            (
-                label("now", lang),
-                f"{span} · {label('due_on', lang)} {c.due.isoformat()} · {label(c.status, lang)}",
-            )
-        )
-    if data.next_due:
-        dates = label("list_sep", lang).join(d.isoformat() for d in data.next_due)
-        rows.append((label("next_due", lang), dates))
-    width = max(cell_len(name) for name, _ in rows)
-    lines += [f"  {pad(name, width)}  {value}" for name, value in rows]
+        lines.append(fit_line(f"  {item.details.get(lang)}", width))
+    rows = _show_rows(data, lang)
+    name_width = max(cell_len(name) for name, _, _ in rows)
+    for name, parts, sep in rows:
+        if width is None:
+            lines.append(f"  {pad(name, name_width)}  {sep.join(parts)}")
+            continue
+        # Dates are never shortened: a value of several goes on over lines.
+        room = width - name_width - 4
+        values = [fit_line(value, room) for value in packed(parts, sep, room)]
+        lines.append(f"  {pad(name, name_width)}  {values[0]}")
+        lines += [f"  {' ' * name_width}  {value}" for value in values[1:]]
     lines += ["", label("last_events", lang)]
     if data.events:
-        for e in data.events:
-            state = label("done" if e.kind == "done" else "skipped", lang)
-            text = f"  {e.for_date.isoformat()}  {state}"
-            text += f" {label('by', lang)} {e.by}"
-            if e.note:
-                text += f' — "{e.note}"'
-            if e.undone_at is not None:
-                text += f" ({label('undone', lang)})"
-            lines.append(text)
+        lines += [_event_line(e, lang, width) for e in data.events]
     else:
         lines.append("  " + label("no_events", lang))
     lines += ["", label("revisions_heading", lang)]
     for revision, found in data.revisions:
         for change in found:
-            lines.append(f"  {revision.effective.isoformat()}  {change_text(change, lang)}")
+            line = f"  {revision.effective.isoformat()}  {change_text(change, lang)}"
+            lines.append(fit_line(line, width))
     return "\n".join(lines) + "\n"
+
+
+def _show_rows(data: ShowData, lang: str) -> list[tuple[str, list[str], str]]:
+    """`csm show`'s named rows: each name, its value in parts, and what
+    goes between them."""
+    item = data.item
+    sep = label("list_sep", lang)
+    area = data.area.title.get(lang) if data.area else item.area
+    rows = [
+        (label("area", lang), [area], ""),
+        (label("cadence", lang).lower(), [cadence_text(item.cadence, lang)], ""),
+        (label("rule", lang), [due_text(item.recurrence, lang)], ""),
+    ]
+    if not item.enabled:
+        rows.append((label("status", lang), [label("switched_off", lang)], ""))
+    if item.tags:
+        rows.append((label("tags", lang), list(item.tags), sep))
+    tracked = data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang)
+    rows.append((label("tracked_since_short", lang), [tracked], ""))
+    if data.current is not None:
+        c = data.current
+        span = c.period.start.isoformat()
+        if c.period.end != c.period.start:
+            span += f"..{c.period.end.isoformat()}"
+        due = f"{label('due_on', lang)} {c.due.isoformat()}"
+        rows.append((label("now", lang), [span, due, label(c.status, lang)], " · "))
+    if data.next_due:
+        rows.append((label("next_due", lang), [d.isoformat() for d in data.next_due], sep))
+    return rows
+
+
+def _event_line(event: Event, lang: str, width: int | None) -> str:
+    """One of the last entries; with `width`, its note shortened to fit."""
+    from rich.text import Text
+
+    from .common import cell_len, fit_line
+
+    state = label("done" if event.kind == "done" else "skipped", lang)
+    head = f"  {event.for_date.isoformat()}  {state} {label('by', lang)} {event.by}"
+    tail = f" ({label('undone', lang)})" if event.undone_at is not None else ""
+    note = event.note or ""
+    room = 0 if width is None else width - cell_len(head + tail) - len(' — ""')
+    if width is not None and note and cell_len(note) > room:
+        shortened = Text(note)
+        shortened.truncate(max(room, 1), overflow="ellipsis")
+        note = shortened.plain
+    text = head + (f' — "{note}"' if note else "") + tail
+    return fit_line(text, width)

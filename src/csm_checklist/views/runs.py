@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..messages import current
-from .common import align_columns, fit_columns, fit_line
+from .common import align_columns, choose_layout, fit_columns, fit_line
 from .labels import counted, words
 
 if TYPE_CHECKING:
@@ -158,37 +158,68 @@ def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
 def run_detail(run: Run, now: datetime, lang: str, width: int | None = None) -> str:
     lines = [fit_line(_run_name(run, lang), width)]
     lines.append(
-        f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}"
+        fit_line(
+            f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}",
+            width,
+        )
     )
     if run.closed_at is not None:
         forced = f" ({word('forced', lang)})" if run.forced else ""
         note = f": {run.close_note}" if run.close_note else ""
-        lines.append(
+        closed = (
             f"{word('closed', lang)} {moment(run.closed_at)}, "
             f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at, lang)}"
             f"{forced}{note}"
         )
+        lines.append(fit_line(closed, width))
     rows = []
     for number, step in enumerate(run.steps, start=1):
         within = within_text(step, lang)
         rows.append(
             [f"{number}.", step.id, step.title.get(lang), within, step_state(step, now, lang)]
         )
-    lines.extend(fit_columns(rows, width, (2,), "  "))
+    # The time limit goes first (the deadline in the state says it), then
+    # the step's number (the rows are in order).
+    layouts = (((0, 1, 2, 3, 4), (2,)), ((0, 1, 2, 4), (2,)), ((1, 2, 4), (2,)))
+    lines.extend(_steps(rows, width, layouts, "  ", (1, 2)))
     return "\n".join(lines) + "\n"
 
 
-def today_section(runs: Sequence[Run], now: datetime, lang: str) -> str:
-    """The open runs' steps still to do, for `csm today`."""
+def _steps(
+    rows: list[list[str]],
+    width: int | None,
+    layouts: Sequence[tuple[Sequence[int], Sequence[int]]],
+    indent: str,
+    head: tuple[int, int],
+) -> list[str]:
+    """Step rows, their state last: in columns that fit `width`, else with
+    the state under its step, since its deadline is never shortened."""
+    from .common import cell_len
+
+    if width is None:
+        return fit_columns(rows, None, (), indent)
+    chosen = choose_layout(rows, layouts, width - cell_len(indent))
+    if chosen is not None:
+        keep, shrink = chosen
+        return fit_columns([[row[i] for i in keep] for row in rows], width, shrink, indent)
+    step, title = head
+    heads = fit_columns([[row[step], row[title]] for row in rows], width, (1,), indent)
+    state = indent + "    "
+    return [line for head, row in zip(heads, rows, strict=True) for line in (head, state + row[-1])]
+
+
+def today_section(runs: Sequence[Run], now: datetime, lang: str, width: int | None = None) -> str:
+    """The open runs' steps still to do, for `csm today`; with `width`,
+    laid out for a terminal that wide."""
     lines = [word("runs_heading", lang)]
     for run in runs:
-        lines.append(f"  {_run_name(run, lang)}")
+        lines.append(fit_line(f"  {_run_name(run, lang)}", width))
         rows = []
         for step in run.open_steps:
             rows.append(
                 [f"{run.run_id}/{step.id}", step.title.get(lang), step_state(step, now, lang)]
             )
-        lines.extend("    " + row for row in align_columns(rows))
+        lines.extend(_steps(rows, width, (((0, 1, 2), (1,)),), "    ", (0, 1)))
     return "\n".join(lines) + "\n"
 
 
