@@ -45,12 +45,13 @@ def measures(
             }
         )
         return
-    from ..views.measures import word
+    from ..views.measures import fitted_table, word
+    from ..views.safe import echo
+    from .common import terminal_width
 
     if not values:
-        typer.echo(word("none", lang))
+        echo(word("none", lang))
         return
-    from ..views.common import align_columns
 
     rows = [[word(key, lang) for key in ("item", "measure", "period", "value", "target")]]
     for v in values:
@@ -68,7 +69,10 @@ def measures(
                 target,
             ]
         )
-    typer.echo("\n".join(align_columns(rows)))
+    # Item, measure, period and value always; the target only where it fits.
+    layouts = [((0, 1, 2, 3, 4), (1,)), ((0, 1, 2, 3), (1,))]
+    # Measure names and units come from checklist files: echo shows them safely.
+    echo("\n".join(fitted_table(rows, layouts, terminal_width())), columns=True)
 
 
 def register(app: typer.Typer) -> None:

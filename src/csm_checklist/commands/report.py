@@ -12,7 +12,7 @@ from ..messages import Msg, t
 from ..schedule import parse_cadence
 from ..views.safe import echo, json_text, visible
 from . import completion
-from .common import OUTPUT_HELP, Env, stdout_is_terminal
+from .common import OUTPUT_HELP, Env, stdout_is_terminal, terminal_width
 
 if TYPE_CHECKING:
     from ..catalog import Item
@@ -142,7 +142,7 @@ def report(
         ) + _extra_markdown(runs, kpis, lang)
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
-        echo(_extra_text(runs, kpis, lang), nl=False, columns=True)
+        echo(_extra_text(runs, kpis, lang, terminal_width()), nl=False, columns=True)
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
@@ -208,11 +208,13 @@ def _extra_markdown(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
     return "\n".join(["", *lines]) if lines else ""
 
 
-def _extra_text(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
+def _extra_text(
+    runs: list[Run], kpis: list[MeasureRow], lang: str, width: int | None = None
+) -> str:
     from ..views import measures
     from ..views import runs as run_view
 
-    lines = measures.report_lines(kpis, lang)
+    lines = measures.report_lines(kpis, lang, width=width)
     if runs:
         lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
     return "\n" + "\n".join(lines) + "\n" if lines else ""

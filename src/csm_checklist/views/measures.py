@@ -47,11 +47,13 @@ def _target(row: MeasureRow, lang: str) -> str:
     return f"{number(m.target)}{m.unit}{state}"
 
 
-def report_lines(rows: Sequence[MeasureRow], lang: str, *, spark: bool = True) -> list[str]:
+def report_lines(
+    rows: Sequence[MeasureRow], lang: str, *, spark: bool = True, width: int | None = None
+) -> list[str]:
     """The measures section of a text report; the trend column is a sparkline
-    of up to 12 periods (terminal and plain text alike)."""
-    from .common import align_columns
-
+    of up to 12 periods (terminal and plain text alike). With `width`, fitted
+    to a terminal that wide: the trend goes first, then the previous value and
+    its change, before a measure's name is shortened."""
     if not rows:
         return []
     table = [
@@ -76,7 +78,34 @@ def report_lines(rows: Sequence[MeasureRow], lang: str, *, spark: bool = True) -
                 *([sparkline(row.history)] if spark else []),
             ]
         )
-    return [word("heading", lang), *("  " + line for line in align_columns(table))]
+    everything = tuple(range(len(table[0])))
+    layouts = [(everything, (0,)), ((0, 1, 2, 3, 4), (0,)), ((0, 1, 4), (0,))]
+    return [word("heading", lang), *fitted_table(table, layouts, width, indent="  ")]
+
+
+def fitted_table(
+    table: Sequence[Sequence[str]],
+    layouts: Sequence[tuple[Sequence[int], Sequence[int]]],
+    width: int | None,
+    indent: str = "",
+) -> list[str]:
+    """`table`'s rows as aligned lines; with a terminal `width`, the first of
+    `layouts` (columns kept, columns to shorten) that fits it."""
+    from .common import align_columns, choose_layout, fit_columns
+
+    if width is None:
+        return [indent + line for line in align_columns(table)]
+    chosen = choose_layout(table, layouts, width - len(indent), least=MEASURE_CELLS)
+    if chosen is None:  # nothing fits: the narrowest layout, shortened as far as it goes
+        last_keep, last_shrink = layouts[-1]
+        chosen = list(last_keep), [list(last_keep).index(i) for i in last_shrink]
+    keep, shrink = chosen
+    rows = [[row[i] for i in keep] for row in table]
+    return fit_columns(rows, width, shrink, indent=indent)
+
+
+# A measure's name is shortened to no fewer cells than this ("Customer s…").
+MEASURE_CELLS = 10
 
 
 def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:

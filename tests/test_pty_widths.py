@@ -1,0 +1,118 @@
+"""Every view in a real pseudo-terminal of 60 and 80 columns, in English and
+Arabic: no line is wider than the terminal, so none wraps.
+
+The other width tests render through rich in the test process; this one runs
+csm as a person does, in a terminal csm detects itself, so what decides the
+layout is the terminal's own size.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from bidi import unmarked
+from clihelp import track_from
+
+DAY = "2026-11-18"
+VIEWS = [
+    ("today", "--on", DAY),
+    ("today", "--on", DAY, "--all"),
+    ("due", "--on", DAY, "--period", "quarter"),
+    ("log",),
+    ("report", "--on", DAY),
+    ("report", "--on", DAY, "--period", "year"),
+    ("list",),
+    ("show", "monitor-accounts"),
+    ("history",),
+    ("run", "list"),
+    ("off", "list"),
+    ("measures",),
+    ("measures", "monthly-report"),
+]
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
+
+def in_terminal(args: tuple[str, ...], columns: int, env: dict[str, str]) -> str:
+    """What `csm ARGS` writes to a terminal `columns` wide, escapes removed."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "csm_checklist", *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": "", "LINES": ""},
+        close_fds=True,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return _ESCAPES.sub("", text)
+
+
+def _is_row(line: str) -> bool:
+    """Whether a line is a row of columns (cells apart by two spaces or more),
+    which must fit; a sentence, such as a hint with a long command in it, may
+    wrap as prose does."""
+    return "  " in line.strip()
+
+
+@pytest.fixture
+def workday(config_dir: Path) -> dict[str, str]:
+    """A log with a week of work, a note, a skip, a day off and a playbook run."""
+    from clihelp import run
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+    track_from("2026-01-01")
+    for day in ("2026-11-16", "2026-11-17", DAY):
+        assert run("done", "--cadence", "daily", "--on", day, "--note", "all calm").exit_code == 0
+    assert run("skip", "team-meeting", "--on", DAY, "--reason", "public holiday").exit_code == 0
+    assert run("off", "add", "2026-11-12", "--reason", "annual leave").exit_code == 0
+    assert run("run", "start", "crisis", "--name", "hacked account").exit_code == 0
+    measured = run("done", "monthly-report", "--on", "2026-10-30", "--measure", "csat=4.5")
+    assert measured.exit_code == 0, measured.stderr
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    return env
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_no_view_is_wider_than_the_terminal(
+    workday: dict[str, str], config_dir: Path, lang: str, columns: int
+) -> None:
+    with (config_dir / "config.yaml").open("a", encoding="utf-8") as config:
+        config.write(f"lang: {lang}\n")
+    too_wide = {}
+    for args in VIEWS:
+        shown = in_terminal(args, columns, workday)
+        assert shown.strip(), args
+        wide = [
+            line
+            for line in shown.splitlines()
+            if cell_len(unmarked(line)) > columns and _is_row(unmarked(line))
+        ]
+        if wide:
+            too_wide[" ".join(args)] = wide
+    assert too_wide == {}, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in too_wide.items())
