@@ -119,7 +119,7 @@ def test_help_in_arabic_has_arabic_headings_and_texts(arabic: None) -> None:
     assert lines[0] == "الاستخدام: csm off [OPTIONS] COMMAND [ARGS]..."
     assert "الخيارات:" in lines
     assert "الأوامر:" in lines
-    assert "  -h, --help  اعرض هذه المساعدة واخرج." in lines
+    assert "  -h, --help  اعرض هذه المساعدة ثم اخرج." in lines
     assert "Options:" not in result.stdout
 
 

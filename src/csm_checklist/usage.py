@@ -34,10 +34,9 @@ _ARABIC_HELP: dict[str, str] = {}
 def arabic_help(english: str) -> str | None:
     """The Arabic of a help text, found by its English; None if it has none."""
     if not _ARABIC_HELP:
-        from .messages import cli, help
+        from .messages import help
 
-        for table in (help.MESSAGES, cli.MESSAGES):
-            _ARABIC_HELP.update({" ".join(en.split()): ar for en, ar in table.values()})
+        _ARABIC_HELP.update({" ".join(en.split()): ar for en, ar in help.MESSAGES.values()})
     return _ARABIC_HELP.get(" ".join(english.split()))
 
 

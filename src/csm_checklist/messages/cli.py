@@ -12,16 +12,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.note_default": ("default: {value}", "الافتراضي: {value}"),
     "cli.note_required": ("required", "مطلوب"),
     "cli.note_env_var": ("env var: {value}", "متغير البيئة: {value}"),
-    # The help of the options click and typer add to every command.
-    "cli.help_option": ("Show this message and exit.", "اعرض هذه المساعدة واخرج."),
-    "cli.install_completion": (
-        "Install completion for the current shell.",
-        "ثبّت الإكمال التلقائي للصدفة الحالية.",
-    ),
-    "cli.show_completion": (
-        "Show completion for the current shell, to copy it or customize the installation.",
-        "اعرض الإكمال التلقائي للصدفة الحالية، لنسخه أو لتخصيص تثبيته.",
-    ),
     # Errors of typing a command, as click words them.
     "cli.try_help": ("Try '{command} {option}' for help.", "للمساعدة: '{command} {option}'."),
     "cli.no_such_option": ("No such option: {name}", "لا يوجد خيار باسم {name}"),
