@@ -510,6 +510,20 @@ def test_a_backup_into_an_empty_log_brings_its_history(log: EventLog) -> None:
     ]
 
 
+def test_a_log_that_only_ever_started_takes_a_backups_history(tracked: EventLog) -> None:
+    source = Source(
+        [event(MONITOR, d(2, 10), (d(2, 10), d(2, 10)), uuid="a")],
+        starts=[StartRecord("s1", d(1, 9), at(1, 9, 9))],
+        revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)],
+    )
+    result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
+    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0))
+    # The backup's start is in force afterwards, not the one the first
+    # `csm today` on this machine recorded.
+    assert [s.start for s in tracked.starts()] == [d(1, 9), d(1), d(1, 9)]
+    assert history(tracked).start == d(1, 9)
+
+
 def test_a_backup_with_the_rules_seen_now_adds_no_revision(log: EventLog) -> None:
     brought = [RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)]
     source = Source(
