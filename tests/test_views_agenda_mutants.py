@@ -409,3 +409,12 @@ def test_the_skip_hint_names_the_item_when_it_fits(
 ) -> None:
     lines = plain(monkeypatch, width, lambda: show_agenda(AGENDA, ENTRIES, "en")).split("\n")
     assert [line for line in lines if "or skip" in line] == [hint]
+
+
+def test_a_bar_is_green_only_when_its_cadence_is_all_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    agenda = Agenda(TUESDAY, True, [], [], {"annual": Progress(1, 0, 1), "daily": Progress()})
+    assert drawn(monkeypatch, 80, lambda: show_agenda(agenda, [], "en")).split("\n")[-3:] == [
+        "  annual <green>████████████████████████</> 1/1",
+        "  daily  <grey50>░░░░░░░░░░░░░░░░░░░░░░░░</> 0/0",
+        "",
+    ]

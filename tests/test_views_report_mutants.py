@@ -823,3 +823,52 @@ def test_a_narrow_terminal_shows_the_latest_days_and_shortens_notes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert drawn(monkeypatch, 60, lambda: show_report(LONG, AREAS, "en")).split("\n") == LONG_60
+
+
+@pytest.mark.parametrize(
+    ("width", "missed"),
+    [
+        (
+            45,
+            [
+                "  monitor  Mo…  2026-11-03 → 2026-11-04  (2×)",
+                "  monitor  Mo…  2026-11-06",
+                "  review   We…  2026-11-09 → 2026-11-15",
+            ],
+        ),
+        (
+            46,
+            [
+                "  monitor  Mon…  2026-11-03 → 2026-11-04  (2×)",
+                "  monitor  Mon…  2026-11-06",
+                "  review   Wee…  2026-11-09 → 2026-11-15",
+            ],
+        ),
+    ],
+)
+def test_missed_titles_give_way_down_to_three_cells(
+    monkeypatch: pytest.MonkeyPatch, width: int, missed: list[str]
+) -> None:
+    lines = plain(monkeypatch, width, lambda: show_report(REPORT, AREAS, "en")).split("\n")
+    start = lines.index("Missed") + 1
+    assert lines[start : start + 3] == missed
+
+
+def test_markdown_cells_escape_backslashes_and_pipes() -> None:
+    report = Report(
+        "weekly",
+        Period(d(23), d(29)),
+        d(27),
+        OUTCOMES[:1],
+        HISTORY,
+        None,
+        items={"m": ONE},
+        titles={"m": "Back\\slash | pipe"},
+        cadences={"daily": ONE},
+        areas={"ops": ONE},
+        total=ONE,
+    )
+    lines = report_markdown(report, {}, "en").split("\n")
+    assert [line for line in lines if "slash" in line] == [
+        "| Back\\\\slash \\| pipe | 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 100% |"
+    ]
