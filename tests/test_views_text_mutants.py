@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from rich.text import Text
 
-from csm_checklist.views import common, labels, safe
+from csm_checklist.views import labels, safe
 from csm_checklist.views.common import (
     align_columns,
     bar_cells,
@@ -262,10 +262,6 @@ def test_hijri_note_is_empty_when_there_is_no_hijri_date(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(hijri, "hijri_span", lambda first, last, lang: "")
     assert hijri_note(date(2026, 3, 20), "en", True) == ""
-
-
-def test_common_has_no_rich_at_import() -> None:
-    assert common.BAR_WIDTH == 20
 
 
 # labels -------------------------------------------------------------------------

@@ -6,13 +6,13 @@ begins on a Sunday; every expected value is worked out by hand."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from csm_checklist import backup_extra, work
+from csm_checklist import backup_extra
 from csm_checklist.catalog import Item, Text
 from csm_checklist.errors import BadInput, ImportFileError, LogError, NotMet
 from csm_checklist.history import observe
@@ -674,8 +674,3 @@ def test_move_start_refuses_the_future_and_the_distant_past(tracked: EventLog) -
     assert len(tracked.starts()) == 1
     move = move_start(tracked, history(tracked), date(1900, 1, 1), d(20), at(20))
     assert move.after == date(1900, 1, 1)
-
-
-def test_work_names_what_it_offers() -> None:
-    assert sorted(work.__all__) == work.__all__
-    assert timedelta(0) == timedelta()  # the module is importable without the CLI
