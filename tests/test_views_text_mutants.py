@@ -27,6 +27,14 @@ from csm_checklist.views.labels import label
 # safe ---------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def empty_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The escape tables and finders are built on first use: each test
+    starts without them, so it checks how they are built, not a copy."""
+    monkeypatch.setattr(safe, "_TABLES", {})
+    monkeypatch.setattr(safe, "_FINDERS", {})
+
+
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
@@ -114,6 +122,8 @@ def test_the_terminal_console_shows_stored_escapes(capsys: pytest.CaptureFixture
     ("done", "total", "width", "skipped", "cells"),
     [
         (0, 0, 20, 0, (0, 0)),
+        (1, 1, 10, 0, (10, 0)),
+        (5, 5, 10, 1, (10, 0)),
         (1, 0, 20, 0, (0, 0)),
         (3, -1, 20, 0, (0, 0)),
         (0, 5, 20, 0, (0, 0)),
@@ -159,6 +169,8 @@ def test_text_bar(args: tuple[int, ...], bar: str) -> None:
 
 
 def test_align_columns() -> None:
+    with pytest.raises(ValueError):  # a row with a cell too many is a mistake, never cut
+        align_columns([("a", "b"), ("c", "d", "e")])
     assert align_columns([]) == []
     assert align_columns([("a", "bb", ""), ("ccc", "d", "")]) == ["a    bb", "ccc  d"]
     assert align_columns([("a", "b"), ("cc", "d")], gap=" | ") == ["a  | b", "cc | d"]
@@ -199,6 +211,7 @@ def test_fit_widths_default_least() -> None:
         ("a\nb", "a / b"),
         ("a\rb", "a / b"),
         ("a\r\nb\n \nc\n", "a / b / c"),
+        ("two words\nnext", "two words / next"),
     ],
 )
 def test_one_line(text: str, line: str) -> None:
@@ -228,6 +241,10 @@ def test_styled_columns_shortens_the_columns_named_to_fit() -> None:
     assert lines[0].cell_len == 30
     # Too narrow even then: the columns stay whole.
     lines = styled_columns(rows, indent="  ", width=20, shrink=(1,), least=4)
+    assert [line.plain for line in lines] == ["  identifier  a long title here  end"]
+    lines = styled_columns(rows, indent="  ", width=24, shrink=(1,), least=4)
+    assert [line.plain for line in lines] == ["  identifier  a lo…  end"]
+    lines = styled_columns(rows, indent="  ", width=24, shrink=(1,))
     assert [line.plain for line in lines] == ["  identifier  a long title here  end"]
     lines = styled_columns(rows, width=21, shrink=(1,))
     assert [line.plain for line in lines] == ["identifier  a long title here  end"]
