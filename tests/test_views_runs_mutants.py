@@ -442,3 +442,46 @@ def test_measures_report_json() -> None:
 def test_measures_word() -> None:
     assert measures.word("met", "fr") == "met"
     assert measures.word("met", "ar") == "تحقق"
+
+
+def test_the_runs_in_arabic() -> None:
+    assert step_line(OPEN, STEPS[0], check_off("triage", "done", 3), STEPS[4].event, "ar") == (
+        "Already تم التخطي: INC-1/triage at 2026-11-24 18:00 by Mona; nothing logged."
+    )
+    assert step_line(OPEN, STEPS[0], check_off("triage", "done", 2), None, "ar") == (
+        "Done: فرز (INC-1/triage) — on time (due 2026-11-24 11:00)"
+    )
+    assert run_list([FORCED], "ar") == (
+        "الخطة  الدليل    بدأت              الخطوات       الحالة\n"
+        "INC-2  incident  2026-11-24 09:00  3/5, 1 متأخر  مغلق 2026-11-26 13:07\n"
+    )
+    assert today_section([OPEN], LATER, "ar") == (
+        "خطط العمل المفتوحة\n"
+        "  INC-1  حادث — VIP outage\n"
+        "    INC-1/fix    إصلاح  متأخر عن موعده, الموعد 2026-11-27 09:00\n"
+        "    INC-1/close  Close  مفتوح\n"
+    )
+    assert runs.report_lines([OPEN, FORCED, QUICK], "ar") == [
+        "خطط العمل",
+        "  INC-1  حادث  بدأت 2026-11-24 09:00  ما زالت مفتوحة    1 خطوة متأخرة",
+        "  INC-2  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 2d 4h  1 خطوة متأخرة",
+        "  INC-3  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 25m    0 خطوات متأخرة",
+    ]
+    assert runs.report_markdown([OPEN, FORCED, QUICK], "ar") == [
+        "## خطط العمل",
+        "",
+        "| الخطة | الدليل | بدأت | أُغلقت بعد | خطوات متأخرة |",
+        "|---|---|---|---|---:|",
+        "| INC-1 | حادث | 2026-11-24 09:00 | ما زالت مفتوحة | 1 |",
+        "| INC-2 | حادث | 2026-11-24 09:00 | 2d 4h | 1 |",
+        "| INC-3 | حادث | 2026-11-24 09:00 | 25m | 0 |",
+        "",
+    ]
+
+
+def test_a_measure_without_values_shows_no_unit() -> None:
+    empty = MeasureRow("x", HANDLING, None, None, ())
+    assert (
+        measures.report_lines([empty], "en")[2] == "  Handling time  —      —         —       5 min"
+    )
+    assert measures.report_markdown([empty], "en")[4] == "| Handling time | — | — | — | 5 min |"
