@@ -259,3 +259,32 @@ def test_rich_list_of_one_item_and_of_nothing(monkeypatch: pytest.MonkeyPatch) -
 
 def test_escape_shows_brackets_as_written() -> None:
     assert escape("[bold]x[/bold]") == "\\[bold]x\\[/bold]"
+
+
+SHORT = Item("x", Text("Call", ""), None, "ops", Recurrence("daily"), (), True, HERE, 7)
+AUDIT = Item(
+    "ab", Text("Audit", ""), None, "ops", Recurrence("weekly", OnWeekday(0)), (), True, HERE, 8
+)
+
+
+def test_an_area_lists_its_daily_items_before_weekly_ones_whatever_their_ids() -> None:
+    catalog = Catalog(AREAS, {"ab": AUDIT, "x": SHORT})
+    groups = group_items(catalog, [AUDIT, SHORT], "area", "en", keep_empty=False)
+    assert [[row.id for row in group.rows] for group in groups] == [["x", "ab"]]
+
+
+def test_rich_columns_are_never_narrower_than_their_headers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    catalog = Catalog(AREAS, {"ab": AUDIT, "x": SHORT})
+    groups = group_items(catalog, [AUDIT, SHORT], "area", "en", keep_empty=False)
+    assert drawn(monkeypatch, 80, lambda: print_rich_list(groups, "en")).split("\n") == [
+        "<bold>Operations </><bold dim>(ops)</><bold>                    </>",
+        "<bold>id </> <bold> title </> <bold> cadence </> <bold> due          </>",
+        "────────────────────────────────────",
+        "<cyan>x  </>  Call    daily     every workday",
+        "<cyan>ab </>  Audit   weekly    every Monday ",
+        "",
+        "<dim>2 items</>",
+        "",
+    ]
