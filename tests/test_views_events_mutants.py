@@ -367,3 +367,16 @@ def test_show_log(monkeypatch: pytest.MonkeyPatch, width: int, lines: list[str])
 
 def test_show_log_of_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert drawn(monkeypatch, 80, lambda: show_log([])) == "No events.\n"
+
+
+def test_show_log_leaves_out_the_name_below_fifty_nine_columns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = drawn(monkeypatch, 58, lambda: show_log(EVENTS, CHANGES)).split("\n")
+    assert lines[:3] == [
+        "<bold>for</>         <bold>kind</>           <bold>item</>    <bold>id</>        <bold>note</>",
+        "2026-11-24  done           review  01234567",
+        "<cyan>2026-11-24</>  <cyan>note</>           <cyan>review</>  <cyan>01234567</>  <cyan>new (was: ol…</>",
+    ]
+    lines = drawn(monkeypatch, 59, lambda: show_log(EVENTS, CHANGES)).split("\n")
+    assert lines[1] == "2026-11-24  done           review  Mona  01234567"
