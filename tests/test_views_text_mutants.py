@@ -5,6 +5,7 @@ is worked out by hand."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -80,6 +81,33 @@ def test_the_escape_tables_differ_by_kind() -> None:
     assert safe.json_text("\x9b") == '"\\u009b"'
     assert safe.visible("\x9b") == "\\x9b"
     assert safe.json_text("\x1f") == '"\\u001f"'
+
+
+def test_each_kind_builds_its_table_and_finder_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Built on first use and kept: a long report is scanned in C, not
+    # translated, and nothing is compiled again for the next text.
+    compiled: list[str] = []
+    compile_pattern = re.compile
+
+    def counting(pattern: str, *args: int) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return compile_pattern(pattern, *args)
+
+    monkeypatch.setattr(re, "compile", counting)
+    for _ in range(3):
+        assert safe.visible("a\x1b") == "a\\x1b"
+        assert safe.json_text("\x7f") == '"\\u007f"'
+    assert len(compiled) == 2
+    assert sorted(safe._TABLES) == sorted(safe._FINDERS) == ["json", "text"]
+    assert safe._table("text") is safe._table("text")
+    assert safe._table("json") is safe._table("json")
+
+
+def test_plain_text_needs_no_translating() -> None:
+    assert not safe._has_unsafe("Xplain text, عربي\n\t", "text")
+    assert safe._has_unsafe("\x1b", "text")
+    assert not safe._has_unsafe("\x1b", "json")  # JSON escapes C0 itself
+    assert safe._has_unsafe("\x9b", "json")
 
 
 def test_echo_writes_visible_text_where_it_is_asked(capsys: pytest.CaptureFixture[str]) -> None:
