@@ -388,21 +388,33 @@ def test_undo_target(tracked: EventLog) -> None:
 
 def test_undo_work_marks_the_latest_match(tracked: EventLog) -> None:
     found = history(tracked)
-    log_work(tracked, found, [REVIEW], "done", d(17), d(20), at(20, 9), by="M")
-    log_work(tracked, found, [MONITOR], "done", d(17), d(20), at(20, 10), by="M")
-    log_work(tracked, found, [MONITOR], "done", d(18), d(20), at(20, 11), by="M")
-    assert undo_work(tracked, UndoTarget("monitor", for_date=d(17)), at(20, 12)) is not None
-    undone = undo_work(tracked, undo_target(found, "review", d(20)), at(20, 13))
+    for item, day, hour in [
+        (REVIEW, d(17), 9),
+        (REVIEW, d(10), 10),
+        (MONITOR, d(17), 11),
+        (MONITOR, d(18), 12),
+        (REVIEW, d(3), 13),
+    ]:
+        log_work(tracked, found, [item], "done", day, d(20), at(20, hour), by="M")
+    # The review of the 17th, not the later monitor entry for that day.
+    undone = undo_work(tracked, UndoTarget("review", for_date=d(17)), at(21, 9))
     assert undone is not None and (undone.item_id, undone.for_date) == ("review", d(17))
-    latest = undo_work(tracked, UndoTarget(), at(20, 14))
-    assert latest is not None and (latest.item_id, latest.for_date) == ("monitor", d(18))
-    assert undo_work(tracked, UndoTarget(), at(20, 15)) is None
+    # The review of the week of the 12th, not the later one of the week of the 3rd.
+    undone = undo_work(tracked, undo_target(found, "review", d(12)), at(21, 10))
+    assert undone is not None and (undone.item_id, undone.for_date) == ("review", d(10))
+    latest = undo_work(tracked, UndoTarget(), at(21, 11))
+    assert latest is not None and (latest.item_id, latest.for_date) == ("review", d(3))
+    for_day = undo_work(tracked, UndoTarget(for_date=d(17)), at(21, 12))
+    assert for_day is not None and (for_day.item_id, for_day.for_date) == ("monitor", d(17))
+    assert undo_work(tracked, UndoTarget("review"), at(21, 13)) is None
     assert sorted(
         (e.item_id, e.for_date, e.undone_at) for e in tracked.events(include_undone=True)
     ) == [
-        ("monitor", d(17), at(20, 12)),
-        ("monitor", d(18), at(20, 14)),
-        ("review", d(17), at(20, 13)),
+        ("monitor", d(17), at(21, 12)),
+        ("monitor", d(18), None),
+        ("review", d(3), at(21, 11)),
+        ("review", d(10), at(21, 10)),
+        ("review", d(17), at(21, 9)),
     ]
 
 
