@@ -418,3 +418,44 @@ def test_a_bar_is_green_only_when_its_cadence_is_all_done(monkeypatch: pytest.Mo
         "  daily  <grey50>░░░░░░░░░░░░░░░░░░░░░░░░</> 0/0",
         "",
     ]
+
+
+def test_arabic_missed_items_and_days_off() -> None:
+    missed = agenda_json(AGENDA, [], "ar")["missed"]
+    assert [entry["title"] for entry in missed] == ["مراقبة الحسابات", "Weekly review"]
+    assert day_heading(TUESDAY, False, "ar", day_off="عيد") == (
+        "الثلاثاء 2026-11-24 · يوم إجازة (عيد)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "missed"),
+    [
+        (
+            140,
+            [
+                "فاتك في الفترة الماضية",
+                "  [?]  monitor-accounts  مراقبة الحسابات  2026-11-23              سجّلها متأخرًا: csm done monitor-accounts --on 2026-11-23",
+                "  [?]  weekly-review     Weekly review    2026-11-16..2026-11-22  سجّلها متأخرًا: csm done weekly-review --on 2026-11-22",
+                '  (أو تخطَّ إحداها: csm skip monitor-accounts --on 2026-11-23 --reason "...")',
+            ],
+        ),
+        (
+            60,
+            [
+                "فاتك في الفترة الماضية — سجّلها متأخرًا:",
+                "  [?]  monitor-accounts  مراقبة الح…  2026-11-23",
+                "       csm done monitor-accounts --on 2026-11-23",
+                "  [?]  weekly-review     Weekly rev…  2026-11-16..2026-11-22",
+                "       csm done weekly-review --on 2026-11-22",
+                '  (أو تخطَّ إحداها: csm skip ID --on DATE --reason "...")',
+            ],
+        ),
+    ],
+)
+def test_the_missed_section_in_arabic(
+    monkeypatch: pytest.MonkeyPatch, width: int, missed: list[str]
+) -> None:
+    lines = plain(monkeypatch, width, lambda: show_agenda(AGENDA, ENTRIES, "ar")).split("\n")
+    start = lines.index(missed[0])
+    assert lines[start : start + len(missed)] == missed
