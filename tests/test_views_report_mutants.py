@@ -872,3 +872,62 @@ def test_markdown_cells_escape_backslashes_and_pipes() -> None:
     assert [line for line in lines if "slash" in line] == [
         "| Back\\\\slash \\| pipe | 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 100% |"
     ]
+
+
+QUARTER = Report("quarterly", Period(date(2026, 10, 1), date(2026, 12, 31)), d(20), [], HISTORY)
+
+
+def test_every_view_names_the_quarter_of_the_fiscal_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert plain_report(QUARTER, {}, "en").startswith("Customer service report — Q4 FY2026\n")
+    assert plain_report(QUARTER, {}, "en", 7).startswith("Customer service report — Q2 FY2026/27\n")
+    assert report_json(QUARTER, {}, "en")["name"] == "Q4 FY2026"
+    assert report_json(QUARTER, {}, "en", 7)["name"] == "Q2 FY2026/27"
+    assert report_markdown(QUARTER, {}, "en").startswith("# Customer service report — Q4 FY2026\n")
+    assert report_markdown(QUARTER, {}, "en", fiscal_year_start=7).startswith(
+        "# Customer service report — Q2 FY2026/27\n"
+    )
+    shown = plain(monkeypatch, 80, lambda: show_report(QUARTER, {}, "en"))
+    assert shown.startswith("Customer service report — Q4 FY2026\n")
+    shown = plain(monkeypatch, 80, lambda: show_report(QUARTER, {}, "en", 7))
+    assert shown.startswith("Customer service report — Q2 FY2026/27\n")
+
+
+def test_plain_report_in_arabic_with_nothing_to_report_or_missed() -> None:
+    assert plain_report(EMPTY, {}, "ar") == (
+        "تقرير خدمة العملاء — أسبوع 2026-11-23\n"
+        "2026-11-23 → 2026-11-29 · حتى 2026-11-24\n\n"
+        "لا شيء للتقرير: لم تكن هناك مهام متوقعة أو مسجلة في هذه الفترة.\n"
+    )
+    assert plain_report(CALM, AREAS, "ar").split("\n")[-3:] == [
+        "المهام الفائتة",
+        "  لم يفت شيء.",
+        "",
+    ]
+
+
+def test_streak_names_line_up_on_the_left() -> None:
+    two = Report(
+        "monthly",
+        Period(d(1), d(30)),
+        d(20),
+        OUTCOMES,
+        HISTORY,
+        None,
+        items=REPORT.items,
+        titles=REPORT.titles,
+        cadences=REPORT.cadences,
+        areas=REPORT.areas,
+        total=REPORT.total,
+        streaks=[
+            Streak("monitor", "Monitor accounts", 0, 1, DAYS[:3]),
+            Streak("call", "Call", 2, 2, DAYS[:2]),
+        ],
+    )
+    lines = plain_report(two, AREAS, "en").split("\n")
+    start = lines.index(
+        "Consistency of daily items   (# on time  + late  - skipped  x missed  . not done yet)"
+    )
+    assert lines[start + 1 : start + 3] == [
+        "  Monitor accounts  |#xx|  current 0 · longest 1",
+        "  Call              |#x|  current 2 · longest 2",
+    ]
