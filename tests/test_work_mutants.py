@@ -436,7 +436,8 @@ def event(
 
 
 class Source:
-    """An export being read, made by hand."""
+    """An export being read, made by hand. Like a json backup, its tracking
+    starts and revisions are known once its first record is read."""
 
     def __init__(
         self,
@@ -448,11 +449,13 @@ class Source:
     ) -> None:
         self.name = "backup.json"
         self.events = events
-        self.starts = starts or []
-        self.revisions = revisions or []
+        self.starts: list[StartRecord] = []
+        self.revisions: list[RevisionRecord] = []
+        self.history = (starts or [], revisions or [])
         self.extra = extra or {}
 
     def records(self) -> Iterator[tuple[str, Event]]:
+        self.starts, self.revisions = self.history
         for line, found in enumerate(self.events, start=1):
             yield f"backup.json, line {line}", found
 
@@ -633,12 +636,12 @@ def test_undone_events_and_unknown_items_are_kept_as_logged(busy: EventLog) -> N
 def test_a_backup_extra_is_checked_first_then_merged(
     tracked: EventLog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[dict[str, list[Any]], bool]] = []
+    calls: list[tuple[bool, dict[str, list[Any]], bool]] = []
 
     def merge_extra(
         log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
     ) -> tuple[int, int, int]:
-        calls.append((extra, dry_run))
+        calls.append((log is tracked, extra, dry_run))
         return (1, 2, 3)
 
     monkeypatch.setattr(backup_extra, "merge_extra", merge_extra)
@@ -646,11 +649,11 @@ def test_a_backup_extra_is_checked_first_then_merged(
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")], extra=extra)
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
     assert result.extra == (1, 2, 3)
-    assert calls == [(extra, True), (extra, False)]
+    assert calls == [(True, extra, True), (True, extra, False)]
     calls.clear()
     source = Source([event(MONITOR, d(3), (d(3), d(3)), uuid="b")], extra=extra)
     import_events(tracked, source, OBSERVED, d(20), at(20), dry_run=True)  # type: ignore[arg-type]
-    assert calls == [(extra, True), (extra, True)]
+    assert calls == [(True, extra, True), (True, extra, True)]
 
 
 # the tracking start -------------------------------------------------------------
