@@ -4,6 +4,7 @@ The report is made by hand so each figure is known."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -930,4 +931,138 @@ def test_streak_names_line_up_on_the_left() -> None:
     assert lines[start + 1 : start + 3] == [
         "  Monitor accounts  |#xx|  current 0 · longest 1",
         "  Call              |#x|  current 2 · longest 2",
+    ]
+
+
+def test_show_report_in_arabic_with_hijri_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = plain(monkeypatch, 120, lambda: show_report(REPORT, AREAS, "ar", hijri=True))
+    lines = lines.split("\n")
+    assert lines[:2] == [
+        "تقرير خدمة العملاء — نوفمبر 2026",
+        "2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ) · حتى 2026-11-20",
+    ]
+    assert "┃ المهمة           ┃            ┃ الحالية ┃ الأطول ┃" in lines
+    assert lines[-8:] == [
+        "المهام الفائتة",
+        "  monitor  Monitor accounts  2026-11-03 → 2026-11-04  (2×)",
+        "  monitor  Monitor accounts  2026-11-06",
+        "  review   Weekly | review   2026-11-09 → 2026-11-15",
+        "الملاحظات",
+        "  2026-11-02  monitor, review  Mona: calm day",
+        "  2026-11-07  review  Omar: holiday|x",
+        "",
+    ]
+
+
+def test_the_compact_report_in_arabic(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert plain(monkeypatch, 80, lambda: show_report(REPORT, AREAS, "ar")).split("\n") == [
+        "تقرير خدمة العملاء — نوفمبر 2026",
+        "2026-11-01 → 2026-11-30 · حتى 2026-11-20",
+        "أُنجز 2 من 7 متوقعة (29%)، تم تخطي 1، فائت 4، مستحق 1، مفتوح 2 (وإضافي 1)",
+        "في الموعد: 50% (1 من 2 أُنجزت في موعدها أو قبله)",
+        "",
+        "حسب التكرار",
+        "  يومي    ███░░░░░░░░░   25% 1/4  تم تخطيه 1 · فائت 3",
+        "  أسبوعي  ████░░░░░░░░   33% 1/3  متأخر 1 · فائت 1 · مستحق 1 · مفتوح 2",
+        "",
+        "حسب المجال",
+        "  Operations  ███░░░░░░░░░   25% 1/4  تم تخطيه 1 · فائت 3",
+        "  -           ████░░░░░░░░   33% 1/3  متأخر 1 · فائت 1 · مستحق 1 · مفتوح 2",
+        "",
+        "حسب المهمة",
+        "  Monitor accounts  ███░░░░░░░░░   25% 1/4  تم تخطيه 1 · فائت 3",
+        "  Weekly | review   ████░░░░░░░░   33% 1/3  متأخر 1 · فائت 1 · مستحق 1 …",
+        "",
+        "انتظام المهام اليومية  (# في الموعد  + متأخر  - متخطى  x فائت  . لم يُنجز بعد  ~",
+        "يوم إجازة)",
+        "  Monitor accounts  #xx~x+-..   الحالية 0 · الأطول 1",
+        "",
+        "المهام الفائتة",
+        "  monitor  Monitor accounts  2026-11-03 → 2026-11-04  (2×)",
+        "  monitor  Monitor accounts  2026-11-06",
+        "  review   Weekly | review   2026-11-09 → 2026-11-15",
+        "",
+        "الملاحظات",
+        "  2026-11-02  monitor, review  Mona: calm day",
+        "  2026-11-07  review  Omar: holiday|x",
+        "",
+    ]
+
+
+def test_titles_and_notes_with_brackets_are_shown_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bracketed = dataclasses.replace(
+        REPORT,
+        outcomes=[
+            dataclasses.replace(o, title="Weekly [b]review[/b]") if o.item_id == "review" else o
+            for o in OUTCOMES
+        ],
+        notes=[note("monitor", "Monitor accounts", d(2), text="see [b]this[/b]")],
+    )
+    lines = plain(monkeypatch, 120, lambda: show_report(bracketed, AREAS, "en")).split("\n")
+    assert lines[-7:] == [
+        "Missed",
+        "  monitor  Monitor accounts      2026-11-03 → 2026-11-04  (2×)",
+        "  monitor  Monitor accounts      2026-11-06",
+        "  review   Weekly [b]review[/b]  2026-11-09 → 2026-11-15",
+        "Notes",
+        "  2026-11-02  monitor  Mona: see [b]this[/b]",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "graph"),
+    [
+        (41, "  Monitor accounts  …+#x+  current 12 · "),
+        (67, "  Monitor…  #x+#x+#x+#x+#x+#x+#x+#x+#x+#x+  current 12 · longest 30"),
+    ],
+)
+def test_the_graph_keeps_the_latest_days_that_fit(
+    monkeypatch: pytest.MonkeyPatch, width: int, graph: str
+) -> None:
+    lines = plain(monkeypatch, width, lambda: show_report(LONG, AREAS, "en")).split("\n")
+    assert [line for line in lines if "current 12" in line] == [graph]
+
+
+def test_the_compact_figures_line_up_before_the_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    ten = Tally(expected=10, done=10, on_time=10)
+    quarter = Tally(expected=4, done=1, on_time=1, missed=3)
+    report = Report(
+        "monthly",
+        Period(d(1), d(30)),
+        d(20),
+        OUTCOMES[:1],
+        HISTORY,
+        None,
+        items={"a": ten, "b": quarter},
+        titles={"a": "All", "b": "Some"},
+        cadences={"daily": ten},
+        areas={"ops": quarter},
+        total=ten,
+    )
+    assert drawn(monkeypatch, 80, lambda: show_report(report, AREAS, "en")).split("\n")[-6:-3] == [
+        "  All   <green>████████████</>  100% 10/10",
+        "  Some  <magenta>███░░░░░░░░░</>   25% 1/4  <dim>  missed 3</>",
+        "",
+    ]
+
+
+def test_the_markdown_report_in_arabic() -> None:
+    meta = report_markdown(REPORT, AREAS, "ar", author="منى", hijri=True).split("\n")[2]
+    assert meta == (
+        "الفترة: 2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ)"
+        " · حتى 2026-11-20 · أعده منى"
+    )
+    assert report_markdown(CALM, AREAS, "ar").split("\n")[-9:] == [
+        "",
+        "## المهام الفائتة",
+        "",
+        "لم يفت شيء.",
+        "",
+        "## الملاحظات",
+        "",
+        "لم تُسجّل ملاحظات.",
+        "",
     ]
