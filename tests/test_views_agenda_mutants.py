@@ -426,6 +426,9 @@ def test_arabic_missed_items_and_days_off() -> None:
     assert day_heading(TUESDAY, False, "ar", day_off="عيد") == (
         "الثلاثاء 2026-11-24 · يوم إجازة (عيد)"
     )
+    assert day_heading(TUESDAY, True, "ar", hijri=True) == (
+        "الثلاثاء 2026-11-24 (14 جمادى الآخرة 1448 هـ) · يوم عمل"
+    )
 
 
 @pytest.mark.parametrize(

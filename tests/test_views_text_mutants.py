@@ -297,6 +297,7 @@ def test_hijri_note() -> None:
     day = date(2026, 3, 20)
     assert hijri_note(day, "en", False) == ""
     assert hijri_note(day, "en", True) == " (1 Shawwal 1447 AH)"
+    assert hijri_note(day, "ar", True) == " (1 شوال 1447 هـ)"
     assert (
         hijri_note(day, "en", True, date(2026, 3, 21)) == " (1 Shawwal 1447 AH → 2 Shawwal 1447 AH)"
     )

@@ -232,6 +232,19 @@ def test_a_log_that_cannot_be_written_still_answers(
     assert log.revisions() == []
 
 
+def test_a_read_only_log_with_rules_but_no_start_counts_them_once(
+    log: EventLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> bool:
+        raise LogError("read-only")
+
+    log.add_revision(RevisionRecord("r", d(1), at(1), OBSERVED.text))
+    monkeypatch.setattr(log, "add_start", refuse)
+    found = load_history(log, OBSERVED, d(5), at(5))
+    assert found.start == d(5)
+    assert [(r.uuid, r.effective) for r in found.revisions] == [("r", d(1))]
+
+
 def test_a_read_only_log_counts_changed_rules_from_today(
     tracked: EventLog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
