@@ -942,6 +942,8 @@ def test_show_report_in_arabic_with_hijri_dates(monkeypatch: pytest.MonkeyPatch)
         "2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ) · حتى 2026-11-20",
     ]
     assert "┃ المهمة           ┃            ┃ الحالية ┃ الأطول ┃" in lines
+    start = lines.index("انتظام المهام اليومية  (# في الموعد  + متأخر  -     ")
+    assert lines[start + 1] == "متخطى  x فائت  . لم يُنجز بعد  ~ يوم إجازة)          "
     assert lines[-8:] == [
         "المهام الفائتة",
         "  monitor  Monitor accounts  2026-11-03 → 2026-11-04  (2×)",
@@ -1050,6 +1052,10 @@ def test_the_compact_figures_line_up_before_the_counts(monkeypatch: pytest.Monke
 
 
 def test_the_markdown_report_in_arabic() -> None:
+    assert report_markdown(EMPTY, {}, "ar").split("\n")[-2:] == [
+        "لا شيء للتقرير: لم تكن هناك مهام متوقعة أو مسجلة في هذه الفترة.",
+        "",
+    ]
     meta = report_markdown(REPORT, AREAS, "ar", author="منى", hijri=True).split("\n")[2]
     assert meta == (
         "الفترة: 2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ)"
