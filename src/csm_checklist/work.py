@@ -286,6 +286,11 @@ def import_events(
             )
         if brought_starts:
             adopted.extend(brought_starts)
+            if starts:
+                # The start a first `csm today` recorded here is later than the
+                # backup's: the start in force is the latest recorded, so the
+                # backup's is recorded again, now.
+                adopted.append(StartRecord(new_uuid(), brought_starts[-1].start, now))
         elif empty and days:
             adopted.append(StartRecord(new_uuid(), min(days), now))
         elif not starts:
