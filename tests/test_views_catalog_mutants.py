@@ -20,7 +20,7 @@ from csm_checklist.views.catalog import (
     print_rich_list,
 )
 
-from richview import drawn
+from richview import drawn, plain
 
 HERE = Path("checklist.yaml")
 AREAS = {
@@ -373,4 +373,20 @@ def test_rich_columns_are_never_narrower_than_their_headers(
         "",
         "<dim>2 items</>",
         "",
+    ]
+
+
+def test_the_cadence_goes_before_a_due_rule_is_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The row takes 40 cells after its two-cell indent: 42 fit it whole;
+    # at 41 the cadence goes, and the due rule is still not shortened.
+    groups = group_items(CATALOG, [MONITOR], "area", "en", keep_empty=False)
+    assert plain(monkeypatch, 42, lambda: print_rich_list(groups, "en")).split("\n")[1:4] == [
+        "  id       title    cadence  due",
+        "  ────────────────────────────────────────",
+        "  monitor  Monitor  daily    every workday",
+    ]
+    assert plain(monkeypatch, 41, lambda: print_rich_list(groups, "en")).split("\n")[1:4] == [
+        "  id       title    due",
+        "  ───────────────────────────────",
+        "  monitor  Monitor  every workday",
     ]
