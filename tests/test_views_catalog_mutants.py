@@ -390,3 +390,29 @@ def test_the_cadence_goes_before_a_due_rule_is_shortened(monkeypatch: pytest.Mon
         "  ───────────────────────────────",
         "  monitor  Monitor  every workday",
     ]
+
+
+def test_a_long_title_is_shortened_before_the_cadence_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long = "Escalate the unresolved complaints to the team lead"
+    groups = [ListGroup("ops", "Operations", [ListRow("x", long, "daily", "every workday", True)])]
+    assert plain(monkeypatch, 60, lambda: print_rich_list(groups, "en")).split("\n") == [
+        "Operations (ops)",
+        "  id  title                           cadence  due",
+        "  ──────────────────────────────────────────────────────────",
+        "  x   Escalate the unresolved compl…  daily    every workday",
+        "",
+        "1 item",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(("width", "heading"), [(8, "O…"), (7, "…")])
+def test_an_area_name_keeps_a_cell_however_narrow(
+    monkeypatch: pytest.MonkeyPatch, width: int, heading: str
+) -> None:
+    groups = [ListGroup("ops", "Operations", [EVERY_DAY])]
+    assert drawn(monkeypatch, width, lambda: print_rich_list(groups, "en")).split("\n")[0] == (
+        f"<bold>{heading}</><bold dim> (ops)</>"
+    )
