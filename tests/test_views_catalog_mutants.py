@@ -1,5 +1,5 @@
 """`csm list` exactly as it prints: the groups, the plain text, the JSON and
-the terminal tables, in English and Arabic."""
+the terminal layout at fixed widths, in English and Arabic."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from csm_checklist.views.catalog import (
     print_rich_list,
 )
 
-from richview import drawn
+from richview import drawn, plain
 
 HERE = Path("checklist.yaml")
 AREAS = {
@@ -195,66 +195,152 @@ def test_list_json() -> None:
     assert arabic["items"][0]["due_text"] == "كل يوم عمل"
 
 
-RICH_EN = [
-    "<bold>Operations </><bold dim>(ops)</><bold>                                                                        </>",
-    "<bold>id      </> <bold> title            </> <bold> cadence </> <bold> due                                              </>",
-    "────────────────────────────────────────────────────────────────────────────────────────",
-    "<cyan>monitor </>  Monitor            daily     every workday                                    ",
-    "<cyan>review  </>  Weekly [review]    weekly    every Friday                                     ",
+# `csm list` at a terminal: every group with the same columns, so that
+# they line up like one list; the disabled marker is a column of its own.
+WIDE_EN = [
+    "<bold>Operations</><bold dim> (ops)</>",
+    "  <bold>id</>       <bold>title</>            <bold>cadence</>  <bold>due</>",
+    "  ────────────────────────────────────────────────────────────────────────────────────────────────",
+    "  <cyan>monitor</>  Monitor          daily    every workday",
+    "  <cyan>review</>   Weekly [review]  weekly   every Friday",
     "",
-    "<bold>Team </><bold dim>(team)</><bold>                                                                             </>",
-    "<bold>id      </> <bold> title            </> <bold> cadence </> <bold> due                                              </>",
-    "────────────────────────────────────────────────────────────────────────────────────────",
-    "<dim cyan>coach</><cyan>   </>  <dim>Coach (disabled)</>   <dim>custom</>    <dim>every month on the first Monday (from 2026-01-05)</>",
+    "<bold>Team</><bold dim> (team)</>",
+    "  <bold>id</>       <bold>title</>            <bold>cadence</>  <bold>due</>",
+    "  ────────────────────────────────────────────────────────────────────────────────────────────────",
+    "  <cyan>coach</>    <dim>Coach</>            <dim>custom</>   <dim>every month on the first Monday (from 2026-01-05)</>  <dim>(disabled)</>",
     "",
-    "<bold>Empty </><bold dim>(empty)</><bold>                                                                           </>",
-    "<bold>id      </> <bold> title            </> <bold> cadence </> <bold> due                                              </>",
-    "────────────────────────────────────────────────────────────────────────────────────────",
-    "<cyan>        </>  <dim>(no items)</>                                                                    ",
+    "<bold>Empty</><bold dim> (empty)</>",
+    "  <bold>id</>       <bold>title</>            <bold>cadence</>  <bold>due</>",
+    "  ────────────────────────────────────────────────────────────────────────────────────────────────",
+    "           <dim>(no items)</>",
     "",
     "<dim>3 items</>",
     "",
 ]
-RICH_AR = [
-    "<bold>العمليات </><bold dim>(ops)</><bold>                                                         </>",
-    "<bold>المعرّف  </> <bold> العنوان      </> <bold> التكرار </> <bold> الاستحقاق                           </>",
-    "───────────────────────────────────────────────────────────────────────",
-    "<cyan>monitor </>  مراقبة         يومي      كل يوم عمل                          ",
-    "<cyan>review  </>  مراجعة         أسبوعي    يوم الجمعة من كل أسبوع              ",
+NARROW_EN = [
+    "<bold>Operations</><bold dim> (ops)</>",
+    "  <bold>id</>       <bold>title</>            <bold>due</>",
+    "  ──────────────────────────────────────────────────────────",
+    "  <cyan>monitor</>  Monitor          every workday",
+    "  <cyan>review</>   Weekly [review]  every Friday",
     "",
-    "<bold>الفريق </><bold dim>(team)</><bold>                                                          </>",
-    "<bold>المعرّف  </> <bold> العنوان      </> <bold> التكرار </> <bold> الاستحقاق                           </>",
-    "───────────────────────────────────────────────────────────────────────",
-    "<dim cyan>coach</><cyan>   </>  <dim>تدريب (معطّل)</>   <dim>مخصص</>      <dim>كل شهر يوم أول اثنين (من 2026-01-05)</>",
+    "<bold>Team</><bold dim> (team)</>",
+    "  <bold>id</>       <bold>title</>            <bold>due</>",
+    "  ──────────────────────────────────────────────────────────",
+    "  <cyan>coach</>    <dim>Coach</>            <dim>every month on the …</>  <dim>(disabled)</>",
     "",
-    "<bold>Empty </><bold dim>(empty)</><bold>                                                            </>",
-    "<bold>المعرّف  </> <bold> العنوان        </> <bold> التكرار </> <bold> الاستحقاق                           </>",
-    "─────────────────────────────────────────────────────────────────────────",
-    "<cyan>        </>  <dim>(لا توجد مهام)</>                                                 ",
+    "<bold>Empty</><bold dim> (empty)</>",
+    "  <bold>id</>       <bold>title</>            <bold>due</>",
+    "  ──────────────────────────────────────────────────────────",
+    "           <dim>(no items)</>",
+    "",
+    "<dim>3 items</>",
+    "",
+]
+WIDE_AR = [
+    "<bold>العمليات</><bold dim> (ops)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>التكرار</>  <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────────────────────────",
+    "  <cyan>monitor</>  مراقبة          يومي     كل يوم عمل",
+    "  <cyan>review</>   مراجعة          أسبوعي   يوم الجمعة من كل أسبوع",
+    "",
+    "<bold>الفريق</><bold dim> (team)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>التكرار</>  <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────────────────────────",
+    "  <cyan>coach</>    <dim>تدريب</>           <dim>مخصص</>     <dim>كل شهر يوم أول اثنين (من 2026-01-05)</>  <dim>(معطّل)</>",
+    "",
+    "<bold>Empty</><bold dim> (empty)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>التكرار</>  <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────────────────────────",
+    "           <dim>(لا توجد مهام)</>",
+    "",
+    "<dim>عدد المهام: 3</>",
+    "",
+]
+NARROW_AR = [
+    "<bold>العمليات</><bold dim> (ops)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────",
+    "  <cyan>monitor</>  مراقبة          كل يوم عمل",
+    "  <cyan>review</>   مراجعة          يوم الجمعة من كل أسبوع",
+    "",
+    "<bold>الفريق</><bold dim> (team)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────",
+    "  <cyan>coach</>    <dim>تدريب</>           <dim>كل شهر يوم أول اثنين (من…</>  <dim>(معطّل)</>",
+    "",
+    "<bold>Empty</><bold dim> (empty)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>         <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────────────────────────",
+    "           <dim>(لا توجد مهام)</>",
+    "",
+    "<dim>عدد المهام: 3</>",
+    "",
+]
+NARROWER_AR = [
+    "<bold>العمليات</><bold dim> (ops)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>   <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────",
+    "  <cyan>monitor</>  مراقبة    كل يوم عمل",
+    "  <cyan>review</>   مراجعة    يوم الجمعة…",
+    "",
+    "<bold>الفريق</><bold dim> (team)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>   <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────",
+    "  <cyan>coach</>    <dim>تدريب</>     <dim>كل شهر يوم…</>  <dim>(معطّل)</>",
+    "",
+    "<bold>Empty</><bold dim> (empty)</>",
+    "  <bold>المعرّف</>   <bold>العنوان</>   <bold>الاستحقاق</>",
+    "  ──────────────────────────────────────",
+    "           <dim>(لا توج…</>",
     "",
     "<dim>عدد المهام: 3</>",
     "",
 ]
 
+# At 60 cells the cadence goes (the due rule says it) and a due rule too
+# long for what is left is shortened with "…"; ids never are.
+# At 40 cells titles and due rules share the shortening.
 
-@pytest.mark.parametrize(("lang", "lines"), [("en", RICH_EN), ("ar", RICH_AR)])
-def test_rich_list(monkeypatch: pytest.MonkeyPatch, lang: str, lines: list[str]) -> None:
+
+@pytest.mark.parametrize(
+    ("lang", "width", "lines"),
+    [
+        ("en", 100, WIDE_EN),
+        ("ar", 100, WIDE_AR),
+        ("en", 60, NARROW_EN),
+        ("ar", 60, NARROW_AR),
+        ("ar", 40, NARROWER_AR),
+    ],
+)
+def test_rich_list(
+    monkeypatch: pytest.MonkeyPatch, lang: str, width: int, lines: list[str]
+) -> None:
     groups = group_items(CATALOG, ITEMS, "area", lang, keep_empty=True)
-    assert drawn(monkeypatch, 100, lambda: print_rich_list(groups, lang)).split("\n") == lines
+    assert drawn(monkeypatch, width, lambda: print_rich_list(groups, lang)).split("\n") == lines
 
 
 def test_rich_list_of_one_item_and_of_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = group_items(CATALOG, [MONITOR], "area", "en", keep_empty=False)
     assert drawn(monkeypatch, 100, lambda: print_rich_list(groups, "en")).split("\n") == [
-        "<bold>Operations </><bold dim>(ops)</><bold>                           </>",
-        "<bold>id      </> <bold> title   </> <bold> cadence </> <bold> due          </>",
-        "───────────────────────────────────────────",
-        "<cyan>monitor </>  Monitor   daily     every workday",
+        "<bold>Operations</><bold dim> (ops)</>",
+        "  <bold>id</>       <bold>title</>    <bold>cadence</>  <bold>due</>",
+        "  ────────────────────────────────────────",
+        "  <cyan>monitor</>  Monitor  daily    every workday",
         "",
         "<dim>1 item</>",
         "",
     ]
     assert drawn(monkeypatch, 100, lambda: print_rich_list([], "ar")) == "لا توجد مهام مطابقة.\n"
+    assert drawn(monkeypatch, 100, lambda: print_rich_list([], "en")) == "No items match.\n"
+
+
+def test_a_long_area_name_is_shortened_to_leave_its_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 30 cells: the name takes the 24 that " (ops)" leaves.
+    groups = [ListGroup("ops", "Operations and escalations", [EVERY_DAY])]
+    assert drawn(monkeypatch, 30, lambda: print_rich_list(groups, "en")).split("\n")[0] == (
+        "<bold>Operations and escalati…</><bold dim> (ops)</>"
+    )
 
 
 def test_escape_shows_brackets_as_written() -> None:
@@ -279,12 +365,54 @@ def test_rich_columns_are_never_narrower_than_their_headers(
     catalog = Catalog(AREAS, {"ab": AUDIT, "x": SHORT})
     groups = group_items(catalog, [AUDIT, SHORT], "area", "en", keep_empty=False)
     assert drawn(monkeypatch, 80, lambda: print_rich_list(groups, "en")).split("\n") == [
-        "<bold>Operations </><bold dim>(ops)</><bold>                    </>",
-        "<bold>id </> <bold> title </> <bold> cadence </> <bold> due          </>",
-        "────────────────────────────────────",
-        "<cyan>x  </>  Call    daily     every workday",
-        "<cyan>ab </>  Audit   weekly    every Monday ",
+        "<bold>Operations</><bold dim> (ops)</>",
+        "  <bold>id</>  <bold>title</>  <bold>cadence</>  <bold>due</>",
+        "  ─────────────────────────────────",
+        "  <cyan>x</>   Call   daily    every workday",
+        "  <cyan>ab</>  Audit  weekly   every Monday",
         "",
         "<dim>2 items</>",
         "",
     ]
+
+
+def test_the_cadence_goes_before_a_due_rule_is_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The row takes 40 cells after its two-cell indent: 42 fit it whole;
+    # at 41 the cadence goes, and the due rule is still not shortened.
+    groups = group_items(CATALOG, [MONITOR], "area", "en", keep_empty=False)
+    assert plain(monkeypatch, 42, lambda: print_rich_list(groups, "en")).split("\n")[1:4] == [
+        "  id       title    cadence  due",
+        "  ────────────────────────────────────────",
+        "  monitor  Monitor  daily    every workday",
+    ]
+    assert plain(monkeypatch, 41, lambda: print_rich_list(groups, "en")).split("\n")[1:4] == [
+        "  id       title    due",
+        "  ───────────────────────────────",
+        "  monitor  Monitor  every workday",
+    ]
+
+
+def test_a_long_title_is_shortened_before_the_cadence_goes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long = "Escalate the unresolved complaints to the team lead"
+    groups = [ListGroup("ops", "Operations", [ListRow("x", long, "daily", "every workday", True)])]
+    assert plain(monkeypatch, 60, lambda: print_rich_list(groups, "en")).split("\n") == [
+        "Operations (ops)",
+        "  id  title                           cadence  due",
+        "  ──────────────────────────────────────────────────────────",
+        "  x   Escalate the unresolved compl…  daily    every workday",
+        "",
+        "1 item",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(("width", "heading"), [(8, "O…"), (7, "…")])
+def test_an_area_name_keeps_a_cell_however_narrow(
+    monkeypatch: pytest.MonkeyPatch, width: int, heading: str
+) -> None:
+    groups = [ListGroup("ops", "Operations", [EVERY_DAY])]
+    assert drawn(monkeypatch, width, lambda: print_rich_list(groups, "en")).split("\n")[0] == (
+        f"<bold>{heading}</><bold dim> (ops)</>"
+    )

@@ -105,7 +105,7 @@ PLAIN_AR = """\
 
 مراجعات القواعد
   2026-10-01  أول تسجيل لقوائم المهام: 2 مهمة
-              week_start: monday, timezone: Asia/Riyadh
+              week_start: monday، timezone: Asia/Riyadh
   2026-11-02  week_start: monday → sunday
               lang: ar → (لا شيء)
               أُزيلت call
@@ -185,10 +185,36 @@ def test_history_json() -> None:
 @pytest.mark.parametrize(
     ("before", "after", "en", "ar"),
     [
-        (5, 7, "2 more periods are expected up to today.", "أصبحت 2 فترة إضافية متوقعة حتى اليوم."),
-        (7, 5, "2 fewer periods are expected up to today.", "أصبحت 2 فترة أقل متوقعة حتى اليوم."),
-        (5, 6, "1 more periods are expected up to today.", "أصبحت 1 فترة إضافية متوقعة حتى اليوم."),
-        (6, 5, "1 fewer periods are expected up to today.", "أصبحت 1 فترة أقل متوقعة حتى اليوم."),
+        (
+            5,
+            7,
+            "2 more periods are expected up to today.",
+            "زاد عدد الفترات المتوقعة حتى اليوم بمقدار 2.",
+        ),
+        (
+            7,
+            5,
+            "2 fewer periods are expected up to today.",
+            "نقص عدد الفترات المتوقعة حتى اليوم بمقدار 2.",
+        ),
+        (
+            5,
+            6,
+            "1 more period is expected up to today.",
+            "زاد عدد الفترات المتوقعة حتى اليوم بمقدار 1.",
+        ),
+        (
+            6,
+            5,
+            "1 fewer period is expected up to today.",
+            "نقص عدد الفترات المتوقعة حتى اليوم بمقدار 1.",
+        ),
+        (
+            5,
+            8,
+            "3 more periods are expected up to today.",
+            "زاد عدد الفترات المتوقعة حتى اليوم بمقدار 3.",
+        ),
         (
             5,
             5,
@@ -295,10 +321,10 @@ review  مراجعة أسبوعية
   التكرار              أسبوعي
   القاعدة              يوم الجمعة من كل أسبوع
   الحالة               أُوقفت
-  الوسوم               team, kpi
-  تُتابع منذ           2026-10-01
+  الوسوم               team، kpi
+  تُتابع منذ            2026-10-01
   الآن                 2026-11-23..2026-11-29 · الاستحقاق 2026-11-27 · مستحق
-  الاستحقاقات القادمة  2026-11-27, 2026-12-04
+  الاستحقاقات القادمة  2026-11-27، 2026-12-04
 
 آخر التسجيلات
   2026-11-20  تم بواسطة Mona — "all "fine""
@@ -323,13 +349,14 @@ Last entries
 Revisions of the rules
 """
 
+# The damma of تُتابع takes no cell, so that name is 9 cells wide, not 10.
 CALL_AR = """\
 call  Call
-  المجال      ops
-  التكرار     يومي
-  القاعدة     كل يوم عمل
+  المجال     ops
+  التكرار    يومي
+  القاعدة    كل يوم عمل
   تُتابع منذ  لا تُتابع الآن
-  الآن        2026-11-24 · الاستحقاق 2026-11-24 · تم
+  الآن       2026-11-24 · الاستحقاق 2026-11-24 · تم
 
 آخر التسجيلات
   لم يُسجّل شيء بعد.

@@ -109,7 +109,11 @@ def test_started_line() -> None:
         "Check steps off with: csm done INC-1/triage"
     )
     assert started_line(OPEN._replace(steps=STEPS[3:4]), "ar") == (
-        "Started INC-1: حادث, 1 step.\nCheck steps off with: csm done INC-1/close"
+        "بدأت INC-1: حادث، خطوة واحدة.\nسجّل إنجاز الخطوات بالأمر: csm done INC-1/close"
+    )
+    assert started_line(OPEN, "ar") == (
+        "بدأت INC-1: حادث، 5 خطوات؛ أول موعد نهائي 2026-11-24 10:00 (skipit).\n"
+        "سجّل إنجاز الخطوات بالأمر: csm done INC-1/triage"
     )
     assert started_line(OPEN._replace(steps=STEPS[1:3]), "en") == (
         "Started INC-1: Incident, 2 steps; first deadline 2026-11-25 09:00 (notify).\n"
@@ -128,7 +132,7 @@ def test_step_line() -> None:
         "Done: Triage (INC-1/triage) — on time (due 2026-11-24 11:00)"
     )
     assert step_line(OPEN, STEPS[1], check_off("notify", "done", 5), None, "ar") == (
-        "Done: Notify (INC-1/notify) — on time (due 2026-11-25 09:00)"
+        "تم: Notify (INC-1/notify) — في الموعد (موعدها 2026-11-25 09:00)"
     )
     assert step_line(OPEN, STEPS[3], check_off("close", "done", 0), None, "en") == (
         "Done: Close (INC-1/close)"
@@ -156,14 +160,14 @@ def test_closed_line() -> None:
 
 def test_run_list() -> None:
     assert run_list([OPEN, FORCED, QUICK], "en") == (
-        "run    playbook  started           steps        status\n"
-        "INC-1  incident  2026-11-24 09:00  3/5, 1 late  open\n"
-        "INC-2  incident  2026-11-24 09:00  3/5, 1 late  closed 2026-11-26 13:07\n"
-        "INC-3  incident  2026-11-24 09:00  1/1          closed 2026-11-24 09:25\n"
+        "  run    playbook  started           steps        status\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5, 1 late  open\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5, 1 late  closed 2026-11-26 13:07\n"
+        "  INC-3  incident  2026-11-24 09:00  1/1          closed 2026-11-24 09:25\n"
     )
     assert run_list([OPEN], "ar") == (
-        "الخطة  الدليل    بدأت              الخطوات       الحالة\n"
-        "INC-1  incident  2026-11-24 09:00  3/5, 1 متأخر  مفتوح\n"
+        "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5، متأخرة: 1  مفتوح\n"
     )
     assert run_list([], "ar") == "لا توجد خطط عمل.\n"
 
@@ -181,12 +185,12 @@ def test_run_detail() -> None:
     assert run_detail(FORCED, LATER, "ar") == (
         "INC-2  حادث\n"
         "بدأت 2026-11-24 09:00 بواسطة Mona\n"
-        "مغلق 2026-11-26 13:07, أُغلقت بعد 2d 4h (أُغلقت وفيها خطوات مفتوحة): resolved\n"
-        "  1.  triage  فرز      2h          تم 2026-11-24 12:00 (متأخر)\n"
-        "  2.  notify  Notify   1d          تم 2026-11-24 14:00\n"
-        "  3.  fix     إصلاح    3 workdays  متأخر عن موعده, الموعد 2026-11-27 09:00\n"
+        "مغلق 2026-11-26 13:07, أُغلقت بعد 2ي 4س (أُغلقت وفيها خطوات مفتوحة): resolved\n"
+        "  1.  triage  فرز      2س          تم 2026-11-24 12:00 (متأخر)\n"
+        "  2.  notify  Notify   1ي          تم 2026-11-24 14:00\n"
+        "  3.  fix     إصلاح    3 أيام عمل  متأخر عن موعده, الموعد 2026-11-27 09:00\n"
         "  4.  close   Close                مفتوح\n"
-        "  5.  skipit  Skip it  1h          تم التخطي 2026-11-24 18:00\n"
+        "  5.  skipit  Skip it  1س          تم التخطي 2026-11-24 18:00\n"
     )
     assert run_detail(QUICK, LATER, "en") == (
         "INC-3  Incident — VIP outage\n"
@@ -446,14 +450,23 @@ def test_measures_word() -> None:
 
 def test_the_runs_in_arabic() -> None:
     assert step_line(OPEN, STEPS[0], check_off("triage", "done", 3), STEPS[4].event, "ar") == (
-        "Already تم التخطي: INC-1/triage at 2026-11-24 18:00 by Mona; nothing logged."
+        "تُخطيت من قبل: INC-1/triage في 2026-11-24 18:00 بواسطة Mona؛ لم يُسجّل شيء."
+    )
+    assert step_line(OPEN, STEPS[0], check_off("triage", "skip", 3), STEPS[0].event, "ar") == (
+        "أُنجزت من قبل: INC-1/triage في 2026-11-24 12:00 بواسطة Mona؛ لم يُسجّل شيء."
     )
     assert step_line(OPEN, STEPS[0], check_off("triage", "done", 2), None, "ar") == (
-        "Done: فرز (INC-1/triage) — on time (due 2026-11-24 11:00)"
+        "تم: فرز (INC-1/triage) — في الموعد (موعدها 2026-11-24 11:00)"
+    )
+    assert step_line(OPEN, STEPS[0], check_off("triage", "done", 3), None, "ar") == (
+        "تم: فرز (INC-1/triage) — متأخرة: كان موعدها 2026-11-24 11:00"
+    )
+    assert step_line(OPEN, STEPS[4], check_off("skipit", "skip", 9), None, "ar") == (
+        "تم التخطي: Skip it (INC-1/skipit)"
     )
     assert run_list([FORCED], "ar") == (
-        "الخطة  الدليل    بدأت              الخطوات       الحالة\n"
-        "INC-2  incident  2026-11-24 09:00  3/5, 1 متأخر  مغلق 2026-11-26 13:07\n"
+        "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1  مغلق 2026-11-26 13:07\n"
     )
     assert today_section([OPEN], LATER, "ar") == (
         "خطط العمل المفتوحة\n"
@@ -463,9 +476,9 @@ def test_the_runs_in_arabic() -> None:
     )
     assert runs.report_lines([OPEN, FORCED, QUICK], "ar") == [
         "خطط العمل",
-        "  INC-1  حادث  بدأت 2026-11-24 09:00  ما زالت مفتوحة    1 خطوة متأخرة",
-        "  INC-2  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 2d 4h  1 خطوة متأخرة",
-        "  INC-3  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 25m    0 خطوات متأخرة",
+        "  INC-1  حادث  بدأت 2026-11-24 09:00  ما زالت مفتوحة   خطوة واحدة متأخرة",
+        "  INC-2  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 2ي 4س  خطوة واحدة متأخرة",
+        "  INC-3  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 25د    لا خطوات متأخرة",
     ]
     assert runs.report_markdown([OPEN, FORCED, QUICK], "ar") == [
         "## خطط العمل",
@@ -473,8 +486,8 @@ def test_the_runs_in_arabic() -> None:
         "| الخطة | الدليل | بدأت | أُغلقت بعد | خطوات متأخرة |",
         "|---|---|---|---|---:|",
         "| INC-1 | حادث | 2026-11-24 09:00 | ما زالت مفتوحة | 1 |",
-        "| INC-2 | حادث | 2026-11-24 09:00 | 2d 4h | 1 |",
-        "| INC-3 | حادث | 2026-11-24 09:00 | 25m | 0 |",
+        "| INC-2 | حادث | 2026-11-24 09:00 | 2ي 4س | 1 |",
+        "| INC-3 | حادث | 2026-11-24 09:00 | 25د | 0 |",
         "",
     ]
 

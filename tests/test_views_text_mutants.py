@@ -317,20 +317,27 @@ def test_label_in_each_language_and_falls_back_to_english() -> None:
     assert label("done", "en") == "done"
     assert label("done", "ar") == "تم"
     assert label("done", "fr") == "done"
-    assert label("weekly", "ar") == labels.LABELS["ar"]["weekly"]
-
-
-def test_label_falls_back_to_english_for_a_missing_or_empty_word(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    arabic = dict(labels.LABELS["ar"])
-    arabic["done"] = ""
-    del arabic["skipped"]
-    monkeypatch.setitem(labels.LABELS, "ar", arabic)
-    assert label("done", "ar") == "done"
-    assert label("skipped", "ar") == "skipped"
+    assert label("list_sep", "ar") == "، "
+    # The cadence names come from the wording catalog, without its prefix.
+    assert label("weekly", "en") == "weekly"
+    assert label("weekly", "ar") == "أسبوعي"
+    with pytest.raises(KeyError):
+        label("views.done", "en")
     with pytest.raises(KeyError):
         label("no-such-word", "ar")
+
+
+def test_label_falls_back_to_english_for_an_empty_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(labels, "_TABLES", {})
+    monkeypatch.setitem(labels.MESSAGES, "views.done", ("done", ""))
+    monkeypatch.setitem(labels.WORDING, "wording.cadence.weekly", ("weekly", ""))
+    assert label("done", "ar") == "done"
+    assert label("weekly", "ar") == "weekly"
+    assert label("skipped", "ar") == "تم تخطيه"
+    # Each language's table is built once and kept.
+    assert set(labels._TABLES) == {"ar"}
+    monkeypatch.setitem(labels.MESSAGES, "views.done", ("done", "أُنجز"))
+    assert label("done", "ar") == "done"
 
 
 def test_the_safe_console_keeps_the_styles_it_escapes_within() -> None:

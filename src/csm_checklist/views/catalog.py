@@ -174,7 +174,9 @@ def list_lines(groups: Sequence[ListGroup], lang: str, width: int) -> list[Text]
             styles.append("" if row.enabled else "dim")
     marker = (4,) if any(row[4] for row in rows) else ()
     layouts = (((0, 1, 2, 3, *marker), (1, 3)), ((0, 1, 3, *marker), (1, 3)))
-    keep, shrink = choose_layout(rows, layouts, width) or (list(layouts[-1][0]), [1, 2])
+    # The columns are indented by two cells (see below): they have the rest.
+    room = width - 2
+    keep, shrink = choose_layout(rows, layouts, room) or (list(layouts[-1][0]), [1, 2])
     cells = [
         [(row[i], "cyan" if i == 0 and style != "bold" else style) for i in keep]
         for row, style in zip(rows, styles, strict=True)
