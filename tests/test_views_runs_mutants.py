@@ -211,6 +211,14 @@ def test_today_section() -> None:
     assert today_section([], LATER, "ar") == "خطط العمل المفتوحة\n"
 
 
+def test_today_shows_an_open_run_whose_steps_are_all_checked_off() -> None:
+    settled = OPEN._replace(steps=STEPS[:2])
+    for width in (None, 80):
+        assert today_section([settled], LATER, "en", width) == (
+            "Open playbook runs\n  INC-1  Incident — VIP outage\n"
+        )
+
+
 def test_run_record() -> None:
     assert run_record(FORCED, LATER) == {
         "run": "INC-2",
