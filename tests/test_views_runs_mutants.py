@@ -593,6 +593,13 @@ LONG = OPEN._replace(
 
 
 def test_a_long_step_title_is_shortened_after_the_time_limit_goes() -> None:
+    # At 80 cells the title keeps 20 or more beside the time limit; at 70
+    # it would not, so the time limit goes first.
+    assert run_detail(LONG, LATER, "en", 80) == (
+        "INC-1  Incident — VIP outage\n"
+        "started 2026-11-24 09:00 by Mona\n"
+        "  1.  fix  Fix the root cause and wr…  3 workdays  OVERDUE, due 2026-11-27 09:00\n"
+    )
     assert run_detail(LONG, LATER, "en", 70) == (
         "INC-1  Incident — VIP outage\n"
         "started 2026-11-24 09:00 by Mona\n"
