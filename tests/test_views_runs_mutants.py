@@ -357,6 +357,9 @@ def test_measures_line() -> None:
         "Recorded: Customer satisfaction 4.6/5, Complaints handled 132, other 1.25%"
     )
     assert measures.measures_line(REPORT, [("csat", 4.6, "/5")], "ar") == "سُجّل: رضا العملاء 4.6/5"
+    assert measures.measures_line(REPORT, values[:2], "ar") == (
+        "سُجّل: رضا العملاء 4.6/5، Complaints handled 132"
+    )
 
 
 def test_not_recorded_line() -> None:
