@@ -208,6 +208,16 @@ def test_import_lines_default_to_english() -> None:
         (UndoTarget("x", (TUESDAY, TUESDAY), cadence="daily"), None, " for x on 2026-11-24"),
         (UndoTarget("x", WEEK), None, " for x in the period of 2026-11-23 to 2026-11-29"),
         (
+            UndoTarget("x", WEEK, cadence="quarterly"),
+            None,
+            " for x in the quarter of 2026-11-23 to 2026-11-29",
+        ),
+        (
+            UndoTarget("x", WEEK, cadence="annual"),
+            None,
+            " for x in the year of 2026-11-23 to 2026-11-29",
+        ),
+        (
             UndoTarget(None, WEEK, cadence="monthly"),
             JAN,
             " in the month of 2026-11-23 to 2026-11-29",
@@ -380,3 +390,27 @@ def test_show_log_leaves_out_the_name_below_fifty_nine_columns(
     ]
     lines = drawn(monkeypatch, 59, lambda: show_log(EVENTS, CHANGES)).split("\n")
     assert lines[1] == "2026-11-24  done           review  Mona  01234567"
+
+
+def test_the_log_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from csm_checklist.views import events
+
+    monkeypatch.setattr(events, "current", lambda: "ar")
+    assert plain_log(EVENTS[:2], CHANGES).split("\n") == [
+        "عن يوم      النوع        المهمة  العنوان        بواسطة  وقت التسجيل             المعرّف    الملاحظة",
+        "2026-11-24  تم           review  Weekly review  Mona    2026-11-24 09:30+03:00  01234567",
+        "2026-11-24  ملاحظة       review  Weekly review  Omar    2026-11-24 10:30+03:00  01234567  new (كانت: old)",
+        "2026-11-24  ملاحظة       review  Weekly review  Sara    2026-11-24 11:30+03:00  01234567  (لا شيء) (كانت: new)",
+        "2026-11-24  تخطي (أُلغي)  call    Call / them    Mona    2026-11-24 09:30+03:00  fedcba98  line1 / line2",
+        "2026-11-24  ملاحظة       call    Call / them    Omar    2026-11-24 09:30+03:00  fedcba98  a / b (كانت: (لا شيء))",
+        "",
+    ]
+    assert plain_log([]) == "لا توجد تسجيلات.\n"
+    assert drawn(monkeypatch, 140, lambda: show_log(EVENTS[:1], CHANGES)).split("\n") == [
+        "<bold>عن يوم</>      <bold>النوع</>   <bold>المهمة</>  <bold>العنوان</>        <bold>بواسطة</>  <bold>وقت التسجيل</>             <bold>المعرّف</>    <bold>الملاحظة</>",
+        "2026-11-24  تم      review  Weekly review  Mona    2026-11-24 09:30+03:00  01234567",
+        "<cyan>2026-11-24</>  <cyan>ملاحظة</>  <cyan>review</>  <cyan>Weekly review</>  <cyan>Omar</>    <cyan>2026-11-24 10:30+03:00</>  <cyan>01234567</>  <cyan>new (كانت: old)</>",
+        "<cyan>2026-11-24</>  <cyan>ملاحظة</>  <cyan>review</>  <cyan>Weekly review</>  <cyan>Sara</>    <cyan>2026-11-24 11:30+03:00</>  <cyan>01234567</>  <cyan>(لا شيء) (كانت: new)</>",
+        "",
+    ]
+    assert drawn(monkeypatch, 80, lambda: show_log([])) == "لا توجد تسجيلات.\n"

@@ -211,6 +211,14 @@ def test_today_section() -> None:
     assert today_section([], LATER, "ar") == "خطط العمل المفتوحة\n"
 
 
+def test_today_shows_an_open_run_whose_steps_are_all_checked_off() -> None:
+    settled = OPEN._replace(steps=STEPS[:2])
+    for width in (None, 80):
+        assert today_section([settled], LATER, "en", width) == (
+            "Open playbook runs\n  INC-1  Incident — VIP outage\n"
+        )
+
+
 def test_run_record() -> None:
     assert run_record(FORCED, LATER) == {
         "run": "INC-2",
@@ -349,6 +357,9 @@ def test_measures_line() -> None:
         "Recorded: Customer satisfaction 4.6/5, Complaints handled 132, other 1.25%"
     )
     assert measures.measures_line(REPORT, [("csat", 4.6, "/5")], "ar") == "سُجّل: رضا العملاء 4.6/5"
+    assert measures.measures_line(REPORT, values[:2], "ar") == (
+        "سُجّل: رضا العملاء 4.6/5، Complaints handled 132"
+    )
 
 
 def test_not_recorded_line() -> None:
@@ -498,3 +509,163 @@ def test_a_measure_without_values_shows_no_unit() -> None:
         measures.report_lines([empty], "en")[2] == "  Handling time  —      —         —       5 min"
     )
     assert measures.report_markdown([empty], "en")[4] == "| Handling time | — | — | — | 5 min |"
+
+
+def test_durations_and_close_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert duration(timedelta(hours=3, minutes=10), "ar") == "3س 10د"
+    monkeypatch.setattr(runs, "current", lambda: "ar")
+    assert duration(timedelta(hours=3, minutes=10)) == "3س 10د"
+    assert closed_line(OPEN, START + timedelta(hours=5), 0) == "أُغلقت INC-1 بعد 5س 0د."
+    assert closed_line(OPEN, START + timedelta(days=1), 2) == (
+        "أُغلقت INC-1 بعد 1ي 0س، وبقيت خطوتان مفتوحة."
+    )
+    assert closed_line(OPEN, START + timedelta(minutes=3), 1) == (
+        "أُغلقت INC-1 بعد 3د، وبقيت خطوة واحدة مفتوحة."
+    )
+
+
+LIST_ROWS = [
+    "INC-1  incident  2026-11-24 09:00  3/5, 1 late  open",
+    "INC-2  incident  2026-11-24 09:00  3/5, 1 late  closed 2026-11-26 13:07",
+    "INC-3  incident  2026-11-24 09:00  1/1          closed 2026-11-24 09:25",
+]
+
+
+@pytest.mark.parametrize(
+    ("width", "lines"),
+    [
+        # 73 cells is exactly the widest row.
+        (73, ["run    playbook  started           steps        status", *LIST_ROWS]),
+        (72, ["run    started           steps        status"]
+         + [row[:7] + row[17:] for row in LIST_ROWS]),
+        (62, ["run    steps        status"] + [row[:7] + row[35:] for row in LIST_ROWS]),
+        # Narrower still: nothing more is left out, and nothing is shortened.
+        (30, ["run    steps        status"] + [row[:7] + row[35:] for row in LIST_ROWS]),
+    ],
+)  # fmt: skip
+def test_run_list_leaves_out_the_playbook_then_the_start(width: int, lines: list[str]) -> None:
+    assert run_list([OPEN, FORCED, QUICK], "en", width) == "".join(f"  {x}\n" for x in lines)
+
+
+STEP_ROWS = [
+    ("1.  ", "triage  Triage   ", "2h          ", "done 2026-11-24 12:00 (late)"),
+    ("2.  ", "notify  Notify   ", "1d          ", "done 2026-11-24 14:00"),
+    ("3.  ", "fix     Fix      ", "3 workdays  ", "OVERDUE, due 2026-11-27 09:00"),
+    ("4.  ", "close   Close    ", "            ", "open"),
+    ("5.  ", "skipit  Skip it  ", "1h          ", "skipped 2026-11-24 18:00"),
+]
+
+
+@pytest.mark.parametrize(
+    ("width", "closed", "steps"),
+    [
+        # 64 cells is exactly the widest step; then the time limit goes,
+        # then the number, then each state goes under its step.
+        (64, "(closed with open s…", ["  " + "".join(row) for row in STEP_ROWS]),
+        (63, "(closed with open …", ["  " + a + b + d for a, b, _, d in STEP_ROWS]),
+        (51, "(close…", ["  " + b + d for _, b, _, d in STEP_ROWS]),
+        (47, "(c…", [x for _, b, _, d in STEP_ROWS for x in ("  " + b.rstrip(), "      " + d)]),
+    ],
+)
+def test_run_detail_fits_the_terminal(width: int, closed: str, steps: list[str]) -> None:
+    assert run_detail(FORCED, LATER, "en", width).split("\n") == [
+        "INC-2  Incident",
+        "started 2026-11-24 09:00 by Mona",
+        f"closed 2026-11-26 13:07, closed after 2d 4h {closed}",
+        *steps,
+        "",
+    ]
+
+
+def test_run_detail_shortens_its_heading_lines_but_never_a_state() -> None:
+    assert run_detail(FORCED, LATER, "en", 20).split("\n")[:5] == [
+        "INC-2  Incident",
+        "started 2026-11-24 …",
+        "closed 2026-11-26 1…",
+        "  triage  Triage",
+        "      done 2026-11-24 12:00 (late)",
+    ]
+    assert run_detail(OPEN, LATER, "en", 20).split("\n")[0] == "INC-1  Incident — V…"
+
+
+LONG = OPEN._replace(
+    steps=(
+        STEPS[2]._replace(title=Text("Fix the root cause and write it up for the customer", "")),
+    )
+)
+
+
+def test_a_long_step_title_is_shortened_after_the_time_limit_goes() -> None:
+    # At 80 cells the title keeps 20 or more beside the time limit; at 70
+    # it would not, so the time limit goes first.
+    assert run_detail(LONG, LATER, "en", 80) == (
+        "INC-1  Incident — VIP outage\n"
+        "started 2026-11-24 09:00 by Mona\n"
+        "  1.  fix  Fix the root cause and wr…  3 workdays  OVERDUE, due 2026-11-27 09:00\n"
+    )
+    assert run_detail(LONG, LATER, "en", 70) == (
+        "INC-1  Incident — VIP outage\n"
+        "started 2026-11-24 09:00 by Mona\n"
+        "  1.  fix  Fix the root cause and writ…  OVERDUE, due 2026-11-27 09:00\n"
+    )
+    assert run_detail(LONG, LATER, "en", 40) == (
+        "INC-1  Incident — VIP outage\n"
+        "started 2026-11-24 09:00 by Mona\n"
+        "  fix  Fix the root cause and write it …\n"
+        "      OVERDUE, due 2026-11-27 09:00\n"
+    )
+    assert today_section([LONG], LATER, "en", 70) == (
+        "Open playbook runs\n"
+        "  INC-1  Incident — VIP outage\n"
+        "    INC-1/fix  Fix the root cause and …  OVERDUE, due 2026-11-27 09:00\n"
+    )
+    assert today_section([LONG], LATER, "en", 40) == (
+        "Open playbook runs\n"
+        "  INC-1  Incident — VIP outage\n"
+        "    INC-1/fix  Fix the root cause and w…\n"
+        "        OVERDUE, due 2026-11-27 09:00\n"
+    )
+
+
+def test_today_section_fits_the_terminal() -> None:
+    # 53 cells is exactly the widest step.
+    assert today_section([OPEN], LATER, "en", 53) == (
+        "Open playbook runs\n"
+        "  INC-1  Incident — VIP outage\n"
+        "    INC-1/fix    Fix    OVERDUE, due 2026-11-27 09:00\n"
+        "    INC-1/close  Close  open\n"
+    )
+    assert today_section([OPEN], LATER, "en", 52) == (
+        "Open playbook runs\n"
+        "  INC-1  Incident — VIP outage\n"
+        "    INC-1/fix    Fix\n"
+        "        OVERDUE, due 2026-11-27 09:00\n"
+        "    INC-1/close  Close\n"
+        "        open\n"
+    )
+    assert today_section([OPEN], LATER, "en", 20).split("\n")[1] == "  INC-1  Incident —…"
+    assert today_section([OPEN], LATER, "ar", 50) == (
+        "خطط العمل المفتوحة\n"
+        "  INC-1  حادث — VIP outage\n"
+        "    INC-1/fix    إصلاح\n"
+        "        متأخر عن موعده, الموعد 2026-11-27 09:00\n"
+        "    INC-1/close  Close\n"
+        "        مفتوح\n"
+    )
+
+
+def test_run_views_in_arabic_at_a_width() -> None:
+    assert run_list([OPEN], "ar", 60) == (
+        "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5، متأخرة: 1  مفتوح\n"
+    )
+    assert run_detail(FORCED, LATER, "ar", 60) == (
+        "INC-2  حادث\n"
+        "بدأت 2026-11-24 09:00 بواسطة Mona\n"
+        "مغلق 2026-11-26 13:07, أُغلقت بعد 2ي 4س (أُغلقت وفيها خطوات م…\n"
+        "  triage  فرز      تم 2026-11-24 12:00 (متأخر)\n"
+        "  notify  Notify   تم 2026-11-24 14:00\n"
+        "  fix     إصلاح    متأخر عن موعده, الموعد 2026-11-27 09:00\n"
+        "  close   Close    مفتوح\n"
+        "  skipit  Skip it  تم التخطي 2026-11-24 18:00\n"
+    )

@@ -196,6 +196,8 @@ def _steps(
     the state under its step, since its deadline is never shortened."""
     from .common import cell_len
 
+    if not rows:  # an open run whose steps are all checked off
+        return []
     if width is None:
         return fit_columns(rows, None, (), indent)
     chosen = choose_layout(rows, layouts, width - cell_len(indent))
