@@ -14,14 +14,13 @@ from importlib import import_module
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from . import __version__
 from .entry import main as main  # the console script of installs made before entry.py
 from .failures import print_error, report_failure
-from .language import reader_lang
+from .language import learn_afresh
 from .messages import Msg
-from .usage import CsmContext
+from .usage import CsmSubGroup, say_usage_error
 
 # What `csm --help` says of each command: one whole sentence each, where
 # click would cut the first line of its help at the terminal's width.
@@ -48,24 +47,15 @@ SUMMARIES = {
 }
 
 
-class CsmGroup(TyperGroup):
+class CsmGroup(CsmSubGroup):
     """Turns every `CsmError` raised by any command into one line on stderr,
     a hint, and the error's exit code; so too the errors of the system around
     it (a closed pipe, a full disk, a number or date out of range). Other
     exceptions are bugs: one line too, and the traceback only with CSM_DEBUG=1."""
 
-    context_class = CsmContext
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The command list of `csm --help`, each with its whole summary."""
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, SUMMARIES.get(name) or command.get_short_help_str(80)))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+    def summary(self, name: str, command: Any) -> str:
+        """What `csm --help` says of a command: its one-sentence summary."""
+        return SUMMARIES.get(name) or super().summary(name, command)
 
     def main(  # type: ignore[override]
         self,
@@ -76,10 +66,7 @@ class CsmGroup(TyperGroup):
         **kwargs: Any,
     ) -> Any:
         """click's main, but its usage errors are worded by csm (`usage.py`)."""
-        from .messages import find_language_with, forget
-
-        forget()  # each run learns the reader's language afresh
-        find_language_with(reader_lang)
+        learn_afresh()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **kwargs)
         try:
@@ -92,8 +79,6 @@ class CsmGroup(TyperGroup):
 
             if not is_click_exception(exc) or not hasattr(exc, "exit_code"):
                 raise
-            from .usage import say_usage_error
-
             if hasattr(exc, "ctx"):
                 say_usage_error(exc)
             else:

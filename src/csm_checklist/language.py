@@ -6,6 +6,13 @@ from __future__ import annotations
 from . import messages
 
 
+def learn_afresh() -> None:
+    """Start a run not knowing the reader's language, finding it on the first
+    message that needs it (both ways into a command call this)."""
+    messages.forget()
+    messages.find_language_with(reader_lang)
+
+
 def reader_lang() -> str:
     """The `lang` setting; English when the config cannot be read, as §9 of
     the design says, so the error about the config itself can be read."""

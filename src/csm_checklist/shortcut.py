@@ -74,11 +74,9 @@ def run(args: Sequence[str]) -> int | None:
         return None
     from .commands.today_due import show_today
     from .failures import report_failure
-    from .language import reader_lang
-    from .messages import find_language_with, forget
+    from .language import learn_afresh
 
-    forget()  # as `cli.CsmGroup.main` does: the reader's language found afresh
-    find_language_with(reader_lang)
+    learn_afresh()  # as `cli.CsmGroup.main` does
 
     # As `cli.CsmGroup.invoke` and click's main do it, so a failure reads and
     # exits the same.

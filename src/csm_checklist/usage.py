@@ -25,9 +25,6 @@ from .messages import Msg, t
 _Context: Any = TyperCommand.context_class
 
 
-_lang = reader_lang
-
-
 _ARABIC_HELP: dict[str, str] = {}
 
 
@@ -68,18 +65,18 @@ class CsmHelpFormatter(_Context.formatter_class):  # type: ignore[misc]
     """click's help layout, with every word csm says in the reader's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=t("cli.usage", _lang()) + " ")
+        super().write_usage(prog, args, prefix=t("cli.usage", reader_lang()) + " ")
 
     def write_heading(self, heading: str) -> None:
         key = {"Options": "options", "Arguments": "arguments", "Commands": "commands"}
         word = key.get(heading)
-        super().write_heading(t(f"cli.heading_{word}", _lang()) if word else heading)
+        super().write_heading(t(f"cli.heading_{word}", reader_lang()) if word else heading)
 
     def write_text(self, text: str) -> None:
-        super().write_text(help_text(text, _lang()))
+        super().write_text(help_text(text, reader_lang()))
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-        lang = _lang()
+        lang = reader_lang()
         said = [(term, help_text(text, lang)) for term, text in rows]
         super().write_dl(said, col_max, col_spacing)
 
@@ -96,16 +93,20 @@ class CsmSubGroup(TyperGroup):
     context_class = CsmContext
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """Each subcommand with the whole first sentence of its help, where
-        click would cut it mid-sentence at the terminal's width."""
+        """Each command with a whole sentence (`summary`), where click would
+        cut its help mid-sentence at the terminal's width."""
         rows = []
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((name, first_sentence(help_text(command.help or "", _lang()))))
+                rows.append((name, self.summary(name, command)))
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def summary(self, name: str, command: Any) -> str:
+        """The first sentence of a command's help, in the reader's language."""
+        return first_sentence(help_text(command.help or "", reader_lang()))
 
 
 def first_sentence(text: str) -> str:
@@ -187,7 +188,7 @@ def say_usage_error(exc: Any) -> None:
     error), in the reader's language."""
     from .views.safe import one_line
 
-    lang = _lang()
+    lang = reader_lang()
     stream = sys.stderr
     ctx = getattr(exc, "ctx", None)
     if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:

@@ -162,7 +162,6 @@ def undo(
 ) -> None:
     """Mark the latest done or skip undone; it stays in the log."""
     from ..errors import NotMet
-    from ..messages import Msg
     from ..views.events import undo_scope, undone_line
     from ..work import undo_target, undo_work
 

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-LANGS = ("en", "ar")
 _current = ["en", ""]  # the language, and "set" once `use` was called
 _finders: list[Callable[[], object]] = []
 
