@@ -37,14 +37,14 @@ from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock
 from pathlib import Path
 
-from csm_checklist.checklists import load_catalog
-from csm_checklist.log import Event, EventLog, StartRecord, new_uuid
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     WorkCalendar,
     due_date,
     is_expected,
     periods_overlapping,
 )
+from csm_checklist.duties.checklists import load_catalog
+from csm_checklist.store.log import Event, EventLog, StartRecord, new_uuid
 
 HERE = Path(__file__).resolve().parent
 FLOOR = "import typer, rich.console, rich.table, yaml, dateutil.rrule, platformdirs, sqlite3"
@@ -187,8 +187,8 @@ def topydo_peer(root: Path, python: str) -> list[str] | None:
 def add_runs_and_measures(data: Path, open_runs: int, measure_days: int) -> None:
     """`open_runs` open crisis runs, and complaints and satisfaction recorded
     with every monthly report of the last `measure_days` days."""
-    from csm_checklist.playbooks import load_playbooks
-    from csm_checklist.runs import start_run
+    from csm_checklist.duties.playbooks import load_playbooks
+    from csm_checklist.rules.runs import start_run
 
     catalog = load_catalog(None)
     playbooks = load_playbooks(list(catalog.files), list(catalog.areas))
@@ -211,7 +211,7 @@ def add_runs_and_measures(data: Path, open_runs: int, measure_days: int) -> None
 
 def write_days_off(config: Path, count: int) -> None:
     """A year of days off around TODAY: one- to five-day entries, every ninth day."""
-    from csm_checklist.daysoff import DayOff, save_days_off
+    from csm_checklist.dates.daysoff import DayOff, save_days_off
 
     path = config / "days-off.yaml"
     path.unlink(missing_ok=True)

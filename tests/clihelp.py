@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from typer.testing import CliRunner
 
-from csm_checklist.cli import app
+from csm_checklist.cli.app import app
 
 
 @dataclass

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from csm_checklist.catalog import Text
-from csm_checklist.history import History, ItemRule, Revision, rules_text
-from csm_checklist.schedule import Period, Recurrence, WorkCalendar, period_containing
+from csm_checklist.dates.schedule import Period, Recurrence, WorkCalendar, period_containing
+from csm_checklist.duties.catalog import Text
+from csm_checklist.rules.history import History, ItemRule, Revision, rules_text
 
 
 @dataclass(frozen=True)

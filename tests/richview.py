@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from csm_checklist.views import common
-from csm_checklist.views.safe import safe_console
+from csm_checklist.cli.views import common
+from csm_checklist.cli.views.safe import safe_console
 
 
 def _segments(monkeypatch: pytest.MonkeyPatch, width: int, view: Callable[[], Any]) -> list[Any]:

@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.agenda import build_agenda, status_of, window_entries
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     OnDayOfMonth,
     Period,
     Recurrence,
     WorkCalendar,
 )
+from csm_checklist.rules.agenda import build_agenda, status_of, window_entries
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of
 

@@ -8,10 +8,16 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from csm_checklist.agenda import Progress, _rrule_rank, build_agenda, status_of, window_entries
-from csm_checklist.history import History
-from csm_checklist.schedule import CADENCES, Period, Recurrence
-from csm_checklist.schedule import WorkCalendar as Cal
+from csm_checklist.dates.schedule import CADENCES, Period, Recurrence
+from csm_checklist.dates.schedule import WorkCalendar as Cal
+from csm_checklist.rules.agenda import (
+    Progress,
+    _rrule_rank,
+    build_agenda,
+    status_of,
+    window_entries,
+)
+from csm_checklist.rules.history import History
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from csm_checklist.cli import build_app
-from csm_checklist.log import FIELDS
+from csm_checklist.cli.app import build_app
+from csm_checklist.store.log import FIELDS
 
 from clihelp import run, track_from
 

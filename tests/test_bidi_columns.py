@@ -90,7 +90,7 @@ def test_without_the_marks_the_columns_are_misplaced(
 
 
 def test_the_date_after_an_arabic_title_is_shown_in_order() -> None:
-    from csm_checklist.views.bidi import isolate_line
+    from csm_checklist.cli.views.bidi import isolate_line
 
     line = "  monitor-accounts  مراقبة الحسابات  تم 2027-01-07"
     assert misplaced([line], "ltr") == [line]
@@ -129,7 +129,7 @@ def test_plain_columns_are_padded_by_cells() -> None:
     # put every column after it one cell to the left.
     from rich.cells import cell_len
 
-    from csm_checklist.views.common import align_columns
+    from csm_checklist.cli.views.common import align_columns
 
     lines = align_columns([["1", "المعرّف", "x"], ["2", "abcdef", "y"], ["3", "表格", "z"]])
     assert {cell_len(line[:-1]) for line in lines} == {11}

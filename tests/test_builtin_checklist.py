@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog, builtin_dir
-from csm_checklist.checklists import load_catalog
-from csm_checklist.schedule import LastWorkday, OnMonthDay, OnWeekday, Recurrence
+from csm_checklist.dates.schedule import LastWorkday, OnMonthDay, OnWeekday, Recurrence
+from csm_checklist.duties.catalog import Catalog, builtin_dir
+from csm_checklist.duties.checklists import load_catalog
 
 # The source lists 4 daily, 4 weekly, 4 monthly, 4 quarterly and 3 annual duties.
 BUILTIN_ITEMS = 19
@@ -164,7 +164,7 @@ def test_builtin_recurrences_need_no_dateutil(catalog: Catalog) -> None:
 def test_loading_imports_neither_the_cli_nor_dateutil() -> None:
     code = (
         "import sys\n"
-        "from csm_checklist.checklists import load_catalog\n"
+        "from csm_checklist.duties.checklists import load_catalog\n"
         "load_catalog(None)\n"
         "bad = [m for m in ('typer', 'rich', 'dateutil') if m in sys.modules]\n"
         "assert not bad, bad\n"

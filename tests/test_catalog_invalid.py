@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pytest
 
-from csm_checklist.checklists import check_files, load_catalog
+from csm_checklist.duties.checklists import check_files, load_catalog
 from csm_checklist.errors import ChecklistError
 
 from clihelp import run

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog
-from csm_checklist.checklists import load_catalog
+from csm_checklist.dates.schedule import OnDayOfMonth, OnWeekday, Recurrence
+from csm_checklist.duties.catalog import Catalog
+from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import ChecklistError
-from csm_checklist.schedule import OnDayOfMonth, OnWeekday, Recurrence
 
 from clihelp import run
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csm_checklist.catalog import Catalog, fold_text
-from csm_checklist.checklists import load_catalog
+from csm_checklist.duties.catalog import Catalog, fold_text
+from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import UnknownItem
 
 

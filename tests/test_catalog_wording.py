@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     FirstWorkday,
     LastWorkday,
     OnDayOfMonth,
@@ -14,7 +14,7 @@ from csm_checklist.schedule import (
     OnWeekday,
     Recurrence,
 )
-from csm_checklist.wording import cadence_text, due_text, ordinal
+from csm_checklist.duties.wording import cadence_text, due_text, ordinal
 
 CASES = [
     (Recurrence("daily"), "every workday", "كل يوم عمل"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from csm_checklist.catalog import builtin_dir
+from csm_checklist.duties.catalog import builtin_dir
 
 from clihelp import run
 

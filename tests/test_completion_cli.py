@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from csm_checklist.cli import SUMMARIES, app
-from csm_checklist.config import SETTINGS
+from csm_checklist.cli.app import SUMMARIES, app
+from csm_checklist.duties.config import SETTINGS
 
 from clihelp import run
 

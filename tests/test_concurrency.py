@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clock import on_day
-from csm_checklist.log import EventLog
+from csm_checklist.store.log import EventLog
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ WORKER = textwrap.dedent(
     import sys, time, uuid
     from datetime import date, datetime, timedelta, timezone
     from pathlib import Path
-    from csm_checklist.log import Event, EventLog
+    from csm_checklist.store.log import Event, EventLog
 
     path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     start_at = float(sys.argv[4])

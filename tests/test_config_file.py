@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist import config
-from csm_checklist.config import SETTINGS, Paths, Settings, check_setting, load_settings
+from csm_checklist.dates.schedule import WorkCalendar
+from csm_checklist.duties import config
+from csm_checklist.duties.config import SETTINGS, Paths, Settings, check_setting, load_settings
 from csm_checklist.errors import ConfigError
-from csm_checklist.schedule import WorkCalendar
 
 from clihelp import run
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from clock import on_day
-from csm_checklist.log import EventLog
+from csm_checklist.store.log import EventLog
 
 pytestmark = [
     pytest.mark.slow,

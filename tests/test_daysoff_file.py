@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csm_checklist.daysoff import (
+from csm_checklist.dates.daysoff import (
     DayOff,
     DaysOffError,
     add_range,

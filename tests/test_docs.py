@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from csm_checklist.cli import app
-from csm_checklist.config import settings_markdown
+from csm_checklist.cli.app import app
+from csm_checklist.duties.config import settings_markdown
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog, items_to_log
-from csm_checklist.checklists import load_catalog
+from csm_checklist.duties.catalog import Catalog, items_to_log
+from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import BadInput, UnknownItem
-from csm_checklist.log import EventLog
+from csm_checklist.store.log import EventLog
 
 from clihelp import run, track_from
 

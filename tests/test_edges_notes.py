@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.log import MIGRATIONS, Event, EventLog
+from csm_checklist.store.log import MIGRATIONS, Event, EventLog
 
 from clihelp import run, track_from
 

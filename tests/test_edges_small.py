@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csm_checklist.views.common import bar_cells, text_bar
+from csm_checklist.cli.views.common import bar_cells, text_bar
 
 from clihelp import run, track_from
 

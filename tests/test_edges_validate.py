@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.checklists import ChecklistFileError, check_files, load_catalog
+from csm_checklist.duties.checklists import ChecklistFileError, check_files, load_catalog
 
 from clihelp import run
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Catalog
-from csm_checklist.checklists import load_catalog
-from csm_checklist.log import SCHEMA_VERSION, EventLog
+from csm_checklist.duties.catalog import Catalog
+from csm_checklist.duties.checklists import load_catalog
+from csm_checklist.store.log import SCHEMA_VERSION, EventLog
 
 from clihelp import run, track_from
 
@@ -497,9 +497,9 @@ def test_command_modules_load_the_core_only_when_run() -> None:
     import sys
 
     code = (
-        "import sys, csm_checklist.commands.events, csm_checklist.commands.transfer; "
-        "print(sorted(m for m in sys.modules if m in ('csm_checklist.log', "
-        "'csm_checklist.formats', 'csm_checklist.catalog', 'csm_checklist.agenda', 'rich', "
+        "import sys, csm_checklist.cli.commands.events, csm_checklist.cli.commands.transfer; "
+        "print(sorted(m for m in sys.modules if m in ('csm_checklist.store.log', "
+        "'csm_checklist.exchange.formats', 'csm_checklist.duties.catalog', 'csm_checklist.rules.agenda', 'rich', "
         "'sqlite3', 'csv', 'json')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

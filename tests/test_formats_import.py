@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist import formats
 from csm_checklist.errors import ImportFileError
-from csm_checklist.formats import FIELDS, event_row, parse_record, read_events
-from csm_checklist.log import Event
+from csm_checklist.exchange import formats
+from csm_checklist.exchange.formats import FIELDS, event_row, parse_record, read_events
+from csm_checklist.store.log import Event
 from test_formats import EVENT, UNDONE, write
 
 FIX_HINT = "Nothing was imported. Fix that record and run the import again."

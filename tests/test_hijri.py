@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.hijri import hijri_parts, hijri_span, hijri_text
+from csm_checklist.dates.hijri import hijri_parts, hijri_span, hijri_text
 
 from bidi import unmarked
 from clihelp import run

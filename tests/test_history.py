@@ -8,11 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from csm_checklist.history import History
-from csm_checklist.report import build_report
-from csm_checklist.schedule import OnDayOfMonth, OnMonthDay, OnWeekday, Period, Recurrence
-from csm_checklist.schedule import WorkCalendar as Cal
-from csm_checklist.views.report import report_json
+from csm_checklist.cli.views.report import report_json
+from csm_checklist.dates.schedule import OnDayOfMonth, OnMonthDay, OnWeekday, Period, Recurrence
+from csm_checklist.dates.schedule import WorkCalendar as Cal
+from csm_checklist.rules.history import History
+from csm_checklist.rules.report import build_report
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 

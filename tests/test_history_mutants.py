@@ -9,8 +9,19 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from csm_checklist.catalog import Text
-from csm_checklist.history import (
+from csm_checklist.dates.schedule import (
+    DueRule,
+    FirstWorkday,
+    LastWorkday,
+    OnDayOfMonth,
+    OnMonthDay,
+    OnWeekday,
+    Period,
+    Recurrence,
+)
+from csm_checklist.dates.schedule import WorkCalendar as Cal
+from csm_checklist.duties.catalog import Text
+from csm_checklist.rules.history import (
     History,
     ItemRule,
     Revision,
@@ -21,19 +32,8 @@ from csm_checklist.history import (
     revision_changes,
     rules_text,
 )
-from csm_checklist.log import RevisionRecord, StartRecord
-from csm_checklist.report import build_report
-from csm_checklist.schedule import (
-    DueRule,
-    FirstWorkday,
-    LastWorkday,
-    OnDayOfMonth,
-    OnMonthDay,
-    OnWeekday,
-    Period,
-    Recurrence,
-)
-from csm_checklist.schedule import WorkCalendar as Cal
+from csm_checklist.rules.report import build_report
+from csm_checklist.store.log import RevisionRecord, StartRecord
 
 from fakes import FakeItem, FakeLog, history_of, revision, rule_of
 

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csm_checklist.history import History
-from csm_checklist.report import build_report
-from csm_checklist.schedule import CADENCES, OnWeekday, Recurrence, WorkCalendar
-from csm_checklist.views.report import report_json
+from csm_checklist.cli.views.report import report_json
+from csm_checklist.dates.schedule import CADENCES, OnWeekday, Recurrence, WorkCalendar
+from csm_checklist.rules.history import History
+from csm_checklist.rules.report import build_report
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 

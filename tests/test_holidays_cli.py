@@ -10,8 +10,8 @@ from pathlib import Path
 import holidays
 import pytest
 
-from csm_checklist.daysoff import load_days_off, reasons_by_date
-from csm_checklist.schedule import parse_workdays
+from csm_checklist.dates.daysoff import load_days_off, reasons_by_date
+from csm_checklist.dates.schedule import parse_workdays
 
 from clihelp import run
 

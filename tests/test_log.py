@@ -13,7 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.errors import ImportFileError
-from csm_checklist.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog, host_name, new_uuid
+from csm_checklist.store.log import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Event,
+    EventLog,
+    host_name,
+    new_uuid,
+)
 
 RIYADH = timezone(timedelta(hours=3))
 WEEK = date(2026, 11, 23)  # a Monday
@@ -382,7 +389,7 @@ def test_the_log_and_formats_need_no_cli_libraries() -> None:
     import sys
 
     code = (
-        "import sys, csm_checklist.log, csm_checklist.formats; "
+        "import sys, csm_checklist.store.log, csm_checklist.exchange.formats; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

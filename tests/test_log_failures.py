@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.errors import LogError
-from csm_checklist.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog
+from csm_checklist.store.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog
 
 
 def make_event(item_id: str, note: str) -> Event:

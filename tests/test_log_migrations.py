@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist import log as logmodule
-from csm_checklist.log import (
+from csm_checklist.store import log as logmodule
+from csm_checklist.store.log import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,

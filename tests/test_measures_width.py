@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from csm_checklist.catalog import Measure, Text
-from csm_checklist.measures import MeasureRow
-from csm_checklist.views.common import cell_len
-from csm_checklist.views.measures import fitted_table, report_lines
+from csm_checklist.cli.views.common import cell_len
+from csm_checklist.cli.views.measures import fitted_table, report_lines
+from csm_checklist.duties.catalog import Measure, Text
+from csm_checklist.rules.measures import MeasureRow
 
 CSAT = Measure("csat", Text("Customer satisfaction", "مستوى رضا العملاء"), "/5", 4.5, "higher")
 COMPLAINTS = Measure("complaints", Text("Complaints handled", "الشكاوى المعالجة"))

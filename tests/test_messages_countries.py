@@ -7,8 +7,8 @@ from pathlib import Path
 
 from holidays import registry
 
+from csm_checklist.dates.publicholidays import countries, country_name
 from csm_checklist.messages.countries import MESSAGES
-from csm_checklist.publicholidays import countries, country_name
 
 from clihelp import run
 

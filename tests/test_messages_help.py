@@ -14,9 +14,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from csm_checklist.cli import SUMMARIES, app, build_app
-from csm_checklist.commands.events import LOG_LIMIT
-from csm_checklist.config import SETTINGS
+from csm_checklist.cli.app import SUMMARIES, app, build_app
+from csm_checklist.cli.commands.events import LOG_LIMIT
+from csm_checklist.duties.config import SETTINGS
 from csm_checklist.messages import Msg
 from csm_checklist.messages.help import MESSAGES
 

@@ -145,7 +145,7 @@ def test_the_log_in_arabic() -> None:
     """`csm log` reads no setting before it prints, so its words follow the
     language once it is known; here it is made known as the settings would."""
     from csm_checklist import messages
-    from csm_checklist.views import events as view
+    from csm_checklist.cli.views import events as view
 
     with at("2027-03-01T10:00"):
         ok("history", "start", "2027-02-01")
@@ -171,14 +171,14 @@ def test_the_log_in_arabic() -> None:
     ],
 )
 def test_counted_phrases(count: int, text: str) -> None:
-    from csm_checklist.views.labels import counted
+    from csm_checklist.cli.views.labels import counted
 
     assert counted("list.count", count, "ar") == text
 
 
 def test_arabic_counts_take_their_forms() -> None:
-    from csm_checklist.views.labels import counted
-    from csm_checklist.wording import rrule_text
+    from csm_checklist.cli.views.labels import counted
+    from csm_checklist.duties.wording import rrule_text
 
     forms = [counted("runs.steps", n, "ar") for n in (1, 2, 3, 10, 11, 100)]
     assert forms == ["خطوة واحدة", "خطوتان", "3 خطوات", "10 خطوات", "11 خطوة", "100 خطوة"]
@@ -190,7 +190,7 @@ def test_arabic_counts_take_their_forms() -> None:
 
 # Every key a view asks for ------------------------------------------------------
 
-SOURCES = Path(__file__).parent.parent / "src" / "csm_checklist"
+SOURCES = Path(__file__).parent.parent / "src" / "csm_checklist" / "cli"
 ASKED = re.compile(r"""\b(label|word|_word|counted)\(\s*f?["']([^"']+)["']""")
 AREAS = {"measures.py": "measures.", "runs.py": "runs.", "catalog.py": "list."}
 

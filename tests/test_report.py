@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.report import build_report, report_window
-from csm_checklist.schedule import Period, Recurrence, WorkCalendar
+from csm_checklist.dates.schedule import Period, Recurrence, WorkCalendar
+from csm_checklist.rules.report import build_report, report_window
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 

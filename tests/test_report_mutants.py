@@ -8,8 +8,8 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from csm_checklist.report import Tally, build_report, judge, report_window
-from csm_checklist.schedule import Period, Recurrence
+from csm_checklist.dates.schedule import Period, Recurrence
+from csm_checklist.rules.report import Tally, build_report, judge, report_window
 
 from fakes import FakeEvent, FakeItem, FakeLog, history_of, revision, rule_of
 

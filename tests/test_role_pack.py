@@ -15,7 +15,7 @@ import pytest
 import time_machine
 import yaml
 
-from csm_checklist.catalog import builtin_dir
+from csm_checklist.duties.catalog import builtin_dir
 
 from clihelp import run
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csm_checklist.runs import Within, deadline, parse_within
-from csm_checklist.schedule import WorkCalendar, is_workday
+from csm_checklist.dates.schedule import WorkCalendar, is_workday
+from csm_checklist.rules.runs import Within, deadline, parse_within
 
 START = datetime(2027, 3, 2, 9, 10, tzinfo=timezone(timedelta(hours=3)))  # a Tuesday
 
@@ -84,7 +84,7 @@ def test_n_workdays_end_on_the_nth_workday_after_the_start(
 def test_every_view_word_has_both_languages(module: str) -> None:
     import importlib
 
-    words = importlib.import_module(f"csm_checklist.views.{module}").WORDS
+    words = importlib.import_module(f"csm_checklist.cli.views.{module}").WORDS
     assert set(words["en"]) == set(words["ar"])
     assert all(words["ar"].values()) and all(words["en"].values())
 
@@ -94,10 +94,10 @@ def test_run_ids_are_unique_and_numbered_per_playbook_and_day(days: list[int]) -
     import tempfile
     from pathlib import Path
 
-    from csm_checklist.catalog import Text
-    from csm_checklist.log import EventLog
-    from csm_checklist.playbooks import Playbook, Step
-    from csm_checklist.runs import load_runs, start_run
+    from csm_checklist.duties.catalog import Text
+    from csm_checklist.duties.playbooks import Playbook, Step
+    from csm_checklist.rules.runs import load_runs, start_run
+    from csm_checklist.store.log import EventLog
 
     playbook = Playbook(
         "crisis", Text("Crisis", "أزمة"), None, "crisis-management",

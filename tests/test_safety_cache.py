@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist import cache
-from csm_checklist.checklists import load_catalog
-from csm_checklist.config import Paths, Settings, load_settings
+from csm_checklist.duties.checklists import load_catalog
+from csm_checklist.duties.config import Paths, Settings, load_settings
+from csm_checklist.store import cache
 
 from clihelp import run
 from faults import csm_env
@@ -68,7 +68,7 @@ def test_the_cache_folder_follows_the_platform_without_an_override(
 ) -> None:
     import platformdirs
 
-    from csm_checklist.config import resolve_paths
+    from csm_checklist.duties.config import resolve_paths
 
     monkeypatch.delenv("CSM_CACHE_DIR")
     expected = Path(platformdirs.user_cache_dir("csm-checklist", appauthor=False))
@@ -128,10 +128,8 @@ def test_a_changed_module_or_dependency_is_a_miss(
 def test_the_stamp_covers_every_module_and_the_parser() -> None:
     stamp = cache.code_stamp()
     names = {mark[0] for mark in stamp[3:]}
-    package = Path(cache.__file__).parent
-    modules = {
-        p.name for folder in ("", "commands", "views") for p in (package / folder).glob("*.py")
-    }
+    package = Path(cache.__file__).parents[1]
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert modules <= names
     assert {"yaml", "dateutil"} <= names
 

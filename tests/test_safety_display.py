@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.views.safe import json_text, visible
+from csm_checklist.cli.views.safe import json_text, visible
 
 from clihelp import run, track_from
 from faults import refused

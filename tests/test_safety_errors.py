@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.log import EventLog
+from csm_checklist.store.log import EventLog
 
 from clihelp import run
 from faults import csm_env, kept, refused, run_process, seed_log

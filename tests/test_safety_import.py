@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csm_checklist.formats import neutral_cell, restore_cell
-from csm_checklist.log import EventLog
+from csm_checklist.exchange.formats import neutral_cell, restore_cell
+from csm_checklist.store.log import EventLog
 
 from clihelp import run, track_from
 from faults import csm_env, kept, refused, run_process, seed_log

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.errors import LogError
-from csm_checklist.log import EventLog, _translate
+from csm_checklist.store.log import EventLog, _translate
 
 from clihelp import run, track_from
 from faults import csm_env, kept, refused, run_process, seed_log
@@ -200,7 +200,7 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
     code = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from csm_checklist.log import EventLog\n"
+        "from csm_checklist.store.log import EventLog\n"
         "EventLog.open(Path(sys.argv[1]))\n"
         "os.kill(os.getpid(), 9)\n"
     )
@@ -217,8 +217,8 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
 def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    from csm_checklist.config import resolve_paths
-    from csm_checklist.log import known_sound
+    from csm_checklist.duties.config import resolve_paths
+    from csm_checklist.store.log import known_sound
 
     marker = resolve_paths().log_checked
     log = data_dir / "log.sqlite3"
@@ -237,7 +237,7 @@ def test_two_logs_sharing_a_cache_folder_keep_their_own_notes(
 ) -> None:
     # A manager with two data folders (or the benchmark's two logs) must not
     # make every write check the whole log because the other log wrote last.
-    from csm_checklist import log as log_module
+    from csm_checklist.store import log as log_module
 
     from clihelp import run
 

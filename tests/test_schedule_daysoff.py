@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     FirstWorkday,
     OnDayOfMonth,
     OnWeekday,
@@ -179,7 +179,7 @@ def test_days_off_never_add_a_miss_or_break_a_streak(
     is not without them, nothing logged is lost, and no daily streak is
     shorter. (A day off can move a due date into the next month, so the
     property holds period by period, not month by month.)"""
-    from csm_checklist.report import build_report
+    from csm_checklist.rules.report import build_report
 
     from fakes import FakeEvent, FakeItem, FakeLog, history_of
 

@@ -21,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     DueRule,
     FirstWorkday,
     LastWorkday,

@@ -6,7 +6,7 @@ from itertools import combinations
 
 import pytest
 
-from csm_checklist.schedule import format_workdays, parse_month, parse_weekday, parse_workdays
+from csm_checklist.dates.schedule import format_workdays, parse_month, parse_weekday, parse_workdays
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 

@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     Period,
     Recurrence,
     WorkCalendar,
@@ -339,7 +339,7 @@ def test_work_calendar_defaults_are_mon_fri_monday_calendar_year() -> None:
 def test_month_lengths_are_the_calendar_modules() -> None:
     import calendar
 
-    from csm_checklist.schedule import _month_length
+    from csm_checklist.dates.schedule import _month_length
 
     for year in (1900, 1996, 2000, 2023, 2024, 2100, 2199, 9999):
         for month in range(1, 13):
@@ -347,6 +347,6 @@ def test_month_lengths_are_the_calendar_modules() -> None:
 
 
 def test_months_are_named_in_english_in_full_and_short() -> None:
-    from csm_checklist.schedule import parse_month
+    from csm_checklist.dates.schedule import parse_month
 
     assert [parse_month(name) for name in ("January", "sep", "SEPTEMBER", "may")] == [1, 9, 9, 5]

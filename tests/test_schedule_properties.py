@@ -19,7 +19,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csm_checklist.schedule import (
+from csm_checklist.dates.schedule import (
     DueRule,
     FirstWorkday,
     LastWorkday,

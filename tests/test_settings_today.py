@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from csm_checklist.config import Settings
+from csm_checklist.duties.config import Settings
 
 
 def _today_in(zone: str) -> tuple[date, date, date]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist import entry, shortcut
-from csm_checklist.shortcut import TodayOptions, today_options
+from csm_checklist.cli import entry, shortcut
+from csm_checklist.cli.shortcut import TodayOptions, today_options
 
 Outcome = tuple[int, str, str]
 
@@ -161,13 +161,13 @@ def test_a_log_that_cannot_be_read_is_reported_alike(
 def test_an_unexpected_error_is_reported_alike(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from csm_checklist.commands import common
+    from csm_checklist.cli.commands import common
 
     def broken(document: object) -> None:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(common, "print_json", broken)
-    monkeypatch.setattr("csm_checklist.commands.today_due.print_json", broken)
+    monkeypatch.setattr("csm_checklist.cli.commands.today_due.print_json", broken)
     by_typer, by_main, shortcut_ran = _both(["today", "--json"], capsys, monkeypatch)
     assert shortcut_ran
     assert by_main == by_typer
@@ -181,7 +181,7 @@ def test_an_interrupt_exits_130_without_a_word(
     def interrupted(document: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("csm_checklist.commands.today_due.print_json", interrupted)
+    monkeypatch.setattr("csm_checklist.cli.commands.today_due.print_json", interrupted)
     by_typer, by_main, shortcut_ran = _both(["today", "--json"], capsys, monkeypatch)
     assert shortcut_ran
     assert by_main == by_typer == (130, "", "")
@@ -213,7 +213,7 @@ def test_a_real_process_prints_what_the_typer_app_prints(csm_dirs: tuple[Path, P
             sys.executable,
             "-c",
             "import sys\n"
-            "from csm_checklist import entry, shortcut\n"
+            "from csm_checklist.cli import entry, shortcut\n"
             "shortcut.run = lambda argv: None\n"
             "sys.argv = ['csm', *sys.argv[1:]]\n"
             "entry.main()\n",
@@ -235,8 +235,8 @@ def test_it_knows_exactly_the_options_typer_declares_for_today() -> None:
 
     import typer.main
 
-    from csm_checklist.cli import build_app
-    from csm_checklist.commands.today_due import show_today
+    from csm_checklist.cli.app import build_app
+    from csm_checklist.cli.commands.today_due import show_today
 
     group = typer.main.get_command(build_app(["today"]))
     command = group.commands["today"]  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from csm_checklist.cli import ALL_MODULES, _modules_for, build_app
+from csm_checklist.cli.app import ALL_MODULES, _modules_for, build_app
 
 
 def _imported(args: list[str], env: dict[str, str]) -> set[str]:
@@ -41,7 +41,7 @@ def test_today_json_loads_no_yaml_rich_or_dateutil_once_cached(env: dict[str, st
     assert "yaml" in first  # the first run parses the checklists and caches them
     again = _imported(args, env)
     assert not {m for m in again if m.split(".")[0] in ("yaml", "rich", "dateutil", "platformdirs")}
-    assert "csm_checklist.commands.events" not in again  # only today's own commands
+    assert "csm_checklist.cli.commands.events" not in again  # only today's own commands
 
 
 def test_a_changed_checklist_is_parsed_again(env: dict[str, str], config_dir: Path) -> None:
@@ -66,12 +66,12 @@ def test_the_plain_forms_of_today_never_load_typer(args: list[str], env: dict[st
     _imported(["today"], env)  # the first run parses the checklists and caches them
     loaded = _top(_imported(args, env))
     assert not loaded & {"typer", "click", "rich", "yaml", "dataclasses", "inspect", "calendar"}
-    assert "csm_checklist.cli" not in _imported(args, env)
+    assert "csm_checklist.cli.app" not in _imported(args, env)
 
 
 @pytest.mark.parametrize("args", [["today", "--help"], ["--version"], ["due", "--json"]])
 def test_every_other_form_is_parsed_by_typer(args: list[str], env: dict[str, str]) -> None:
-    assert "csm_checklist.cli" in _imported(args, env)
+    assert "csm_checklist.cli.app" in _imported(args, env)
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_today_with_days_off_loads_no_calendar_package_and_caches_the_file(
     assert not _top(first) & set(CALENDAR_PACKAGES)
     again = _imported(args, env)
     assert not _top(again) & {"yaml", "rich", "dateutil", *CALENDAR_PACKAGES}
-    assert "csm_checklist.daysoff" not in again  # the cached days off need no reader
+    assert "csm_checklist.dates.daysoff" not in again  # the cached days off need no reader
 
 
 def test_today_loads_hijridate_only_when_the_hijri_setting_is_on(
@@ -137,11 +137,11 @@ def test_today_loads_hijridate_only_when_the_hijri_setting_is_on(
 
 
 RUN_MODULES = {
-    "csm_checklist.runs",
-    "csm_checklist.playbooks",
-    "csm_checklist.measures",
-    "csm_checklist.packs",
-    "csm_checklist.views.runs",
+    "csm_checklist.rules.runs",
+    "csm_checklist.duties.playbooks",
+    "csm_checklist.rules.measures",
+    "csm_checklist.duties.packs",
+    "csm_checklist.cli.views.runs",
 }
 
 
@@ -157,7 +157,7 @@ def test_today_loads_nothing_of_playbooks_until_a_run_is_open(env: dict[str, str
     )
     opened = _imported(args, env)
     # An open run brings its own reader and view, never the playbooks' YAML reader.
-    assert opened & RUN_MODULES == {"csm_checklist.runs", "csm_checklist.views.runs"}
+    assert opened & RUN_MODULES == {"csm_checklist.rules.runs", "csm_checklist.cli.views.runs"}
     assert "yaml" not in opened
 
 

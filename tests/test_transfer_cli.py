@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.formats import FIELDS
-from csm_checklist.log import EventLog
+from csm_checklist.exchange.formats import FIELDS
+from csm_checklist.store.log import EventLog
 
 from clihelp import run, track_from
 

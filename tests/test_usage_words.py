@@ -142,8 +142,9 @@ def test_subcommands_are_listed_with_their_whole_first_sentence() -> None:
 def test_errors_of_the_system_around_csm_are_said_in_arabic(
     arabic: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from csm_checklist import log, messages
-    from csm_checklist.failures import system_error
+    from csm_checklist import messages
+    from csm_checklist.cli.failures import system_error
+    from csm_checklist.store import log
 
     monkeypatch.setattr(log, "COMMITS", [0])  # nothing logged by this run
 

@@ -7,12 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from csm_checklist.agenda import Agenda, Entry, Progress
-from csm_checklist.catalog import Text
-from csm_checklist.history import ItemRule
-from csm_checklist.log import Event
-from csm_checklist.schedule import Period, Recurrence
-from csm_checklist.views.agenda import (
+from csm_checklist.cli.views.agenda import (
     agenda_json,
     day_heading,
     late_command,
@@ -20,6 +15,11 @@ from csm_checklist.views.agenda import (
     plain_agenda,
     show_agenda,
 )
+from csm_checklist.dates.schedule import Period, Recurrence
+from csm_checklist.duties.catalog import Text
+from csm_checklist.rules.agenda import Agenda, Entry, Progress
+from csm_checklist.rules.history import ItemRule
+from csm_checklist.store.log import Event
 
 from richview import drawn, plain
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Area, Catalog, Item, Text
-from csm_checklist.schedule import OnWeekday, Recurrence
-from csm_checklist.views.catalog import (
+from csm_checklist.cli.views.catalog import (
     ListGroup,
     ListRow,
     escape,
@@ -19,6 +17,8 @@ from csm_checklist.views.catalog import (
     plain_list,
     print_rich_list,
 )
+from csm_checklist.dates.schedule import OnWeekday, Recurrence
+from csm_checklist.duties.catalog import Area, Catalog, Item, Text
 
 from richview import drawn, plain
 

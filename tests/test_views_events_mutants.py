@@ -7,9 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from csm_checklist.agenda import Progress
-from csm_checklist.log import Event, NoteChange
-from csm_checklist.views.events import (
+from csm_checklist.cli.views.events import (
     already_line,
     import_lines,
     log_rows,
@@ -25,7 +23,9 @@ from csm_checklist.views.events import (
     undo_scope,
     undone_line,
 )
-from csm_checklist.work import ImportResult, UndoTarget
+from csm_checklist.rules.agenda import Progress
+from csm_checklist.rules.work import ImportResult, UndoTarget
+from csm_checklist.store.log import Event, NoteChange
 
 from richview import drawn
 
@@ -393,7 +393,7 @@ def test_show_log_leaves_out_the_name_below_fifty_nine_columns(
 
 
 def test_the_log_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    from csm_checklist.views import events
+    from csm_checklist.cli.views import events
 
     monkeypatch.setattr(events, "current", lambda: "ar")
     assert plain_log(EVENTS[:2], CHANGES).split("\n") == [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from csm_checklist.views.common import (
+from csm_checklist.cli.views.common import (
     MIN_CELLS,
     TITLE_CELLS,
     cell_len,

@@ -9,12 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.agenda import Entry
-from csm_checklist.catalog import Area, Item, Text
-from csm_checklist.history import Change
-from csm_checklist.log import Event, StartRecord
-from csm_checklist.schedule import OnWeekday, Period, Recurrence
-from csm_checklist.views.history import (
+from csm_checklist.cli.views.history import (
     ShowData,
     change_text,
     history_json,
@@ -23,7 +18,12 @@ from csm_checklist.views.history import (
     show_json,
     start_moved_text,
 )
-from csm_checklist.work import StartMove
+from csm_checklist.dates.schedule import OnWeekday, Period, Recurrence
+from csm_checklist.duties.catalog import Area, Item, Text
+from csm_checklist.rules.agenda import Entry
+from csm_checklist.rules.history import Change
+from csm_checklist.rules.work import StartMove
+from csm_checklist.store.log import Event, StartRecord
 
 from fakes import FakeItem, history_of, revision
 

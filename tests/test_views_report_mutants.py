@@ -9,10 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from csm_checklist.log import Event
-from csm_checklist.report import Outcome, Report, Streak, Tally
-from csm_checklist.schedule import Period, Recurrence
-from csm_checklist.views.report import (
+from csm_checklist.cli.views.report import (
     note_groups,
     period_name,
     plain_report,
@@ -22,6 +19,9 @@ from csm_checklist.views.report import (
     show_report,
     window_name,
 )
+from csm_checklist.dates.schedule import Period, Recurrence
+from csm_checklist.rules.report import Outcome, Report, Streak, Tally
+from csm_checklist.store.log import Event
 
 from fakes import FakeItem, history_of
 from richview import drawn, plain

@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.catalog import Item, Measure, Text
-from csm_checklist.log import Event
-from csm_checklist.measures import MeasureRow
-from csm_checklist.runs import Run, RunStep, StepEvent, Within
-from csm_checklist.schedule import Recurrence
-from csm_checklist.views import measures, runs
-from csm_checklist.views.runs import (
+from csm_checklist.cli.views import measures, runs
+from csm_checklist.cli.views.runs import (
     closed_line,
     duration,
     moment,
@@ -27,6 +22,11 @@ from csm_checklist.views.runs import (
     step_state,
     today_section,
 )
+from csm_checklist.dates.schedule import Recurrence
+from csm_checklist.duties.catalog import Item, Measure, Text
+from csm_checklist.rules.measures import MeasureRow
+from csm_checklist.rules.runs import Run, RunStep, StepEvent, Within
+from csm_checklist.store.log import Event
 
 UTC = timezone.utc
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from rich.text import Text
 
-from csm_checklist.views import labels, safe
-from csm_checklist.views.common import (
+from csm_checklist.cli.views import labels, safe
+from csm_checklist.cli.views.common import (
     align_columns,
     bar_cells,
     fit_widths,
@@ -23,7 +23,7 @@ from csm_checklist.views.common import (
     terminal_console,
     text_bar,
 )
-from csm_checklist.views.labels import label
+from csm_checklist.cli.views.labels import label
 
 # safe ---------------------------------------------------------------------------
 
@@ -304,7 +304,7 @@ def test_hijri_note() -> None:
 
 
 def test_hijri_note_is_empty_when_there_is_no_hijri_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    from csm_checklist import hijri
+    from csm_checklist.dates import hijri
 
     monkeypatch.setattr(hijri, "hijri_span", lambda first, last, lang: "")
     assert hijri_note(date(2026, 3, 20), "en", True) == ""

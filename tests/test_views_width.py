@@ -116,7 +116,7 @@ def test_piped_views_are_not_shortened(
 
 
 def test_a_column_goes_before_a_title_is_shortened() -> None:
-    from csm_checklist.views.common import choose_layout
+    from csm_checklist.cli.views.common import choose_layout
 
     rows = [["1.", "step", "A title of thirty cells, about", "2h", "due 2027-01-07 13:00"]]
     layouts = (((0, 1, 2, 3, 4), (2,)), ((0, 1, 2, 4), (2,)), ((1, 2, 4), (2,)))
@@ -128,7 +128,7 @@ def test_a_column_goes_before_a_title_is_shortened() -> None:
 
 
 def test_shortened_columns_share_the_cut() -> None:
-    from csm_checklist.views.common import fit_widths
+    from csm_checklist.cli.views.common import fit_widths
 
     assert fit_widths([10, 30, 30], 60, (1, 2)) == [10, 16, 30]
     assert fit_widths([10, 30, 30], 60, (1, 2), share=20) == [10, 20, 26]

@@ -12,13 +12,11 @@ from typing import Any
 
 import pytest
 
-from csm_checklist import backup_extra
-from csm_checklist.catalog import Item, Text
+from csm_checklist.dates.schedule import OnWeekday, Recurrence, WorkCalendar
+from csm_checklist.duties.catalog import Item, Text
 from csm_checklist.errors import BadInput, ImportFileError, LogError, NotMet
-from csm_checklist.history import observe
-from csm_checklist.log import Event, EventLog, RevisionRecord, StartRecord
-from csm_checklist.schedule import OnWeekday, Recurrence, WorkCalendar
-from csm_checklist.work import (
+from csm_checklist.rules.history import observe
+from csm_checklist.rules.work import (
     ImportResult,
     StartMove,
     UndoTarget,
@@ -31,6 +29,8 @@ from csm_checklist.work import (
     undo_target,
     undo_work,
 )
+from csm_checklist.store import backup_extra
+from csm_checklist.store.log import Event, EventLog, RevisionRecord, StartRecord
 
 UTC = timezone.utc
 HERE = Path("checklist.yaml")

@@ -1,5 +1,5 @@
 """`python -m csm_checklist` runs the csm command."""
 
-from .entry import main
+from csm_checklist.cli.entry import main
 
 main()

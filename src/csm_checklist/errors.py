@@ -55,7 +55,7 @@ class ImportFileError(BadInput):
 def reason_of(exc: BaseException) -> str:
     """An exception's sentence, kept a message when it is one (`str(exc)`
     would keep only its English)."""
-    from .messages import Msg
+    from csm_checklist.messages import Msg
 
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Msg) else str(exc)

@@ -1,0 +1,297 @@
+"""What every command needs: the folders, the settings, dates typed by users,
+and the choice between terminal and plain output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
+from csm_checklist.duties.config import Paths, Settings, load_settings, resolve_paths
+from csm_checklist.errors import BadInput
+from csm_checklist.messages import Msg
+
+if TYPE_CHECKING:
+    from csm_checklist.dates.schedule import WorkCalendar
+    from csm_checklist.duties.catalog import Catalog
+    from csm_checklist.duties.playbooks import Playbook
+    from csm_checklist.rules.history import History
+    from csm_checklist.store.log import EventLog
+
+
+# The help of every `-o/--output FILE`: the file itself is always opened by
+# `outputs.open_output`, so every command that writes one promises the same.
+OUTPUT_HELP = Msg("help.output")
+
+
+class Env:
+    """The folders and settings of one run, read once and on demand."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+
+    @classmethod
+    def load(cls) -> Env:
+        return cls(resolve_paths())
+
+    @cached_property
+    def settings(self) -> Settings:
+        from csm_checklist.messages import use
+        from csm_checklist.store.cache import cached
+
+        settings = cached(
+            self._cache("settings"), [self.paths.config_file], lambda: load_settings(self.paths)
+        )
+        use(settings.lang)  # from here on, every message is said in it
+        return settings
+
+    @property
+    def lang(self) -> str:
+        """The language to say things in: the `lang` setting, English when the
+        config cannot be read (`config set`, `off add` work without it)."""
+        try:
+            return self.settings.lang
+        except Exception:  # any config csm cannot read: English, as §9 says
+            return "en"
+
+    def _cache(self, name: str) -> Path:
+        return self.paths.cache_dir / f"{name}.json"
+
+    @cached_property
+    def days_off(self) -> dict[date, str]:
+        """Each day off and why, from days-off.yaml (cached like the settings)."""
+        source = self.paths.days_off_file
+        if not source.exists():
+            return {}  # most users: not even the cache is read
+        from csm_checklist.store.cache import cached
+
+        def parse() -> dict[date, str]:
+            from csm_checklist.dates.daysoff import load_days_off, reasons_by_date
+
+            return reasons_by_date(load_days_off(source))
+
+        reader = Path(__file__).parents[2] / "dates" / "daysoff.py"
+        return cached(self._cache("days-off"), [reader, source], parse)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        """The settings' calendar with the days off in it: what every rule uses."""
+        cal = self.settings.calendar
+        if not self.days_off:
+            return cal
+        return cal._replace(days_off=frozenset(self.days_off))
+
+    @cached_property
+    def today(self) -> date:
+        return self.settings.today()
+
+    def catalog(self) -> Catalog:
+        from csm_checklist.duties.catalog import builtin_files, checklist_files
+        from csm_checklist.store.cache import cached
+
+        user_dir = self.paths.checklists_dir
+        packs = self.pack_files()
+        sources = builtin_files() + packs + checklist_files(user_dir)
+
+        def parse() -> Catalog:
+            # Only a changed checklist pays for the YAML parser and validators.
+            from csm_checklist.duties.checklists import load_catalog
+
+            return load_catalog(user_dir, packs=packs)
+
+        return cached(self._cache("catalog"), sources, parse)
+
+    def pack_files(self) -> list[Path]:
+        """The files of the built-in packs switched on (none for most users:
+        one missing file, and nothing imported)."""
+        if not (self.paths.config_dir / "packs").exists():
+            return []
+        from csm_checklist.duties.packs import pack_files
+
+        return pack_files(self.paths.config_dir)
+
+    def playbooks(self) -> dict[str, Playbook]:
+        """Every playbook, enabled or not, cached like the catalog."""
+        from csm_checklist.duties.catalog import builtin_files, checklist_files
+        from csm_checklist.store.cache import cached
+
+        files = builtin_files() + self.pack_files() + checklist_files(self.paths.checklists_dir)
+        areas = list(self.catalog().areas)
+
+        def parse() -> dict[str, Playbook]:
+            from csm_checklist.duties.playbooks import load_playbooks
+
+            return load_playbooks(files, areas)
+
+        reader = Path(__file__).parents[2] / "duties" / "playbooks.py"
+        return cached(self._cache("playbooks"), [reader, *files], parse)
+
+    def open_log(self) -> EventLog:
+        from csm_checklist.store.log import EventLog
+
+        return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
+
+    def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
+        """The log's history of the rules, after recording today's when they
+        changed (see `work.load_history`)."""
+        from csm_checklist.rules.history import observe
+        from csm_checklist.rules.work import load_history
+
+        settings = self.settings
+        observed = observe(self.catalog().items.values(), settings.calendar, settings.timezone)
+        return load_history(
+            log,
+            observed,
+            self.today,
+            settings.now(),
+            as_logged=as_logged,
+            days_off=frozenset(self.days_off),
+        )
+
+    def moment(self, text: str | None, option: str = "--as-logged") -> datetime | None:
+        """A moment a user typed: YYYY-MM-DD (the end of that day), or
+        YYYY-MM-DDTHH:MM[:SS] with an optional UTC offset (else the configured
+        time zone's)."""
+        if text is None:
+            return None
+        return parse_moment(text, self.settings.now(), option)
+
+    def day(self, text: str | None, option: str = "--on") -> date:
+        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today if None."""
+        if text is None:
+            return self.today
+        return parse_day(text, self.today, option)
+
+    def day_range(self, since: str | None, until: str | None) -> tuple[date | None, date | None]:
+        """The days of --since and --until, either open; BadInput when reversed."""
+        first = self.day(since, "--since") if since is not None else None
+        last = self.day(until, "--until") if until is not None else None
+        if first is not None and last is not None and first > last:
+            raise BadInput(
+                Msg("commands.since_after_until", first=first.isoformat(), last=last.isoformat()),
+                hint=Msg("commands.since_after_until_hint"),
+            )
+        return first, last
+
+
+def parse_day(text: str, today: date, option: str = "--on") -> date:
+    """Read a date typed by a user; BadInput with the accepted forms otherwise."""
+    key = text.strip().lower()
+    if key == "today":
+        return today
+    if key == "yesterday":
+        return today - timedelta(days=1)
+    if key == "tomorrow":
+        return today + timedelta(days=1)  # views look ahead; logging refuses the future
+    try:
+        day = date.fromisoformat(key)
+    except ValueError as exc:
+        reason = str(exc) if len(key) == 10 and key[4] == "-" and key[7] == "-" else ""
+        problem = (
+            Msg("commands.not_a_date_because", option=option, text=text, reason=_why(reason))
+            if reason and "Invalid isoformat" not in reason
+            else Msg("commands.not_a_date", option=option, text=text)
+        )
+        raise BadInput(
+            problem, hint=Msg("commands.date_forms", option=option, today=today.isoformat())
+        ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadInput(
+            Msg(
+                "commands.date_outside",
+                option=option,
+                text=text,
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            ),
+            hint=Msg("commands.date_in_range", option=option, today=today.isoformat()),
+        )
+    return day
+
+
+# Python's reasons for a date that looks right but does not exist.
+_DATE_REASONS = {
+    "day is out of range for month": "commands.date_reason_day",
+    "month must be in 1..12": "commands.date_reason_month",
+    "year 0 is out of range": "commands.date_reason_year",
+}
+
+
+def _why(reason: str) -> str:
+    """Python's reason in the reader's language when it is a known one."""
+    known = _DATE_REASONS.get(reason)
+    return reason if known is None else Msg(known)
+
+
+def reason_of(exc: Exception) -> str:
+    """A core function's reason as one sentence: kept a message when it is
+    one (so it is said in the reader's language), else its text and a stop."""
+    reason = exc.args[0] if exc.args else ""
+    return Msg("commands.reason", reason=reason) if isinstance(reason, Msg) else f"{exc}."
+
+
+def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datetime:
+    """Read a moment typed by a user; BadInput with the accepted forms otherwise.
+
+    A bare date means the end of that day; a time without an offset is in the
+    time zone of `now`.
+    """
+    key = text.strip()
+    try:
+        if len(key) == 10:
+            moment = datetime.combine(date.fromisoformat(key), datetime.max.time())
+        else:
+            moment = datetime.fromisoformat(key)
+    except ValueError:
+        raise BadInput(
+            Msg("commands.not_a_moment", option=option, text=text),
+            hint=Msg(
+                "commands.moment_forms", option=option, example=now.strftime("%Y-%m-%dT%H:%M")
+            ),
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=now.tzinfo)
+    return moment
+
+
+def cadence_option(text: str | None, option: str = "--cadence") -> str | None:
+    """The cadence a user typed after `option` (None when absent); BadInput otherwise."""
+    if text is None:
+        return None
+    from csm_checklist.dates.schedule import parse_cadence
+
+    try:
+        return parse_cadence(text, option=option)
+    except ValueError as exc:
+        raise BadInput(reason_of(exc), hint=Msg("commands.cadence_forms")) from None
+
+
+def stdout_is_terminal() -> bool:
+    """Rich views only for a person at a terminal; plain text for pipes and files.
+
+    CSM_FORCE_TERMINAL=1 forces the terminal view (the benchmark uses it).
+    """
+    if os.environ.get("CSM_FORCE_TERMINAL"):
+        return True
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int | None:
+    """The terminal's width for a view to fit, None when piped: piped
+    output is never shortened."""
+    from csm_checklist.cli.views.common import terminal_console
+
+    width: int = terminal_console().width
+    return width if stdout_is_terminal() else None
+
+
+def print_json(document: object) -> None:
+    """Exactly one JSON document on stdout, UTF-8, Arabic kept readable, and
+    no control character raw (stored text may hold escape sequences)."""
+    from csm_checklist.cli.views.safe import json_text
+
+    sys.stdout.write(json_text(document) + "\n")

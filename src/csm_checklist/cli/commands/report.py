@@ -1,0 +1,224 @@
+"""`csm report`: how the duties went over a week, month, quarter or year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import typer
+
+from csm_checklist.cli.commands import completion
+from csm_checklist.cli.commands.common import OUTPUT_HELP, Env, stdout_is_terminal, terminal_width
+from csm_checklist.cli.views.safe import echo, json_text, visible
+from csm_checklist.dates.schedule import parse_cadence
+from csm_checklist.errors import BadInput
+from csm_checklist.messages import Msg, t
+
+if TYPE_CHECKING:
+    from csm_checklist.duties.catalog import Item
+    from csm_checklist.rules.measures import MeasureRow
+    from csm_checklist.rules.report import Report
+    from csm_checklist.rules.runs import Run
+    from csm_checklist.store.log import EventLog
+
+FORMATS = ("text", "md", "json")
+# What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
+WROTE = {
+    "weekly": "commands.report.wrote_weekly",
+    "monthly": "commands.report.wrote_monthly",
+    "quarterly": "commands.report.wrote_quarterly",
+    "annual": "commands.report.wrote_annual",
+}
+
+
+def report(
+    period: str = typer.Option(
+        "month",
+        "--period",
+        "-p",
+        help=Msg("help.report.period"),
+        metavar="PERIOD",
+        autocompletion=completion.report_periods,
+    ),
+    on: str | None = typer.Option(None, "--on", help=Msg("help.report.on"), metavar="DATE"),
+    previous: bool = typer.Option(False, "--previous", help=Msg("help.report.previous")),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help=Msg("help.report.format"),
+        autocompletion=completion.report_formats,
+    ),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help=OUTPUT_HELP,
+        metavar="FILE",
+    ),
+    as_logged: str | None = typer.Option(
+        None,
+        "--as-logged",
+        help=Msg("help.report.as_logged"),
+        metavar="MOMENT",
+    ),
+    tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        help=Msg("help.report.by"),
+        metavar="NAME",
+    ),
+) -> None:
+    """How the duties went over a week, month, quarter or year."""
+    from csm_checklist.rules.report import REPORT_CADENCES, build_report
+    from csm_checklist.rules.scope import tag_of, with_tag
+
+    try:
+        cadence = parse_cadence(period, option="--period", windows_only=True)
+    except ValueError:
+        cadence = ""
+    if cadence not in REPORT_CADENCES:
+        raise BadInput(
+            Msg("commands.report.bad_period", period=period),
+            hint=Msg("commands.report.period_forms"),
+        )
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise BadInput(
+            Msg("commands.report.bad_format", fmt=fmt), hint=Msg("commands.report.format_forms")
+        )
+    env = Env.load()
+    stamp = env.moment(as_logged)
+    day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
+    settings = env.settings
+    catalog = env.catalog()
+    items = list(catalog.items.values())
+    wanted_tag = tag_of(tag, items) if tag is not None else None
+    only = [item.id for item in with_tag(items, wanted_tag)] if wanted_tag is not None else None
+    wanted_by = by.strip() if by is not None and by.strip() else None
+    with env.open_log() as log:
+        history = env.history(log, as_logged=stamp)
+        result = build_report(
+            history,
+            log,
+            cadence,
+            day,
+            env.today,
+            lang=settings.lang,
+            previous=previous,
+            as_logged=stamp,
+            only=only,
+            by=wanted_by,
+        )
+        runs, kpis = _runs_and_measures(
+            log, result, [catalog.items[i] for i in only or catalog.items], stamp
+        )
+    wanted_by = result.by
+    lang = settings.lang
+    areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
+    if any(outcome.area not in areas for outcome in result.outcomes):
+        from csm_checklist.duties.packs import pack_area_titles
+
+        areas = {**pack_area_titles(lang), **areas}
+    fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
+
+    from csm_checklist.cli.views import report as view
+
+    scope = view.scope_text(lang, wanted_tag, wanted_by)
+    if fmt == "json":
+        document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
+        document.update(_extra_json(runs, kpis, settings.now()))
+        text = json_text(document) + "\n"
+    elif fmt == "md":
+        text = view.report_markdown(
+            result,
+            areas,
+            lang,
+            fiscal_year_start=fiscal,
+            author=settings.user_name,
+            scope=scope,
+            hijri=settings.show_hijri,
+        ) + _extra_markdown(runs, kpis, lang)
+    elif output is None and stdout_is_terminal():
+        view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
+        echo(_extra_text(runs, kpis, lang, terminal_width()), nl=False, columns=True)
+        return
+    else:
+        text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
+        text += _extra_text(runs, kpis, lang)
+    if fmt != "json":
+        # Stored titles and notes may hold escape sequences: a report read
+        # later with `cat` must not obey them either.
+        text = visible(text)
+    if fmt == "text":
+        from csm_checklist.cli.views.bidi import isolate_lines
+
+        text = isolate_lines(text)
+    from csm_checklist.exchange.outputs import open_output
+
+    with open_output(output, env.paths) as stream:
+        stream.write(text)
+    if output is not None and output != "-":
+        echo(t(WROTE[cadence], lang, path=output), err=True)
+
+
+def _runs_and_measures(
+    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
+) -> tuple[list[Run], list[MeasureRow]]:
+    """The playbook runs started or closed in the report's window, and its
+    items' measures beside the window before (nothing when there are none)."""
+    from datetime import timedelta
+
+    from csm_checklist.rules.measures import period_rows
+    from csm_checklist.rules.report import report_window
+    from csm_checklist.rules.runs import load_runs, runs_in_window
+
+    window = result.window
+    with log.reading() as db:
+        has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
+    runs = []
+    if has_runs:
+        every = load_runs(log, result.history.calendar_on, as_logged=stamp)
+        runs = runs_in_window(every, window.start, min(window.end, result.as_of))
+    before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
+    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
+    return runs, kpis
+
+
+def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[str, object]:
+    from csm_checklist.cli.views.measures import report_json
+    from csm_checklist.cli.views.runs import run_record
+
+    extra: dict[str, object] = {}
+    if runs:
+        extra["runs"] = [run_record(run, now) for run in runs]
+    if kpis:
+        extra["measures"] = report_json(kpis)
+    return extra
+
+
+def _extra_markdown(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
+    from csm_checklist.cli.views import measures
+    from csm_checklist.cli.views import runs as run_view
+
+    lines = measures.report_markdown(kpis, lang)
+    if runs:
+        lines += run_view.report_markdown(runs, lang)
+    return "\n".join(["", *lines]) if lines else ""
+
+
+def _extra_text(
+    runs: list[Run], kpis: list[MeasureRow], lang: str, width: int | None = None
+) -> str:
+    from csm_checklist.cli.views import measures
+    from csm_checklist.cli.views import runs as run_view
+
+    lines = measures.report_lines(kpis, lang, width=width)
+    if runs:
+        lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=Msg("help.report"))(report)

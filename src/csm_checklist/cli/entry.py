@@ -1,0 +1,45 @@
+"""Where every run of csm starts: streams made safe, arguments checked, and
+the command run, by the shortcut for the plain forms of `csm today`
+(`shortcut.py`) and by the typer app (`cli.py`) for everything else. Only the
+app's runs pay for importing typer."""
+
+from __future__ import annotations
+
+import sys
+
+from csm_checklist.cli import shortcut
+from csm_checklist.cli.failures import print_error
+from csm_checklist.messages import Msg
+
+
+def main() -> None:
+    """Entry point of the `csm` console script and `python -m csm_checklist`."""
+    args = sys.argv[1:]
+    _prepare_streams()
+    for arg in args:
+        if any("\udc80" <= char <= "\udcff" for char in arg):
+            # Python keeps bytes that are not UTF-8 as lone surrogates, which
+            # no file, log or terminal can take.
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            print_error(Msg("cli.not_utf8", arg=shown), Msg("cli.not_utf8_hint"))
+            raise SystemExit(2)
+    code = shortcut.run(args)
+    if code is not None:
+        raise SystemExit(code)
+    from csm_checklist.cli.app import build_app
+
+    build_app(args)(prog_name="csm")
+
+
+def _prepare_streams() -> None:
+    """No output ever fails on its encoding: in a locale that cannot show some
+    characters (LANG=C, PYTHONIOENCODING=ascii), they are written as escapes
+    such as \\u0645 instead. A closed stdout is refused before anything runs."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+            if encoding != "utf8":
+                stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:
+        print_error(Msg("cli.stdout_closed"), Msg("cli.stdout_closed_hint"))
+        raise SystemExit(1)

@@ -1,0 +1,97 @@
+"""What a user sees when a command fails: one line, a hint, an exit code.
+
+Both ways into a command go through here: the typer app (`cli.CsmGroup`) and
+the shortcut that runs `csm today` without it, so a failure reads the same
+whichever way the command was run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from csm_checklist.errors import CsmError
+from csm_checklist.messages import Msg
+
+
+def report_failure(exc: Exception) -> int:
+    """Print `exc` as the user should see it and return the exit code: a
+    `CsmError` as its message and hint, an error of the system around csm (a
+    closed pipe, a full disk, a number or date out of range) as what went
+    wrong, and anything else, a bug, as one line that says how to see more."""
+    if isinstance(exc, CsmError):
+        print_error(exc.message, exc.hint)
+        return exc.exit_code
+    known = system_error(exc)
+    if known is not None:
+        message, hint, code = known
+        print_error(message, hint)
+        return code
+    print_error(
+        Msg("cli.unexpected", kind=type(exc).__name__, detail=str(exc)),
+        Msg("cli.unexpected_hint"),
+    )
+    return 1
+
+
+def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
+    """(message, hint, exit code) for an error of the system around csm, or
+    None for one that is a bug. Work the log had already committed stays."""
+    import errno
+
+    saved = Msg("cli.saved") if _log_was_saved() else ""
+    if isinstance(exc, OSError) and exc.errno in (errno.EPIPE, errno.EBADF, errno.ENOSPC):
+        _silence_stdout()
+        if exc.errno == errno.ENOSPC:
+            problem = Msg("cli.disk_full", saved=saved)
+        elif exc.errno == errno.EPIPE:
+            problem = Msg("cli.cut_short", saved=saved)
+        else:
+            problem = Msg("cli.output_closed", saved=saved)
+        return problem, Msg("cli.nothing_half_done"), 1
+    if isinstance(exc, OSError):
+        # The system's own reason (strerror) stays as the system words it.
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            problem = Msg("cli.cannot_use_file", path=exc.filename, reason=reason, saved=saved)
+        else:
+            problem = Msg("cli.cannot_use", reason=reason, saved=saved)
+        return problem, Msg("cli.check_folders"), 1
+    if isinstance(exc, OverflowError):
+        return (
+            Msg("cli.number_out_of_range", detail=str(exc)),
+            Msg("cli.number_out_of_range_hint"),
+            2,
+        )
+    return None
+
+
+def _log_was_saved() -> bool:
+    """Whether this run committed to the log."""
+    log = sys.modules.get("csm_checklist.store.log")
+    return log is not None and bool(getattr(log, "COMMITS", [0])[0])
+
+
+def _silence_stdout() -> None:
+    # Whatever is still buffered goes to /dev/null, so Python's own flush at
+    # exit does not fail a second time.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def print_error(message: str, hint: str | None) -> None:
+    """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
+    from csm_checklist.cli.language import reader_lang
+    from csm_checklist.cli.views.safe import one_line
+    from csm_checklist.messages import say, t
+
+    if sys.stderr is None:
+        return
+    lang = reader_lang()
+    # User input and stored text may be in the message: shown, never obeyed.
+    sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
+    if hint:
+        sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")

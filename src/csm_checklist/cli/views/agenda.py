@@ -1,0 +1,303 @@
+"""Views of the agenda: `csm today` and `csm due`, as JSON, plain text or rich."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from csm_checklist.cli.views.common import (
+    align_columns,
+    bar_cells,
+    fit_widths,
+    hijri_note,
+    pad,
+    styled_columns,
+    text_bar,
+)
+from csm_checklist.cli.views.labels import label
+from csm_checklist.dates.schedule import Period
+from csm_checklist.duties.wording import weekday_text
+from csm_checklist.rules.agenda import Agenda, Entry, Progress
+
+BAR_CELLS = 24
+
+# Marks that tell statuses apart without colour, in pipes and for colour-blind readers.
+MARKS = {
+    "done": "[x]",
+    "skipped": "[-]",
+    "due": "[ ]",
+    "overdue": "[!]",
+    "upcoming": "[.]",
+    "missed": "[?]",
+    "off": "   ",
+}
+STYLES = {
+    "done": "green",
+    "skipped": "dim",
+    "due": "bold yellow",
+    "overdue": "bold red",
+    "upcoming": "cyan",
+    "missed": "red",
+    "off": "dim",
+}
+
+
+def late_command(entry: Entry, kind: str = "done") -> str:
+    """The exact command that logs a missed period after the fact.
+
+    It names the period's last day: the event lands in the right period, and a
+    report counts it as late unless the period ends on its due date.
+    """
+    return f"csm {kind} {entry.item.id} --on {entry.period.end.isoformat()}"
+
+
+def entry_json(entry: Entry, lang: str) -> dict[str, Any]:
+    """One item as §4's JSON: id, title, cadence, area, period, due, status,
+    and who logged it when it is done or skipped."""
+    doc: dict[str, Any] = {
+        "id": entry.item.id,
+        "title": entry.item.title.get(lang),
+        "cadence": entry.cadence,
+        "area": entry.item.area,
+        "period_start": entry.period.start.isoformat(),
+        "period_end": entry.period.end.isoformat(),
+        "due": entry.due.isoformat(),
+        "status": entry.status,
+    }
+    if entry.event is not None:
+        doc["logged_at"] = entry.event.logged_at.isoformat()
+        doc["for_date"] = entry.event.for_date.isoformat()
+        doc["by"] = entry.event.by
+        doc["note"] = entry.event.note
+    return doc
+
+
+def progress_json(progress: dict[str, Progress]) -> dict[str, dict[str, int]]:
+    return {
+        cadence: {"done": p.done, "skipped": p.skipped, "total": p.total}
+        for cadence, p in progress.items()
+    }
+
+
+def agenda_json(agenda: Agenda, entries: Sequence[Entry], lang: str) -> dict[str, Any]:
+    """The document `csm today --json` and `csm due --json` print."""
+    missed = []
+    for entry in agenda.missed:
+        doc = entry_json(entry, lang)
+        doc["log_late"] = late_command(entry)
+        doc["skip"] = late_command(entry, "skip")
+        missed.append(doc)
+    return {
+        "date": agenda.day.isoformat(),
+        "workday": agenda.workday,
+        "items": [entry_json(entry, lang) for entry in entries],
+        "missed": missed,
+        "progress": progress_json(agenda.progress),
+    }
+
+
+def day_heading(
+    day: date, workday: bool, lang: str, *, hijri: bool = False, day_off: str | None = None
+) -> str:
+    """'Monday 2026-11-23 · workday'; `day_off` (its reason, maybe '') marks a day off."""
+    state = label("workday" if workday else "not_workday", lang)
+    if day_off is not None:
+        state = label("day_off", lang) + (f" ({day_off})" if day_off else "")
+    weekday = weekday_text(day.weekday(), lang)
+    return f"{weekday} {day.isoformat()}{hijri_note(day, lang, hijri)} · {state}"
+
+
+def period_text(period: Period) -> str:
+    if period.start == period.end:
+        return period.start.isoformat()
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def _state(entry: Entry, lang: str) -> str:
+    """'done 2026-11-23', 'due 2026-11-25', 'not expected'."""
+    if entry.event is not None:
+        return f"{label(entry.status, lang)} {entry.event.for_date.isoformat()}"
+    if entry.status == "off":
+        return label("off", lang)
+    return f"{label(entry.status, lang)} {entry.due.isoformat()}"
+
+
+def _logged_by(entry: Entry, lang: str) -> str:
+    """'by Mona — "2 escalations"' for a logged entry; '' otherwise."""
+    event = entry.event
+    if event is None:
+        return ""
+    text = f"{label('by', lang)} {event.by}"
+    if event.note:
+        text += f' — "{event.note}"'
+    return text
+
+
+def _when(entry: Entry, lang: str) -> str:
+    return " ".join(part for part in (_state(entry, lang), _logged_by(entry, lang)) if part)
+
+
+def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            entry.status,
+            entry.item.id,
+            entry.item.title.get(lang),
+            label(entry.cadence, lang),
+            _when(entry, lang),
+        )
+        for entry in entries
+    ]
+
+
+def _fitted(rows: list[list[tuple[str, str]]], width: int) -> list[Any]:
+    """The entry rows laid out for `width`: who logged it and the note give
+    way first, then the title; below that the note column, then the cadence,
+    are left out. Ids, statuses and dates are never shortened."""
+    layouts = (
+        ((0, 1, 2, 3, 4, 5), (5, 2)),
+        ((0, 1, 2, 3, 4), (2,)),
+        ((0, 1, 2, 4), (2,)),
+    )
+    for keep, shrink in layouts:
+        chosen = [[row[i] for i in keep] for row in rows]
+        order = tuple(keep.index(i) for i in shrink)
+        if _fits(chosen, width, order):
+            return styled_columns(chosen, indent="  ", width=width, shrink=order)
+    return styled_columns([[row[i] for i in (0, 1, 4)] for row in rows], indent="  ")
+
+
+def _fits(rows: Sequence[Sequence[tuple[str, str]]], width: int, shrink: Sequence[int]) -> bool:
+    from csm_checklist.cli.views.common import cell_len
+
+    widths = [max(cell_len(row[i][0]) for row in rows) for i in range(len(rows[0]))]
+    return fit_widths(widths, width - 2, shrink) is not None
+
+
+def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
+    lines = []
+    for cadence, p in progress.items():
+        extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
+        name = pad(label(cadence, lang), 10)
+        bar = text_bar(p.done, p.total, skipped=p.skipped)
+        lines.append(f"  {name} {bar} {p.done}/{p.total}{extra}")
+    return lines
+
+
+def _missed_lines(missed: Sequence[Entry], lang: str) -> list[str]:
+    rows = [
+        (
+            MARKS["missed"],
+            entry.item.id,
+            entry.item.title.get(lang),
+            period_text(entry.period),
+            f"{label('log_late', lang)}: {late_command(entry)}",
+        )
+        for entry in missed
+    ]
+    if not rows:
+        return []
+    return ["  " + line for line in align_columns(rows)] + [_skip_hint(missed[0], lang)]
+
+
+def _skip_hint(entry: Entry, lang: str) -> str:
+    return f'  ({label("or_skip", lang)}: {late_command(entry, "skip")} --reason "...")'
+
+
+def plain_agenda(
+    agenda: Agenda, entries: Sequence[Entry], lang: str, heading: str | None = None
+) -> str:
+    """`csm today` for a pipe or a file: aligned text, no colour, no box drawing."""
+    lines = [heading or day_heading(agenda.day, agenda.workday, lang), ""]
+    if entries:
+        rows = [(MARKS[r[0]], *r[1:]) for r in _rows(entries, lang)]
+        lines += ["  " + line for line in align_columns(rows)]
+    else:
+        lines.append(label("nothing_due" if agenda.workday else "nothing_due_off", lang))
+    if agenda.missed:
+        lines += ["", label("missed_heading", lang), *_missed_lines(agenda.missed, lang)]
+    if agenda.progress:
+        lines += ["", label("progress_heading", lang), *_progress_lines(agenda.progress, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def show_agenda(
+    agenda: Agenda, entries: Sequence[Entry], lang: str, heading: str | None = None
+) -> None:
+    """`csm today` for a person at a terminal: coloured columns and bars.
+
+    The columns are laid out here rather than by rich's Table, whose layout
+    pass cost the morning command more than everything else it draws.
+    """
+    from rich.text import Text
+
+    from csm_checklist.cli.views.common import cell_len, terminal_console
+
+    console = terminal_console()
+    lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]
+    if entries:
+        rows = [
+            [
+                (MARKS[entry.status], STYLES[entry.status]),
+                (entry.item.id, "bold"),
+                (entry.item.title.get(lang), ""),
+                (label(entry.cadence, lang), "dim"),
+                (_state(entry, lang), STYLES[entry.status]),
+                (_logged_by(entry, lang), STYLES[entry.status]),
+            ]
+            for entry in entries
+        ]
+        lines += _fitted(rows, console.width)
+    else:
+        key = "nothing_due" if agenda.workday else "nothing_due_off"
+        lines.append(Text(label(key, lang), style="green"))
+    if agenda.missed:
+        heading_at = len(lines) + 1
+        lines += [Text(), Text(label("missed_heading", lang), style="bold red")]
+        rows = [
+            [
+                (MARKS["missed"], STYLES["missed"]),
+                (entry.item.id, "bold"),
+                (entry.item.title.get(lang), ""),
+                (period_text(entry.period), "dim"),
+                (f"{label('log_late', lang)}: {late_command(entry)}", "cyan"),
+            ]
+            for entry in agenda.missed
+        ]
+        if _fits(rows, console.width, shrink=(2,)):
+            lines += styled_columns(rows, indent="  ", width=console.width, shrink=(2,))
+        else:
+            # Too narrow for the command beside its row: it goes under it,
+            # whole, since it is there to be copied.
+            heads = styled_columns(
+                [row[:4] for row in rows], indent="  ", width=console.width, shrink=(2,)
+            )
+            said = f"{label('log_late', lang)}: "
+            if any(
+                cell_len(f"       {said}{late_command(e)}") > console.width for e in agenda.missed
+            ):
+                # Each command whole on its line; the label goes in the heading.
+                lines[heading_at].append(f" — {label('log_late', lang)}:")
+                said = ""
+            for head, entry in zip(heads, agenda.missed, strict=True):
+                lines += [head, Text(f"       {said}{late_command(entry)}", style="cyan")]
+        hint = _skip_hint(agenda.missed[0], lang)
+        if cell_len(hint) > console.width:
+            hint = f'  ({label("or_skip", lang)}: csm skip ID --on DATE --reason "...")'
+        lines.append(Text(hint, style="dim"))
+    if agenda.progress:
+        lines += [Text(), Text(label("progress_heading", lang), style="bold")]
+        width = max(cell_len(label(cadence, lang)) for cadence in agenda.progress)
+        for cadence, p in agenda.progress.items():
+            extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
+            filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
+            complete = p.total > 0 and p.done == p.total
+            line = Text("  " + pad(label(cadence, lang), width) + " ")
+            # Three glyphs, so the bar reads without colour too (NO_COLOR).
+            line.append("█" * filled, style="green" if complete else "magenta")
+            line.append("▒" * passed, style="yellow")
+            line.append("░" * (BAR_CELLS - filled - passed), style="grey50")
+            line.append(f" {p.done}/{p.total}{extra}")
+            lines.append(line)
+    console.print(Text("\n").join(lines))

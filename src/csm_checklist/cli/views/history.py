@@ -1,0 +1,307 @@
+"""Views of the history: `csm history` (the revisions, in words) and
+`csm show ITEM` (one item, its rules and its record)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from csm_checklist.cli.views.labels import counted, label
+from csm_checklist.duties.wording import cadence_text, due_text
+
+if TYPE_CHECKING:
+    from csm_checklist.duties.catalog import Area, Item
+    from csm_checklist.rules.agenda import Entry
+    from csm_checklist.rules.history import Change, History, Revision
+    from csm_checklist.rules.work import StartMove
+    from csm_checklist.store.log import Event, StartRecord
+
+
+def change_text(change: Change, lang: str) -> str:
+    """One change in words: 'week_start: monday → sunday', 'added team-call'."""
+    if change.what == "setting":
+        before = change.before or label("none", lang)
+        after = change.after or label("none", lang)
+        if not change.before and change.what == "setting":
+            return f"{change.key}: {after}"
+        return f"{change.key}: {before} → {after}"
+    if change.what == "added":
+        return f"{label('added', lang)} {change.key}"
+    if change.what == "removed":
+        return f"{label('removed', lang)} {change.key}"
+    if change.field == "enabled":
+        return f"{change.key} {label('switched_' + change.after, lang)}"
+    before = change.before or label("none", lang)
+    after = change.after or label("none", lang)
+    return f"{change.key}: {change.field} {before} → {after}"
+
+
+def _change_json(change: Change) -> dict[str, str]:
+    doc = {"what": change.what, "key": change.key}
+    if change.field:
+        doc["field"] = change.field
+    if change.what in ("setting", "changed"):
+        doc["before"] = change.before
+        doc["after"] = change.after
+    return doc
+
+
+def history_json(
+    history: History,
+    revisions: Sequence[tuple[Revision, list[Change]]],
+    starts: Sequence[StartRecord],
+) -> dict[str, Any]:
+    return {
+        "tracking_start": history.start.isoformat(),
+        "starts": [
+            {"start": s.start.isoformat(), "recorded_at": s.recorded_at.isoformat()} for s in starts
+        ],
+        "revisions": [
+            {
+                "effective": r.effective.isoformat(),
+                "recorded_at": r.recorded_at.isoformat(),
+                "changes": [_change_json(c) for c in found],
+            }
+            for r, found in revisions
+        ],
+    }
+
+
+def _summary(revision: Revision, found: list[Change], first: bool, lang: str) -> list[str]:
+    if first:
+        settings = label("list_sep", lang).join(
+            change_text(c, lang) for c in found if c.what == "setting"
+        )
+        count = sum(1 for c in found if c.what == "added")
+        return [label("first_revision", lang).format(count=count), settings]
+    if not found:
+        return [label("no_change", lang)]
+    return [change_text(c, lang) for c in found]
+
+
+def plain_history(
+    history: History,
+    revisions: Sequence[tuple[Revision, list[Change]]],
+    starts: Sequence[StartRecord],
+    lang: str,
+    width: int | None = None,
+) -> str:
+    """`csm history`; with `width`, laid out for a terminal that wide."""
+    from csm_checklist.cli.views.common import cell_len, fit_line
+
+    lines = [label("tracking_since", lang).format(day=history.start.isoformat())]
+    for earlier, later in itertools.pairwise(starts):
+        moved = {
+            "moment": later.recorded_at.date().isoformat(),
+            "before": earlier.start.isoformat(),
+            "after": later.start.isoformat(),
+        }
+        line = "  " + label("start_moved", lang).format(**moved)
+        if width is not None and cell_len(line) > width:
+            # Three dates and no title: the sentence is said in fewer words.
+            line = "  " + label("start_moved_short", lang).format(**moved)
+        lines.append(line)
+    lines += ["", label("revisions_heading", lang)]
+    for index, (revision, found) in enumerate(revisions):
+        texts = _summary(revision, found, index == 0, lang)
+        lines.append(fit_line(f"  {revision.effective.isoformat()}  {texts[0]}", width))
+        if width is not None and index == 0 and len(texts) > 1:
+            texts = [texts[0], *_settings_lines(found, lang, width - cell_len(_UNDER))]
+        lines += [fit_line(_UNDER + text, width) for text in texts[1:] if text]
+    return "\n".join(lines) + "\n"
+
+
+_UNDER = " " * 14  # under the text after a revision's date
+
+
+def _settings_lines(found: list[Change], lang: str, room: int) -> list[str]:
+    """The settings of the first record, as many on a line as fit `room`."""
+    texts = [change_text(c, lang) for c in found if c.what == "setting"]
+    return packed(texts, label("list_sep", lang), room)
+
+
+def packed(parts: Sequence[str], sep: str, room: int) -> list[str]:
+    """`parts` joined by `sep`, as many on a line as fit `room` cells: a
+    list of dates or settings goes on over lines rather than past the edge."""
+    from csm_checklist.cli.views.common import cell_len
+
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{sep}{part}" if lines else part
+        if lines and cell_len(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
+
+
+def start_moved_text(move: StartMove, lang: str) -> str:
+    """What `csm history start` says: the new start and what it changes."""
+    text = label("start_now", lang).format(
+        after=move.after.isoformat(), before=move.before.isoformat()
+    )
+    difference = move.expected_after - move.expected_before
+    if difference > 0:
+        text += " " + counted("start_more", difference, lang)
+    elif difference < 0:
+        text += " " + counted("start_fewer", -difference, lang)
+    else:
+        text += " " + label("start_same", lang)
+    return text
+
+
+# `csm show` -----------------------------------------------------------------------
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "kind": event.kind,
+        "for_date": event.for_date.isoformat(),
+        "period_start": event.period_start.isoformat(),
+        "period_end": event.period_end.isoformat(),
+        "logged_at": event.logged_at.isoformat(),
+        "by": event.by,
+        "note": event.note,
+        "title": event.title,
+        "undone_at": event.undone_at.isoformat() if event.undone_at else None,
+    }
+
+
+class ShowData:
+    """What `csm show ITEM` gathers, ready for either view."""
+
+    def __init__(
+        self,
+        item: Item,
+        area: Area | None,
+        tracked_since: date | None,
+        current: Entry | None,
+        next_due: list[date],
+        events: list[Event],
+        revisions: list[tuple[Revision, list[Change]]],
+    ) -> None:
+        self.item = item
+        self.area = area
+        self.tracked_since = tracked_since
+        self.current = current
+        self.next_due = next_due
+        self.events = events
+        self.revisions = revisions
+
+
+def show_json(data: ShowData) -> dict[str, Any]:
+    item = data.item
+    current = data.current
+    return {
+        "id": item.id,
+        "title": {"en": item.title.en, "ar": item.title.ar},
+        "details": {"en": item.details.en, "ar": item.details.ar} if item.details else None,
+        "area": {
+            "id": item.area,
+            "title": {"en": data.area.title.en, "ar": data.area.title.ar} if data.area else None,
+        },
+        "cadence": item.cadence,
+        "rule": {"en": due_text(item.recurrence, "en"), "ar": due_text(item.recurrence, "ar")},
+        "enabled": item.enabled,
+        "tags": list(item.tags),
+        "tracked_since": data.tracked_since.isoformat() if data.tracked_since else None,
+        "current": None
+        if current is None
+        else {
+            "period_start": current.period.start.isoformat(),
+            "period_end": current.period.end.isoformat(),
+            "due": current.due.isoformat(),
+            "status": current.status,
+        },
+        "next_due": [d.isoformat() for d in data.next_due],
+        "events": [_event_json(e) for e in data.events],
+        "revisions": [
+            {"effective": r.effective.isoformat(), "changes": [_change_json(c) for c in found]}
+            for r, found in data.revisions
+        ],
+    }
+
+
+def plain_show(data: ShowData, lang: str, width: int | None = None) -> str:
+    """`csm show ITEM`; with `width`, laid out for a terminal that wide."""
+    from csm_checklist.cli.views.common import cell_len, fit_line, pad
+
+    item = data.item
+    other = "en" if lang == "ar" else "ar"
+    lines = [fit_line(f"{item.id}  {item.title.get(lang)}", width)]
+    if item.title.get(other) != item.title.get(lang):
+        lines.append(fit_line(f"{' ' * cell_len(item.id)}  {item.title.get(other)}", width))
+    if item.details is not None:
+        lines.append(fit_line(f"  {item.details.get(lang)}", width))
+    rows = _show_rows(data, lang)
+    name_width = max(cell_len(name) for name, _, _ in rows)
+    for name, parts, sep in rows:
+        if width is None:
+            lines.append(f"  {pad(name, name_width)}  {sep.join(parts)}")
+            continue
+        # Dates are never shortened: a value of several goes on over lines.
+        room = width - name_width - 4
+        values = [fit_line(value, room) for value in packed(parts, sep, room)]
+        lines.append(f"  {pad(name, name_width)}  {values[0]}")
+        lines += [f"  {' ' * name_width}  {value}" for value in values[1:]]
+    lines += ["", label("last_events", lang)]
+    if data.events:
+        lines += [_event_line(e, lang, width) for e in data.events]
+    else:
+        lines.append("  " + label("no_events", lang))
+    lines += ["", label("revisions_heading", lang)]
+    for revision, found in data.revisions:
+        for change in found:
+            line = f"  {revision.effective.isoformat()}  {change_text(change, lang)}"
+            lines.append(fit_line(line, width))
+    return "\n".join(lines) + "\n"
+
+
+def _show_rows(data: ShowData, lang: str) -> list[tuple[str, list[str], str]]:
+    """`csm show`'s named rows: each name, its value in parts, and what
+    goes between them."""
+    item = data.item
+    sep = label("list_sep", lang)
+    area = data.area.title.get(lang) if data.area else item.area
+    rows = [
+        (label("area", lang), [area], ""),
+        (label("cadence", lang).lower(), [cadence_text(item.cadence, lang)], ""),
+        (label("rule", lang), [due_text(item.recurrence, lang)], ""),
+    ]
+    if not item.enabled:
+        rows.append((label("status", lang), [label("switched_off", lang)], ""))
+    if item.tags:
+        rows.append((label("tags", lang), list(item.tags), sep))
+    tracked = data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang)
+    rows.append((label("tracked_since_short", lang), [tracked], ""))
+    if data.current is not None:
+        c = data.current
+        span = c.period.start.isoformat()
+        if c.period.end != c.period.start:
+            span += f"..{c.period.end.isoformat()}"
+        due = f"{label('due_on', lang)} {c.due.isoformat()}"
+        rows.append((label("now", lang), [span, due, label(c.status, lang)], " · "))
+    if data.next_due:
+        rows.append((label("next_due", lang), [d.isoformat() for d in data.next_due], sep))
+    return rows
+
+
+def _event_line(event: Event, lang: str, width: int | None) -> str:
+    """One of the last entries; with `width`, its note shortened to fit."""
+    from rich.text import Text
+
+    from csm_checklist.cli.views.common import cell_len, fit_line
+
+    state = label("done" if event.kind == "done" else "skipped", lang)
+    head = f"  {event.for_date.isoformat()}  {state} {label('by', lang)} {event.by}"
+    tail = f" ({label('undone', lang)})" if event.undone_at is not None else ""
+    note = event.note or ""
+    room = 0 if width is None else width - cell_len(head + tail) - len(' — ""')
+    if width is not None and note and cell_len(note) > room:
+        shortened = Text(note)
+        shortened.truncate(max(room, 1), overflow="ellipsis")
+        note = shortened.plain
+    text = head + (f' — "{note}"' if note else "") + tail
+    return fit_line(text, width)

@@ -1,0 +1,1036 @@
+"""Checklist YAML files -> a validated catalog of areas and items.
+
+The built-in files (the 2023 checklist) load first, then the user's files in
+`<config dir>/checklists/`. A user area or item whose id is a built-in one
+overrides it key by key; new ids add new ones. Any mistake in any file stops
+the whole load with one `ChecklistError` naming the file, the line, the id and
+the fix: a half-loaded checklist would silently drop duties.
+
+Line numbers come from YAML's node tree (`yaml.compose`), walked here by hand,
+so the fast C parser can be used and every value keeps the line it was on.
+`csm today` loads the catalog every morning, so this module stays lean: no
+dateutil unless an rrule item exists, difflib only when there is an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from csm_checklist.dates.schedule import (
+    MONTH_NAMES,
+    PERIOD_KINDS,
+    RRULE,
+    WEEKDAY_NAMES,
+    Cadence,
+    DueRule,
+    FirstWorkday,
+    LastWorkday,
+    OnDayOfMonth,
+    OnMonthDay,
+    OnWeekday,
+    Recurrence,
+    check_rrule,
+    parse_month,
+    parse_weekday,
+)
+from csm_checklist.duties import yamlread
+from csm_checklist.duties.catalog import (
+    ALL_CADENCES,
+    Area,
+    Catalog,
+    Item,
+    Text,
+    builtin_files,
+    checklist_files,
+)
+from csm_checklist.errors import ChecklistError, NotMet, reason_of
+from csm_checklist.messages import Msg
+
+# `playbooks:` is read by playbooks.py, only by the commands that use them.
+TOP_KEYS = ("areas", "items", "playbooks")
+AREA_KEYS = ("id", "title", "details")
+ITEM_KEYS = (
+    "id",
+    "title",
+    "details",
+    "area",
+    "cadence",
+    "due",
+    "rrule",
+    "start",
+    "since",
+    "tags",
+    "enabled",
+    "measures",
+)
+LANG_KEYS = ("en", "ar")
+# The keys that together say when an item recurs: an override that changes
+# the cadence replaces all of them rather than mixing old and new.
+SCHEDULE_KEYS = ("cadence", "due", "rrule", "start")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_FILE_SHAPE_HINT = Msg("errors.checklist_file_shape_hint")
+
+
+class ChecklistFileError(ChecklistError):
+    """A ChecklistError that knows the file and line it is about."""
+
+    def __init__(self, message: str, hint: str | None, path: Path, line: int) -> None:
+        super().__init__(message, hint)
+        self.path = path
+        self.line = line
+        # Every problem found in the load this one stopped, itself first.
+        self.problems: list[ChecklistFileError] = [self]
+
+
+Problems = list[ChecklistFileError]
+
+
+class _Dependent(Exception):
+    """A check that cannot run because a key it needs was itself wrong; that
+    key's problem is already reported, and a second one would only mislead."""
+
+
+# Loading ---------------------------------------------------------------------
+
+
+def load_catalog(
+    user_dir: Path | None, builtin: Path | None = None, packs: Sequence[Path] = ()
+) -> Catalog:
+    """Load the built-in checklists (and the files of the `packs` switched
+    on), then the user's files in `user_dir`.
+
+    Raises ChecklistError (exit 2) for the first problem found in any file;
+    nothing is half-loaded.
+    """
+    base_files = [*builtin_files(builtin), *packs]
+    user_files: list[Path] = []
+    if user_dir is not None:
+        if user_dir.exists() and not user_dir.is_dir():
+            raise ChecklistError(
+                Msg("errors.checklists_dir_is_file", path=user_dir),
+                hint=Msg("errors.checklists_dir_is_file_hint"),
+            )
+        user_files = checklist_files(user_dir)
+    problems: Problems = []
+    base = _parse_files(base_files, problems)
+    user = _parse_files(user_files, problems)
+    catalog = _build(base, user, problems)
+    if problems:
+        raise _stopped(problems, [*base_files, *user_files])
+    return catalog
+
+
+def check_files(
+    paths: Sequence[Path],
+    builtin: Path | None = None,
+    user_dir: Path | None = None,
+    packs: Sequence[Path] = (),
+) -> list[ChecklistError]:
+    """Every problem of the given files (a folder stands for its *.yaml
+    files), checked as they would load: after the built-ins and the user's
+    own files in `user_dir`, so they may override the user's items too. A
+    given file named like one of the user's own stands in its place. With no
+    paths, every file csm loads is checked.
+
+    Returns every problem found, by file and line; an empty list means they
+    all load, together with the built-ins, the user's files and each other.
+    """
+    given: list[Path] = []
+    for path in paths:
+        given.extend(checklist_files(path) if path.is_dir() else [path])
+    own = checklist_files(user_dir) if user_dir is not None and user_dir.is_dir() else []
+    # A given file takes the place of the user's file of the same name, as
+    # copying it into the folder would (it may be that file itself, or an
+    # edited copy); other given files load after all of the user's.
+    names = {path.name for path in given}
+    own_names = {path.name for path in own}
+    user_files = [path for path in own if path.name not in names]
+    user_files += [path for path in given if path.name in own_names]
+    user_files.sort(key=lambda p: p.name)
+    user_files += [path for path in given if path.name not in own_names]
+    problems: Problems = []
+    base_files = [*builtin_files(builtin), *packs]
+    base = _parse_files(base_files, problems)
+    user = _parse_files(user_files, problems)
+    catalog = _build(base, user, problems)
+    from csm_checklist.duties.playbooks import check_playbooks
+
+    problems.extend(check_playbooks([*base_files, *user_files], list(catalog.areas)))
+    return list(_in_order(problems, [*base_files, *user_files]))
+
+
+def _parse_files(paths: Sequence[Path], problems: Problems) -> list[_File]:
+    """The files that could be read; a file that cannot be read at all (not
+    found, not YAML, not a mapping) is one problem and is left out."""
+    parsed = []
+    for path in paths:
+        try:
+            parsed.append(_parse_file(path, problems))
+        except ChecklistFileError as exc:
+            problems.append(exc)
+    return parsed
+
+
+def _in_order(problems: Problems, files: Sequence[Path]) -> Problems:
+    rank = {path: i for i, path in enumerate(files)}
+    unique = list({(p.path, p.line, p.message): p for p in problems}.values())
+    return sorted(unique, key=lambda p: (rank.get(p.path, len(rank)), p.line))
+
+
+def _stopped(problems: Problems, files: Sequence[Path]) -> ChecklistFileError:
+    """The first problem, carrying all of them."""
+    ordered = _in_order(problems, files)
+    first = ordered[0]
+    first.problems = ordered
+    return first
+
+
+USER_COPY_HEADER = """\
+# Your copy of csm's built-in checklist file {name}, made by `csm checklist init`.
+#
+# csm loads its built-in checklists first, then every *.yaml file in this
+# folder. An area or item here whose id matches a built-in one overrides it:
+# edit it here to change it, or set `enabled: false` to switch it off.
+# Deleting it from this file brings back the built-in version unchanged.
+# New ids add new items. After editing, run: csm checklist validate
+#
+"""
+
+
+def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
+    """Copy the built-in files into `target` with a header saying how user
+    files override the built-ins; returns the files written.
+
+    Without `force` nothing at all is written when any of them already exists
+    (NotMet, exit 1): a manager's edits are never overwritten by accident.
+    """
+    from csm_checklist.atomic import write_text_atomically
+
+    if target.exists() and not target.is_dir():
+        raise NotMet(
+            Msg("errors.init_target_is_file", path=target),
+            hint=Msg("errors.init_target_is_file_hint"),
+        )
+    sources = builtin_files(None)
+    existing = [target / src.name for src in sources if (target / src.name).exists()]
+    if existing and not force:
+        raise NotMet(
+            Msg("errors.init_exists", path=existing[0])
+            if len(existing) == 1
+            else Msg("errors.init_exists_more", path=existing[0], more=len(existing) - 1),
+            hint=Msg("errors.init_exists_hint"),
+        )
+    written = []
+    for src in sources:
+        text = USER_COPY_HEADER.format(name=src.name) + src.read_text(encoding="utf-8")
+        write_text_atomically(target / src.name, text)
+        written.append(target / src.name)
+    return written
+
+
+# Parsing one file ------------------------------------------------------------
+
+
+class _Value(NamedTuple):
+    """A value from a file, with where it was written."""
+
+    value: Any
+    source: Path
+    line: int
+
+
+@dataclass
+class _Definition:
+    """One area or item as written in one file, its keys already type-checked."""
+
+    kind: str  # "area" or "item"
+    id: str
+    fields: dict[str, _Value]
+    source: Path
+    line: int
+    bad: frozenset[str] = frozenset()  # keys written wrong, already reported
+
+
+@dataclass
+class _File:
+    path: Path
+    areas: list[_Definition]
+    items: list[_Definition]
+
+
+def _where(source: Path, line: int, who: str | None) -> Msg:
+    if who:
+        return Msg("errors.at_line_who", source=source, line=line, who=who)
+    return Msg("errors.at_line", source=source, line=line)
+
+
+def _fail(source: Path, line: int, who: str | None, problem: str, hint: str) -> ChecklistFileError:
+    """The one shape of every checklist error: where, what is wrong, the fix."""
+    if not isinstance(problem, Msg):  # a message is written without the period
+        problem = problem.rstrip(".")
+    where = _where(source, line, who)
+    return ChecklistFileError(Msg("errors.at", where=where, problem=problem), hint, source, line)
+
+
+def _then(first: str, second: str) -> Msg:
+    """Two sentences of a hint, each in the reader's language."""
+    return Msg("errors.then", first=first, second=second)
+
+
+def _who(kind: str, entry_id: str) -> Msg:
+    """ "item 'x'" or "area 'x'", naming the entry an error is about."""
+    return Msg(f"errors.who_{kind}", id=entry_id)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return Msg("errors.did_you_mean", word=close[0]) if close else ""
+
+
+def _parse_file(path: Path, problems: Problems) -> _File:
+    """Parse one file. A problem of one entry or key is added to `problems`
+    and the rest of the file is still read; a file that cannot be read as
+    a checklist at all raises."""
+    import yaml
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ChecklistFileError(
+            Msg("errors.checklist_unreadable", path=path, reason=reason),
+            Msg("errors.checklist_unreadable_hint"),
+            path,
+            0,
+        ) from None
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is harmless.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _fail(
+            path,
+            line,
+            None,
+            Msg("errors.not_utf8"),
+            Msg("errors.not_utf8_hint"),
+        ) from None
+    try:
+        root: Any = yamlread.compose(text)
+    except yamlread.YamlProblem as exc:
+        raise _fail(
+            path,
+            exc.line or 1,
+            None,
+            exc.problem,
+            Msg("errors.yaml_plain_values_hint"),
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(path, text, exc) from None
+    except yaml.YAMLError as exc:
+        raise ChecklistFileError(
+            Msg("errors.yaml_invalid_file", path=path, reason=exc),
+            Msg("errors.yaml_fix_syntax"),
+            path,
+            0,
+        ) from None
+    if root is None:
+        raise _fail(path, 1, None, Msg("errors.file_empty"), _FILE_SHAPE_HINT)
+    if root.id != "mapping":
+        raise _fail(
+            path,
+            _line(root),
+            None,
+            Msg("errors.checklist_file_not_mapping", holds=_describe(root)),
+            _FILE_SHAPE_HINT,
+        )
+    result = _File(path, [], [])
+    seen: dict[str, int] = {}
+    for key_node, value_node in _pairs(root, path, None, TOP_KEYS, problems):
+        key = key_node.value
+        if value_node.tag.endswith(":null") or key == "playbooks":
+            continue  # `items:` with nothing under it yet; playbooks.py reads its own
+        if value_node.id != "sequence":
+            example = "- id: my-area" if key == "areas" else "- id: my-item"
+            raise _fail(
+                path,
+                _line(value_node),
+                None,
+                Msg("errors.key_not_list", key=key, holds=_describe(value_node)),
+                Msg("errors.key_not_list_hint", example=example),
+            )
+        kind = "area" if key == "areas" else "item"
+        target = result.areas if kind == "area" else result.items
+        for index, entry_node in enumerate(value_node.value, start=1):
+            try:
+                entry = _parse_definition(path, kind, index, entry_node, problems)
+            except ChecklistFileError as exc:
+                problems.append(exc)
+                continue
+            if entry.id in seen:
+                problems.append(
+                    _fail(
+                        path,
+                        entry.fields["id"].line,
+                        _who(kind, entry.id),
+                        Msg("errors.duplicate_id_in_file", line=seen[entry.id]),
+                        Msg(f"errors.duplicate_id_in_file_hint_{kind}"),
+                    )
+                )
+                continue
+            seen[entry.id] = entry.fields["id"].line
+            target.append(entry)
+    return result
+
+
+def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = str(exc.problem or "")
+    lines = text.splitlines()
+    bad_line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    indent = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
+    if "\t" in indent or "\\t" in problem or "tab" in problem:
+        return _fail(
+            path,
+            line,
+            None,
+            Msg("errors.yaml_tabs"),
+            Msg("errors.yaml_tabs_hint"),
+        )
+    detail: str = problem or Msg("errors.syntax_error")
+    context = exc.context_mark
+    if exc.context and context is not None and context.line != getattr(mark, "line", None):
+        # "did not find expected '}'" is found lines after the brace that was
+        # never closed; the line where it opened is the one to fix.
+        detail = Msg(
+            "errors.yaml_context", problem=detail, context=exc.context, line=context.line + 1
+        )
+    return _fail(
+        path,
+        line,
+        None,
+        Msg("errors.yaml_invalid", detail=detail),
+        Msg("errors.yaml_invalid_hint"),
+    )
+
+
+def _line(node: Any) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _describe(node: Any) -> Msg:
+
+    if node.id == "sequence":
+        return Msg("errors.node_list")
+    if node.id == "mapping":
+        return Msg("errors.node_mapping")
+    return (
+        Msg("errors.node_value", value=node.value)
+        if node.value != ""
+        else Msg("errors.node_nothing")
+    )
+
+
+def _pairs(
+    node: Any,
+    path: Path,
+    who: str | None,
+    allowed: Sequence[str],
+    problems: Problems | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """A mapping's (key, value) nodes, after checking every key is known and
+    once. A wrong key is added to `problems` and skipped (raised without it)."""
+
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        problem = None
+        key = str(key_node.value) if key_node.id == "scalar" else ""
+        if key_node.id != "scalar":
+            problem = _fail(
+                path, _line(key_node), who, Msg("errors.key_not_word"), _keys_hint(allowed)
+            )
+        elif key not in allowed:
+            problem = _fail(
+                path,
+                _line(key_node),
+                who,
+                Msg("errors.unknown_key", key=key),
+                _then(_did_you_mean(key, allowed), _keys_hint(allowed)),
+            )
+        elif key in seen:
+            problem = _fail(
+                path,
+                _line(key_node),
+                who,
+                Msg("errors.key_twice", key=key),
+                Msg("errors.key_twice_hint"),
+            )
+        if problem is not None:
+            if problems is None:
+                raise problem
+            problems.append(problem)
+            continue
+        seen.add(key)
+        yield key_node, value_node
+
+
+def _keys_hint(allowed: Sequence[str]) -> Msg:
+    return Msg("errors.keys_list", keys=", ".join(allowed))
+
+
+def _scalar(node: Any, path: Path, who: str | None) -> Any:
+    """The Python value of a scalar node, as YAML's safe loader would build it."""
+    try:
+        return yamlread.build_scalar(node)
+    except yamlread.YamlProblem as exc:
+        raise _fail(
+            path,
+            exc.line,
+            who,
+            Msg("errors.cannot_read_value", problem=exc.problem),
+            Msg("errors.write_plain_text"),
+        ) from None
+
+
+def _plain(node: Any, path: Path, who: str | None) -> Any:
+    """A node as plain Python data (for due rules and tags)."""
+
+    if node.id == "scalar":
+        return _scalar(node, path, who)
+    if node.id == "sequence":
+        return [_plain(child, path, who) for child in node.value]
+    return {str(k.value): _plain(v, path, who) for k, v in node.value}
+
+
+def _parse_definition(
+    path: Path, kind: str, index: int, node: Any, problems: Problems
+) -> _Definition:
+
+    position = Msg(f"errors.position_{kind}", index=index)
+    if node.id != "mapping":
+        raise _fail(
+            path,
+            _line(node),
+            position,
+            Msg(f"errors.entry_not_mapping_{kind}", holds=_describe(node)),
+            Msg(f"errors.entry_not_mapping_hint_{kind}"),
+        )
+    allowed = AREA_KEYS if kind == "area" else ITEM_KEYS
+    # Find the id first, so that every later error can name the entry.
+    entry_id: str | None = None
+    for key_node, value_node in node.value:
+        if key_node.id == "scalar" and key_node.value == "id":
+            entry_id = _parse_id(path, position, value_node)
+            break
+    if entry_id is None:
+        raise _fail(
+            path,
+            _line(node),
+            position,
+            Msg("errors.no_key", key="id"),
+            Msg(f"errors.no_id_hint_{kind}"),
+        )
+    who = _who(kind, entry_id)
+    fields: dict[str, _Value] = {}
+    bad: set[str] = set()
+    for key_node, value_node in _pairs(node, path, who, allowed, problems):
+        key = key_node.value
+        try:
+            value = _parse_field(path, who, kind, key, value_node)
+        except ChecklistFileError as exc:
+            problems.append(exc)
+            bad.add(key)
+            continue
+        fields[key] = _Value(value, path, _line(value_node))
+    return _Definition(kind, entry_id, fields, path, _line(node), frozenset(bad))
+
+
+def _parse_id(path: Path, position: str, node: Any) -> str:
+
+    value = _scalar(node, path, position) if node.id == "scalar" else None
+    if isinstance(value, str) and _SLUG.match(value):
+        return value
+    shown = repr(value) if node.id == "scalar" else _describe(node)
+    suggestion = ""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        if slug:
+            suggestion = Msg("errors.such_as", slug=slug)
+    raise _fail(
+        path,
+        _line(node),
+        position,
+        Msg("errors.id_not_slug", shown=shown),
+        Msg("errors.id_not_slug_hint", suggestion=suggestion),
+    )
+
+
+def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
+    """Type-check one key's value; meaning that depends on other keys (the due
+    rule against the cadence, the area against the loaded areas) waits until
+    every file is merged."""
+
+    line = _line(node)
+    is_null = node.id == "scalar" and node.tag.endswith(":null")
+    if key == "id":
+        return node.value
+    if key in ("title", "details"):
+        if key == "details" and is_null:
+            return None
+        return _parse_text(path, who, key, node)
+    if key in ("due", "start", "since") and is_null:
+        return None  # an override's way to say "no due rule" / "no start"
+    if key == "due":
+        return _plain(node, path, who)
+    if key == "measures":
+        from csm_checklist.rules.measures import parse_measures
+
+        return parse_measures(
+            node, lambda n, problem, hint: _fail(path, _line(n), who, problem, hint)
+        )
+    if key == "tags":
+        if is_null:
+            return ()
+        values = _plain(node, path, who) if node.id == "sequence" else None
+        if values is None or not all(isinstance(v, str) and v.strip() for v in values):
+            raise _fail(
+                path,
+                line,
+                who,
+                Msg("errors.tags_not_words"),
+                Msg("errors.tags_not_words_hint"),
+            )
+        return tuple(v.strip() for v in values)
+    value = _scalar(node, path, who) if node.id == "scalar" else _describe(node)
+    shown = repr(value) if node.id == "scalar" else value
+    if key == "enabled":
+        if not isinstance(value, bool) or not node.id == "scalar":
+            raise _fail(
+                path,
+                line,
+                who,
+                Msg("errors.enabled_not_bool", shown=shown),
+                Msg("errors.enabled_not_bool_hint"),
+            )
+        return value
+    if key in ("start", "since"):
+        if isinstance(value, str) and node.id == "scalar":
+            with contextlib.suppress(ValueError):
+                value = date.fromisoformat(value.strip())
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise _fail(
+                path,
+                line,
+                who,
+                Msg("errors.key_not_date", key=key, shown=shown),
+                Msg(f"errors.key_not_date_hint_{key}"),
+            )
+        return value
+    if node.id != "scalar" or not isinstance(value, str) or not value.strip():
+        examples = {
+            "area": "`area: team-management`",
+            "cadence": "`cadence: weekly`",
+            "rrule": '`rrule: "FREQ=WEEKLY;BYDAY=MO,TH"`',
+        }
+        raise _fail(
+            path,
+            line,
+            who,
+            Msg("errors.key_not_text", key=key, shown=shown),
+            Msg("errors.write_eg", example=examples[key]),
+        )
+    value = value.strip()
+    if key == "cadence" and value not in ALL_CADENCES:
+        alias = PERIOD_KINDS.get(value.lower())
+        guess = (
+            Msg("errors.did_you_mean", word=alias) if alias else _did_you_mean(value, ALL_CADENCES)
+        )
+        raise _fail(
+            path,
+            line,
+            who,
+            Msg("errors.unknown_cadence", cadence=value),
+            _then(guess, Msg("errors.cadences_list", cadences=", ".join(ALL_CADENCES))),
+        )
+    return value
+
+
+def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
+
+    example = f'`{key}: {{en: "Team meeting", ar: "اجتماعات الفريق"}}`'
+    if node.id != "mapping":
+        raise _fail(
+            path,
+            _line(node),
+            who,
+            Msg("errors.text_not_mapping", key=key, holds=_describe(node)),
+            Msg("errors.write_eg", example=example),
+        )
+    texts: dict[str, str] = {}
+    for lang_node, text_node in _pairs(node, path, who, LANG_KEYS):
+        value = _scalar(text_node, path, who) if text_node.id == "scalar" else None
+        if value is None and text_node.id == "scalar":
+            value = ""
+        if not isinstance(value, str):
+            raise _fail(
+                path,
+                _line(text_node),
+                who,
+                Msg("errors.text_not_text", key=key, lang=lang_node.value),
+                Msg("errors.text_not_text_hint", example=example),
+            )
+        # A title is one line; details keep the line breaks a `|` block gives them.
+        texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
+    return texts
+
+
+# Merging the files -------------------------------------------------------------
+
+
+def _build(base: list[_File], user: list[_File], problems: Problems) -> Catalog:
+    """Merge the parsed files (built-ins first), then give every entry
+    meaning. Every problem is added to `problems`; the catalog returned then
+    lacks the entries that had one, and must not be used."""
+    areas: dict[str, _Definition] = {}
+    items: dict[str, _Definition] = {}
+    builtin_ids: dict[str, set[str]] = {"area": set(), "item": set()}
+    for layer, files in (("builtin", base), ("user", user)):
+        for parsed in files:
+            for entries, merged in ((parsed.areas, areas), (parsed.items, items)):
+                for entry in entries:
+                    try:
+                        _merge(entry, merged, builtin_ids[entry.kind], layer)
+                    except ChecklistFileError as exc:
+                        problems.append(exc)
+        if layer == "builtin":
+            builtin_ids = {"area": set(areas), "item": set(items)}
+
+    area_objs: dict[str, Area] = {}
+    for area_id, entry in areas.items():
+        area = _checked(problems, entry, _make_area, entry)
+        if area is not None:
+            area_objs[area_id] = area
+    # An item filed under an area that failed is not told that area is unknown.
+    known_areas = {**{a: None for a in areas}, **area_objs}
+    item_objs: dict[str, Item] = {}
+    for item_id, entry in items.items():
+        item = _make_item(entry, known_areas, problems)
+        if item is not None:
+            item_objs[item_id] = item
+    paths = tuple(parsed.path for parsed in (*base, *user))
+    return Catalog(area_objs, item_objs, paths)
+
+
+def _checked(problems: Problems, entry: _Definition, make: Any, *args: Any) -> Any:
+    """`make(*args)`, or None with its problem added to `problems`."""
+    try:
+        return make(*args)
+    except ChecklistFileError as exc:
+        problems.append(exc)
+    except _Dependent:
+        pass
+    return None
+
+
+def _merge(
+    entry: _Definition, merged: dict[str, _Definition], builtin_ids: set[str], layer: str
+) -> None:
+    previous = merged.get(entry.id)
+    if previous is None:
+        merged[entry.id] = entry
+        return
+    if layer == "user" and (entry.id in builtin_ids or "title" not in entry.fields):
+        # A user entry with a built-in id, or without a title of its own,
+        # changes the entry of an earlier file key by key; a second full
+        # definition (with a title) is a clash, not an override.
+        merged[entry.id] = _override(previous, entry)
+        return
+    first = previous.fields["id"]
+    raise _fail(
+        entry.source,
+        entry.fields["id"].line,
+        _who(entry.kind, entry.id),
+        Msg("errors.id_used_in", source=first.source, line=first.line),
+        Msg(f"errors.id_used_in_hint_{entry.kind}"),
+    )
+
+
+def _override(base: _Definition, change: _Definition) -> _Definition:
+    """`base` with the keys `change` sets. Titles merge per language. When the
+    cadence changes, the old due rule, rrule and start go with it: a Thursday
+    rule means nothing to a monthly item, and guessing would surprise."""
+    fields = dict(base.fields)
+    new_cadence = _cadence_of(change.fields)
+    if new_cadence is not None and new_cadence != _cadence_of(base.fields):
+        for key in SCHEDULE_KEYS:
+            fields.pop(key, None)
+    for key, value in change.fields.items():
+        old = fields.get(key)
+        if key in ("title", "details") and old is not None and old.value and value.value:
+            value = _Value({**old.value, **value.value}, value.source, value.line)
+        fields[key] = value
+    return _Definition(base.kind, base.id, fields, change.source, change.line)
+
+
+def _cadence_of(fields: dict[str, _Value]) -> str | None:
+    if "cadence" in fields:
+        return str(fields["cadence"].value)
+    if "rrule" in fields:
+        return RRULE
+    return None
+
+
+def _make_text(entry: _Definition, key: str) -> Text | None:
+    held = entry.fields.get(key)
+    if held is None or held.value is None:
+        return None
+    texts: dict[str, str] = held.value
+    text = Text(texts.get("en", ""), texts.get("ar", ""))
+    if not (text.en or text.ar):
+        raise _fail(
+            held.source,
+            held.line,
+            _who(entry.kind, entry.id),
+            Msg(f"errors.text_empty_{key}"),
+            Msg("errors.text_empty_hint", key=key),
+        )
+    return text
+
+
+def _require(entry: _Definition, key: str, example: str) -> _Value:
+    if key in entry.fields and entry.fields[key].value is not None:
+        return entry.fields[key]
+    if entry.bad:
+        # With a key written wrong (an unreadable title, say) csm cannot tell
+        # a new entry from an override; its "no `area:`" would likely mislead.
+        raise _Dependent(key)
+    raise _fail(
+        entry.source,
+        entry.line,
+        _who(entry.kind, entry.id),
+        Msg("errors.no_key", key=key),
+        Msg(f"errors.new_needs_key_{entry.kind}", example=example),
+    )
+
+
+def _make_area(entry: _Definition) -> Area:
+    _require(entry, "title", '{en: "Crisis management", ar: "إدارة الأزمات"}')
+    title = _make_text(entry, "title")
+    assert title is not None
+    return Area(entry.id, title, _make_text(entry, "details"), entry.source, entry.line)
+
+
+def _make_item(
+    entry: _Definition, areas: dict[str, Area | None], problems: Problems
+) -> Item | None:
+    """The item of a merged entry, or None with every problem of its title,
+    area and schedule added to `problems` (each checked on its own, so one
+    mistake does not hide the next)."""
+    who = _who("item", entry.id)
+    before = len(problems)
+
+    def make_title() -> Text | None:
+        _require(entry, "title", '{en: "Team meeting", ar: "اجتماعات الفريق"}')
+        return _make_text(entry, "title")
+
+    def make_area() -> str:
+        area = _require(entry, "area", "area: team-management")
+        if area.value not in areas:
+            raise _fail(
+                area.source,
+                area.line,
+                who,
+                Msg("errors.unknown_area", area=area.value),
+                _then(
+                    _did_you_mean(area.value, areas),
+                    Msg("errors.unknown_area_hint", areas=", ".join(areas)),
+                ),
+            )
+        return str(area.value)
+
+    def make_recurrence() -> Recurrence:
+        if any(key in entry.bad for key in SCHEDULE_KEYS) or (
+            entry.bad and _cadence_of(entry.fields) is None
+        ):
+            raise _Dependent("schedule")
+        return _make_recurrence(entry, who)
+
+    title = _checked(problems, entry, make_title)
+    details = _checked(problems, entry, _make_text, entry, "details")
+    area_id = _checked(problems, entry, make_area)
+    recurrence = _checked(problems, entry, make_recurrence)
+    if len(problems) > before or entry.bad or None in (title, area_id, recurrence):
+        return None
+    due = entry.fields.get("due")
+    tags = entry.fields.get("tags")
+    enabled = entry.fields.get("enabled")
+    return Item(
+        id=entry.id,
+        title=title,
+        details=details,
+        area=area_id,
+        recurrence=recurrence,
+        tags=tags.value if tags is not None else (),
+        enabled=enabled.value if enabled is not None else True,
+        source=entry.source,
+        line=entry.line,
+        due_spec=due.value if due is not None else None,
+        since=since.value if (since := entry.fields.get("since")) is not None else None,
+        measures=measures.value if (measures := entry.fields.get("measures")) else (),
+    )
+
+
+def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
+    fields = entry.fields
+    cadence_text = _cadence_of(fields)
+    if cadence_text is None:
+        raise _fail(
+            entry.source,
+            entry.line,
+            who,
+            Msg("errors.no_key", key="cadence"),
+            Msg("errors.no_cadence_hint", cadences=", ".join(ALL_CADENCES)),
+        )
+    cadence: Cadence = cadence_text  # type: ignore[assignment]
+    rrule = fields.get("rrule")
+    start = fields.get("start")
+    due = fields.get("due")
+    if cadence != RRULE:
+        for held, key in ((rrule, "rrule"), (start, "start")):
+            if held is not None and held.value is not None:
+                raise _fail(
+                    held.source,
+                    held.line,
+                    who,
+                    Msg("errors.rrule_key_only", key=key, cadence=cadence),
+                    Msg("errors.rrule_key_only_hint"),
+                )
+        rule = None
+        if due is not None and due.value is not None:
+            rule = _due_rule(cadence, due, who)
+        return Recurrence(cadence, rule)
+    if rrule is None:
+        cadence_at = fields["cadence"]
+        raise _fail(
+            cadence_at.source,
+            cadence_at.line,
+            who,
+            Msg("errors.rrule_missing"),
+            Msg("errors.rrule_missing_hint"),
+        )
+    if due is not None and due.value is not None:
+        raise _fail(
+            due.source,
+            due.line,
+            who,
+            Msg("errors.rrule_no_due"),
+            Msg("errors.rrule_no_due_hint"),
+        )
+    first = start.value if start is not None else None
+    try:
+        check_rrule(rrule.value, first)
+    except ValueError as exc:
+        raise _fail(
+            rrule.source,
+            rrule.line,
+            who,
+            Msg("errors.rrule_unusable", rule=rrule.value, reason=reason_of(exc)),
+            Msg("errors.rrule_unusable_hint"),
+        ) from None
+    return Recurrence(RRULE, None, rrule.value, first)
+
+
+# Due rules ---------------------------------------------------------------------
+
+# The forms of due rule each cadence takes, as its hint says them.
+_DUE_FORMS = ("weekly", "monthly", "quarterly", "annual")
+
+
+def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
+    """Turn a written due rule into a schedule type, or explain the forms the
+    cadence takes."""
+    raw = due.value
+
+    def bad(problem: str, guess: str = "") -> ChecklistError:
+        hint = (
+            Msg(f"errors.due_forms_{cadence}")
+            if cadence in _DUE_FORMS
+            else Msg("errors.due_forms_none", cadence=cadence)
+        )
+        return _fail(due.source, due.line, who, problem, _then(guess, hint))
+
+    if cadence == "daily":
+        raise bad(Msg("errors.daily_no_due"))
+    if isinstance(raw, str):
+        key = raw.strip().lower()
+        if key == "first-workday":
+            return FirstWorkday()
+        if key == "last-workday":
+            return LastWorkday()
+    if cadence == "weekly":
+        if isinstance(raw, str):
+            try:
+                return OnWeekday(parse_weekday(raw))
+            except ValueError:
+                guess = _did_you_mean(raw.strip().lower(), (*WEEKDAY_NAMES, "last-workday"))
+                raise bad(Msg("errors.not_a_weekday", raw=raw), guess) from None
+        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
+    if cadence == "monthly":
+        day = _as_int(raw)
+        if day is None:
+            raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
+        return OnDayOfMonth(_check_day(day, 31, Msg("errors.due_day_monthly"), bad))
+    if not isinstance(raw, dict):
+        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
+    unknown = [key for key in raw if key not in ("month", "day")]
+    if unknown:
+        guess = _did_you_mean(unknown[0], ("month", "day"))
+        raise bad(Msg("errors.due_unknown_key", key=unknown[0]), guess)
+    if "month" not in raw or "day" not in raw:
+        raise bad(Msg("errors.due_needs_month_day"))
+    if cadence == "quarterly":
+        month = _as_int(raw["month"])
+        if month is None or not 1 <= month <= 3:
+            raise bad(Msg("errors.due_not_quarter_month", month=repr(raw["month"])))
+        limit = 31
+    else:
+        try:
+            month = parse_month(raw["month"])
+        except ValueError as exc:
+            raise bad(reason_of(exc)) from None
+        limit = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    day = _as_int(raw["day"])
+    if day is None:
+        raise bad(Msg("errors.due_day_not_number", day=repr(raw["day"])))
+    where = (
+        Msg("errors.due_day_quarterly")
+        if cadence == "quarterly"
+        else Msg("errors.due_day_month", month=MONTH_NAMES[month - 1].capitalize())
+    )
+    return OnMonthDay(month, _check_day(day, limit, where, bad))
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    return None
+
+
+def _check_day(day: int, limit: int, what: Msg, bad: Any) -> int:
+    if 1 <= day <= limit or -limit <= day <= -1:
+        return day
+    raise bad(Msg("errors.due_day_missing", day=day, what=what, limit=limit))

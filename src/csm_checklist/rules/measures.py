@@ -1,0 +1,349 @@
+"""Measures: the numbers a manager records with a done, such as the month's
+complaints handled and customer satisfaction (`--measure csat=4.6`).
+
+An item declares them in YAML (`measures:`); a value is stored beside its
+event, keyed by the event's uuid, and counts only while the event does.
+Reports show each measure per period beside the one before it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from csm_checklist.duties.catalog import Item, Measure, Text
+from csm_checklist.errors import BadInput
+from csm_checklist.messages import Msg
+from csm_checklist.store.log import EventLog, utc_key
+
+MEASURE_KEYS = ("id", "label", "unit", "target", "better")
+BETTER = ("higher", "lower")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_EXAMPLE = Msg("errors.measures_example")
+
+# A problem found in a YAML node: (node, what is wrong, the fix) -> the error.
+Fail = Callable[[Any, str, str], Exception]
+
+
+# Reading the YAML ---------------------------------------------------------------
+
+
+def parse_measures(node: Any, fail: Fail) -> tuple[Measure, ...]:
+    """The measures of an item's `measures:` node; the first problem raised
+    through `fail`, which names the file, line and item."""
+    if node.id == "scalar" and node.tag.endswith(":null"):
+        return ()
+    if node.id != "sequence":
+        raise fail(node, Msg("errors.measures_not_list"), _EXAMPLE)
+    found: list[Measure] = []
+    for child in node.value:
+        measure = _parse_measure(child, fail)
+        if any(m.id == measure.id for m in found):
+            raise fail(child, Msg("errors.measure_twice", id=measure.id), Msg("errors.keep_one"))
+        found.append(measure)
+    return tuple(found)
+
+
+def _parse_measure(node: Any, fail: Fail) -> Measure:
+    if node.id != "mapping":
+        raise fail(node, Msg("errors.measure_not_mapping"), _EXAMPLE)
+    values: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key not in MEASURE_KEYS:
+            raise fail(
+                key_node,
+                Msg("errors.measure_unknown_key", key=key),
+                Msg("errors.measure_keys", keys=", ".join(MEASURE_KEYS)),
+            )
+        if key in values:
+            raise fail(key_node, Msg("errors.measure_key_twice", key=key), Msg("errors.keep_one"))
+        values[key] = value_node
+    ident = values.get("id")
+    if ident is None or ident.id != "scalar" or not _SLUG.match(str(ident.value)):
+        raise fail(
+            ident or node,
+            Msg("errors.measure_no_id"),
+            Msg("errors.measure_no_id_hint"),
+        )
+    label = _label(values.get("label"), node, fail)
+    unit = ""
+    if "unit" in values:
+        unit_node = values["unit"]
+        if unit_node.id != "scalar" or any(c.isdigit() and c != "/" for c in unit_node.value[:1]):
+            raise fail(unit_node, Msg("errors.measure_unit"), Msg("errors.measure_unit_hint"))
+        unit = str(unit_node.value).strip()
+    target = None
+    if "target" in values:
+        target = _number(values["target"].value) if values["target"].id == "scalar" else None
+        if target is None:
+            raise fail(
+                values["target"], Msg("errors.measure_target"), Msg("errors.measure_target_hint")
+            )
+    better = ""
+    if "better" in values:
+        better = str(values["better"].value).strip()
+        if values["better"].id != "scalar" or better not in BETTER:
+            raise fail(
+                values["better"],
+                Msg("errors.measure_better"),
+                Msg("errors.measure_better_hint"),
+            )
+    return Measure(str(ident.value), label, unit, target, better)
+
+
+def _label(node: Any, parent: Any, fail: Fail) -> Text:
+    if node is None or node.id != "mapping":
+        raise fail(
+            node or parent,
+            Msg("errors.measure_label"),
+            Msg("errors.measure_label_hint"),
+        )
+    texts: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        lang = str(key_node.value)
+        if lang not in ("en", "ar") or value_node.id != "scalar":
+            raise fail(
+                key_node, Msg("errors.measure_label_texts"), Msg("errors.measure_label_texts_hint")
+            )
+        texts[lang] = " ".join(str(value_node.value).split())
+    return Text(texts.get("en", ""), texts.get("ar", ""))
+
+
+def _number(text: Any) -> float | None:
+    try:
+        value = float(str(text).strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+# Reading --measure ----------------------------------------------------------------
+
+
+def parse_measure_options(
+    items: Sequence[Item], texts: Sequence[str]
+) -> list[tuple[str, float, str]]:
+    """The (measure id, value, unit) of each `--measure ID=VALUE` for the one
+    item logged. A value may carry the declared unit after it (`4.6/5`,
+    `82%`); anything else is BadInput, so nothing is logged."""
+    if not texts:
+        return []
+    if len(items) != 1:
+        raise BadInput(
+            Msg("errors.measure_one_item", count=len(items)),
+            hint=Msg("errors.measure_one_item_hint"),
+        )
+    item = items[0]
+    declared = {m.id: m for m in item.measures}
+    if not declared:
+        raise BadInput(
+            Msg("errors.measure_none_declared", item=item.id),
+            hint=Msg("errors.measure_none_declared_hint"),
+        )
+    found: dict[str, tuple[str, float, str]] = {}
+    for text in texts:
+        name, sep, raw = text.partition("=")
+        name = name.strip()
+        measure = declared.get(name)
+        if not sep or measure is None:
+            known = ", ".join(declared)
+            raise BadInput(
+                Msg("errors.measure_unknown", text=text, item=item.id, name=name)
+                if sep
+                else Msg("errors.measure_not_pair", text=text),
+                hint=Msg("errors.measure_known", known=known, first=next(iter(declared))),
+            )
+        value_text = raw.strip()
+        if measure.unit and value_text.endswith(measure.unit):
+            value_text = value_text[: -len(measure.unit)].strip()
+        value = _number(value_text)
+        if value is None:
+            shown = value_text or raw
+            raise BadInput(
+                Msg("errors.measure_nan_unit", text=text, value=shown, unit=measure.unit)
+                if measure.unit
+                else Msg("errors.measure_nan", text=text, value=shown),
+                hint=Msg("errors.measure_nan_unit_hint", name=name, unit=measure.unit)
+                if measure.unit
+                else Msg("errors.measure_nan_hint", name=name),
+            )
+        if name in found:
+            raise BadInput(
+                Msg("errors.measure_given_twice", name=name),
+                hint=Msg("errors.measure_given_twice_hint"),
+            )
+        found[name] = (name, value, measure.unit)
+    return list(found.values())
+
+
+# Reading the log -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """One measure recorded with one active event."""
+
+    event_uuid: str
+    item_id: str
+    measure_id: str
+    value: float
+    unit: str
+    period_start: date
+    period_end: date
+    for_date: date
+
+
+def recorded(
+    log: EventLog,
+    *,
+    item_id: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    as_logged: datetime | None = None,
+) -> list[Value]:
+    """The measures recorded with active events, oldest period first;
+    `since` and `until` bound the period's end and start. With `as_logged`,
+    as the log stood then: events logged by then and not undone by then."""
+    clauses = ["e.undone_at IS NULL"]
+    params: list[object] = []
+    if as_logged is not None:
+        # Undone after that moment still counted then: checked below, as moments.
+        clauses = ["e.logged_at_utc <= ?"]
+        params.append(utc_key(as_logged))
+    if item_id is not None:
+        clauses.append("e.item_id = ?")
+        params.append(item_id)
+    if since is not None:
+        clauses.append("e.period_end >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("e.period_start <= ?")
+        params.append(until.isoformat())
+    sql = (
+        "SELECT m.event_uuid, e.item_id, m.measure_id, m.value, m.unit, e.period_start, "
+        "e.period_end, e.for_date, e.undone_at FROM measures m "
+        "JOIN events e ON e.uuid = m.event_uuid "
+        f"WHERE {' AND '.join(clauses)} ORDER BY e.period_start, e.logged_at_utc, m.id"
+    )
+    with log.reading() as db:
+        rows = db.execute(sql, params).fetchall()
+    return [
+        Value(
+            u,
+            i,
+            m,
+            float(v),
+            unit,
+            date.fromisoformat(s),
+            date.fromisoformat(e),
+            date.fromisoformat(f),
+        )
+        for u, i, m, v, unit, s, e, f, undone in rows
+        if undone is None or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
+    ]
+
+
+# Per period -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure of one item in a report: this period, the one before, and
+    the recent history for a sparkline."""
+
+    item_id: str
+    measure: Measure
+    value: float | None
+    previous: float | None
+    history: tuple[float, ...]  # up to 12 values, oldest first, ending with this period's
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    @property
+    def on_target(self) -> bool | None:
+        """Whether the value meets the target (None without a value, a target
+        or a direction)."""
+        m = self.measure
+        if self.value is None or m.target is None or not m.better:
+            return None
+        return self.value >= m.target if m.better == "higher" else self.value <= m.target
+
+
+def period_rows(
+    log: EventLog,
+    items: Sequence[Item],
+    first: date,
+    last: date,
+    previous_first: date,
+    *,
+    as_logged: datetime | None = None,
+) -> list[MeasureRow]:
+    """Each declared measure of `items` for the window first..last: the latest
+    value recorded for a period that ends in it, and the same for the window
+    before (previous_first .. first - 1). A measure never recorded up to the
+    window's end is left out, so a report without measures reads as before."""
+    wanted = [item for item in items if item.measures]
+    if not wanted:
+        return []
+    values = recorded(log, until=last, as_logged=as_logged)
+    rows = []
+    for item in wanted:
+        for measure in item.measures:
+            mine = [v for v in values if v.item_id == item.id and v.measure_id == measure.id]
+            now = [v.value for v in mine if first <= v.period_end <= last]
+            before = [v.value for v in mine if previous_first <= v.period_end < first]
+            # One value per period, the latest recorded; the sparkline's history.
+            by_period: dict[date, float] = {}
+            for v in mine:
+                if v.period_end <= last:
+                    by_period[v.period_start] = v.value
+            history = tuple(by_period[key] for key in sorted(by_period))[-12:]
+            if not history:
+                continue
+            rows.append(
+                MeasureRow(
+                    item.id,
+                    measure,
+                    now[-1] if now else None,
+                    before[-1] if before else None,
+                    history,
+                )
+            )
+    return rows
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """Values as a row of block characters, lowest to highest."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARKS[3] * len(values)
+    scale = (len(SPARKS) - 1) / (high - low)
+    return "".join(SPARKS[round((v - low) * scale)] for v in values)
+
+
+def number(value: float | None) -> str:
+    """A value as people write it: 132, 4.6, -0.3; an em dash when absent."""
+    if value is None:
+        return "—"
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = number(abs(value))
+    return "±0" if value == 0 else ("+" if value > 0 else "−") + text
