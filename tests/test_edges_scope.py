@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+import time_machine
 
-from csm_checklist.checklists import load_catalog
+from csm_checklist.duties.checklists import load_catalog
 
 from clihelp import run, track_from
 
@@ -125,9 +126,17 @@ def test_report_by_person_leaves_out_days_nobody_logged() -> None:
 
 def test_report_by_heading_says_whose_report_it_is() -> None:
     _week_of_two_people()
-    lines = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--tag", "team")
+    # On Tuesday itself the week is still running, so it is judged as of the
+    # day asked; read on any later day it would be judged as of its Sunday.
+    with time_machine.travel("2026-11-24 15:00:00+00:00", tick=False):
+        lines = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--tag", "team")
     assert lines.splitlines()[1] == (
         "2026-11-23 → 2026-11-29 · as of 2026-11-24 · tag: team · logged by Omar"
+    )
+    with time_machine.travel("2026-12-04 09:00:00+00:00", tick=False):
+        later = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--tag", "team")
+    assert later.splitlines()[1] == (
+        "2026-11-23 → 2026-11-29 · as of 2026-11-29 · tag: team · logged by Omar"
     )
     md = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--format", "md")
     assert "· logged by Omar" in md.splitlines()[2]
