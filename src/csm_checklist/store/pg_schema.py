@@ -1,0 +1,358 @@
+"""The team's record on PostgreSQL: roles, tables and the server's own rules.
+
+Everything a member may or may not do is enforced here, in the server, so that
+a member with `psql` and their own login cannot do more than csm lets them:
+
+- Three roles, none of which can log in: `csm_admin` owns the schema and every
+  table (members are never in it), `csm_member` is what each member's login is
+  granted, `csm_lead` is granted to leads as well.
+- Entries are append-only: members have no DELETE, and a trigger refuses a
+  DELETE and any UPDATE other than an undo or a note correction, even for the
+  owner. An undo happens once; it cannot be taken back or changed.
+- `logged_by` is the connected login: it defaults to it, and a trigger refuses
+  any other value (`undone_by` and the author of a note change are set the
+  same way).
+- Row-level security, forced on the table's owner too: a member undoes and
+  corrects notes only of their own entries; a lead anyone's, and an undo of
+  someone else's entry needs a reason. An UPDATE a policy hides changes no
+  row, so the client checks the count.
+- One active entry per item and period, as a partial unique index.
+
+Migrations are named and never edited once released; `csm team upgrade`
+applies the missing ones, in order, under an advisory lock, and records each
+name in `csm.migrations`. A client refuses a record with a migration it does
+not know.
+
+This module is plain data and standard library: `csm team init --dry-run`
+prints the SQL without a server or psycopg.
+"""
+
+SCHEMA = "csm"
+ADMIN_ROLE = "csm_admin"
+MEMBER_ROLE = "csm_member"
+LEAD_ROLE = "csm_lead"
+
+# The advisory lock `csm team upgrade` holds while it migrates: one key, so
+# that two administrators upgrading at once apply each migration once.
+UPGRADE_LOCK = 0x43534D75  # "CSMu"
+
+# Run by the administrator's own login (it needs CREATEROLE): the roles are
+# the cluster's, not the database's, so they are created if missing.
+ROLES_SQL = """
+DO $roles$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'csm_admin') THEN
+        CREATE ROLE csm_admin NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'csm_member') THEN
+        CREATE ROLE csm_member NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'csm_lead') THEN
+        CREATE ROLE csm_lead NOLOGIN IN ROLE csm_member;
+    END IF;
+END
+$roles$;
+DO $grant$
+BEGIN
+    EXECUTE format('GRANT CREATE, CONNECT ON DATABASE %I TO csm_admin', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO csm_member', current_database());
+END
+$grant$;
+GRANT csm_admin TO CURRENT_USER;
+"""
+
+# The migrations, in order. Each runs as csm_admin (`SET ROLE`), so that
+# csm_admin owns what it creates. Add new ones at the end; never edit one.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "create_schema",
+        """
+CREATE SCHEMA IF NOT EXISTS csm AUTHORIZATION csm_admin;
+GRANT USAGE ON SCHEMA csm TO csm_member;
+
+CREATE TABLE csm.migrations (
+    name text PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_by text NOT NULL DEFAULT session_user
+);
+GRANT SELECT ON csm.migrations TO csm_member;
+
+CREATE TABLE csm.members (
+    login text PRIMARY KEY,
+    name text NOT NULL,
+    lead boolean NOT NULL DEFAULT false,
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+GRANT SELECT ON csm.members TO csm_member;
+
+-- Whether the connected login is a lead, or an administrator (who may restore
+-- a backup with other people's names in it).
+CREATE FUNCTION csm.is_lead() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ SELECT pg_has_role(session_user, 'csm_lead', 'MEMBER') $$;
+CREATE FUNCTION csm.is_admin() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ SELECT pg_has_role(session_user, 'csm_admin', 'MEMBER') $$;
+GRANT EXECUTE ON FUNCTION csm.is_lead(), csm.is_admin() TO csm_member;
+""",
+    ),
+    (
+        "create_events",
+        """
+CREATE TABLE csm.events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE
+        CHECK (uuid ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'),
+    item_id text NOT NULL,
+    title text NOT NULL,
+    cadence text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('done', 'skip')),
+    period_start date NOT NULL,
+    period_end date NOT NULL,
+    for_date date NOT NULL,
+    logged_at text NOT NULL,
+    logged_at_utc timestamptz NOT NULL,
+    logged_by text NOT NULL DEFAULT current_user,
+    done_by text NOT NULL,
+    note text NOT NULL DEFAULT '',
+    host text NOT NULL DEFAULT '',
+    undone_at text,
+    undone_by text,
+    undo_reason text NOT NULL DEFAULT '',
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX events_one_active ON csm.events (item_id, period_start)
+    WHERE undone_at IS NULL;
+CREATE INDEX events_item_period ON csm.events (item_id, period_start);
+CREATE INDEX events_period_end ON csm.events (period_end, period_start);
+CREATE INDEX events_for_date ON csm.events (for_date);
+CREATE INDEX events_logged_at_utc ON csm.events (logged_at_utc);
+
+CREATE TABLE csm.note_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_uuid text NOT NULL REFERENCES csm.events (uuid),
+    old_note text NOT NULL,
+    new_note text NOT NULL,
+    changed_at text NOT NULL,
+    changed_at_utc timestamptz NOT NULL DEFAULT now(),
+    changed_by text NOT NULL,
+    host text NOT NULL DEFAULT ''
+);
+CREATE INDEX note_changes_event ON csm.note_changes (event_uuid, changed_at_utc);
+
+-- Before a row is written: the login is the connected one, an undo is
+-- signed by it, and nothing but an undo or a note ever changes.
+CREATE FUNCTION csm.events_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, csm
+    AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'csm: entries are never deleted; undo them instead'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.logged_by IS DISTINCT FROM session_user::text THEN
+            IF NEW.logged_by = current_user::text THEN
+                NEW.logged_by := session_user;  -- the default, under SET ROLE
+            ELSIF NOT csm.is_admin() THEN
+                RAISE EXCEPTION 'csm: logged_by must be the connected login %', session_user
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END IF;
+        IF NEW.undone_at IS NOT NULL AND NOT csm.is_admin() THEN
+            NEW.undone_by := session_user;
+        END IF;
+        RETURN NEW;
+    END IF;
+    -- UPDATE: only an undo, once, or a note.
+    IF (NEW.id, NEW.uuid, NEW.item_id, NEW.title, NEW.cadence, NEW.kind, NEW.period_start,
+        NEW.period_end, NEW.for_date, NEW.logged_at, NEW.logged_at_utc, NEW.logged_by,
+        NEW.done_by, NEW.host, NEW.received_at)
+       IS DISTINCT FROM
+       (OLD.id, OLD.uuid, OLD.item_id, OLD.title, OLD.cadence, OLD.kind, OLD.period_start,
+        OLD.period_end, OLD.for_date, OLD.logged_at, OLD.logged_at_utc, OLD.logged_by,
+        OLD.done_by, OLD.host, OLD.received_at) THEN
+        RAISE EXCEPTION 'csm: an entry never changes; only an undo or a note correction'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF (NEW.undone_at, NEW.undone_by, NEW.undo_reason)
+       IS DISTINCT FROM (OLD.undone_at, OLD.undone_by, OLD.undo_reason) THEN
+        IF OLD.undone_at IS NOT NULL THEN
+            RAISE EXCEPTION 'csm: entry % was already undone', OLD.uuid
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.undone_at IS NULL THEN
+            RAISE EXCEPTION 'csm: an undo needs its moment'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        NEW.undone_by := session_user;
+        IF OLD.logged_by <> session_user::text AND btrim(NEW.undo_reason) = ''
+           AND NOT csm.is_admin() THEN
+            RAISE EXCEPTION 'csm: undoing an entry logged by % needs a reason', OLD.logged_by
+                USING ERRCODE = 'check_violation';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER events_guard BEFORE INSERT OR UPDATE OR DELETE ON csm.events
+    FOR EACH ROW EXECUTE FUNCTION csm.events_guard();
+
+-- A corrected note keeps its earlier text in note_changes, written by the
+-- server itself: the trail holds whatever client changed the note.
+CREATE FUNCTION csm.events_note_trail() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, csm
+    AS $$
+BEGIN
+    INSERT INTO csm.note_changes (event_uuid, old_note, new_note, changed_at, changed_by, host)
+    VALUES (
+        OLD.uuid, OLD.note, NEW.note,
+        coalesce(nullif(current_setting('csm.changed_at', true), ''),
+                 to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')),
+        session_user,
+        coalesce(current_setting('csm.host', true), '')
+    );
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER events_note_trail AFTER UPDATE OF note ON csm.events
+    FOR EACH ROW WHEN (OLD.note IS DISTINCT FROM NEW.note)
+    EXECUTE FUNCTION csm.events_note_trail();
+
+CREATE FUNCTION csm.refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RAISE EXCEPTION 'csm: % is append-only', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER note_changes_append_only BEFORE UPDATE OR DELETE ON csm.note_changes
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+
+ALTER TABLE csm.events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE csm.events FORCE ROW LEVEL SECURITY;
+CREATE POLICY events_read ON csm.events FOR SELECT USING (true);
+CREATE POLICY events_add ON csm.events FOR INSERT
+    WITH CHECK (logged_by = session_user::text OR csm.is_admin());
+CREATE POLICY events_own ON csm.events FOR UPDATE
+    USING (logged_by = session_user::text OR csm.is_lead() OR csm.is_admin())
+    WITH CHECK (logged_by = session_user::text OR csm.is_lead() OR csm.is_admin());
+
+GRANT SELECT ON csm.events, csm.note_changes TO csm_member;
+GRANT INSERT (uuid, item_id, title, cadence, kind, period_start, period_end, for_date,
+              logged_at, logged_at_utc, logged_by, done_by, note, host,
+              undone_at, undone_by, undo_reason)
+    ON csm.events TO csm_member;
+GRANT UPDATE (undone_at, undone_by, undo_reason, note) ON csm.events TO csm_member;
+""",
+    ),
+    (
+        "create_history_tables",
+        """
+CREATE TABLE csm.tracking_starts (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE,
+    start text NOT NULL,
+    recorded_at text NOT NULL,
+    recorded_at_utc text NOT NULL,
+    recorded_by text NOT NULL DEFAULT session_user
+);
+CREATE TABLE csm.revisions (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE,
+    effective text NOT NULL,
+    recorded_at text NOT NULL,
+    recorded_at_utc text NOT NULL,
+    rules text NOT NULL,
+    recorded_by text NOT NULL DEFAULT session_user
+);
+CREATE TRIGGER tracking_starts_append_only BEFORE UPDATE OR DELETE ON csm.tracking_starts
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE ON csm.revisions
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+GRANT SELECT ON csm.tracking_starts, csm.revisions TO csm_member;
+GRANT INSERT (uuid, start, recorded_at, recorded_at_utc) ON csm.tracking_starts TO csm_member;
+GRANT INSERT (uuid, effective, recorded_at, recorded_at_utc, rules)
+    ON csm.revisions TO csm_member;
+""",
+    ),
+    (
+        "create_runs_and_measures",
+        """
+CREATE TABLE csm.runs (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE,
+    run_id text NOT NULL UNIQUE,
+    playbook text NOT NULL,
+    title text NOT NULL,
+    name text NOT NULL DEFAULT '',
+    started_at text NOT NULL,
+    started_at_utc text NOT NULL,
+    steps text NOT NULL,
+    started_by text NOT NULL,
+    host text NOT NULL DEFAULT '',
+    closed_at text,
+    closed_at_utc text,
+    close_note text NOT NULL DEFAULT '',
+    forced integer NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_open ON csm.runs (started_at_utc) WHERE closed_at IS NULL;
+CREATE INDEX runs_started ON csm.runs (started_at_utc);
+CREATE TABLE csm.step_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE,
+    run_id text NOT NULL,
+    step_id text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('done', 'skip')),
+    logged_at text NOT NULL,
+    logged_at_utc text NOT NULL,
+    logged_by text NOT NULL,
+    note text NOT NULL DEFAULT '',
+    host text NOT NULL DEFAULT '',
+    undone_at text
+);
+CREATE INDEX step_events_run ON csm.step_events (run_id, step_id);
+CREATE TABLE csm.measures (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_uuid text NOT NULL REFERENCES csm.events (uuid),
+    measure_id text NOT NULL,
+    value double precision NOT NULL,
+    unit text NOT NULL DEFAULT '',
+    UNIQUE (event_uuid, measure_id)
+);
+CREATE TRIGGER measures_append_only BEFORE UPDATE OR DELETE ON csm.measures
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+CREATE TRIGGER step_events_no_delete BEFORE DELETE ON csm.step_events
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+CREATE TRIGGER runs_no_delete BEFORE DELETE ON csm.runs
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+GRANT SELECT, INSERT ON csm.runs, csm.step_events, csm.measures TO csm_member;
+GRANT UPDATE (closed_at, closed_at_utc, close_note, forced) ON csm.runs TO csm_member;
+GRANT UPDATE (undone_at) ON csm.step_events TO csm_member;
+""",
+    ),
+]
+
+KNOWN = tuple(name for name, _sql in MIGRATIONS)
+
+
+def migration_sql(name: str, sql: str) -> str:
+    """One migration as it is applied: as csm_admin, then its name recorded."""
+    return (
+        f"SET LOCAL ROLE {ADMIN_ROLE};\n{sql.strip()}\n"
+        f"INSERT INTO {SCHEMA}.migrations (name) VALUES ('{name}');\n"
+    )
+
+
+def init_script() -> str:
+    """Everything `csm team init` runs, as one script an administrator can read."""
+    parts = [
+        "-- csm team init: roles, then every migration in its own transaction",
+        ROLES_SQL.strip(),
+    ]
+    for name, sql in MIGRATIONS:
+        parts.append(f"-- migration {name}\nBEGIN;\n{migration_sql(name, sql)}COMMIT;")
+    return "\n\n".join(parts) + "\n"
