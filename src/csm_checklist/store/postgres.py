@@ -1,0 +1,783 @@
+"""The team's shared record on PostgreSQL: the same reads and writes as the
+SQLite log (`store/log.py`), against the schema of `pg_schema.py`.
+
+psycopg is imported here and only here, and this module only when a
+PostgreSQL store is configured: `csm today` on SQLite never loads it.
+
+What the server enforces (append-only entries, logged_by the connected login,
+undo only one's own unless a lead, one active entry per item and period) is in
+the schema; this module writes so that those rules are met and explains a
+refusal: every UPDATE's row count is checked, since an UPDATE that row-level
+security hides changes nothing and says nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.types.string import TextLoader
+
+from csm_checklist.errors import ImportFileError, LogError, NotMet
+from csm_checklist.messages import Msg
+from csm_checklist.store import pg_schema
+from csm_checklist.store.log import (
+    FIELDS,
+    KINDS,
+    MIN_UUID_PREFIX,
+    Event,
+    NoteChange,
+    RevisionRecord,
+    StartRecord,
+    utc_key,
+)
+
+# How long a command waits for the server before saying it cannot reach it.
+CONNECT_TIMEOUT_SECONDS = 5
+APPLICATION_NAME = "csm"
+
+# The columns of an event, in `FIELDS` order: `by` is who did it (done_by).
+EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
+_INSERT_COLUMNS = (
+    "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
+    "logged_at, logged_at_utc, done_by, note, host"
+)
+
+COMMITS = [0]
+
+
+def describe(conninfo: str) -> str:
+    """The server a connection string names, for a person, never with a
+    password: `host:port/database` or `service NAME`."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(conninfo)
+    except psycopg.ProgrammingError:
+        return "PostgreSQL"
+    import os
+
+    if parts.get("service") or os.environ.get("PGSERVICE"):
+        return f"service {parts.get('service') or os.environ.get('PGSERVICE')}"
+    host = str(parts.get("host") or os.environ.get("PGHOST") or "localhost")
+    port = str(parts.get("port") or os.environ.get("PGPORT") or "5432")
+    name = str(parts.get("dbname") or os.environ.get("PGDATABASE") or "")
+    where = f"{host}:{port}" if not host.startswith("/") else f"{host} (port {port})"
+    return f"{where}/{name}" if name else where
+
+
+def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+    """A connection to the team's server, or LogError in one line naming it.
+
+    Waits CONNECT_TIMEOUT_SECONDS at most; libpq finds the password where it
+    keeps them (~/.pgpass, a service file, PGPASSWORD), never csm.
+    """
+    try:
+        conn = psycopg.connect(
+            conninfo,
+            connect_timeout=CONNECT_TIMEOUT_SECONDS,
+            application_name=APPLICATION_NAME,
+            autocommit=autocommit,
+        )
+    except psycopg.Error as exc:
+        raise unreachable(conninfo, exc) from exc
+    # Dates come back as their ISO text, as the SQLite log gives them.
+    conn.adapters.register_loader("date", TextLoader)
+    return conn
+
+
+def unreachable(conninfo: str, exc: BaseException) -> LogError:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    # libpq's reason can repeat the whole connection string: keep its last part.
+    reason = re.sub(r"password=\S+", "password=…", reason)
+    return LogError(
+        Msg("errors.team_unreachable", server=describe(conninfo), reason=reason.rstrip(".")),
+        hint=Msg("errors.team_unreachable_hint"),
+    )
+
+
+def applied_migrations(conn: psycopg.Connection[Any]) -> list[str] | None:
+    """The migrations recorded on the server, oldest first; None when csm's
+    schema is not there at all."""
+    exists = conn.execute("SELECT to_regclass('csm.migrations') IS NOT NULL").fetchone()
+    if not exists or not exists[0]:
+        return None
+    rows = conn.execute("SELECT name FROM csm.migrations ORDER BY applied_at, name").fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
+    """LogError unless the server's schema is exactly the one this csm knows."""
+    applied = applied_migrations(conn)
+    if applied is None:
+        raise LogError(
+            Msg("errors.team_not_set_up", server=server), hint=Msg("errors.team_not_set_up_hint")
+        )
+    unknown = [name for name in applied if name not in pg_schema.KNOWN]
+    if unknown:
+        raise LogError(
+            Msg("errors.team_newer", server=server, name=unknown[0]),
+            hint=Msg("errors.team_newer_hint"),
+        )
+    missing = [name for name in pg_schema.KNOWN if name not in applied]
+    if missing:
+        raise LogError(
+            Msg("errors.team_behind", server=server, name=missing[0]),
+            hint=Msg("errors.team_behind_hint"),
+        )
+
+
+def _event(row: Sequence[Any]) -> Event:
+    (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
+        row
+    )
+    assert kind in KINDS
+    return Event(
+        uuid=str(uuid),
+        item_id=str(item_id),
+        title=str(title),
+        cadence=str(cadence),
+        kind=kind,
+        period_start=date.fromisoformat(str(start)),
+        period_end=date.fromisoformat(str(end)),
+        for_date=date.fromisoformat(str(for_date)),
+        logged_at=datetime.fromisoformat(str(logged)),
+        by=str(by),
+        note=str(note),
+        host=str(host),
+        undone_at=datetime.fromisoformat(undone) if undone else None,
+    )
+
+
+def _insert_params(event: Event) -> tuple[object, ...]:
+    return (
+        event.uuid,
+        event.item_id,
+        event.title,
+        event.cadence,
+        event.kind,
+        event.period_start.isoformat(),
+        event.period_end.isoformat(),
+        event.for_date.isoformat(),
+        event.logged_at.isoformat(),
+        utc_key(event.logged_at),
+        event.by,
+        event.note,
+        event.host,
+    )
+
+
+_QMARK = re.compile(r"\?")
+_WHERE_ONE = re.compile(r"\bWHERE 1\b")
+
+
+class QmarkConnection:
+    """The connection as the modules that keep tables of their own in the log
+    (runs, measures, the backup's extras) use it: SQLite's `?` placeholders,
+    the same table and column names."""
+
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> psycopg.Cursor[Any]:
+        text = _WHERE_ONE.sub("WHERE true", sql.replace("%", "%%"))
+        return self._conn.execute(_QMARK.sub("%s", text), tuple(params))  # type: ignore[arg-type]
+
+
+class _DryRun(Exception):
+    """Raised inside a dry-run merge to roll its transaction back."""
+
+
+class PgEventLog:
+    """The team's events on a PostgreSQL server. Open with `PgEventLog.open(url)`."""
+
+    def __init__(self, conn: psycopg.Connection[Any], server: str) -> None:
+        self._conn = conn
+        self.server = server
+        self.path = server  # what messages about "the log" name
+        # A lead's reason for undoing someone else's entry (`csm undo --reason`).
+        self.undo_reason = ""
+        row = conn.execute("SELECT session_user, csm.is_lead()").fetchone()
+        assert row is not None
+        self.login = str(row[0])
+        self.is_lead = bool(row[1])
+        conn.commit()
+
+    @classmethod
+    def open(cls, conninfo: str) -> PgEventLog:
+        server = describe(conninfo)
+        conn = connect(conninfo)
+        try:
+            with conn.transaction():
+                check_schema(conn, server)
+                conn.execute("SET search_path = csm, pg_catalog")
+            conn.commit()
+            return cls(conn, server)
+        except psycopg.Error as exc:
+            conn.close()
+            raise unreachable(conninfo, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> PgEventLog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The server's refusals and a lost connection, as one sentence."""
+        try:
+            yield
+        except pg_errors.InsufficientPrivilege as exc:
+            raise NotMet(
+                Msg("errors.team_refused", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("errors.team_refused_hint"),
+            ) from exc
+        except psycopg.OperationalError as exc:
+            raise LogError(
+                Msg("errors.team_lost", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("errors.team_unreachable_hint"),
+            ) from exc
+        except psycopg.Error as exc:
+            raise LogError(
+                Msg("errors.team_failed", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("errors.team_refused_hint"),
+            ) from exc
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[psycopg.Connection[Any]]:
+        with self._errors(), self._conn.transaction():
+            yield self._conn
+        COMMITS[0] += 1
+
+    def writing(self) -> contextlib.AbstractContextManager[QmarkConnection]:
+        @contextlib.contextmanager
+        def scope() -> Iterator[QmarkConnection]:
+            with self._write() as conn:
+                yield QmarkConnection(conn)
+
+        return scope()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[QmarkConnection]:
+        with self._errors():
+            yield QmarkConnection(self._conn)
+        self._end_read()
+
+    def _end_read(self) -> None:
+        # Reads run in a transaction psycopg opened: end it, so the next
+        # command sees what others wrote since and holds no snapshot.
+        if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            self._conn.rollback()
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._errors():
+            rows = self._conn.execute(sql, tuple(params)).fetchall()  # type: ignore[arg-type]
+        self._end_read()
+        return rows
+
+    # Writing -----------------------------------------------------------------
+
+    def record(
+        self,
+        events: Sequence[Event],
+        measures: Mapping[str, Sequence[tuple[str, float, str]]] | None = None,
+    ) -> list[tuple[Event, Event | None]]:
+        """Log `events` in one transaction, each unless its period is settled:
+        (event, None) when written (or already written by this very call's
+        earlier try: the uuid makes a retry harmless), else (event, existing)."""
+        results: list[tuple[Event, Event | None]] = []
+        with self._write() as conn:
+            for event in events:
+                results.append((event, self._record_one(conn, event, measures or {})))
+        return results
+
+    def _record_one(
+        self,
+        conn: psycopg.Connection[Any],
+        event: Event,
+        measures: Mapping[str, Sequence[tuple[str, float, str]]],
+    ) -> Event | None:
+        for _attempt in range(3):
+            inserted = conn.execute(
+                f"INSERT INTO events ({_INSERT_COLUMNS}) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT DO NOTHING RETURNING id",
+                _insert_params(event),
+            ).fetchone()
+            if inserted is not None or self._has_uuid(conn, event.uuid):
+                for measure_id, value, unit in measures.get(event.uuid, ()):
+                    conn.execute(
+                        "INSERT INTO measures (event_uuid, measure_id, value, unit) "
+                        "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                        (event.uuid, measure_id, value, unit),
+                    )
+                return None
+            existing = self._first_active(conn, event.item_id, event.period_start)
+            if existing is not None:
+                return existing
+            # Undone between our insert and our look: try again.
+        raise LogError(
+            Msg("errors.team_failed", server=self.server, reason="busy"),
+            hint=Msg("errors.team_refused_hint"),
+        )
+
+    @staticmethod
+    def _has_uuid(conn: psycopg.Connection[Any], uuid: str) -> bool:
+        return conn.execute("SELECT 1 FROM events WHERE uuid = %s", (uuid,)).fetchone() is not None
+
+    @staticmethod
+    def _first_active(
+        conn: psycopg.Connection[Any], item_id: str, period_start: date
+    ) -> Event | None:
+        row = conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events "
+            "WHERE item_id = %s AND period_start = %s AND undone_at IS NULL "
+            "ORDER BY logged_at_utc, id LIMIT 1",
+            (item_id, period_start.isoformat()),
+        ).fetchone()
+        return _event(row) if row is not None else None
+
+    def has_open_runs(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM runs WHERE closed_at IS NULL LIMIT 1"))
+
+    def undo_latest(
+        self,
+        at: datetime,
+        *,
+        item_id: str | None = None,
+        period_start: date | None = None,
+        for_date: date | None = None,
+    ) -> Event | None:
+        """Mark the latest active event matching the filters undone at `at`.
+
+        Without an item, a member's latest own entry; with one, the latest of
+        that item, whoever logged it: the server then refuses unless it is
+        one's own or one is a lead (with a reason), and csm says why.
+        """
+        clauses = ["undone_at IS NULL"]
+        params: list[object] = []
+        if item_id is None and period_start is None and for_date is None:
+            clauses.append("logged_by = session_user")
+        if item_id is not None:
+            clauses.append("item_id = %s")
+            params.append(item_id)
+        if period_start is not None:
+            clauses.append("period_start = %s")
+            params.append(period_start.isoformat())
+        if for_date is not None:
+            clauses.append("for_date = %s")
+            params.append(for_date.isoformat())
+        for _attempt in range(3):
+            with self._write() as conn:
+                row = conn.execute(
+                    f"SELECT id, logged_by, {EVENT_COLUMNS} FROM events "
+                    f"WHERE {' AND '.join(clauses)} "
+                    "ORDER BY logged_at_utc DESC, id DESC LIMIT 1",
+                    tuple(params),
+                ).fetchone()
+                if row is None:
+                    return None
+                row_id, logged_by, *fields = row
+                event = _event(fields)
+                if logged_by != self.login and not self.is_lead:
+                    raise NotMet(
+                        Msg("errors.team_not_yours", by=logged_by, item=event.item_id),
+                        hint=Msg("errors.team_not_yours_hint"),
+                    )
+                if logged_by != self.login and not self.undo_reason.strip():
+                    raise NotMet(
+                        Msg("errors.team_reason_needed", by=logged_by, item=event.item_id),
+                        hint=Msg("errors.team_reason_needed_hint"),
+                    )
+                changed = conn.execute(
+                    "UPDATE events SET undone_at = %s, undo_reason = %s "
+                    "WHERE id = %s AND undone_at IS NULL",
+                    (at.isoformat(), self.undo_reason.strip(), row_id),
+                ).rowcount
+                if changed == 1:
+                    return event._replace(undone_at=at)
+            # Undone by someone else meanwhile, or hidden: look again.
+        raise NotMet(
+            Msg("errors.team_not_yours", by="?", item=item_id or ""),
+            hint=Msg("errors.team_not_yours_hint"),
+        )
+
+    def find_event(self, text: str) -> Event:
+        from csm_checklist.errors import BadInput
+
+        prefix = text.strip().lower()
+        if len(prefix) < MIN_UUID_PREFIX or not all(c in "0123456789abcdef-" for c in prefix):
+            raise BadInput(
+                Msg("errors.not_event_id", text=text, count=MIN_UUID_PREFIX),
+                hint=Msg("errors.not_event_id_hint"),
+            )
+        rows = self._rows(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid >= %s AND uuid < %s "
+            "ORDER BY uuid LIMIT 6",
+            (prefix, prefix + "~"),
+        )
+        if not rows:
+            raise NotMet(
+                Msg("errors.no_event_prefix", prefix=prefix),
+                hint=Msg("errors.event_ids_hint"),
+            )
+        if len(rows) > 1:
+            shown = ", ".join(str(row[0]) for row in rows[:5])
+            raise NotMet(
+                Msg("errors.several_events_prefix", prefix=prefix, shown=shown),
+                hint=Msg("errors.several_events_prefix_hint"),
+            )
+        return _event(rows[0])
+
+    def change_note(
+        self, uuid: str, note: str, at: datetime, by: str, host: str
+    ) -> tuple[Event, NoteChange | None]:
+        """Replace the note of event `uuid`; the server keeps the earlier text
+        in note_changes itself, signed with the connected login."""
+        with self._write() as conn:
+            row = conn.execute(
+                f"SELECT logged_by, {EVENT_COLUMNS} FROM events WHERE uuid = %s", (uuid,)
+            ).fetchone()
+            if row is None:
+                raise NotMet(
+                    Msg("errors.no_event_uuid", uuid=uuid), hint=Msg("errors.event_ids_hint")
+                )
+            logged_by, *fields = row
+            event = _event(fields)
+            if event.note == note:
+                return event, None
+            conn.execute("SELECT set_config('csm.changed_at', %s, true)", (at.isoformat(),))
+            conn.execute("SELECT set_config('csm.host', %s, true)", (host,))
+            changed = conn.execute(
+                "UPDATE events SET note = %s WHERE uuid = %s", (note, uuid)
+            ).rowcount
+            if changed != 1:
+                raise NotMet(
+                    Msg("errors.team_not_your_note", by=logged_by),
+                    hint=Msg("errors.team_not_yours_hint"),
+                )
+        return event._replace(note=note), NoteChange(uuid, event.note, note, at, self.login, host)
+
+    def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
+        wanted = sorted(set(uuids))
+        found: dict[str, list[NoteChange]] = {}
+        if not wanted:
+            return found
+        rows = self._rows(
+            "SELECT event_uuid, old_note, new_note, changed_at, changed_by, host "
+            "FROM note_changes WHERE event_uuid = ANY(%s) ORDER BY changed_at_utc, id",
+            (wanted,),
+        )
+        for uuid, old, new, at, by, host in rows:
+            found.setdefault(uuid, []).append(
+                NoteChange(uuid, old, new, datetime.fromisoformat(at), by, host)
+            )
+        return found
+
+    def merge(
+        self,
+        events: Iterable[Event],
+        *,
+        dry_run: bool = False,
+        starts: Callable[[], Sequence[StartRecord]] = tuple,
+        revisions: Sequence[RevisionRecord] = (),
+    ) -> tuple[int, int]:
+        """Add the events whose uuid the team's record lacks, in one
+        transaction; (added, already present). An event for a period someone
+        already settled is added undone, so the record keeps it and counts
+        the period once."""
+        added = present = 0
+        try:
+            with self._write() as conn:
+                for revision in revisions:
+                    self._insert_revision(conn, revision)
+                added, present = self._merge(conn, events)
+                for start in starts():
+                    self._insert_start(conn, start)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return added, present
+
+    def _merge(self, conn: psycopg.Connection[Any], events: Iterable[Event]) -> tuple[int, int]:
+        added = present = 0
+        for event in events:
+            stored = conn.execute(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = %s", (event.uuid,)
+            ).fetchone()
+            if stored is not None:
+                present += 1
+                mine = _event(stored)
+                for name in ("item_id", "kind", "period_start", "for_date"):
+                    if getattr(mine, name) != getattr(event, name):
+                        raise ImportFileError(
+                            Msg(
+                                "errors.import_conflict",
+                                uuid=event.uuid,
+                                name=name,
+                                mine=getattr(mine, name),
+                                theirs=getattr(event, name),
+                            ),
+                            hint=Msg("errors.import_conflict_hint"),
+                        )
+                continue
+            undone = event.undone_at
+            if undone is None and self._first_active(conn, event.item_id, event.period_start):
+                undone = event.logged_at  # the period was settled by someone else
+            conn.execute(
+                f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (uuid) DO NOTHING",
+                (
+                    *_insert_params(event),
+                    undone.isoformat() if undone is not None else None,
+                    "" if undone is event.undone_at else "joined: period already logged",
+                ),
+            )
+            added += 1
+        return added, present
+
+    def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
+        with self._write() as conn:
+            if unless_any:
+                conn.execute("LOCK TABLE tracking_starts IN SHARE ROW EXCLUSIVE MODE")
+                if conn.execute("SELECT 1 FROM tracking_starts LIMIT 1").fetchone():
+                    return False
+            return self._insert_start(conn, record)
+
+    @staticmethod
+    def _insert_start(conn: psycopg.Connection[Any], record: StartRecord) -> bool:
+        cursor = conn.execute(
+            "INSERT INTO tracking_starts (uuid, start, recorded_at, recorded_at_utc) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (uuid) DO NOTHING",
+            (
+                record.uuid,
+                record.start.isoformat(),
+                record.recorded_at.isoformat(),
+                utc_key(record.recorded_at),
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def add_revision(self, record: RevisionRecord, *, unless_latest_is: str | None = None) -> bool:
+        with self._write() as conn:
+            if unless_latest_is is not None:
+                conn.execute("LOCK TABLE revisions IN SHARE ROW EXCLUSIVE MODE")
+                latest = conn.execute(
+                    "SELECT rules FROM revisions ORDER BY effective DESC, recorded_at_utc DESC, "
+                    "id DESC LIMIT 1"
+                ).fetchone()
+                if latest is not None and latest[0] == unless_latest_is:
+                    return False
+            return self._insert_revision(conn, record)
+
+    @staticmethod
+    def _insert_revision(conn: psycopg.Connection[Any], record: RevisionRecord) -> bool:
+        cursor = conn.execute(
+            "INSERT INTO revisions (uuid, effective, recorded_at, recorded_at_utc, rules) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (uuid) DO NOTHING",
+            (
+                record.uuid,
+                record.effective.isoformat(),
+                record.recorded_at.isoformat(),
+                utc_key(record.recorded_at),
+                record.rules,
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def starts(self) -> list[StartRecord]:
+        rows = self._rows(
+            "SELECT uuid, start, recorded_at FROM tracking_starts ORDER BY recorded_at_utc, id"
+        )
+        return [
+            StartRecord(uuid, date.fromisoformat(start), datetime.fromisoformat(moment))
+            for uuid, start, moment in rows
+        ]
+
+    def revisions(self) -> list[RevisionRecord]:
+        rows = self._rows(
+            "SELECT uuid, effective, recorded_at, rules FROM revisions "
+            "ORDER BY effective, recorded_at_utc, id"
+        )
+        return [
+            RevisionRecord(uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
+            for uuid, day, moment, rules in rows
+        ]
+
+    # Reading -----------------------------------------------------------------
+
+    def active_for(
+        self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
+    ) -> dict[tuple[str, date], Event]:
+        wanted = sorted({(item_id, start.isoformat()) for item_id, start in keys})
+        found: dict[tuple[str, date], Event] = {}
+        if not wanted:
+            return found
+        state, extra = _state_filter(as_logged)
+        rows = self._rows(
+            f"SELECT {EVENT_COLUMNS} FROM events "
+            "JOIN unnest(%s::text[], %s::date[]) AS wanted (item_id, period_start) "
+            f"USING (item_id, period_start) WHERE {state} "
+            "ORDER BY logged_at_utc DESC, id DESC",
+            ([key[0] for key in wanted], [key[1] for key in wanted], *extra),
+        )
+        for event in _standing(rows, as_logged):
+            found[(event.item_id, event.period_start)] = event
+        return found
+
+    def active_overlapping(
+        self, first: date, last: date, *, as_logged: datetime | None = None
+    ) -> list[Event]:
+        state, extra = _state_filter(as_logged)
+        rows = self._rows(
+            f"SELECT {EVENT_COLUMNS} FROM events "
+            f"WHERE period_end >= %s AND period_start <= %s AND {state} "
+            "ORDER BY period_start, logged_at_utc, id",
+            (first.isoformat(), last.isoformat(), *extra),
+        )
+        return list(_standing(rows, as_logged))
+
+    def events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        limit: int | None = None,
+        include_undone: bool = True,
+        newest_first: bool = True,
+        as_logged: datetime | None = None,
+        by: str | None = None,
+        by_day: bool = False,
+    ) -> Iterator[Event]:
+        where, params = _filters(
+            since, until, item_id, cadence, include_undone or as_logged is not None, by
+        )
+        if as_logged is not None:
+            where += " AND logged_at_utc <= %s"
+            params.append(utc_key(as_logged))
+        order = "DESC" if newest_first else "ASC"
+        day_order = f"for_date {order}, " if by_day else ""
+        sql = (
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} "
+            f"ORDER BY {day_order}logged_at_utc {order}, id {order}"
+        )
+        if limit is not None and as_logged is None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        shown = 0
+        for row in self._rows(sql, params):
+            event = _event(row)
+            if as_logged is not None:
+                if event.undone_at is not None and event.undone_at > as_logged:
+                    event = event._replace(undone_at=None)
+                if event.undone_at is not None and not include_undone:
+                    continue
+                if limit is not None and shown >= limit:
+                    return
+                shown += 1
+            yield event
+
+    def count_events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        item_id: str | None = None,
+        cadence: str | None = None,
+        include_undone: bool = True,
+        by: str | None = None,
+    ) -> int:
+        where, params = _filters(since, until, item_id, cadence, include_undone, by)
+        return int(self._rows(f"SELECT count(*) FROM events WHERE {where}", params)[0][0])
+
+    def export_batches(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        include_undone: bool = False,
+        batch_size: int = 1000,
+    ) -> Iterator[list[tuple[str | None, ...]]]:
+        where, params = _filters(since, until, None, None, include_undone)
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
+        with self._errors(), self._conn.cursor(name="csm_export") as cursor:
+            cursor.execute(sql, tuple(params))  # type: ignore[arg-type]
+            while True:
+                rows = cursor.fetchmany(batch_size)
+                if not rows:
+                    break
+                yield [tuple(None if v is None else str(v) for v in row) for row in rows]
+        self._end_read()
+
+    def has_item(self, item_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM events WHERE item_id = %s LIMIT 1", (item_id,)))
+
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM events")[0][0])
+
+
+def _server_reason(exc: BaseException) -> str:
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    text = str(primary or exc).strip().splitlines()
+    reason = text[0] if text else type(exc).__name__
+    return reason.removeprefix("csm: ").rstrip(".")
+
+
+def _state_filter(as_logged: datetime | None) -> tuple[str, tuple[str, ...]]:
+    if as_logged is None:
+        return "undone_at IS NULL", ()
+    return "logged_at_utc <= %s", (utc_key(as_logged),)
+
+
+def _standing(rows: Iterable[Sequence[Any]], as_logged: datetime | None) -> Iterator[Event]:
+    for row in rows:
+        event = _event(row)
+        if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
+            yield event
+
+
+def _filters(
+    since: date | None,
+    until: date | None,
+    item_id: str | None,
+    cadence: str | None,
+    include_undone: bool,
+    by: str | None = None,
+) -> tuple[str, list[object]]:
+    clauses = ["true"]
+    params: list[object] = []
+    if since is not None:
+        clauses.append("for_date >= %s")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("for_date <= %s")
+        params.append(until.isoformat())
+    if item_id is not None:
+        clauses.append("item_id = %s")
+        params.append(item_id)
+    if cadence is not None:
+        clauses.append("cadence = %s")
+        params.append(cadence)
+    if not include_undone:
+        clauses.append("undone_at IS NULL")
+    if by is not None:
+        clauses.append("lower(done_by) = lower(%s)")
+        params.append(by.strip())
+    return " AND ".join(clauses), params
