@@ -43,6 +43,7 @@ SUMMARIES = {
     "off": Msg("help.summary.off"),
     "run": Msg("help.summary.run"),
     "measures": Msg("help.summary.measures"),
+    "team": Msg("help.summary.team"),
 }
 
 
@@ -185,6 +186,7 @@ COMMAND_MODULES = {
     "calendar": "calendar",
     "run": "runs",
     "measures": "measures",
+    "team": "team",
 }
 ALL_MODULES = (
     "agenda",
@@ -198,6 +200,7 @@ ALL_MODULES = (
     "calendar",
     "runs",
     "measures",
+    "team",
 )
 
 

@@ -153,6 +153,31 @@ def _check_flag(value: str) -> str:
     raise ValueError(Msg("errors.bad_flag", value=value))
 
 
+def check_store(value: str) -> str:
+    """A PostgreSQL address for the team's store, or "" for the local log.
+
+    Refused with a password in it: passwords live where libpq keeps them
+    (~/.pgpass, a service file, PGPASSWORD), never in config.yaml. The
+    message never repeats the address, so it never prints a password.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    if not text.startswith(("postgresql://", "postgres://")):
+        raise ValueError(Msg("team.bad_store"))
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(text)
+        query = parse_qs(parts.query)
+        password = parts.password
+    except ValueError as exc:
+        raise ValueError(Msg("team.bad_store")) from exc
+    if password is not None or "password" in query:
+        raise ValueError(Msg("team.store_password"))
+    return text
+
+
 class Setting(NamedTuple):
     name: str
     default: str
@@ -214,6 +239,13 @@ SETTINGS: dict[str, Setting] = {
             _check_flag,
             "true",
         ),
+        Setting(
+            "store",
+            "",
+            Msg("help.setting.store"),
+            check_store,
+            "postgresql:///csm?service=support",
+        ),
     )
 }
 
@@ -229,6 +261,7 @@ class Settings(NamedTuple):
     user: str = ""
     region: str = ""
     hijri: str = "false"
+    store: str = ""
     source: Path | None = None
 
     @property

@@ -90,6 +90,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "When tracking began, and every change to the rules.",
         "متى بدأت المتابعة، وكل تغيير في القواعد.",
     ),
+    "help.summary.team": (
+        "The team's shared record on a PostgreSQL server.",
+        "سجل الفريق المشترك على خادم PostgreSQL.",
+    ),
+    "help.team": (
+        "The team's shared record on a PostgreSQL server: set it up, add members, "
+        "see who you are on it.",
+        "سجل الفريق المشترك على خادم PostgreSQL: أعدّه، وأضف الأعضاء، واعرف من أنت عليه.",
+    ),
+    "help.team.init": (
+        "Create the roles, tables and the server's rules (an administrator, once).\n\n"
+        "Example: csm team init --dry-run",
+        "أنشئ الأدوار والجداول وقواعد الخادم (يفعلها المسؤول مرة واحدة).\n\n"
+        "مثال: csm team init --dry-run",
+    ),
+    "help.team.init.dry_run": (
+        "Print the SQL instead of running it.",
+        "اطبع أوامر SQL بدل تنفيذها.",
+    ),
+    "help.team.upgrade": (
+        "Apply the migrations the server lacks, each once (an administrator).\n\n"
+        "Example: csm team upgrade",
+        "طبّق الترحيلات التي تنقص الخادم، كل منها مرة واحدة (يفعلها المسؤول).\n\n"
+        "مثال: csm team upgrade",
+    ),
+    "help.team.add": (
+        "Make a login a member of the team; --lead lets them undo anyone's entry "
+        "with a reason.\n\n"
+        'Example: csm team add mona --name "Mona" --lead',
+        "اجعل حساب دخول عضوًا في الفريق؛ ومع --lead يستطيع التراجع عن تسجيل أي عضو "
+        "مع ذكر السبب.\n\n"
+        'مثال: csm team add mona --name "Mona" --lead',
+    ),
+    "help.team.add.login": (
+        "The member's database login.",
+        "حساب الدخول إلى قاعدة البيانات للعضو.",
+    ),
+    "help.team.add.name": (
+        "The member's name, as reports show it.",
+        "اسم العضو كما تعرضه التقارير.",
+    ),
+    "help.team.add.lead": ("Make them a lead.", "اجعله قائدًا للفريق."),
+    "help.team.list": (
+        "List the team's members.\n\nExample: csm team list",
+        "اعرض أعضاء الفريق.\n\nمثال: csm team list",
+    ),
+    "help.team.status": (
+        "Show the server, the record's version and who you are on it.\n\nExample: csm team status",
+        "اعرض الخادم وإصدار السجل ومن أنت عليه.\n\nمثال: csm team status",
+    ),
+    "help.team.join": (
+        "Add your personal log's history to the team's record; running it again "
+        "adds nothing.\n\nExample: csm team join",
+        "أضف تاريخ سجلك الشخصي إلى سجل الفريق؛ وتشغيله مرة أخرى لا يضيف شيئًا.\n\n"
+        "مثال: csm team join",
+    ),
+    "help.team.join.from": (
+        "The personal log to add (default: this computer's).",
+        "السجل الشخصي المراد إضافته (الافتراضي: سجل هذا الحاسوب).",
+    ),
     "help.summary.off": (
         "Days off: public holidays, leave and closures.",
         "أيام الإجازة: العطلات الرسمية والإجازات وأيام الإغلاق.",
@@ -242,6 +302,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.undo.item": (
         "Undo the latest event of this item only.",
         "ألغِ آخر تسجيل لهذه المهمة فقط.",
+    ),
+    "help.undo.reason": (
+        "On the team's record: why a lead undoes an entry someone else logged.",
+        "في سجل الفريق: سبب تراجع قائد الفريق عن تسجيل سجّله عضو آخر.",
     ),
     "help.undo.on": (
         "With ITEM: its event in the period containing this day. "
@@ -561,6 +625,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.setting.timezone": (
         "IANA time zone that decides what 'today' is; empty: the system's.",
         "المنطقة الزمنية (IANA) التي تحدد ما هو اليوم؛ إن كانت فارغة: منطقة النظام.",
+    ),
+    "help.setting.store": (
+        "Where the record is kept: empty, the log on this computer; a postgresql:// "
+        "address, the team's shared record on that server (no password in it).",
+        "مكان حفظ السجل: فارغ، السجل على هذا الحاسوب؛ عنوان postgresql://، سجل الفريق "
+        "المشترك على ذلك الخادم (دون كلمة مرور فيه).",
     ),
     "help.setting.user": (
         "Name recorded with each event; empty: the login name.",

@@ -38,8 +38,8 @@ def _refused(server: str, exc: psycopg.Error) -> NotMet:
     diag = getattr(exc, "diag", None)
     reason = (getattr(diag, "message_primary", None) or str(exc)).strip().splitlines()
     return NotMet(
-        Msg("errors.team_admin_refused", server=server, reason=(reason or ["?"])[0].rstrip(".")),
-        hint=Msg("errors.team_admin_refused_hint"),
+        Msg("team.admin_refused", server=server, reason=(reason or ["?"])[0].rstrip(".")),
+        hint=Msg("team.admin_refused_hint"),
     )
 
 
@@ -68,8 +68,8 @@ def upgrade(conninfo: str) -> list[str]:
                 unknown = [name for name in applied if name not in pg_schema.KNOWN]
                 if unknown:
                     raise LogError(
-                        Msg("errors.team_newer", server=server, name=unknown[0]),
-                        hint=Msg("errors.team_newer_hint"),
+                        Msg("team.newer", server=server, name=unknown[0]),
+                        hint=Msg("team.newer_hint"),
                     )
                 for name, text in pg_schema.MIGRATIONS:
                     if name in applied:
@@ -88,9 +88,9 @@ def add_member(conninfo: str, login: str, name: str, lead: bool) -> bool:
     """Make `login` a member (creating the login if missing), a lead with
     `lead`; True when the login was new."""
     if not _LOGIN.match(login):
-        raise BadInput(Msg("errors.team_bad_login", login=login), hint=Msg("errors.team_login_hint"))
+        raise BadInput(Msg("team.bad_login", login=login), hint=Msg("team.login_hint"))
     if not name.strip() or "\n" in name:
-        raise BadInput(Msg("errors.team_bad_name"), hint=Msg("errors.team_login_hint"))
+        raise BadInput(Msg("team.bad_name"), hint=Msg("team.login_hint"))
     server = describe(conninfo)
     role = sql.Identifier(login)
     with connect(conninfo) as conn:

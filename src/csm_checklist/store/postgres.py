@@ -26,7 +26,7 @@ from psycopg.types.string import TextLoader
 from csm_checklist.errors import ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
-from csm_checklist.store.log import (
+from csm_checklist.store.records import (
     FIELDS,
     KINDS,
     MIN_UUID_PREFIX,
@@ -96,8 +96,8 @@ def unreachable(conninfo: str, exc: BaseException) -> LogError:
     # libpq's reason can repeat the whole connection string: keep its last part.
     reason = re.sub(r"password=\S+", "password=…", reason)
     return LogError(
-        Msg("errors.team_unreachable", server=describe(conninfo), reason=reason.rstrip(".")),
-        hint=Msg("errors.team_unreachable_hint"),
+        Msg("team.unreachable", server=describe(conninfo), reason=reason.rstrip(".")),
+        hint=Msg("team.unreachable_hint"),
     )
 
 
@@ -115,20 +115,18 @@ def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
     """LogError unless the server's schema is exactly the one this csm knows."""
     applied = applied_migrations(conn)
     if applied is None:
-        raise LogError(
-            Msg("errors.team_not_set_up", server=server), hint=Msg("errors.team_not_set_up_hint")
-        )
+        raise LogError(Msg("team.not_set_up", server=server), hint=Msg("team.not_set_up_hint"))
     unknown = [name for name in applied if name not in pg_schema.KNOWN]
     if unknown:
         raise LogError(
-            Msg("errors.team_newer", server=server, name=unknown[0]),
-            hint=Msg("errors.team_newer_hint"),
+            Msg("team.newer", server=server, name=unknown[0]),
+            hint=Msg("team.newer_hint"),
         )
     missing = [name for name in pg_schema.KNOWN if name not in applied]
     if missing:
         raise LogError(
-            Msg("errors.team_behind", server=server, name=missing[0]),
-            hint=Msg("errors.team_behind_hint"),
+            Msg("team.behind", server=server, name=missing[0]),
+            hint=Msg("team.behind_hint"),
         )
 
 
@@ -186,15 +184,15 @@ class QmarkConnection:
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> psycopg.Cursor[Any]:
         text = _WHERE_ONE.sub("WHERE true", sql.replace("%", "%%"))
-        return self._conn.execute(_QMARK.sub("%s", text), tuple(params))  # type: ignore[arg-type]
+        return self._conn.execute(_QMARK.sub("%s", text), tuple(params))
 
 
 class _DryRun(Exception):
     """Raised inside a dry-run merge to roll its transaction back."""
 
 
-class PgEventLog:
-    """The team's events on a PostgreSQL server. Open with `PgEventLog.open(url)`."""
+class PostgresStore:
+    """The team's events on a PostgreSQL server. Open with `PostgresStore.open(url)`."""
 
     def __init__(self, conn: psycopg.Connection[Any], server: str) -> None:
         self._conn = conn
@@ -202,14 +200,19 @@ class PgEventLog:
         self.path = server  # what messages about "the log" name
         # A lead's reason for undoing someone else's entry (`csm undo --reason`).
         self.undo_reason = ""
-        row = conn.execute("SELECT session_user, csm.is_lead()").fetchone()
+        row = conn.execute(
+            "SELECT session_user, csm.is_lead(), "
+            "(SELECT name FROM members WHERE login = session_user)"
+        ).fetchone()
         assert row is not None
         self.login = str(row[0])
         self.is_lead = bool(row[1])
+        # Who does what this member logs, unless they say (--by).
+        self.member_name = str(row[2] or row[0])
         conn.commit()
 
     @classmethod
-    def open(cls, conninfo: str) -> PgEventLog:
+    def open(cls, conninfo: str) -> PostgresStore:
         server = describe(conninfo)
         conn = connect(conninfo)
         try:
@@ -228,7 +231,7 @@ class PgEventLog:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> PgEventLog:
+    def __enter__(self) -> PostgresStore:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -241,18 +244,18 @@ class PgEventLog:
             yield
         except pg_errors.InsufficientPrivilege as exc:
             raise NotMet(
-                Msg("errors.team_refused", server=self.server, reason=_server_reason(exc)),
-                hint=Msg("errors.team_refused_hint"),
+                Msg("team.refused", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("team.refused_hint"),
             ) from exc
         except psycopg.OperationalError as exc:
             raise LogError(
-                Msg("errors.team_lost", server=self.server, reason=_server_reason(exc)),
-                hint=Msg("errors.team_unreachable_hint"),
+                Msg("team.lost", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("team.unreachable_hint"),
             ) from exc
         except psycopg.Error as exc:
             raise LogError(
-                Msg("errors.team_failed", server=self.server, reason=_server_reason(exc)),
-                hint=Msg("errors.team_refused_hint"),
+                Msg("team.failed", server=self.server, reason=_server_reason(exc)),
+                hint=Msg("team.refused_hint"),
             ) from exc
 
     @contextlib.contextmanager
@@ -283,7 +286,7 @@ class PgEventLog:
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._errors():
-            rows = self._conn.execute(sql, tuple(params)).fetchall()  # type: ignore[arg-type]
+            rows = self._conn.execute(sql, tuple(params)).fetchall()
         self._end_read()
         return rows
 
@@ -329,8 +332,8 @@ class PgEventLog:
                 return existing
             # Undone between our insert and our look: try again.
         raise LogError(
-            Msg("errors.team_failed", server=self.server, reason="busy"),
-            hint=Msg("errors.team_refused_hint"),
+            Msg("team.failed", server=self.server, reason="busy"),
+            hint=Msg("team.refused_hint"),
         )
 
     @staticmethod
@@ -393,13 +396,13 @@ class PgEventLog:
                 event = _event(fields)
                 if logged_by != self.login and not self.is_lead:
                     raise NotMet(
-                        Msg("errors.team_not_yours", by=logged_by, item=event.item_id),
-                        hint=Msg("errors.team_not_yours_hint"),
+                        Msg("team.not_yours", by=logged_by, item=event.item_id),
+                        hint=Msg("team.not_yours_hint", by=logged_by),
                     )
                 if logged_by != self.login and not self.undo_reason.strip():
                     raise NotMet(
-                        Msg("errors.team_reason_needed", by=logged_by, item=event.item_id),
-                        hint=Msg("errors.team_reason_needed_hint"),
+                        Msg("team.reason_needed", by=logged_by, item=event.item_id),
+                        hint=Msg("team.reason_needed_hint", item=event.item_id),
                     )
                 changed = conn.execute(
                     "UPDATE events SET undone_at = %s, undo_reason = %s "
@@ -410,8 +413,8 @@ class PgEventLog:
                     return event._replace(undone_at=at)
             # Undone by someone else meanwhile, or hidden: look again.
         raise NotMet(
-            Msg("errors.team_not_yours", by="?", item=item_id or ""),
-            hint=Msg("errors.team_not_yours_hint"),
+            Msg("team.failed", server=self.server, reason="busy"),
+            hint=Msg("team.refused_hint"),
         )
 
     def find_event(self, text: str) -> Event:
@@ -465,8 +468,8 @@ class PgEventLog:
             ).rowcount
             if changed != 1:
                 raise NotMet(
-                    Msg("errors.team_not_your_note", by=logged_by),
-                    hint=Msg("errors.team_not_yours_hint"),
+                    Msg("team.not_your_note", by=logged_by),
+                    hint=Msg("team.not_yours_hint", by=logged_by),
                 )
         return event._replace(note=note), NoteChange(uuid, event.note, note, at, self.login, host)
 
@@ -553,7 +556,9 @@ class PgEventLog:
     def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
         with self._write() as conn:
             if unless_any:
-                conn.execute("LOCK TABLE tracking_starts IN SHARE ROW EXCLUSIVE MODE")
+                # Members may not LOCK a table: a transaction-scoped advisory
+                # lock makes "unless any" one decision across the team.
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext('csm.tracking_starts'))")
                 if conn.execute("SELECT 1 FROM tracking_starts LIMIT 1").fetchone():
                     return False
             return self._insert_start(conn, record)
@@ -575,7 +580,7 @@ class PgEventLog:
     def add_revision(self, record: RevisionRecord, *, unless_latest_is: str | None = None) -> bool:
         with self._write() as conn:
             if unless_latest_is is not None:
-                conn.execute("LOCK TABLE revisions IN SHARE ROW EXCLUSIVE MODE")
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext('csm.revisions'))")
                 latest = conn.execute(
                     "SELECT rules FROM revisions ORDER BY effective DESC, recorded_at_utc DESC, "
                     "id DESC LIMIT 1"
@@ -717,7 +722,7 @@ class PgEventLog:
         where, params = _filters(since, until, None, None, include_undone)
         sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
         with self._errors(), self._conn.cursor(name="csm_export") as cursor:
-            cursor.execute(sql, tuple(params))  # type: ignore[arg-type]
+            cursor.execute(sql, tuple(params))
             while True:
                 rows = cursor.fetchmany(batch_size)
                 if not rows:

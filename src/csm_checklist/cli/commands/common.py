@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.rules.history import History
     from csm_checklist.store.log import EventLog
+    from csm_checklist.store.postgres import PostgresStore
 
 
 # The help of every `-o/--output FILE`: the file itself is always opened by
@@ -130,10 +131,44 @@ class Env:
         reader = Path(__file__).parents[2] / "duties" / "playbooks.py"
         return cached(self._cache("playbooks"), [reader, *files], parse)
 
+    @cached_property
+    def store(self) -> str:
+        """The team's PostgreSQL address (CSM_STORE, else the `store`
+        setting); "" for the log on this computer."""
+        from_env = os.environ.get("CSM_STORE", "").strip()
+        if not from_env:
+            return self.settings.store
+        if not from_env.startswith(("postgresql://", "postgres://")):
+            from csm_checklist.errors import ConfigError
+
+            raise ConfigError(Msg("team.bad_store_env"), hint=Msg("team.store_hint"))
+        return from_env
+
     def open_log(self) -> EventLog:
+        if self.store:
+            return self.open_team_store()  # type: ignore[return-value]
         from csm_checklist.store.log import EventLog
 
         return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
+
+    def user_name(self, log: EventLog) -> str:
+        """Who is logging: on the team's store the member's name there (else
+        their login), on this computer's log the `user` setting."""
+        member = getattr(log, "member_name", "")
+        return str(member) if member else self.settings.user_name
+
+    def open_team_store(self) -> PostgresStore:
+        """The team's record on its PostgreSQL server; LogError in one line
+        naming the server when it cannot be reached, or without psycopg."""
+        try:
+            from csm_checklist.store.postgres import PostgresStore
+        except ImportError as exc:
+            if not (exc.name or "").startswith("psycopg"):
+                raise
+            from csm_checklist.errors import LogError
+
+            raise LogError(Msg("team.no_psycopg"), hint=Msg("team.no_psycopg_hint")) from exc
+        return PostgresStore.open(self.store)
 
     def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they

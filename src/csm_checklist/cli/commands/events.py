@@ -58,8 +58,10 @@ def _log_work(
         values = parse_measure_options(items, measure)
     for line in guesses:
         echo(line, err=True)
-    who = by.strip() if by is not None and by.strip() else settings.user_name
     with env.open_log() as log:
+        # Done by: --by, else the person logging (on the team's store, the
+        # member's name there).
+        who = by.strip() if by is not None and by.strip() else env.user_name(log)
         history = env.history(log)
         results = log_work(
             log,
@@ -91,6 +93,18 @@ def _log_work(
         progress = build_agenda(history, log, day).progress
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
         echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang))
+    taken = [existing for _event, existing in results if existing is not None]
+    if env.store and taken:
+        # On the team's record, a duty someone else already settled is a
+        # request not met: say who and when, and exit 1.
+        from csm_checklist.cli.views.events import moment_text
+
+        for existing in taken:
+            echo(
+                Msg("team.already_by", by=existing.by, moment=moment_text(existing.logged_at)),
+                err=True,
+            )
+        raise typer.Exit(1)
 
 
 def done(
@@ -159,6 +173,7 @@ def undo(
         help=Msg("help.undo.on"),
         metavar="DATE",
     ),
+    reason: str = typer.Option("", "--reason", help=Msg("help.undo.reason"), metavar="TEXT"),
 ) -> None:
     """Mark the latest done or skip undone; it stays in the log."""
     from csm_checklist.cli.views.events import undo_scope, undone_line
@@ -175,6 +190,8 @@ def undo(
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
         target = undo_target(env.history(log), item_id, day)
+        if env.store:
+            log.undo_reason = reason  # type: ignore[attr-defined]  # the team's store
         event = undo_work(log, target, env.settings.now())
     if event is None:
         raise NotMet(

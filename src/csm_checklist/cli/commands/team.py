@@ -1,0 +1,165 @@
+"""`csm team init | upgrade | add | list | status | join`: the team's shared
+record on a PostgreSQL server (the `store` setting or CSM_STORE)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import typer
+
+from csm_checklist.cli.commands.common import Env, print_json
+from csm_checklist.cli.views.safe import echo
+from csm_checklist.errors import ConfigError, LogError
+from csm_checklist.messages import Msg, t
+
+team_app = typer.Typer(help=Msg("help.team"), no_args_is_help=True)
+
+
+def _store(env: Env) -> str:
+    if not env.store:
+        raise ConfigError(Msg("team.no_store"), hint=Msg("team.no_store_hint"))
+    return env.store
+
+
+def _admin() -> ModuleType:
+    """store.pg_admin, or one line saying psycopg is missing."""
+    try:
+        from csm_checklist.store import pg_admin
+    except ImportError as exc:
+        if not (exc.name or "").startswith("psycopg"):
+            raise
+        raise LogError(Msg("team.no_psycopg"), hint=Msg("team.no_psycopg_hint")) from exc
+    return pg_admin
+
+
+@team_app.command("init", help=Msg("help.team.init"))
+def init(
+    dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.team.init.dry_run")),
+) -> None:
+    """Create the roles, the schema and the server's rules."""
+    if dry_run:
+        from csm_checklist.store.pg_schema import init_script
+
+        typer.echo(init_script(), nl=False)
+        return
+    env = Env.load()
+    url = _store(env)
+    pg_admin = _admin()
+    applied = pg_admin.init(url)
+    from csm_checklist.store.postgres import describe
+
+    echo(t("team.initialised", env.lang, server=describe(url), count=len(applied)))
+    echo(t("team.init_next", env.lang))
+
+
+@team_app.command("upgrade", help=Msg("help.team.upgrade"))
+def upgrade() -> None:
+    """Apply the migrations the server lacks, under an advisory lock."""
+    env = Env.load()
+    url = _store(env)
+    pg_admin = _admin()
+    from csm_checklist.store.postgres import describe
+
+    applied = pg_admin.upgrade(url)
+    server = describe(url)
+    if applied:
+        echo(t("team.upgraded", env.lang, server=server, names=", ".join(applied)))
+    else:
+        echo(t("team.up_to_date", env.lang, server=server))
+
+
+@team_app.command("add", help=Msg("help.team.add"))
+def add(
+    login: str = typer.Argument(..., help=Msg("help.team.add.login"), metavar="LOGIN"),
+    name: str = typer.Option(..., "--name", help=Msg("help.team.add.name"), metavar="NAME"),
+    lead: bool = typer.Option(False, "--lead", help=Msg("help.team.add.lead")),
+) -> None:
+    """Make a login a member of the team (and a lead with --lead)."""
+    env = Env.load()
+    url = _store(env)
+    pg_admin = _admin()
+
+    created = pg_admin.add_member(url, login.strip(), name, lead)
+    lang = env.lang
+    echo(
+        t(
+            "team.added",
+            lang,
+            name=name.strip(),
+            login=login.strip(),
+            lead=t("team.added_lead", lang) if lead else "",
+        )
+    )
+    if created:
+        echo(t("team.added_new_login", lang, login=login.strip()))
+
+
+@team_app.command("list", help=Msg("help.team.list"))
+def list_(
+    json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
+) -> None:
+    """The team's members."""
+    env = Env.load()
+    url = _store(env)
+    pg_admin = _admin()
+
+    found = pg_admin.members(url)
+    if json_output:
+        print_json({"members": [{"login": m.login, "name": m.name, "lead": m.lead} for m in found]})
+        return
+    lang = env.lang
+    if not found:
+        echo(t("team.no_members", lang))
+        return
+    width = max(len(m.login) for m in found)
+    for m in found:
+        role = t("team.lead_word" if m.lead else "team.member_word", lang)
+        echo(f"{m.login:<{width}}  {m.name}  ({role})")
+
+
+@team_app.command("status", help=Msg("help.team.status"))
+def status() -> None:
+    """The server, the schema's version and who I am on it."""
+    env = Env.load()
+    url = _store(env)
+    pg_admin = _admin()
+
+    found = pg_admin.status(url)
+    lang = env.lang
+    echo(t("team.status_server", lang, server=found.server, version=found.version))
+    echo(t("team.status_schema", lang, applied=found.applied, known=found.known))
+    if found.admin:
+        role = t("team.status_admin", lang)
+    elif found.name:
+        role = t("team.lead_word" if found.lead else "team.member_word", lang)
+    else:
+        role = t("team.status_not_member", lang)
+    name = f" {found.name}" if found.name else ""
+    echo(t("team.status_me", lang, login=found.login, name=name, role=role))
+
+
+@team_app.command("join", help=Msg("help.team.join"))
+def join(
+    source: str | None = typer.Option(
+        None, "--from", help=Msg("help.team.join.from"), metavar="PATH"
+    ),
+) -> None:
+    """Add my personal log's history to the team's record, once."""
+    env = Env.load()
+    _store(env)
+    path = Path(source).expanduser() if source else env.paths.log_file
+    if not path.is_file():
+        from csm_checklist.errors import NotMet
+
+        raise NotMet(Msg("team.join_no_log", path=path), hint=Msg("team.join_no_log_hint"))
+    from csm_checklist.store.log import EventLog
+
+    with EventLog.open(path) as personal, env.open_team_store() as team:
+        events = personal.events(newest_first=False)
+        added, present = team.merge(events)  # type: ignore[arg-type]
+    echo(t("team.joined", env.lang, added=added, present=present, path=path))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(team_app, name="team")
