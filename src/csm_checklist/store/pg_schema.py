@@ -240,6 +240,9 @@ CREATE POLICY events_add ON csm.events FOR INSERT
 CREATE POLICY events_own ON csm.events FOR UPDATE
     USING (logged_by = session_user::text OR csm.is_lead() OR csm.is_admin())
     WITH CHECK (logged_by = session_user::text OR csm.is_lead() OR csm.is_admin());
+-- Every row is visible to a DELETE, so that the trigger refuses it aloud
+-- rather than the policy hiding it in silence (members have no DELETE grant).
+CREATE POLICY events_delete ON csm.events FOR DELETE USING (true);
 
 GRANT SELECT ON csm.events, csm.note_changes TO csm_member;
 GRANT INSERT (uuid, item_id, title, cadence, kind, period_start, period_end, for_date,

@@ -1,0 +1,215 @@
+"""The team's rules hold in PostgreSQL itself: a member with psql and their own
+login, going around csm, is refused by the server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+INSERT = (
+    "INSERT INTO csm.events (uuid, item_id, title, cadence, kind, period_start, period_end, "
+    "for_date, logged_at, logged_at_utc, done_by{extra}) VALUES (%s, %s, 'Monitor', 'daily', "
+    "'done', %s, %s, %s, '2026-11-23T09:00:00+03:00', '2026-11-23T06:00:00Z', 'Mona'{more})"
+)
+UUID_A = "11111111-1111-4111-8111-111111111111"
+UUID_B = "22222222-2222-4222-8222-222222222222"
+
+
+def _insert(conn: Any, uuid: str, item: str = "monitor", day: str = "2026-11-23") -> None:
+    conn.execute(INSERT.format(extra="", more=""), (uuid, item, day, day, day))
+
+
+def _row(team: Any, uuid: str) -> tuple[Any, ...]:
+    with team.connect() as admin:
+        row = admin.execute(
+            "SELECT logged_by, undone_at, undone_by, undo_reason, note FROM csm.events "
+            "WHERE uuid = %s",
+            (uuid,),
+        ).fetchone()
+    assert row is not None
+    return tuple(row)
+
+
+def test_logged_by_is_the_connected_login(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    assert _row(team, UUID_A)[0] == "mona"
+
+
+def test_a_spoofed_logged_by_is_refused(team: Any) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona, pytest.raises(psycopg.errors.InsufficientPrivilege) as exc:
+        mona.execute(
+            INSERT.format(extra=", logged_by", more=", 'ali'"),
+            (UUID_A, "monitor", "2026-11-23", "2026-11-23", "2026-11-23"),
+        )
+    assert "logged_by must be the connected login mona" in str(exc.value)
+    with team.connect() as admin:
+        assert admin.execute("SELECT count(*) FROM csm.events").fetchone() == (0,)
+
+
+def test_a_member_cannot_undo_another_members_entry(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect("ali") as ali:
+        changed = ali.execute(
+            "UPDATE csm.events SET undone_at = '2026-11-23T10:00:00+03:00' WHERE uuid = %s",
+            (UUID_A,),
+        ).rowcount
+    # Row-level security hides the row from ali's UPDATE: nothing changes,
+    # and the server says nothing; csm checks the count.
+    assert changed == 0
+    assert _row(team, UUID_A)[1] is None
+
+
+def test_an_entry_is_undone_once(team: Any) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        undo = "UPDATE csm.events SET undone_at = %s WHERE uuid = %s"
+        assert mona.execute(undo, ("2026-11-23T10:00:00+03:00", UUID_A)).rowcount == 1
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="already undone"):
+            mona.execute(undo, ("2026-11-23T11:00:00+03:00", UUID_A))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="already undone"):
+            mona.execute("UPDATE csm.events SET undone_at = NULL WHERE uuid = %s", (UUID_A,))
+    assert _row(team, UUID_A)[1:3] == ("2026-11-23T10:00:00+03:00", "mona")
+
+
+def test_a_member_cannot_correct_another_members_note(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect("ali") as ali:
+        changed = ali.execute(
+            "UPDATE csm.events SET note = 'not what happened' WHERE uuid = %s", (UUID_A,)
+        ).rowcount
+    assert changed == 0
+    assert _row(team, UUID_A)[4] == ""
+
+
+def test_a_members_own_note_correction_is_kept_by_the_server(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        mona.execute("UPDATE csm.events SET note = 'all green' WHERE uuid = %s", (UUID_A,))
+    with team.connect() as admin:
+        trail = admin.execute(
+            "SELECT event_uuid, old_note, new_note, changed_by FROM csm.note_changes"
+        ).fetchall()
+    assert trail == [(UUID_A, "", "all green", "mona")]
+
+
+@pytest.mark.parametrize("login", ["mona", "sara"])
+def test_nobody_deletes_an_entry(team: Any, login: str) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect(login) as member, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        member.execute("DELETE FROM csm.events WHERE uuid = %s", (UUID_A,))
+    with team.connect() as admin:
+        # Not even the owner's role, going around the grants: the trigger refuses.
+        admin.execute("SET ROLE csm_admin")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="never deleted"):
+            admin.execute("DELETE FROM csm.events WHERE uuid = %s", (UUID_A,))
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("title", "'Other'"), ("done_by", "'Ali'"), ("logged_by", "'ali'"), ("for_date", "now()")],
+)
+def test_an_entry_never_changes_but_for_an_undo_or_a_note(
+    team: Any, column: str, value: str
+) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            mona.execute(f"UPDATE csm.events SET {column} = {value} WHERE uuid = %s", (UUID_A,))
+    with team.connect() as admin:
+        admin.execute("SET ROLE csm_admin")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="never changes"):
+            admin.execute(f"UPDATE csm.events SET {column} = {value} WHERE uuid = %s", (UUID_A,))
+
+
+def test_a_lead_undoes_anyones_entry_with_a_reason(team: Any) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect("sara") as sara:
+        with pytest.raises(psycopg.errors.CheckViolation, match="needs a reason"):
+            sara.execute(
+                "UPDATE csm.events SET undone_at = '2026-11-23T12:00:00+03:00' WHERE uuid = %s",
+                (UUID_A,),
+            )
+        changed = sara.execute(
+            "UPDATE csm.events SET undone_at = '2026-11-23T12:00:00+03:00', "
+            "undo_reason = 'logged twice' WHERE uuid = %s",
+            (UUID_A,),
+        ).rowcount
+    assert changed == 1
+    assert _row(team, UUID_A)[1:4] == ("2026-11-23T12:00:00+03:00", "sara", "logged twice")
+
+
+def test_an_undo_is_signed_by_whoever_made_it(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        mona.execute(
+            "UPDATE csm.events SET undone_at = '2026-11-23T12:00:00+03:00', undone_by = 'sara' "
+            "WHERE uuid = %s",
+            (UUID_A,),
+        )
+    assert _row(team, UUID_A)[2] == "mona"
+
+
+def test_one_active_entry_per_item_and_period(team: Any) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect("ali") as ali:
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            _insert(ali, UUID_B)
+        # ... but another period, or the same one once undone, is fine.
+        _insert(ali, UUID_B, day="2026-11-24")
+    with team.connect("mona") as mona:
+        mona.execute(
+            "UPDATE csm.events SET undone_at = '2026-11-23T12:00:00+03:00' WHERE uuid = %s",
+            (UUID_A,),
+        )
+    with team.connect("ali") as ali:
+        _insert(ali, "33333333-3333-4333-8333-333333333333")
+
+
+def test_a_write_is_idempotent_by_uuid(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        again = mona.execute(
+            INSERT.format(extra="", more="") + " ON CONFLICT (uuid) DO NOTHING",
+            (UUID_A, "monitor", "2026-11-23", "2026-11-23", "2026-11-23"),
+        )
+        assert again.rowcount == 0
+    with team.connect() as admin:
+        assert admin.execute("SELECT count(*) FROM csm.events").fetchone() == (1,)
+
+
+def test_members_cannot_rewrite_the_history_of_the_rules(team: Any) -> None:
+    import psycopg
+
+    with team.connect("mona") as mona:
+        mona.execute(
+            "INSERT INTO csm.revisions (uuid, effective, recorded_at, recorded_at_utc, rules) "
+            "VALUES ('r1', '2026-01-01', 'x', 'x', '{}')"
+        )
+        for statement in (
+            "UPDATE csm.revisions SET rules = '[]'",
+            "DELETE FROM csm.revisions",
+            "DELETE FROM csm.migrations",
+            "TRUNCATE csm.events",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                mona.execute(statement)
