@@ -99,9 +99,7 @@ class Team:
         host = "127.0.0.1" if tcp else self.env["PGHOST"]
         from urllib.parse import quote
 
-        return (
-            f"postgresql://{login}@{quote(host, safe='')}:{self.env['PGPORT']}/{self.dbname}"
-        )
+        return f"postgresql://{login}@{quote(host, safe='')}:{self.env['PGPORT']}/{self.dbname}"
 
     def connect(self, login: str = "postgres", *, autocommit: bool = True) -> Any:
         import psycopg

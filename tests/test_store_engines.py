@@ -1,0 +1,220 @@
+"""One behavioural suite for the store, run against both engines: the SQLite
+log on this computer and the team's record on PostgreSQL (as a member).
+
+The PostgreSQL runs need a server (tests/conftest.py starts a throwaway one);
+without one they skip, and under CI=true they fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from csm_checklist.errors import BadInput, NotMet
+from csm_checklist.store.records import Event, RevisionRecord, StartRecord, event_row, new_uuid
+
+UTC = timezone.utc
+RIYADH = timezone(timedelta(hours=3))
+MONDAY = date(2026, 11, 23)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    if request.param == "sqlite":
+        from csm_checklist.store.log import EventLog
+
+        with EventLog.open(tmp_path / "log.sqlite3") as log:
+            yield log
+    else:
+        team = request.getfixturevalue("team")
+        from csm_checklist.store.postgres import PostgresStore
+
+        with PostgresStore.open(team.url("mona")) as team_store:
+            yield team_store
+
+
+def _event(
+    item: str = "monitor",
+    day: date = MONDAY,
+    *,
+    cadence: str = "daily",
+    kind: str = "done",
+    minute: int = 0,
+    by: str = "Mona",
+    note: str = "",
+    end: date | None = None,
+) -> Event:
+    return Event(
+        uuid=new_uuid(),
+        item_id=item,
+        title=item.title(),
+        cadence=cadence,
+        kind=kind,  # type: ignore[arg-type]
+        period_start=day,
+        period_end=end or day,
+        for_date=day,
+        logged_at=datetime(day.year, day.month, day.day, 9, minute, tzinfo=RIYADH),
+        by=by,
+        note=note,
+        host="laptop",
+    )
+
+
+def test_record_writes_once_per_item_and_period(store: Any) -> None:
+    first = _event()
+    second = _event(minute=5, by="Ali")
+    other_day = _event(day=MONDAY + timedelta(days=1))
+    assert store.record([first]) == [(first, None)]
+    assert store.record([second, other_day]) == [(second, first), (other_day, None)]
+    assert store.count() == 2
+    assert store.active_for([("monitor", MONDAY)]) == {("monitor", MONDAY): first}
+
+
+def test_a_retried_write_is_not_doubled(store: Any) -> None:
+    event = _event()
+    store.record([event])
+    [(again, existing)] = store.record([event])
+    assert again == event
+    assert existing in (None, event)
+    assert store.count() == 1
+
+
+def test_events_come_back_exactly_as_written(store: Any) -> None:
+    event = _event(note="ملاحظة: all green", end=MONDAY + timedelta(days=6), cadence="weekly")
+    store.record([event])
+    [back] = list(store.events())
+    assert back == event
+    assert back.logged_at.utcoffset() == timedelta(hours=3)
+    assert [row for batch in store.export_batches() for row in batch] == [event_row(event)]
+
+
+def test_undo_latest_marks_the_latest_and_keeps_it(store: Any) -> None:
+    early = _event("monitor")
+    late = _event("review", minute=30)
+    store.record([early, late])
+    at = datetime(2026, 11, 23, 12, 0, tzinfo=RIYADH)
+    undone = store.undo_latest(at)
+    assert undone == late._replace(undone_at=at)
+    assert store.active_for([("review", MONDAY), ("monitor", MONDAY)]) == {
+        ("monitor", MONDAY): early
+    }
+    assert store.undo_latest(at, item_id="monitor") == early._replace(undone_at=at)
+    assert store.undo_latest(at) is None
+    assert store.count() == 2
+    assert store.count_events(include_undone=False) == 0
+
+
+def test_undo_filters_by_period_and_day(store: Any) -> None:
+    monday = _event("monitor")
+    tuesday = _event("monitor", MONDAY + timedelta(days=1), minute=1)
+    store.record([monday, tuesday])
+    at = datetime(2026, 11, 24, 12, 0, tzinfo=RIYADH)
+    assert store.undo_latest(at, item_id="monitor", period_start=MONDAY) == monday._replace(
+        undone_at=at
+    )
+    assert store.undo_latest(at, for_date=MONDAY) is None
+    assert store.undo_latest(at, for_date=MONDAY + timedelta(days=1)) == tuesday._replace(
+        undone_at=at
+    )
+
+
+def test_after_an_undo_the_period_can_be_logged_again(store: Any) -> None:
+    first = _event()
+    store.record([first])
+    store.undo_latest(datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH))
+    again = _event(minute=15)
+    assert store.record([again]) == [(again, None)]
+    assert store.active_for([("monitor", MONDAY)]) == {("monitor", MONDAY): again}
+
+
+def test_find_event_by_the_start_of_its_uuid(store: Any) -> None:
+    event = _event()
+    store.record([event])
+    assert store.find_event(event.uuid[:8].upper()) == event
+    with pytest.raises(BadInput):
+        store.find_event("abc")
+    with pytest.raises(NotMet):
+        store.find_event("ffffffff" if not event.uuid.startswith("f") else "00000000")
+
+
+def test_a_corrected_note_replaces_the_note_and_keeps_the_old_one(store: Any) -> None:
+    event = _event(note="first")
+    store.record([event])
+    at = datetime(2026, 11, 23, 11, 0, tzinfo=RIYADH)
+    now, change = store.change_note(event.uuid, "second", at, "Mona", "laptop")
+    assert now == event._replace(note="second")
+    assert change is not None
+    assert (change.event_uuid, change.old_note, change.new_note) == (event.uuid, "first", "second")
+    assert store.change_note(event.uuid, "second", at, "Mona", "laptop") == (now, None)
+    [kept] = store.note_changes([event.uuid, new_uuid()])[event.uuid]
+    assert (kept.old_note, kept.new_note, kept.changed_at, kept.host) == (
+        "first",
+        "second",
+        at,
+        "laptop",
+    )
+    with pytest.raises(NotMet):
+        store.change_note(new_uuid(), "x", at, "Mona", "laptop")
+
+
+def test_reads_by_window_item_cadence_and_name(store: Any) -> None:
+    week = _event("review", MONDAY, cadence="weekly", end=MONDAY + timedelta(days=6), by="Ali")
+    days = [_event("monitor", MONDAY + timedelta(days=n), minute=n) for n in range(5)]
+    store.record([week, *days])
+    friday = MONDAY + timedelta(days=4)
+    overlapping = store.active_overlapping(friday, friday + timedelta(days=3))
+    assert overlapping == [week, days[4]]
+    assert list(store.events(item_id="review")) == [week]
+    assert list(store.events(cadence="daily", limit=2)) == [days[4], days[3]]
+    assert list(store.events(since=MONDAY + timedelta(days=3), newest_first=False)) == days[3:]
+    assert list(store.events(by=" ali ")) == [week]
+    assert store.count_events(by="MONA") == 5
+    assert store.count_events(until=MONDAY) == 2
+    assert store.has_item("review")
+    assert not store.has_item("nothing")
+
+
+def test_the_record_as_it_stood_at_a_moment(store: Any) -> None:
+    event = _event()
+    store.record([event])
+    undo_at = datetime(2026, 11, 23, 15, 0, tzinfo=RIYADH)
+    store.undo_latest(undo_at)
+    before = datetime(2026, 11, 23, 12, 0, tzinfo=UTC).astimezone(RIYADH) - timedelta(hours=1)
+    # It counted then: given back as stored, undone later.
+    then = store.active_for([("monitor", MONDAY)], as_logged=before)
+    assert then == {("monitor", MONDAY): event._replace(undone_at=undo_at)}
+    assert store.active_for([("monitor", MONDAY)]) == {}
+    assert list(store.events(as_logged=before, include_undone=False)) == [event]
+    earlier = datetime(2026, 11, 23, 8, 0, tzinfo=RIYADH)
+    assert list(store.events(as_logged=earlier)) == []
+
+
+def test_tracking_starts_and_revisions(store: Any) -> None:
+    at = datetime(2026, 11, 1, 9, 0, tzinfo=RIYADH)
+    start = StartRecord(new_uuid(), date(2026, 1, 1), at)
+    assert store.add_start(start, unless_any=True)
+    assert not store.add_start(StartRecord(new_uuid(), date(2026, 2, 1), at), unless_any=True)
+    assert store.starts() == [start]
+    rules = '{"items": []}'
+    revision = RevisionRecord(new_uuid(), date(2026, 1, 1), at, rules)
+    assert store.add_revision(revision, unless_latest_is=rules)
+    assert not store.add_revision(
+        RevisionRecord(new_uuid(), date(2026, 1, 2), at, rules), unless_latest_is=rules
+    )
+    assert store.revisions() == [revision]
+
+
+def test_merge_adds_what_is_missing_once(store: Any) -> None:
+    kept = _event("monitor")
+    store.record([kept])
+    new = [_event("review", minute=1), _event("report", minute=2)]
+    assert store.merge([kept, *new], dry_run=True) == (2, 1)
+    assert store.count() == 1
+    assert store.merge([kept, *new]) == (2, 1)
+    assert store.merge([kept, *new]) == (0, 3)
+    assert store.count() == 3
+    assert not store.has_open_runs()
