@@ -99,10 +99,9 @@ def test_a_connection_killed_mid_write_and_retried_doubles_nothing(team: Any) ->
     event = _event("monitor", DAY, "Mona")
     store = PostgresStore.open(team.url("mona", tcp=True))
     pid = store._conn.info.backend_pid
-    with team.connect() as admin, pytest.raises(LogError) as failed:  # noqa: PT012
-        with store._write() as conn:
-            store._record_one(conn, event, {})
-            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with team.connect() as admin, pytest.raises(LogError) as failed, store._write() as conn:
+        store._record_one(conn, event, {})
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     assert "team's server" in failed.value.message.text("en")
     store.close()
     for _retry in range(2):  # the retry, then a retry of a write that did land

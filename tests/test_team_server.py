@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-
 INSERT = (
     "INSERT INTO csm.events (uuid, item_id, title, cadence, kind, period_start, period_end, "
     "for_date, logged_at, logged_at_utc, done_by{extra}) VALUES (%s, %s, 'Monitor', 'daily', "
