@@ -29,7 +29,7 @@ RUN = f"crisis-{date.today().isoformat()}"  # a run is named for the day it star
 NAMES = {
     "csm", "csv", "json", "jsonl", "md", "markdown", "icalendar", "ical", "ics", "outlook",
     "google", "sqlite", "utf", "yaml", "rrule", "iso", "url", "id", "ids", "ok", "stdout",
-    "stderr",
+    "stderr", "postgresql", "sql", "psql", "pgpass",
 }  # fmt: skip
 # Values the commands take, typed as they are in any language.
 VALUES = {

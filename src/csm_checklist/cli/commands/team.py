@@ -154,10 +154,21 @@ def join(
 
         raise NotMet(Msg("team.join_no_log", path=path), hint=Msg("team.join_no_log_hint"))
     from csm_checklist.store.log import EventLog
+    from csm_checklist.store.records import StartRecord, new_uuid
 
     with EventLog.open(path) as personal, env.open_team_store() as team:
         events = personal.events(newest_first=False)
-        added, present = team.merge(events)  # type: ignore[arg-type]
+        mine = personal.starts()
+        theirs = team.starts()
+
+        def starts() -> list[StartRecord]:
+            # History from before the team's tracking start would not be
+            # counted: the team's record then starts when this member's did.
+            if mine and (not theirs or mine[-1].start < theirs[-1].start):
+                return [StartRecord(new_uuid(), mine[-1].start, env.settings.now())]
+            return []
+
+        added, present = team.merge(events, starts=starts)  # type: ignore[arg-type]
     echo(t("team.joined", env.lang, added=added, present=present, path=path))
 
 

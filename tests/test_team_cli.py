@@ -1,0 +1,239 @@
+"""`csm team` and every command on the team's record, the way a team uses them:
+an administrator sets the server up, members log, one tries to undo another's
+entry and is refused, the server goes away, a member joins with their history."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+
+from clihelp import run
+
+MONDAY = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def frozen() -> Iterator[None]:
+    with time_machine.travel("2026-11-23 09:30:00+00:00", tick=False):
+        yield
+
+
+def as_member(monkeypatch: pytest.MonkeyPatch, team: Any, login: str) -> None:
+    monkeypatch.setenv("CSM_STORE", team.url(login))
+
+
+def test_init_dry_run_prints_the_sql_without_a_server() -> None:
+    result = run("team", "init", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("-- csm team init: roles, then every migration")
+    for needed in (
+        "ALTER TABLE csm.events FORCE ROW LEVEL SECURITY;",
+        "CREATE UNIQUE INDEX events_one_active ON csm.events (item_id, period_start)",
+        "logged_by text NOT NULL DEFAULT current_user,",
+        "GRANT UPDATE (undone_at, undone_by, undo_reason, note) ON csm.events TO csm_member;",
+        "INSERT INTO csm.migrations (name) VALUES ('create_events');",
+    ):
+        assert needed in result.stdout
+
+
+def test_team_commands_need_a_store() -> None:
+    result = run("team", "status")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: No team store is set: csm uses the log on this computer.\n"
+        "Hint: Set one with: csm config set store postgresql:///csm?service=support\n"
+    )
+
+
+def test_a_password_in_the_store_setting_is_refused_and_never_printed(config_dir: Path) -> None:
+    for address in (
+        "postgresql://mona:s3cret-pw@db.example/csm",
+        "postgresql://db.example/csm?password=s3cret-pw",
+    ):
+        result = run("config", "set", "store", address)
+        assert result.exit_code == 2
+        assert "s3cret-pw" not in result.stdout + result.stderr
+        assert result.stderr.startswith(
+            "Error: Cannot set store: the address holds a password; keep passwords in "
+            "~/.pgpass or a service file, never in config.yaml."
+        )
+    assert not (config_dir / "config.yaml").exists()
+    assert run("config", "set", "store", "postgresql:///csm?service=support").exit_code == 0
+    assert "store: postgresql:///csm?service=support" in (config_dir / "config.yaml").read_text()
+
+
+def test_a_password_written_into_config_yaml_by_hand_is_refused(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.yaml").write_text(
+        "store: postgresql://mona:s3cret-pw@db.example/csm\n", encoding="utf-8"
+    )
+    result = run("today")
+    assert result.exit_code == 2
+    assert "s3cret-pw" not in result.stdout + result.stderr
+    assert "the address holds a password" in result.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["today"],
+        ["done", "monitor-accounts"],
+        ["skip", "monitor-accounts", "--reason", "holiday"],
+        ["undo"],
+        ["log"],
+        ["report"],
+        ["export"],
+        ["measures"],
+        ["run", "list"],
+        ["team", "status"],
+    ],
+)
+def test_without_the_server_every_command_says_so_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, command: list[str]
+) -> None:
+    port = _closed_port()
+    monkeypatch.setenv("CSM_STORE", f"postgresql://mona:s3cret-pw@127.0.0.1:{port}/csm")
+    result = run(*command)
+    assert result.exit_code == 1
+    first, hint = result.stderr.splitlines()
+    assert first.startswith(f"Error: Cannot reach the team's server 127.0.0.1:{port}/csm: ")
+    assert hint == (
+        "Hint: Check that the server is running and reachable, the store setting "
+        "(csm config show) and your login in ~/.pgpass. Nothing was written."
+    )
+    assert "s3cret-pw" not in result.stdout + result.stderr
+    # Nothing is written on this computer instead.
+    assert not data_dir.exists() or list(data_dir.iterdir()) == []
+
+
+def test_without_the_server_in_arabic(monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.yaml").write_text("lang: ar\n", encoding="utf-8")
+    monkeypatch.setenv("CSM_STORE", f"postgresql://127.0.0.1:{_closed_port()}/csm")
+    result = run("today")
+    assert result.exit_code == 1
+    assert "تعذّر الوصول إلى خادم الفريق 127.0.0.1:" in result.stderr
+    assert "تحقّق من أن الخادم يعمل" in result.stderr
+
+
+def test_two_members_share_one_record(team: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    as_member(monkeypatch, team, "mona")
+    done = run("done", "monitor-accounts", "--on", MONDAY)
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        "Done: Monitor the accounts (monitor-accounts) for 2026-11-23"
+    )
+
+    as_member(monkeypatch, team, "ali")
+    again = run("done", "monitor-accounts", "--on", MONDAY)
+    assert again.exit_code == 1
+    assert again.stdout.splitlines()[0] == (
+        "Already done: Monitor the accounts (monitor-accounts) for 2026-11-23 on 2026-11-23 "
+        "by Mona; nothing logged."
+    )
+    assert again.stderr == "Mona already logged it on 2026-11-23 09:30+00:00.\n"
+    assert run("done", "daily-engagement", "--on", MONDAY, "--by", "Sara").exit_code == 0
+
+    # Ali cannot undo Mona's entry: the server would not let him either.
+    refused = run("undo", "monitor-accounts", "--on", MONDAY)
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: monitor-accounts was logged by mona: only they or a lead can undo it.\n"
+        "Hint: Nothing was changed. Ask mona or a lead.\n"
+    )
+    # A bare undo is his own latest.
+    own = run("undo")
+    assert own.exit_code == 0
+    assert own.stdout.startswith("Undone: done of Engage customers (daily-engagement)")
+
+    as_member(monkeypatch, team, "sara")
+    no_reason = run("undo", "monitor-accounts", "--on", MONDAY)
+    assert no_reason.exit_code == 1
+    assert no_reason.stderr.splitlines()[0] == (
+        "Error: monitor-accounts was logged by mona: a lead's undo of it needs a reason."
+    )
+    lead = run("undo", "monitor-accounts", "--on", MONDAY, "--reason", "logged twice")
+    assert lead.exit_code == 0, lead.stderr
+
+    with team.connect() as admin:
+        rows = admin.execute(
+            "SELECT item_id, logged_by, done_by, undone_by, undo_reason FROM csm.events "
+            "ORDER BY logged_at_utc, id"
+        ).fetchall()
+    assert rows == [
+        ("monitor-accounts", "mona", "Mona", "sara", "logged twice"),
+        ("daily-engagement", "ali", "Sara", "ali", ""),
+    ]
+
+
+def test_team_status_add_and_list(team: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CSM_STORE", team.url())
+    added = run("team", "add", "noor", "--name", "Noor", "--lead")
+    assert added.exit_code == 0, added.stderr
+    assert added.stdout.splitlines()[0] == "Noor (noor) is a member, and a lead."
+    listed = run("team", "list")
+    assert listed.stdout == (
+        "ali   Ali  (member)\nmona  Mona  (member)\nnoor  Noor  (lead)\nsara  Sara  (lead)\n"
+    )
+    assert run("team", "upgrade").stdout.endswith("is up to date.\n")
+    as_member(monkeypatch, team, "mona")
+    status = run("team", "status").stdout.splitlines()
+    assert status[1:] == ["Record: 4 of 4 migrations", "You: mona Mona (member)"]
+    refused = run("team", "add", "zed", "--name", "Zed")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: The server ")
+
+
+def test_a_member_joins_with_their_history_once(
+    team: Any, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+    assert run("history", "start", "2026-01-01").exit_code == 0
+    for day in ("2026-11-16", "2026-11-17", "2026-11-18"):
+        assert run("done", "monitor-accounts", "--on", day).exit_code == 0
+    # Ali already logged one of those days on the team's record.
+    as_member(monkeypatch, team, "ali")
+    assert run("history", "start", "2026-11-17").exit_code == 0
+    assert run("done", "monitor-accounts", "--on", "2026-11-17").exit_code == 0
+
+    as_member(monkeypatch, team, "mona")
+    joined = run("team", "join")
+    assert joined.exit_code == 0, joined.stderr
+    assert joined.stdout.startswith("Joined: 3 entries added from ")
+    again = run("team", "join")
+    assert again.stdout.startswith("Joined: 0 entries added from ")
+    assert ", 3 already there." in again.stdout
+    with team.connect() as admin:
+        active = admin.execute(
+            "SELECT for_date::text, logged_by, done_by FROM csm.events "
+            "WHERE undone_at IS NULL ORDER BY for_date"
+        ).fetchall()
+    assert active == [
+        ("2026-11-16", "mona", "Mona"),
+        ("2026-11-17", "ali", "Ali"),
+        ("2026-11-18", "mona", "Mona"),
+    ]
+    # The team's record now starts when Mona's did, and counts each day once.
+    log = run("log", "--since", "2026-11-16", "--until", "2026-11-18").stdout
+    assert [line.split()[0] for line in log.splitlines()[1:]] == [
+        "2026-11-18",
+        "2026-11-17",
+        "2026-11-16",
+    ]
+    report = run("report", "--period", "week", "--on", "2026-11-18", "--format", "json")
+    assert report.exit_code == 0, report.stderr
+    [monitor] = [i for i in json.loads(report.stdout)["items"] if i["id"] == "monitor-accounts"]
+    assert monitor["done"] == 3
