@@ -237,3 +237,35 @@ def test_a_member_joins_with_their_history_once(
     assert report.exit_code == 0, report.stderr
     [monitor] = [i for i in json.loads(report.stdout)["items"] if i["id"] == "monitor-accounts"]
     assert monitor["done"] == 3
+
+
+def test_a_team_backup_restores_and_reproduces_the_report(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    as_member(monkeypatch, team, "mona")
+    assert run("history", "start", "2026-11-01").exit_code == 0
+    for day in ("2026-11-16", "2026-11-17", "2026-11-19"):
+        assert run("done", "monitor-accounts", "--on", day, "--note", f"day {day}").exit_code == 0
+    assert run("skip", "daily-engagement", "--on", "2026-11-18", "--reason", "off").exit_code == 0
+    done = run("done", "monthly-report", "--on", "2026-11-20", "--measure", "complaints=132")
+    assert done.exit_code == 0, done.stderr
+    assert run("run", "start", "crisis", "--on", "2026-11-18").exit_code == 0
+    assert run("done", "crisis-2026-11-18/assess").exit_code == 0
+    report = ("report", "--on", "2026-11-20", "--format", "json")
+    on_team = run(*report)
+    assert on_team.exit_code == 0, on_team.stderr
+    backup = tmp_path / "backup.json"
+    assert run("export", "--format", "json", "-o", str(backup)).exit_code == 0
+
+    # Into SQLite on a computer with no team: the same report, figure for figure.
+    monkeypatch.delenv("CSM_STORE")
+    restored = run("import", str(backup))
+    assert restored.exit_code == 0, restored.stderr
+    assert run(*report).stdout == on_team.stdout
+    assert run("measures", "--json").stdout.count('"value": 132.0') == 1
+
+    # Into the team's record again: everything is already there.
+    as_member(monkeypatch, team, "mona")
+    again = run("import", str(backup), "--dry-run")
+    assert again.exit_code == 0, again.stderr
+    assert "Would add 0 events; 5 were already present." in again.stdout

@@ -28,8 +28,8 @@ def _calendar(env: Env, log: EventLog) -> CalendarOn:
     return env.history(log).calendar_on
 
 
-def _who(env: Env, by: str | None) -> str:
-    return by.strip() if by is not None and by.strip() else env.settings.user_name
+def _who(env: Env, by: str | None, log: EventLog) -> str:
+    return by.strip() if by is not None and by.strip() else env.user_name(log)
 
 
 @run_app.command("start", help=Msg("help.run.start"))
@@ -63,7 +63,7 @@ def start(
     moment = start_moment(env.day(on), env.today, settings.now())
     with env.open_log() as log:
         run_id = start_run(
-            log, chosen, moment, by=_who(env, by), name=name.strip(), lang=settings.lang
+            log, chosen, moment, by=_who(env, by, log), name=name.strip(), lang=settings.lang
         )
         run = find_run(log, run_id, _calendar(env, log))
     typer.echo(started_line(run, settings.lang))
@@ -158,7 +158,7 @@ def log_steps(
         for run_id, step_id in wanted:
             run = runs[run_id]
             event, existing = log_step(
-                log, run, step_id, kind, settings.now(), by=_who(env, by), note=note
+                log, run, step_id, kind, settings.now(), by=_who(env, by, log), note=note
             )
             step = next(s for s in run.steps if s.id == step_id)
             typer.echo(step_line(run, step, event, existing, settings.lang))

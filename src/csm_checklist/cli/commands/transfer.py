@@ -90,7 +90,17 @@ def import_(
     env = Env.load()
     settings = env.settings
     observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
-    result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
+    if env.store:
+        # The team's record: straight into it, nothing on this computer.
+        from csm_checklist.exchange.formats import ImportSource
+        from csm_checklist.rules.work import import_events
+
+        with env.open_log() as log:
+            result = import_events(
+                log, ImportSource(file), observed, env.today, settings.now(), dry_run=dry_run
+            )
+    else:
+        result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
     for line in import_lines(result, dry_run, settings.lang):
         echo(line)
 
