@@ -14,6 +14,7 @@ security hides changes nothing and says nothing.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -26,14 +27,19 @@ from psycopg.types.string import TextLoader
 from csm_checklist.errors import ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
+from csm_checklist.store.interface import Store
 from csm_checklist.store.records import (
     FIELDS,
     KINDS,
     MIN_UUID_PREFIX,
     Event,
+    MeasureRecord,
+    MeasureValue,
     NoteChange,
     RevisionRecord,
+    RunRecord,
     StartRecord,
+    StepEvent,
     utc_key,
 )
 
@@ -735,6 +741,380 @@ class PostgresStore:
 
     def count(self) -> int:
         return int(self._rows("SELECT count(*) FROM events")[0][0])
+
+    # Playbook runs -----------------------------------------------------------
+
+    def has_runs(self) -> bool:
+        return bool(self._rows("SELECT 1 FROM runs LIMIT 1"))
+
+    def run_ids(self) -> list[str]:
+        return [
+            str(row[0]) for row in self._rows("SELECT run_id FROM runs ORDER BY started_at_utc, id")
+        ]
+
+    def runs(
+        self,
+        *,
+        open_only: bool = False,
+        run_ids: Sequence[str] | None = None,
+        started_by: datetime | None = None,
+    ) -> list[RunRecord]:
+        clauses = ["true"]
+        params: list[object] = []
+        if open_only:
+            clauses.append("closed_at IS NULL")
+        if run_ids is not None:
+            clauses.append("run_id = ANY(%s)")
+            params.append(list(run_ids))
+        if started_by is not None:
+            clauses.append("started_at_utc <= %s")
+            params.append(utc_key(started_by))
+        rows = self._rows(
+            f"SELECT {RUN_COLUMNS} FROM runs WHERE {' AND '.join(clauses)} "
+            "ORDER BY started_at_utc, id",
+            params,
+        )
+        return [_run(row) for row in rows]
+
+    def step_events(self, run_ids: Sequence[str] | None = None) -> list[StepEvent]:
+        where, params = (
+            ("run_id = ANY(%s)", [list(run_ids)]) if run_ids is not None else ("true", [])
+        )
+        rows = self._rows(
+            f"SELECT {STEP_COLUMNS} FROM step_events WHERE {where} ORDER BY logged_at_utc, id",
+            params,
+        )
+        return [_step(row) for row in rows]
+
+    def start_run(self, run: RunRecord) -> str:
+        with self._write() as conn:
+            # One decision across the team on the id's number.
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext('csm.runs'))")
+            taken = {
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT run_id FROM runs WHERE run_id = %s OR run_id LIKE %s",
+                    (run.run_id, run.run_id.replace("%", r"\%").replace("_", r"\_") + "-%"),
+                )
+            }
+            run_id, number = run.run_id, 2
+            while run_id in taken:
+                run_id = f"{run.run_id}-{number}"
+                number += 1
+            conn.execute(
+                f"INSERT INTO runs ({RUN_COLUMNS}, started_at_utc, closed_at_utc) VALUES "
+                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (uuid) DO NOTHING",
+                _run_params(run._replace(run_id=run_id)),
+            )
+        return run_id
+
+    def log_step(self, event: StepEvent) -> StepEvent | None:
+        with self._write() as conn:
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{event.run_id}/{event.step_id}",)
+            )
+            row = conn.execute(
+                f"SELECT {STEP_COLUMNS} FROM step_events WHERE run_id = %s AND step_id = %s "
+                "AND undone_at IS NULL ORDER BY logged_at_utc, id LIMIT 1",
+                (event.run_id, event.step_id),
+            ).fetchone()
+            if row is not None and row[0] != event.uuid:
+                return _step(row)
+            _insert_step(conn, event)
+        return None
+
+    def undo_step(self, run_id: str, step_id: str, at: datetime) -> StepEvent | None:
+        with self._write() as conn:
+            row = conn.execute(
+                f"SELECT {STEP_COLUMNS} FROM step_events WHERE run_id = %s AND step_id = %s "
+                "AND undone_at IS NULL ORDER BY logged_at_utc DESC, id DESC LIMIT 1 FOR UPDATE",
+                (run_id, step_id),
+            ).fetchone()
+            if row is None:
+                return None
+            changed = conn.execute(
+                "UPDATE step_events SET undone_at = %s WHERE uuid = %s AND undone_at IS NULL",
+                (at.isoformat(), row[0]),
+            ).rowcount
+            if changed != 1:
+                return None
+        return _step(row)._replace(undone_at=at)
+
+    def close_run(self, run_id: str, at: datetime, *, note: str, forced: bool) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE runs SET closed_at = %s, closed_at_utc = %s, close_note = %s, forced = %s "
+                "WHERE run_id = %s AND closed_at IS NULL",
+                (at.isoformat(), utc_key(at), note, int(forced), run_id),
+            )
+
+    def merge_runs(
+        self, runs: Iterable[RunRecord], steps: Iterable[StepEvent], *, dry_run: bool = False
+    ) -> tuple[int, int]:
+        added_runs = added_steps = 0
+        try:
+            with self._write() as conn:
+                for run in runs:
+                    stored = conn.execute(
+                        f"SELECT {RUN_COLUMNS} FROM runs WHERE uuid = %s", (run.uuid,)
+                    ).fetchone()
+                    if stored is None:
+                        clash = conn.execute(
+                            "SELECT 1 FROM runs WHERE run_id = %s", (run.run_id,)
+                        ).fetchone()
+                        if clash is not None:
+                            raise ImportFileError(
+                                Msg("errors.run_id_clash", run=run.run_id),
+                                hint=Msg("errors.run_id_clash_hint"),
+                            )
+                        conn.execute(
+                            f"INSERT INTO runs ({RUN_COLUMNS}, started_at_utc, closed_at_utc) "
+                            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            _run_params(run),
+                        )
+                        added_runs += 1
+                        continue
+                    mine = _run(stored)
+                    for name in RunRecord._fields:
+                        ours, theirs = getattr(mine, name), getattr(run, name)
+                        if name in ("closed_at", "close_note", "forced"):
+                            if mine.closed_at is None or run.closed_at is None or ours == theirs:
+                                continue
+                        elif name == "steps":
+                            ours, theirs = json.loads(ours), json.loads(theirs)
+                        if ours != theirs:
+                            raise ImportFileError(
+                                Msg(
+                                    "errors.run_conflict", run=run.run_id, uuid=run.uuid, name=name
+                                ),
+                                hint=Msg("errors.run_conflict_hint"),
+                            )
+                    if mine.closed_at is None and run.closed_at is not None:
+                        conn.execute(
+                            "UPDATE runs SET closed_at = %s, closed_at_utc = %s, close_note = %s, "
+                            "forced = %s WHERE uuid = %s AND closed_at IS NULL",
+                            (
+                                run.closed_at.isoformat(),
+                                utc_key(run.closed_at),
+                                run.close_note,
+                                int(run.forced),
+                                run.uuid,
+                            ),
+                        )
+                for event in steps:
+                    stored = conn.execute(
+                        f"SELECT {STEP_COLUMNS} FROM step_events WHERE uuid = %s", (event.uuid,)
+                    ).fetchone()
+                    if stored is None:
+                        _insert_step(conn, event)
+                        added_steps += 1
+                        continue
+                    step = _step(stored)
+                    if (step.run_id, step.step_id, step.kind, step.logged_at) != (
+                        event.run_id,
+                        event.step_id,
+                        event.kind,
+                        event.logged_at,
+                    ):
+                        raise ImportFileError(
+                            Msg("errors.step_conflict", uuid=event.uuid),
+                            hint=Msg("errors.step_conflict_hint"),
+                        )
+                    if step.undone_at is None and event.undone_at is not None:
+                        conn.execute(
+                            "UPDATE step_events SET undone_at = %s WHERE uuid = %s "
+                            "AND undone_at IS NULL",
+                            (event.undone_at.isoformat(), event.uuid),
+                        )
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return added_runs, added_steps
+
+    # Measures ----------------------------------------------------------------
+
+    def measure_values(
+        self,
+        *,
+        item_id: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        as_logged: datetime | None = None,
+    ) -> list[MeasureValue]:
+        clauses = ["e.undone_at IS NULL"] if as_logged is None else ["e.logged_at_utc <= %s"]
+        params: list[object] = [] if as_logged is None else [utc_key(as_logged)]
+        if item_id is not None:
+            clauses.append("e.item_id = %s")
+            params.append(item_id)
+        if since is not None:
+            clauses.append("e.period_end >= %s")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("e.period_start <= %s")
+            params.append(until.isoformat())
+        rows = self._rows(
+            "SELECT m.event_uuid, e.item_id, m.measure_id, m.value, m.unit, e.period_start, "
+            "e.period_end, e.for_date, e.undone_at FROM measures m "
+            "JOIN events e ON e.uuid = m.event_uuid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY e.period_start, e.logged_at_utc, m.id",
+            params,
+        )
+        return [
+            MeasureValue(
+                str(u),
+                str(i),
+                str(m),
+                float(v),
+                str(unit),
+                date.fromisoformat(str(s)),
+                date.fromisoformat(str(e)),
+                date.fromisoformat(str(f)),
+            )
+            for u, i, m, v, unit, s, e, f, undone in rows
+            if undone is None
+            or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
+        ]
+
+    def measures(
+        self, *, since: date | None = None, until: date | None = None, include_undone: bool = False
+    ) -> list[MeasureRecord]:
+        clauses = ["true"]
+        params: list[object] = []
+        if since is not None:
+            clauses.append("e.for_date >= %s")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("e.for_date <= %s")
+            params.append(until.isoformat())
+        if not include_undone:
+            clauses.append("e.undone_at IS NULL")
+        rows = self._rows(
+            "SELECT m.event_uuid, m.measure_id, m.value, m.unit FROM measures m "
+            f"JOIN events e ON e.uuid = m.event_uuid WHERE {' AND '.join(clauses)} "
+            "ORDER BY e.logged_at_utc, e.id, m.id",
+            params,
+        )
+        return [MeasureRecord(str(u), str(m), float(v), str(unit)) for u, m, v, unit in rows]
+
+    def merge_measures(self, records: Iterable[MeasureRecord], *, dry_run: bool = False) -> int:
+        added = 0
+        try:
+            with self._write() as conn:
+                for record in records:
+                    row = conn.execute(
+                        "SELECT value FROM measures WHERE event_uuid = %s AND measure_id = %s",
+                        (record.event_uuid, record.measure_id),
+                    ).fetchone()
+                    if row is None:
+                        conn.execute(
+                            "INSERT INTO measures (event_uuid, measure_id, value, unit) "
+                            "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                            (record.event_uuid, record.measure_id, record.value, record.unit),
+                        )
+                        added += 1
+                    elif float(row[0]) != record.value:
+                        raise ImportFileError(
+                            Msg(
+                                "errors.measure_conflict",
+                                name=record.measure_id,
+                                uuid=record.event_uuid,
+                                mine=f"{row[0]:g}",
+                                theirs=f"{record.value:g}",
+                            ),
+                            hint=Msg("errors.measure_conflict_hint"),
+                        )
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return added
+
+
+RUN_COLUMNS = (
+    "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "
+    "closed_at, close_note, forced"
+)
+STEP_COLUMNS = "uuid, run_id, step_id, kind, logged_at, logged_by, note, host, undone_at"
+
+
+def _run(row: Sequence[Any]) -> RunRecord:
+    uuid, run_id, playbook, title, name, started, steps, by, host, closed, note, forced = row
+    return RunRecord(
+        str(uuid),
+        str(run_id),
+        str(playbook),
+        str(title),
+        str(name),
+        datetime.fromisoformat(str(started)),
+        str(steps),
+        str(by),
+        str(host),
+        datetime.fromisoformat(str(closed)) if closed else None,
+        str(note),
+        bool(forced),
+    )
+
+
+def _run_params(run: RunRecord) -> tuple[object, ...]:
+    return (
+        run.uuid,
+        run.run_id,
+        run.playbook,
+        run.title,
+        run.name,
+        run.started_at.isoformat(),
+        run.steps,
+        run.started_by,
+        run.host,
+        run.closed_at.isoformat() if run.closed_at is not None else None,
+        run.close_note,
+        int(run.forced),
+        utc_key(run.started_at),
+        utc_key(run.closed_at) if run.closed_at is not None else None,
+    )
+
+
+def _step(row: Sequence[Any]) -> StepEvent:
+    uuid, run_id, step_id, kind, logged, by, note, host, undone = row
+    return StepEvent(
+        str(uuid),
+        str(run_id),
+        str(step_id),
+        str(kind),
+        datetime.fromisoformat(str(logged)),
+        str(by),
+        str(note),
+        str(host),
+        datetime.fromisoformat(str(undone)) if undone else None,
+    )
+
+
+def _insert_step(conn: psycopg.Connection[Any], event: StepEvent) -> None:
+    conn.execute(
+        "INSERT INTO step_events (uuid, run_id, step_id, kind, logged_at, logged_at_utc, "
+        "logged_by, note, host, undone_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+        "ON CONFLICT (uuid) DO NOTHING",
+        (
+            event.uuid,
+            event.run_id,
+            event.step_id,
+            event.kind,
+            event.logged_at.isoformat(),
+            utc_key(event.logged_at),
+            event.by,
+            event.note,
+            event.host,
+            event.undone_at.isoformat() if event.undone_at is not None else None,
+        ),
+    )
+
+
+def conforms(store: PostgresStore) -> Store:
+    """Nothing at run time: mypy checks here that PostgresStore provides
+    every method of the store interface, with the same signatures."""
+    return store
 
 
 def _server_reason(exc: BaseException) -> str:
