@@ -152,6 +152,42 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
     return small_dir, big_dir, small, large
 
 
+def load_team(data: Path, dbname: str) -> str:
+    """Copy log `data` into a new database on the PostgreSQL server the PG*
+    variables name (set up by `csm team init`); return its name."""
+    import psycopg
+
+    from csm_checklist.store import pg_admin
+    from csm_checklist.store.postgres import PostgresStore
+
+    with psycopg.connect(autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{dbname}"')
+    url = f"postgresql:///{dbname}"
+    pg_admin.init(url)
+    columns = (
+        "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, logged_at, "
+        "done_by, note, undone_at, host, logged_at_utc"
+    )
+    with EventLog.open(data / "log.sqlite3") as log, psycopg.connect(url) as conn:
+        with (
+            conn.cursor() as cursor,
+            cursor.copy(f"COPY csm.events ({columns}) FROM STDIN") as copy,
+        ):
+            for batch in log.export_batches(include_undone=True, batch_size=5000):
+                for row in batch:
+                    logged = datetime.fromisoformat(str(row[8]))
+                    copy.write_row((*row, logged.astimezone(timezone.utc).isoformat()))
+        conn.execute("ANALYZE csm.events")
+        starts, revisions = log.starts(), log.revisions()
+    with PostgresStore.open(url) as team:
+        for start in starts:
+            team.add_start(start)
+        for revision in revisions:
+            team.add_revision(revision)
+    return dbname
+
+
 def topydo_peer(root: Path, python: str) -> list[str] | None:
     """The command of the peer case: topydo listing a todo.txt of the day's
     open duties, with 13,000 done items in its archive (done.txt), as
@@ -275,6 +311,14 @@ def main() -> None:
         default=0,
         help="days back with measures on each monthly report (a year: 365)",
     )
+    parser.add_argument(
+        "--team",
+        action="store_true",
+        help="also time today --json on the team store: log (a) (and (b) with --team-big) "
+        "copied to the PostgreSQL server of the PG* variables, over its Unix socket and "
+        "over loopback TCP (scripts/pg-test-cluster run python bench/run.py --team)",
+    )
+    parser.add_argument("--team-big", action="store_true", help="with --team: log (b) too")
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="csm-bench-"))
@@ -338,6 +382,20 @@ def main() -> None:
                 env,
             ),
         ]
+    team_budgets: list[tuple[str, str, float]] = []
+    if args.team:
+        logs = [("a", small_dir, env_a)] + ([("b", big_dir, env_b)] if args.team_big else [])
+        socket_dir = os.environ.get("PGHOST", "")
+        port = os.environ.get("PGPORT", "5432")
+        for label, data, env in logs:
+            dbname = load_team(data, f"csm_bench_{label}")
+            print(f"team store ({label}) loaded into {dbname}", flush=True)
+            for how, host in (("socket", socket_dir), ("tcp", "127.0.0.1")):
+                store = f"postgresql:///{dbname}?host={host}&port={port}"
+                name = f"today --json @{label} team {how}"
+                cases.append(Case(name, [*csm, "today", "--json", *on], env | {"CSM_STORE": store}))
+                # The issue's budget: the team store within 2x its SQLite time.
+                team_budgets.append((name, f"today --json @{label}", 2.0))
     peer = topydo_peer(root, python)
     if peer is not None:
         cases.append(Case("topydo ls (peer)", peer, base_env))
@@ -381,6 +439,7 @@ def main() -> None:
         ),
         ("export csv @b", "plain sqlite3+csv @b", 1.20),
     ]
+    budgets += team_budgets
     if peer is not None:
         # A peer a manager could use instead: a todo.txt tool listing what is
         # open, with its 13,000 done items archived as topydo does by default.

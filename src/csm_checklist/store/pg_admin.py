@@ -45,25 +45,23 @@ def _refused(server: str, exc: psycopg.Error) -> NotMet:
 
 def init(conninfo: str) -> list[str]:
     """Create the roles, then apply every migration; the names applied."""
-    server = describe(conninfo)
-    with connect(conninfo, autocommit=True) as conn:
-        try:
-            conn.execute(pg_schema.ROLES_SQL)
-        except psycopg.Error as exc:
-            raise _refused(server, exc) from exc
-    return upgrade(conninfo)
+    return upgrade(conninfo, roles=True)
 
 
-def upgrade(conninfo: str) -> list[str]:
+def upgrade(conninfo: str, *, roles: bool = False) -> list[str]:
     """Apply the migrations the server lacks, each in its own transaction and
     recorded by name, holding an advisory lock so that two administrators
-    upgrading at once apply each migration once. The names applied."""
+    upgrading at once apply each migration once (with `roles`, the roles are
+    made first under the same lock: two GRANTs at once collide). The names
+    applied."""
     server = describe(conninfo)
     done: list[str] = []
     with connect(conninfo, autocommit=True) as conn:
         try:
             conn.execute("SELECT pg_advisory_lock(%s)", (pg_schema.UPGRADE_LOCK,))
             try:
+                if roles:
+                    conn.execute(pg_schema.ROLES_SQL)
                 applied = applied_migrations(conn) or []
                 unknown = [name for name in applied if name not in pg_schema.KNOWN]
                 if unknown:

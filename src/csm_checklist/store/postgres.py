@@ -77,13 +77,21 @@ def describe(conninfo: str) -> str:
     return f"{where}/{name}" if name else where
 
 
-def connect(conninfo: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+def connect(
+    conninfo: str, *, autocommit: bool = False, in_schema: bool = False
+) -> psycopg.Connection[Any]:
     """A connection to the team's server, or LogError in one line naming it.
 
     Waits CONNECT_TIMEOUT_SECONDS at most; libpq finds the password where it
-    keeps them (~/.pgpass, a service file, PGPASSWORD), never csm.
+    keeps them (~/.pgpass, a service file, PGPASSWORD), never csm. With
+    `in_schema`, csm's tables are found without their schema's name (set as
+    the connection starts: no round trip of its own).
     """
     try:
+        if in_schema:
+            from psycopg.conninfo import make_conninfo
+
+            conninfo = make_conninfo(conninfo, options="-c search_path=csm,pg_catalog")
         conn = psycopg.connect(
             conninfo,
             connect_timeout=CONNECT_TIMEOUT_SECONDS,
@@ -119,7 +127,11 @@ def applied_migrations(conn: psycopg.Connection[Any]) -> list[str] | None:
 
 def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
     """LogError unless the server's schema is exactly the one this csm knows."""
-    applied = applied_migrations(conn)
+    check_applied(applied_migrations(conn), server)
+
+
+def check_applied(applied: Sequence[str] | None, server: str) -> None:
+    """LogError unless `applied` are exactly the migrations this csm knows."""
     if applied is None:
         raise LogError(Msg("team.not_set_up", server=server), hint=Msg("team.not_set_up_hint"))
     unknown = [name for name in applied if name not in pg_schema.KNOWN]
@@ -200,36 +212,51 @@ class _DryRun(Exception):
 class PostgresStore:
     """The team's events on a PostgreSQL server. Open with `PostgresStore.open(url)`."""
 
-    def __init__(self, conn: psycopg.Connection[Any], server: str) -> None:
+    def __init__(
+        self, conn: psycopg.Connection[Any], server: str, login: str, lead: bool, name: str
+    ) -> None:
         self._conn = conn
         self.server = server
         self.path = server  # what messages about "the log" name
         # A lead's reason for undoing someone else's entry (`csm undo --reason`).
         self.undo_reason = ""
-        row = conn.execute(
-            "SELECT session_user, csm.is_lead(), "
-            "(SELECT name FROM members WHERE login = session_user)"
-        ).fetchone()
-        assert row is not None
-        self.login = str(row[0])
-        self.is_lead = bool(row[1])
+        self.login = login
+        self.is_lead = lead
         # Who does what this member logs, unless they say (--by).
-        self.member_name = str(row[2] or row[0])
-        conn.commit()
+        self.member_name = name or login
 
     @classmethod
     def open(cls, conninfo: str) -> PostgresStore:
+        """The team's record: one connection, in autocommit (each read is one
+        round trip; each write its own transaction), and one query that checks
+        the schema's migrations and says who the member is."""
         server = describe(conninfo)
-        conn = connect(conninfo)
+        conn = connect(conninfo, autocommit=True, in_schema=True)
         try:
-            with conn.transaction():
-                check_schema(conn, server)
-                conn.execute("SET search_path = csm, pg_catalog")
-            conn.commit()
-            return cls(conn, server)
-        except psycopg.Error as exc:
+            try:
+                row = conn.execute(
+                    "SELECT session_user, csm.is_lead(), "
+                    "(SELECT name FROM csm.members WHERE login = session_user), "
+                    "array(SELECT name FROM csm.migrations ORDER BY applied_at, name)"
+                ).fetchone()
+            except (
+                pg_errors.UndefinedTable,
+                pg_errors.UndefinedFunction,
+                pg_errors.InvalidSchemaName,
+            ):
+                row = None
+            check_applied(None if row is None else list(row[3]), server)
+            assert row is not None
+            return cls(conn, server, str(row[0]), bool(row[1]), str(row[2] or ""))
+        except psycopg.OperationalError as exc:
             conn.close()
             raise unreachable(conninfo, exc) from exc
+        except psycopg.Error as exc:
+            conn.close()
+            raise LogError(
+                Msg("team.failed", server=server, reason=_server_reason(exc)),
+                hint=Msg("team.refused_hint"),
+            ) from exc
         except BaseException:
             conn.close()
             raise
@@ -727,7 +754,11 @@ class PostgresStore:
     ) -> Iterator[list[tuple[str | None, ...]]]:
         where, params = _filters(since, until, None, None, include_undone)
         sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY logged_at_utc, id"
-        with self._errors(), self._conn.cursor(name="csm_export") as cursor:
+        with (
+            self._errors(),
+            self._conn.transaction(),
+            self._conn.cursor(name="csm_export") as cursor,
+        ):
             cursor.execute(sql, tuple(params))
             while True:
                 rows = cursor.fetchmany(batch_size)
