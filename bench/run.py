@@ -387,6 +387,9 @@ def main() -> None:
         logs = [("a", small_dir, env_a)] + ([("b", big_dir, env_b)] if args.team_big else [])
         socket_dir = os.environ.get("PGHOST", "")
         port = os.environ.get("PGPORT", "5432")
+        # What psycopg's import alone costs a process, beside Python's start.
+        cases.append(Case("python -c pass", [python, "-c", "pass"], base_env))
+        cases.append(Case("python -c 'import psycopg'", [python, "-c", "import psycopg"], base_env))
         for label, data, env in logs:
             dbname = load_team(data, f"csm_bench_{label}")
             print(f"team store ({label}) loaded into {dbname}", flush=True)
@@ -468,6 +471,15 @@ def main() -> None:
     verdict = "yes" if memory_ok else "NO"
     print(f"{'export csv @b peak memory (MiB)':58} {peak:6.1f} {64:6.0f}  {verdict}")
     print()
+    if args.team:
+        psycopg_ms = 1000 * (medians["python -c 'import psycopg'"] - medians["python -c pass"])
+        print(f"psycopg's import: {psycopg_ms:.0f} ms of every command on the team store")
+        for name in medians:
+            if " team " in name:
+                sqlite = name.split(" team ")[0]
+                rest = 1000 * (medians[name] - medians[sqlite]) - psycopg_ms
+                print(f"{name}: {rest:+.0f} ms beyond {sqlite} and psycopg's import")
+        print()
     print(f"total time {time.perf_counter() - began:.0f} s; {failed} budget(s) missed")
     if not args.keep:
         shutil.rmtree(root, ignore_errors=True)
