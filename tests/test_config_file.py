@@ -25,6 +25,7 @@ DEFAULTS = {
     "user": "",
     "region": "",
     "hijri": "false",
+    "store": "",
 }
 
 
@@ -55,6 +56,9 @@ HINTS = {
     "Example: csm config set timezone Asia/Riyadh",
     "user": "Hint: Name recorded with each event; empty: the login name. "
     "Example: csm config set user Mona",
+    "store": "Hint: Where the record is kept: empty, the log on this computer; a postgresql:// "
+    "address, the team's shared record on that server (no password in it). "
+    "Example: csm config set store postgresql:///csm?service=support",
 }
 
 NOT_A_WEEKDAY = "is not a weekday; use one of mon, tue, wed, thu, fri, sat, sun."
@@ -106,6 +110,24 @@ CASES = [
     # An empty user is allowed: it means the login name.
     ("user", "empty", 'user: ""', None, ""),
     ("user", "missing", None, None, ""),
+    (
+        "store",
+        "wrong",
+        "store: mysql://db/csm",
+        "the store is a postgresql:// address, or empty for the log on this computer.",
+        None,
+    ),
+    (
+        "store",
+        "password",
+        "store: postgresql://mona:pw@db/csm",
+        "the address holds a password; keep passwords in ~/.pgpass or a service file, never in "
+        "config.yaml.",
+        None,
+    ),
+    # An empty store is allowed: it means the log on this computer.
+    ("store", "empty", 'store: ""', None, ""),
+    ("store", "missing", None, None, ""),
 ]
 
 
@@ -194,7 +216,8 @@ def test_an_unknown_setting_in_the_file(config_dir: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"Error: The config file {path}, line 1: There is no setting called 'colour'.",
-        "Hint: Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, hijri.",
+        "Hint: Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, "
+        "hijri, store.",
     ]
 
 
@@ -286,7 +309,8 @@ def test_an_unknown_key_with_nothing_close() -> None:
     assert caught.value.message == "There is no setting called 'zzz'."
     assert (
         caught.value.hint
-        == "Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, hijri."
+        == "Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, "
+        "hijri, store."
     )
 
 
