@@ -131,5 +131,12 @@ def team(pg_cluster: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterato
     try:
         yield found
     finally:
-        with psycopg.connect(autocommit=True) as admin:
+        # As the cluster's superuser, whatever PG* variables the test set.
+        superuser = {
+            "host": pg_cluster["PGHOST"],
+            "port": pg_cluster["PGPORT"],
+            "user": "postgres",
+            "dbname": "postgres",
+        }
+        with psycopg.connect(**superuser, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')

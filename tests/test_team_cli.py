@@ -269,3 +269,32 @@ def test_a_team_backup_restores_and_reproduces_the_report(
     again = run("import", str(backup), "--dry-run")
     assert again.exit_code == 0, again.stderr
     assert "Would add 0 events; 5 were already present." in again.stdout
+
+
+def test_a_libpq_service_and_the_pg_variables_name_the_server(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[support]\nhost={team.env['PGHOST']}\nport={team.env['PGPORT']}\n"
+        f"dbname={team.dbname}\nuser=mona\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    for name in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("CSM_STORE", "postgresql://?service=support")
+    status = run("team", "status")
+    assert status.exit_code == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert lines[0].startswith("Server: service support (PostgreSQL 1")
+    assert lines[2] == "You: mona Mona (member)"
+
+    # The PG* variables, with a bare address.
+    monkeypatch.delenv("PGSERVICEFILE")
+    monkeypatch.setenv("PGHOST", team.env["PGHOST"])
+    monkeypatch.setenv("PGPORT", team.env["PGPORT"])
+    monkeypatch.setenv("PGDATABASE", team.dbname)
+    monkeypatch.setenv("PGUSER", "ali")
+    monkeypatch.setenv("CSM_STORE", "postgresql://")
+    assert run("team", "status").stdout.splitlines()[2] == "You: ali Ali (member)"
