@@ -298,3 +298,72 @@ def test_a_libpq_service_and_the_pg_variables_name_the_server(
     monkeypatch.setenv("PGUSER", "ali")
     monkeypatch.setenv("CSM_STORE", "postgresql://")
     assert run("team", "status").stdout.splitlines()[2] == "You: ali Ali (member)"
+
+
+def test_a_password_from_pgpass_is_used_and_never_printed(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from csm_checklist.store import pg_admin
+
+    pg_admin.add_member(team.url(), "noor", "Noor", False)
+    hba = Path(team.env["CSM_PG_CLUSTER"]) / "data" / "pg_hba.conf"
+    with team.connect() as admin:
+        admin.execute("ALTER ROLE noor PASSWORD 'n00r-s3cret'")
+        # Noor alone must give a password over TCP on this test cluster.
+        rules = hba.read_text(encoding="utf-8")
+        if "noor" not in rules:
+            line = "host all noor 127.0.0.1/32 scram-sha-256\n"
+            hba.write_text(line + rules, encoding="utf-8")
+            admin.execute("SELECT pg_reload_conf()")
+    monkeypatch.setenv("CSM_STORE", team.url("noor", tcp=True))
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing"))
+    refused = run("team", "status")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Error: Cannot reach the team's server 127.0.0.1:")
+
+    pgpass = tmp_path / ".pgpass"
+    pgpass.write_text(f"127.0.0.1:{team.env['PGPORT']}:*:noor:n00r-s3cret\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    status = run("team", "status")
+    assert status.exit_code == 0, status.stderr
+    assert status.stdout.splitlines()[2] == "You: noor Noor (member)"
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing"))
+    monkeypatch.setenv("CSM_STORE", team.url("noor:n00r-wrong", tcp=True))
+    wrong = run("today")
+    assert wrong.exit_code == 1
+    assert "n00r" not in wrong.stdout + wrong.stderr
+
+
+def test_the_connection_waits_five_seconds_at_most_and_names_csm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    psycopg = pytest.importorskip("psycopg")
+    from csm_checklist.errors import LogError
+    from csm_checklist.store import postgres
+
+    asked: dict[str, Any] = {}
+
+    def refuse(conninfo: str, **kwargs: Any) -> None:
+        asked.update(kwargs, conninfo=conninfo)
+        raise psycopg.OperationalError("timeout expired")
+
+    monkeypatch.setattr(postgres.psycopg, "connect", refuse)
+    with pytest.raises(LogError) as failed:
+        postgres.connect("postgresql://db.example:5433/csm")
+    assert asked["connect_timeout"] == 5
+    assert asked["application_name"] == "csm"
+    assert failed.value.message.text("en") == (
+        "Cannot reach the team's server db.example:5433/csm: timeout expired."
+    )
+
+
+def test_a_member_cannot_set_up_the_server(team: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    as_member(monkeypatch, team, "mona")
+    for command in (["team", "init"], ["team", "add", "zed", "--name", "Zed"]):
+        refused = run(*command)
+        assert refused.exit_code == 1
+        assert refused.stderr.startswith("Error: The server ")
+        assert refused.stderr.splitlines()[1].startswith(
+            "Hint: Run it as the administrator: a login that may create roles (CREATEROLE)"
+        )
