@@ -305,31 +305,31 @@ def test_a_password_from_pgpass_is_used_and_never_printed(
 ) -> None:
     from csm_checklist.store import pg_admin
 
-    pg_admin.add_member(team.url(), "noor", "Noor", False)
+    pg_admin.add_member(team.url(), "layla", "Layla", False)
     hba = Path(team.env["CSM_PG_CLUSTER"]) / "data" / "pg_hba.conf"
     with team.connect() as admin:
-        admin.execute("ALTER ROLE noor PASSWORD 'n00r-s3cret'")
-        # Noor alone must give a password over TCP on this test cluster.
+        admin.execute("ALTER ROLE layla PASSWORD 'n00r-s3cret'")
+        # Layla alone must give a password over TCP on this test cluster.
         rules = hba.read_text(encoding="utf-8")
-        if "noor" not in rules:
-            line = "host all noor 127.0.0.1/32 scram-sha-256\n"
+        if "layla" not in rules:
+            line = "host all layla 127.0.0.1/32 scram-sha-256\n"
             hba.write_text(line + rules, encoding="utf-8")
             admin.execute("SELECT pg_reload_conf()")
-    monkeypatch.setenv("CSM_STORE", team.url("noor", tcp=True))
+    monkeypatch.setenv("CSM_STORE", team.url("layla", tcp=True))
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing"))
     refused = run("team", "status")
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Error: Cannot reach the team's server 127.0.0.1:")
 
     pgpass = tmp_path / ".pgpass"
-    pgpass.write_text(f"127.0.0.1:{team.env['PGPORT']}:*:noor:n00r-s3cret\n", encoding="utf-8")
+    pgpass.write_text(f"127.0.0.1:{team.env['PGPORT']}:*:layla:n00r-s3cret\n", encoding="utf-8")
     pgpass.chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
     status = run("team", "status")
     assert status.exit_code == 0, status.stderr
-    assert status.stdout.splitlines()[2] == "You: noor Noor (member)"
+    assert status.stdout.splitlines()[2] == "You: layla Layla (member)"
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "missing"))
-    monkeypatch.setenv("CSM_STORE", team.url("noor:n00r-wrong", tcp=True))
+    monkeypatch.setenv("CSM_STORE", team.url("layla:n00r-wrong", tcp=True))
     wrong = run("today")
     assert wrong.exit_code == 1
     assert "n00r" not in wrong.stdout + wrong.stderr
@@ -367,3 +367,16 @@ def test_a_member_cannot_set_up_the_server(team: Any, monkeypatch: pytest.Monkey
         assert refused.stderr.splitlines()[1].startswith(
             "Hint: Run it as the administrator: a login that may create roles (CREATEROLE)"
         )
+
+
+def test_adding_a_lead_again_without_lead_makes_them_a_member(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CSM_STORE", team.url())
+    assert run("team", "add", "sara", "--name", "Sara").exit_code == 0
+    as_member(monkeypatch, team, "sara")
+    assert run("team", "status").stdout.splitlines()[2] == "You: sara Sara (member)"
+    monkeypatch.setenv("CSM_STORE", team.url())
+    assert run("team", "add", "sara", "--name", "Sara", "--lead").exit_code == 0
+    as_member(monkeypatch, team, "sara")
+    assert run("team", "status").stdout.splitlines()[2] == "You: sara Sara (lead)"

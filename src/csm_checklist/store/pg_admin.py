@@ -84,7 +84,7 @@ def upgrade(conninfo: str, *, roles: bool = False) -> list[str]:
 
 def add_member(conninfo: str, login: str, name: str, lead: bool) -> bool:
     """Make `login` a member (creating the login if missing), a lead with
-    `lead`; True when the login was new."""
+    `lead` and not one without; True when the login was new."""
     if not _LOGIN.match(login):
         raise BadInput(Msg("team.bad_login", login=login), hint=Msg("team.login_hint"))
     if not name.strip() or "\n" in name:
@@ -99,8 +99,10 @@ def add_member(conninfo: str, login: str, name: str, lead: bool) -> bool:
                 if created:
                     conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
                 conn.execute(sql.SQL("GRANT csm_member TO {}").format(role))
-                if lead:
-                    conn.execute(sql.SQL("GRANT csm_lead TO {}").format(role))
+                # Added again without --lead, a lead is one no longer: the
+                # role and the list of members say the same.
+                change = "GRANT csm_lead TO {}" if lead else "REVOKE csm_lead FROM {}"
+                conn.execute(sql.SQL(change).format(role))
                 conn.execute(
                     "INSERT INTO csm.members (login, name, lead) VALUES (%s, %s, %s) "
                     "ON CONFLICT (login) DO UPDATE SET name = excluded.name, lead = excluded.lead",
