@@ -29,6 +29,7 @@ from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
 from csm_checklist.store.interface import Store
 from csm_checklist.store.records import (
+    COMMITS,
     FIELDS,
     KINDS,
     MIN_UUID_PREFIX,
@@ -40,6 +41,7 @@ from csm_checklist.store.records import (
     RunRecord,
     StartRecord,
     StepEvent,
+    event_row,
     utc_key,
 )
 
@@ -53,8 +55,6 @@ _INSERT_COLUMNS = (
     "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
     "logged_at, logged_at_utc, done_by, note, host"
 )
-
-COMMITS = [0]
 
 
 def describe(conninfo: str) -> str:
@@ -556,19 +556,7 @@ class PostgresStore:
             ).fetchone()
             if stored is not None:
                 present += 1
-                mine = _event(stored)
-                for name in ("item_id", "kind", "period_start", "for_date"):
-                    if getattr(mine, name) != getattr(event, name):
-                        raise ImportFileError(
-                            Msg(
-                                "errors.import_conflict",
-                                uuid=event.uuid,
-                                name=name,
-                                mine=getattr(mine, name),
-                                theirs=getattr(event, name),
-                            ),
-                            hint=Msg("errors.import_conflict_hint"),
-                        )
+                self._merge_present(conn, _event(stored), event)
                 continue
             undone = event.undone_at
             if undone is None and self._first_active(conn, event.item_id, event.period_start):
@@ -585,6 +573,44 @@ class PostgresStore:
             )
             added += 1
         return added, present
+
+    def _merge_present(self, conn: psycopg.Connection[Any], mine: Event, event: Event) -> None:
+        """An event the record already holds: the same but for its undo (or a
+        note corrected here since), else ImportFileError; an undo in the file
+        is carried over, as the member's own or a lead's."""
+        ours, theirs = event_row(mine), event_row(event)
+        for name, have, got in zip(FIELDS, ours, theirs, strict=True):
+            if have == got or name == "undone_at":
+                continue
+            if (
+                name == "note"
+                and conn.execute(
+                    "SELECT 1 FROM note_changes WHERE event_uuid = %s AND old_note = %s LIMIT 1",
+                    (event.uuid, got),
+                ).fetchone()
+            ):
+                continue  # exported before the note was corrected here
+            raise ImportFileError(
+                Msg("errors.import_conflict", uuid=event.uuid, name=name, mine=have, theirs=got),
+                hint=Msg("errors.import_conflict_note_hint", uuid=event.uuid[:8])
+                if name == "note"
+                else Msg("errors.import_conflict_hint"),
+            )
+        if mine.undone_at is None and event.undone_at is not None:
+            changed = conn.execute(
+                "UPDATE events SET undone_at = %s, undo_reason = %s "
+                "WHERE uuid = %s AND undone_at IS NULL",
+                (event.undone_at.isoformat(), "undone in an imported file", event.uuid),
+            ).rowcount
+            if changed != 1:
+                row = conn.execute(
+                    "SELECT logged_by FROM events WHERE uuid = %s", (event.uuid,)
+                ).fetchone()
+                by = str(row[0]) if row else "?"
+                raise NotMet(
+                    Msg("team.not_yours", by=by, item=event.item_id),
+                    hint=Msg("team.not_yours_hint", by=by),
+                )
 
     def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
         with self._write() as conn:
@@ -1169,6 +1195,10 @@ def _standing(rows: Iterable[Sequence[Any]], as_logged: datetime | None) -> Iter
             yield event
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = _UPPER.lower()
+
+
 def _filters(
     since: date | None,
     until: date | None,
@@ -1194,6 +1224,9 @@ def _filters(
     if not include_undone:
         clauses.append("undone_at IS NULL")
     if by is not None:
-        clauses.append("lower(done_by) = lower(%s)")
+        # The case of ASCII letters ignored, as SQLite's NOCASE does.
+        clauses.append(
+            f"translate(done_by, '{_UPPER}', '{_LOWER}') = translate(%s, '{_UPPER}', '{_LOWER}')"
+        )
         params.append(by.strip())
     return " AND ".join(clauses), params
