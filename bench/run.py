@@ -25,6 +25,7 @@ import os
 import random
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -167,24 +168,48 @@ def load_team(data: Path, dbname: str) -> str:
     pg_admin.init(url)
     columns = (
         "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, logged_at, "
-        "done_by, note, undone_at, host, logged_at_utc"
+        "logged_by, note, undone_at, host, logged_at_utc"
     )
-    with EventLog.open(data / "log.sqlite3") as log, psycopg.connect(url) as conn:
-        with (
-            conn.cursor() as cursor,
-            cursor.copy(f"COPY csm.events ({columns}) FROM STDIN") as copy,
-        ):
-            for batch in log.export_batches(include_undone=True, batch_size=5000):
-                for row in batch:
-                    logged = datetime.fromisoformat(str(row[8]))
-                    copy.write_row((*row, logged.astimezone(timezone.utc).isoformat()))
-        conn.execute("ANALYZE csm.events")
-        starts, revisions = log.starts(), log.revisions()
+    # Read straight from the SQLite file: its tables are the same whatever
+    # the Python class that opens it.
+    source = sqlite3.connect(data / "log.sqlite3")
+    try:
+        with psycopg.connect(url) as conn:
+            with (
+                conn.cursor() as cursor,
+                cursor.copy(
+                    f"COPY csm.events ({columns.replace('logged_by', 'done_by')}) FROM STDIN"
+                ) as copy,
+            ):
+                for row in source.execute(
+                    f"SELECT {columns.replace('logged_at_utc', 'logged_at')} FROM events "
+                    "ORDER BY logged_at_utc, id"
+                ):
+                    logged = datetime.fromisoformat(row[8])
+                    copy.write_row((*row[:-1], logged.astimezone(timezone.utc).isoformat()))
+            conn.execute("ANALYZE csm.events")
+        starts = [
+            StartRecord(uuid, date.fromisoformat(start), datetime.fromisoformat(moment))
+            for uuid, start, moment in source.execute(
+                "SELECT uuid, start, recorded_at FROM tracking_starts ORDER BY recorded_at_utc, id"
+            )
+        ]
+        revisions = [
+            (uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
+            for uuid, day, moment, rules in source.execute(
+                "SELECT uuid, effective, recorded_at, rules FROM revisions "
+                "ORDER BY effective, recorded_at_utc, id"
+            )
+        ]
+    finally:
+        source.close()
+    from csm_checklist.store.records import RevisionRecord
+
     with PostgresStore.open(url) as team:
         for start in starts:
             team.add_start(start)
-        for revision in revisions:
-            team.add_revision(revision)
+        for uuid, day, moment, rules in revisions:
+            team.add_revision(RevisionRecord(uuid, day, moment, rules))
     return dbname
 
 

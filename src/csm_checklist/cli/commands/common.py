@@ -151,7 +151,7 @@ class Env:
 
         return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
 
-    def user_name(self, log: EventLog) -> str:
+    def user_name(self, log: object) -> str:
         """Who is logging: on the team's store the member's name there (else
         their login), on this computer's log the `user` setting."""
         member = getattr(log, "member_name", "")

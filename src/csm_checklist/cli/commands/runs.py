@@ -28,7 +28,7 @@ def _calendar(env: Env, log: EventLog) -> CalendarOn:
     return env.history(log).calendar_on
 
 
-def _who(env: Env, by: str | None, log: EventLog) -> str:
+def _who(env: Env, by: str | None, log: object) -> str:
     return by.strip() if by is not None and by.strip() else env.user_name(log)
 
 
