@@ -231,7 +231,7 @@ def _interface(store: Any, method: str) -> None:
 
 
 def _run(run_id: str = "crisis-2026-11-23", minute: int = 0) -> Any:
-    from csm_checklist.store.records import RunRecord
+    from csm_checklist.store.run_records import RunRecord
 
     return RunRecord(
         uuid=new_uuid(),
@@ -264,7 +264,7 @@ def test_runs_take_the_first_free_id_and_close_once(store: Any) -> None:
 
 def test_a_step_is_settled_once_and_undone(store: Any) -> None:
     _interface(store, "log_step")
-    from csm_checklist.store.records import StepEvent
+    from csm_checklist.store.run_records import StepEvent
 
     store.start_run(_run())
     at = datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH)
@@ -280,7 +280,7 @@ def test_a_step_is_settled_once_and_undone(store: Any) -> None:
 
 def test_measures_go_with_their_event(store: Any) -> None:
     _interface(store, "measure_values")
-    from csm_checklist.store.records import MeasureRecord
+    from csm_checklist.store.measure_records import MeasureRecord
 
     event = _event("monthly-report", cadence="monthly", end=date(2026, 11, 30))
     store.record([event], {event.uuid: [("csat", 4.6, "/5")]})

@@ -28,22 +28,20 @@ from csm_checklist.errors import ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
 from csm_checklist.store.interface import Store
+from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import (
     COMMITS,
     FIELDS,
     KINDS,
     MIN_UUID_PREFIX,
     Event,
-    MeasureRecord,
-    MeasureValue,
     NoteChange,
     RevisionRecord,
-    RunRecord,
     StartRecord,
-    StepEvent,
     event_row,
     utc_key,
 )
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 # How long a command waits for the server before saying it cannot reach it.
 CONNECT_TIMEOUT_SECONDS = 5
