@@ -181,9 +181,17 @@ def load_team(data: Path, dbname: str) -> str:
                     f"COPY csm.events ({columns.replace('logged_by', 'done_by')}) FROM STDIN"
                 ) as copy,
             ):
+                # A log merged from two machines can hold two active events for
+                # one period; the team's record holds one: the later ones come
+                # in undone, as `csm team join` brings them.
+                undone = (
+                    "CASE WHEN undone_at IS NULL AND row_number() OVER (PARTITION BY item_id, "
+                    "period_start, undone_at IS NULL ORDER BY logged_at_utc, id) > 1 "
+                    "THEN logged_at ELSE undone_at END"
+                )
+                chosen = columns.replace("logged_at_utc", "logged_at").replace("undone_at", undone)
                 for row in source.execute(
-                    f"SELECT {columns.replace('logged_at_utc', 'logged_at')} FROM events "
-                    "ORDER BY logged_at_utc, id"
+                    f"SELECT {chosen} FROM events ORDER BY logged_at_utc, id"
                 ):
                     logged = datetime.fromisoformat(row[8])
                     copy.write_row((*row[:-1], logged.astimezone(timezone.utc).isoformat()))
