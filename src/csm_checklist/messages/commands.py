@@ -156,6 +156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{country} {years}: العطل الرسمية: {total}؛ الجديدة: {added}، المعاد تسميتها: "
         "{renamed}، التي لم تعد مدرجة: {dropped}.",
     ),
+    "commands.off.rename_hint": (
+        "the public holidays are named in Arabic; to name them in English, run: {command}",
+        "أسماء العطلات الرسمية بالإنجليزية؛ لتسميتها بالعربية شغّل: {command}",
+    ),
     "commands.off.dry_run": ("Dry run: nothing written.", "تجربة فقط: لم يُكتب شيء."),
     "commands.off.written": ("Saved to {path}.", "حُفظ في {path}."),
     "commands.off.wrote_calendar": (

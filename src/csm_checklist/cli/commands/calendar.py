@@ -103,11 +103,46 @@ def list_(
         else:
             echo(t("commands.off.none_listed", env.lang))
         return
-    from csm_checklist.cli.views.common import align_columns
+    from csm_checklist.cli.commands.common import terminal_width
+    from csm_checklist.cli.views.common import cell_len, fit_columns
 
-    rows = [(e.text, str(_length(e)), e.reason or "-", e.source) for e in entries]
-    for line in align_columns(rows):
-        echo(line.rstrip())
+    rows = [[e.text, str(_length(e)), e.reason or "-", e.source] for e in entries]
+    width = terminal_width()
+    lines = fit_columns(rows, width, (2,))
+    if width is not None and max(cell_len(line) for line in lines) > width:
+        # Too narrow for the source beside the reason: the reason keeps the room.
+        lines = fit_columns([row[:3] for row in rows], width, (2,))
+    for line in lines:
+        echo(line.rstrip(), columns=True)
+    for hint in renaming_hints(entries, env.lang):
+        echo(hint, err=True)
+
+
+def renaming_hints(entries: list[DayOff], lang: str) -> list[str]:
+    """A hint for each country whose imported holidays are named in the other
+    language (imported before `lang` changed): `csm off holidays` renames them."""
+    from csm_checklist.cli.views.bidi import has_rtl
+
+    wanted_rtl = lang == "ar"
+    stale: dict[str, set[int]] = {}
+    for entry in entries:
+        imported = entry.source.startswith("holidays:") and entry.reason
+        if imported and has_rtl(entry.reason) != wanted_rtl:
+            stale.setdefault(entry.source.removeprefix("holidays:"), set()).add(entry.start.year)
+    return [
+        t(
+            "cli.hint_line",
+            lang,
+            hint=t(
+                "commands.off.rename_hint",
+                lang,
+                command=" ; ".join(
+                    f"csm off holidays --country {code} --year {year}" for year in sorted(found)
+                ),
+            ),
+        )
+        for code, found in sorted(stale.items())
+    ]
 
 
 def _length(entry: DayOff) -> int:

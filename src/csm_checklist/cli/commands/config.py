@@ -60,6 +60,14 @@ def set_(
         return
     stored = save_setting(env.paths, key, value)
     echo(f"{key} = {stored}  ({env.paths.config_file})")
+    if key.strip() == "lang":
+        # Holidays imported in the other language keep their names until
+        # imported again: say how.
+        from csm_checklist.cli.commands.calendar import renaming_hints
+        from csm_checklist.dates.daysoff import load_days_off
+
+        for hint in renaming_hints(load_days_off(env.paths.days_off_file), stored):
+            echo(hint, err=True)
     if env.paths.log_file.exists():
         # A change to the work week or fiscal year holds from today: record it
         # now, not on whichever day csm next runs. If the log or a checklist

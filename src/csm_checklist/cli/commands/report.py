@@ -216,7 +216,7 @@ def _extra_text(
 
     lines = measures.report_lines(kpis, lang, width=width)
     if runs:
-        lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
+        lines += ([""] if lines else []) + run_view.report_lines(runs, lang, width)
     return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 

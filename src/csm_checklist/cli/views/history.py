@@ -292,7 +292,7 @@ def _event_line(event: Event, lang: str, width: int | None) -> str:
     """One of the last entries; with `width`, its note shortened to fit."""
     from rich.text import Text
 
-    from csm_checklist.cli.views.common import cell_len, fit_line
+    from csm_checklist.cli.views.common import cell_len, fit_line, shorten
 
     state = label("done" if event.kind == "done" else "skipped", lang)
     head = f"  {event.for_date.isoformat()}  {state} {label('by', lang)} {event.by}"
@@ -301,7 +301,7 @@ def _event_line(event: Event, lang: str, width: int | None) -> str:
     room = 0 if width is None else width - cell_len(head + tail) - len(' — ""')
     if width is not None and note and cell_len(note) > room:
         shortened = Text(note)
-        shortened.truncate(max(room, 1), overflow="ellipsis")
+        shorten(shortened, max(room, 1))
         note = shortened.plain
     text = head + (f' — "{note}"' if note else "") + tail
     return fit_line(text, width)
