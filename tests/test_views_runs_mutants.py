@@ -5,7 +5,6 @@ both sections of a report (text, Markdown, JSON)."""
 from __future__ import annotations
 
 import re
-
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
