@@ -243,6 +243,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "خطط العمل: {known}. أضف خططك تحت playbooks: في ملف قائمة مهام.",
     ),
     "commands.run.no_playbooks": ("none", "لا شيء"),
+    "commands.run.playbook_matches": (
+        "{playbook!r} matches {count} playbooks: {names}.",
+        "{playbook!r} يطابق {count} من خطط العمل: {names}.",
+    ),
+    "commands.run.playbook_matches_hint": (
+        "Give more of the id or title, e.g. csm run start {example}",
+        "أعطِ جزءًا أطول من المعرّف أو العنوان، مثل: csm run start {example}",
+    ),
+    "commands.run.did_you_mean": (
+        "Did you mean: {names}?",
+        "هل تقصد: {names}؟",
+    ),
     "commands.run.items_or_steps": (
         "Give either items or RUN/STEP steps, not both.",
         "أعطِ مهام أو خطوات RUN/STEP، لا الاثنين معًا.",

@@ -1,0 +1,69 @@
+"""What a new user met in seven weeks of English and Arabic, at 60, 80 and
+120 columns: each point as that user would try it, in-process with the
+clock moved by time-machine. The real-terminal widths are in
+test_pty_widths.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from clihelp import Result, run, track_from
+
+
+@contextmanager
+def at(moment: str) -> Iterator[None]:
+    """Run what follows as if it were `moment` (UTC, the tests' time zone)."""
+    when = datetime.fromisoformat(moment).replace(tzinfo=timezone.utc)
+    with time_machine.travel(when, tick=False):
+        yield
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, (args, result.stderr)
+    return result.stdout
+
+
+def refused(code: int, *args: str) -> Result:
+    result = run(*args)
+    assert result.exit_code == code, (args, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(autouse=True)
+def _user(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+
+
+def _lang(config_dir: Path, lang: str) -> None:
+    (config_dir / "config.yaml").write_text(f"user: Mona\nlang: {lang}\n", encoding="utf-8")
+
+
+# Playbooks are found the way items are.
+
+
+@pytest.mark.parametrize("query", ["crisis", "crisi", "CRIS", "social crisis", "أزمة", "الأزمة"])
+def test_a_playbook_is_found_by_a_prefix_or_words_of_its_title(query: str) -> None:
+    with at("2027-03-02T09:00"):
+        out = ok("run", "start", query)
+    assert out.startswith("Started crisis-2027-03-02: Social media crisis, 6 steps;")
+
+
+def test_a_playbook_query_that_matches_two_or_none_is_refused_with_the_candidates() -> None:
+    with at("2027-03-02T09:00"):
+        two = refused(1, "run", "start", "c")
+        none = refused(1, "run", "start", "crissis")
+    assert two.stderr == (
+        "Error: 'c' matches 2 playbooks: crisis, campaign.\n"
+        "Hint: Give more of the id or title, e.g. csm run start crisis\n"
+    )
+    assert none.stderr == "Error: There is no playbook 'crissis'.\nHint: Did you mean: crisis?\n"
+    assert ok("run", "list") == "No playbook runs.\n"
