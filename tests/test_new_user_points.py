@@ -67,3 +67,52 @@ def test_a_playbook_query_that_matches_two_or_none_is_refused_with_the_candidate
     )
     assert none.stderr == "Error: There is no playbook 'crissis'.\nHint: Did you mean: crisis?\n"
     assert ok("run", "list") == "No playbook runs.\n"
+
+
+# A checklist with several mistakes points to `csm checklist validate`.
+
+
+def test_a_checklist_with_several_mistakes_points_to_validate(config_dir: Path) -> None:
+    folder = config_dir / "checklists"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(
+        "items:\n"
+        "  - {id: a1, title: {en: One, ar: واحد}, area: team-management, cadence: dayly}\n"
+        "  - {id: a2, title: {en: Two, ar: اثنان}, area: team-management, cadence: yearly}\n"
+        "  - {id: a3, title: {en: Six, ar: ستة}, area: nowhere, cadence: daily}\n",
+        encoding="utf-8",
+    )
+    failed = refused(2, "today")
+    assert failed.stdout == ""
+    assert failed.stderr.splitlines()[-1] == (
+        "Hint: The checklists have 2 more problems: `csm checklist validate` lists them all."
+    )
+    assert "more problem" not in refused(2, "checklist", "validate").stderr
+    _lang(config_dir, "ar")
+    assert refused(2, "today").stderr.splitlines()[-1] == (
+        "تلميح: في قوائم المهام مشكلات أخرى عددها 2: يعرضها كلها `csm checklist validate`."
+    )
+
+
+# No English under `lang ar`, the system's own reasons included.
+
+
+def test_the_systems_reasons_are_said_in_arabic(config_dir: Path) -> None:
+    from csm_checklist.messages import SYSTEM_TEXTS, template
+
+    assert {template(key, "en"): key for key in SYSTEM_TEXTS.values()} == SYSTEM_TEXTS
+    _lang(config_dir, "ar")
+    assert refused(2, "off", "add", "2026-13-01").stderr.splitlines()[0] == (
+        "خطأ: '2026-13-01' ليس تاريخًا (الشهر من 1 إلى 12)."
+    )
+    assert refused(2, "off", "add", "2026-02-30").stderr.splitlines()[0] == (
+        "خطأ: '2026-02-30' ليس تاريخًا (لا يوجد هذا اليوم في الشهر)."
+    )
+    from csm_checklist.cli.failures import system_error
+
+    found = system_error(PermissionError(13, "Permission denied", "/x/log.sqlite"))
+    assert found is not None
+    assert found[0].text("ar").startswith("تعذّر استخدام /x/log.sqlite: لا توجد صلاحية.")
+    overflow = system_error(OverflowError("date value out of range"))
+    assert overflow is not None
+    assert overflow[0].text("ar") == "رقم أو تاريخ خارج النطاق (التاريخ خارج النطاق)."

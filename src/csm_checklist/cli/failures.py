@@ -21,6 +21,12 @@ def report_failure(exc: Exception) -> int:
     wrong, and anything else, a bug, as one line that says how to see more."""
     if isinstance(exc, CsmError):
         print_error(exc.message, exc.hint)
+        more = len(getattr(exc, "problems", ())) - 1
+        if more > 0:
+            # A checklist with several mistakes: the first is said, and
+            # where to see them all.
+            key = "cli.more_problem" if more == 1 else "cli.more_problems"
+            print_error("", Msg(key, count=more))
         return exc.exit_code
     known = system_error(exc)
     if known is not None:
@@ -50,8 +56,8 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
             problem = Msg("cli.output_closed", saved=saved)
         return problem, Msg("cli.nothing_half_done"), 1
     if isinstance(exc, OSError):
-        # The system's own reason (strerror) stays as the system words it.
-        reason = exc.strerror or str(exc)
+        # The system's reason, said in the reader's language when csm knows it.
+        reason: object = exc.strerror or exc
         if exc.filename:
             problem = Msg("cli.cannot_use_file", path=exc.filename, reason=reason, saved=saved)
         else:
@@ -59,7 +65,7 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
         return problem, Msg("cli.check_folders"), 1
     if isinstance(exc, OverflowError):
         return (
-            Msg("cli.number_out_of_range", detail=str(exc)),
+            Msg("cli.number_out_of_range", detail=exc),
             Msg("cli.number_out_of_range_hint"),
             2,
         )
@@ -92,6 +98,7 @@ def print_error(message: str, hint: str | None) -> None:
         return
     lang = reader_lang()
     # User input and stored text may be in the message: shown, never obeyed.
-    sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
+    if message:
+        sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
     if hint:
         sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
