@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, run, track_from
+from clihelp import Result, run
 
 
 @contextmanager

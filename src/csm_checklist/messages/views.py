@@ -135,6 +135,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # commands/transfer.py and commands/report.py pass {noun} and {cadence} as
     # English words, so the Arabic leaves them out (see the test of parameters).
     "views.none": ("(none)", "(لا شيء)"),
+    # An item's rules as `csm history` names their changes.
+    "views.field_cadence": ("cadence", "التكرار"),
+    "views.field_due": ("due", "الاستحقاق"),
+    "views.field_rrule": ("custom rule", "القاعدة المخصصة"),
+    "views.field_start": ("start", "البداية"),
+    "views.field_since": ("tracked since", "متابعة منذ"),
+    "views.field_area": ("area", "المجال"),
+    "views.field_title": ("title", "العنوان"),
+    "views.due_first_workday": ("first workday", "أول يوم عمل"),
+    "views.due_last_workday": ("last workday", "آخر يوم عمل"),
+    "views.due_day": ("day {day}", "اليوم {day}"),
+    "views.due_month_day": ("{day} {month} (month {number})", "{day} {month} (الشهر {number})"),
     "views.added": ("added", "أُضيفت"),
     "views.removed": ("removed", "أُزيلت"),
     "views.switched_on": ("switched on", "فُعّلت"),
