@@ -116,3 +116,31 @@ def test_the_systems_reasons_are_said_in_arabic(config_dir: Path) -> None:
     overflow = system_error(OverflowError("date value out of range"))
     assert overflow is not None
     assert overflow[0].text("ar") == "رقم أو تاريخ خارج النطاق (التاريخ خارج النطاق)."
+
+
+# Completion inserts what the command accepts.
+
+
+def test_a_completed_title_is_one_argument_that_done_accepts() -> None:
+    import shlex
+
+    from test_completion_cli import complete
+
+    [candidate] = complete("done Team\\ m")
+    words = shlex.split(f"done {candidate} --on 2026-03-05")
+    assert words == ["done", "Team meeting", "--on", "2026-03-05"]
+    with at("2026-03-05T10:00"):
+        assert ok(*words).startswith("Done: Team meeting")
+
+
+def test_the_completion_installer_speaks_arabic(
+    config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lang(config_dir, "ar")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    installed = run("--install-completion", "bash")
+    assert installed.exit_code == 0
+    script = tmp_path / ".bash_completions" / "csm.sh"
+    assert installed.stdout == (
+        f"ثُبّت الإكمال التلقائي لـ bash في {script}.\nيعمل في أي طرفية جديدة تفتحها.\n"
+    )
