@@ -72,11 +72,11 @@ def complete_titles_as_words() -> None:
     # it carries (its own from 0.28), so this one goes in the same way.
     from typer import _completion_classes as typer_classes
 
-    class BashWords(typer_classes.BashComplete):  # type: ignore[misc]
+    class BashWords(typer_classes.BashComplete):
         def format_completion(self, item: Any) -> str:
             return as_one_word(str(super().format_completion(item)))
 
-    typer_classes.add_completion_class(BashWords, "bash")
+    typer_classes.add_completion_class(BashWords, "bash")  # type: ignore[attr-defined]
 
 
 def install_completion(ctx: Any, param: Any, value: Any) -> Any:
