@@ -144,3 +144,46 @@ def test_the_completion_installer_speaks_arabic(
     assert installed.stdout == (
         f"ثُبّت الإكمال التلقائي لـ bash في {script}.\nيعمل في أي طرفية جديدة تفتحها.\n"
     )
+
+
+# Help: every placeholder written the same way, every summary whole.
+
+
+def _commands() -> Iterator[tuple[str, object, object]]:
+    import typer.main
+
+    from csm_checklist.cli.app import app
+
+    root = typer.main.get_command(app)
+
+    def walk(name: str, command: object) -> Iterator[tuple[str, object, object]]:
+        ctx = command.make_context(name, [], resilient_parsing=True)  # type: ignore[attr-defined]
+        yield name, command, ctx
+        for sub, child in getattr(command, "commands", {}).items():
+            yield from walk(f"{name} {sub}", child)
+
+    yield from walk("csm", root)
+
+
+def test_every_placeholder_is_a_word_in_capitals() -> None:
+    import re
+
+    odd = []
+    for name, command, ctx in _commands():
+        for param in command.params:  # type: ignore[attr-defined]
+            if getattr(param, "is_flag", False) or param.name in (
+                "install_completion",
+                "show_completion",
+            ):
+                continue
+            shown = param.make_metavar(ctx)
+            if not re.fullmatch(r"\[?[A-Z][A-Z_=/]*\]?(\.\.\.)?", shown):
+                odd.append(f"{name} {param.name}: {shown}")
+    assert odd == []
+
+
+def test_a_commands_summary_is_its_whole_first_sentence() -> None:
+    for name, command, _ in _commands():
+        for sub, child in getattr(command, "commands", {}).items():
+            short = child.get_short_help_str(limit=1000)
+            assert not short.endswith(("e.g.", "i.e.", "...")), f"{name} {sub}: {short}"

@@ -43,8 +43,10 @@ def _dates(start: date, end: date) -> str:
 
 @off_app.command("add", help=Msg("help.off.add"))
 def add(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
-    reason: str = typer.Option("", "--reason", "-r", help=Msg("help.off.add.reason")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
+    reason: str = typer.Option(
+        "", "--reason", "-r", help=Msg("help.off.add.reason"), metavar="TEXT"
+    ),
 ) -> None:
     """Take a day or a range of days off."""
     from csm_checklist.dates.daysoff import add_range, load_days_off, save_days_off
@@ -65,7 +67,7 @@ def add(
 
 @off_app.command("remove", help=Msg("help.off.remove"))
 def remove(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
 ) -> None:
     """The days in the range stop being days off, whatever made them so."""
     from csm_checklist.dates.daysoff import load_days_off, remove_range, save_days_off
@@ -86,7 +88,9 @@ def remove(
 
 @off_app.command("list", help=Msg("help.off.list"))
 def list_(
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.list.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.list.year"), metavar="YEAR"
+    ),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
 ) -> None:
     """The days off in date order, with their reasons and sources."""
@@ -168,7 +172,9 @@ def holidays_(
         help=Msg("help.off.holidays.country"),
         metavar="CC",
     ),
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.holidays.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.holidays.year"), metavar="YEAR"
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.off.holidays.dry_run")),
 ) -> None:
     """Add or update a country's public holidays as days off."""
@@ -232,7 +238,7 @@ def countries(
 
 def calendar(
     months: int = typer.Option(
-        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24
+        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24, metavar="MONTHS"
     ),
     start: str | None = typer.Option(
         None, "--from", help=Msg("help.calendar.from"), metavar="DATE"

@@ -25,7 +25,7 @@ def list_items(
         autocompletion=completion.cadences,
     ),
     group: str = typer.Option(
-        "area", "--group", "-g", help=Msg("help.list.group"), metavar="area|cadence"
+        "area", "--group", "-g", help=Msg("help.list.group"), metavar="BY"
     ),
     show_all: bool = typer.Option(False, "--all", help=Msg("help.list.all")),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),

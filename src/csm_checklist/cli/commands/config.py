@@ -47,10 +47,14 @@ def set_(
     key: str = typer.Argument(
         ...,
         help=Msg("help.config.set.key"),
+        metavar="KEY",
         autocompletion=completion.setting_names,
     ),
     value: str = typer.Argument(
-        ..., help=Msg("help.config.set.value"), autocompletion=completion.setting_values
+        ...,
+        help=Msg("help.config.set.value"),
+        metavar="VALUE",
+        autocompletion=completion.setting_values,
     ),
 ) -> None:
     """Change one setting, checked before anything is written."""

@@ -47,6 +47,7 @@ def report(
         "--format",
         "-f",
         help=Msg("help.report.format"),
+        metavar="FORMAT",
         autocompletion=completion.report_formats,
     ),
     output: str | None = typer.Option(
