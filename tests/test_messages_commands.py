@@ -16,7 +16,7 @@ import time_machine
 
 from csm_checklist.messages import commands
 
-from clihelp import Result, run
+from clihelp import Result, read as run
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, run
+from clihelp import Result, read as run
 
 
 @contextmanager

@@ -25,8 +25,10 @@ def report_failure(exc: Exception) -> int:
         if more > 0:
             # A checklist with several mistakes: the first is said, and
             # where to see them all.
-            key = "cli.more_problem" if more == 1 else "cli.more_problems"
-            print_error("", Msg(key, count=more))
+            if more == 1:
+                print_error("", Msg("cli.more_problem", count=more))
+            else:
+                print_error("", Msg("cli.more_problems", count=more))
         return exc.exit_code
     known = system_error(exc)
     if known is not None:
@@ -98,7 +100,14 @@ def print_error(message: str, hint: str | None) -> None:
         return
     lang = reader_lang()
     # User input and stored text may be in the message: shown, never obeyed.
+    lines = []
     if message:
-        sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
+        lines.append(t("cli.error_line", lang, message=one_line(say(message, lang))))
     if hint:
-        sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
+        lines.append(t("cli.hint_line", lang, hint=one_line(say(hint, lang))))
+    text = "".join(line + "\n" for line in lines)
+    if not text.isascii():  # dates in an Arabic sentence keep their order (bidi.py)
+        from csm_checklist.cli.views.bidi import isolate_lines
+
+        text = isolate_lines(text)
+    sys.stderr.write(text)

@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Use YYYY-MM-DD, today, yesterday or tomorrow, e.g. {option} {today}.",
         "اكتب YYYY-MM-DD أو today أو yesterday أو tomorrow، مثلًا {option} {today}.",
     ),
+    "commands.date_forms_past": (
+        "Use YYYY-MM-DD, today or yesterday, e.g. {option} {today}.",
+        "اكتب YYYY-MM-DD أو today أو yesterday، مثلًا {option} {today}.",
+    ),
     "commands.date_outside": (
         "{option} {text!r} is outside the days csm works with, {first} to {last}.",
         "{option} {text!r} خارج الأيام التي يعمل بها csm، من {first} إلى {last}.",

@@ -679,6 +679,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "الإجازة. واستورده مرة أخرى لاحقًا: تُحدَّث الأحداث ولا تتكرر.\n\n"
         "مثال: csm calendar --months 3 -o duties.ics",
     ),
+    "help.calendar.skip_daily": (
+        "Leave out the daily items: only the weekly, monthly, quarterly, annual and custom dates.",
+        "اترك المهام اليومية: التواريخ الأسبوعية والشهرية والربعية والسنوية والمخصصة فقط.",
+    ),
     "help.calendar.months": ("How many months ahead.", "كم شهرًا إلى الأمام."),
     "help.calendar.from": (
         "First day (YYYY-MM-DD, today). Default: today.",

@@ -92,16 +92,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.logged_done": ("Done: {named} for {period}", "تم: {named} عن {period}"),
     "views.logged_skip": ("Skipped: {named} for {period}", "تم التخطي: {named} عن {period}"),
     "views.already_done": (
-        "Already done: {named} for {period} on {day} by {by}; nothing logged.",
-        "أُنجزت من قبل: {named} عن {period} في {day} بواسطة {by}؛ لم يُسجّل شيء.",
+        "Already done: {named} for {period}{on} by {by}; nothing logged.",
+        "أُنجزت من قبل: {named} عن {period}{on} بواسطة {by}؛ لم يُسجّل شيء.",
     ),
     "views.already_skip": (
-        "Already skipped: {named} for {period} on {day} by {by}; nothing logged.",
-        "تُخطيت من قبل: {named} عن {period} في {day} بواسطة {by}؛ لم يُسجّل شيء.",
+        "Already skipped: {named} for {period}{on} by {by}; nothing logged.",
+        "تُخطيت من قبل: {named} عن {period}{on} بواسطة {by}؛ لم يُسجّل شيء.",
     ),
+    "views.already_on": (" on {day}", " في {day}"),
     "views.progress_line": (
         "{cadence}: {done} of {total} done",
         "{cadence}: أُنجز {done} من {total}",
+    ),
+    "views.progress_line_for": (
+        "{cadence}, {period}: {done} of {total} done",
+        "{cadence}، {period}: أُنجز {done} من {total}",
     ),
     "views.progress_skipped": (", {skipped} skipped", "، وتم تخطي {skipped}"),
     "views.undone_done": (

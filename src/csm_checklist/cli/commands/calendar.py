@@ -250,6 +250,7 @@ def calendar(
         help=OUTPUT_HELP,
         metavar="FILE",
     ),
+    skip_daily: bool = typer.Option(False, "--skip-daily", help=Msg("help.calendar.skip_daily")),
 ) -> None:
     """The due dates of the next months as an iCalendar (.ics) file."""
     from csm_checklist.exchange.icalexport import calendar_ics, dues_between, months_span
@@ -259,7 +260,10 @@ def calendar(
     span = months_span(first, months)
     with env.open_log() as log:
         history = env.history(log)
-    dues = dues_between(history, env.catalog().enabled_items(), span)
+    items = env.catalog().enabled_items()
+    if skip_daily:  # a workday's routine would fill every day of the calendar
+        items = [item for item in items if item.recurrence.cadence != "daily"]
+    dues = dues_between(history, items, span)
     document = calendar_ics(dues, env.settings.lang, env.settings.now())
     from csm_checklist.exchange.outputs import open_output
 

@@ -162,14 +162,14 @@ def _switch_pack(pack: str, on: bool) -> None:
         already = (
             "commands.checklist.pack_already_on" if on else "commands.checklist.pack_already_off"
         )
-        typer.echo(t(already, env.lang, name=name))
+        echo(t(already, env.lang, name=name))
         return
     catalog = env.catalog()
     with env.open_log() as log:
         env.history(log)  # record the change of the checklists as from today
     if on:
         count = sum(1 for item in catalog.items.values() if item.source.parent.name == name)
-        typer.echo(
+        echo(
             t(
                 "commands.checklist.pack_on",
                 env.lang,
@@ -179,7 +179,7 @@ def _switch_pack(pack: str, on: bool) -> None:
             )
         )
     else:
-        typer.echo(t("commands.checklist.pack_off", env.lang, name=name, day=env.today.isoformat()))
+        echo(t("commands.checklist.pack_off", env.lang, name=name, day=env.today.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

@@ -53,13 +53,13 @@ def start(
     env = Env.load()
     chosen = find_playbook(env.playbooks(), playbook)
     settings = env.settings
-    moment = start_moment(env.day(on), env.today, settings.now())
+    moment = start_moment(env.day(on, past=True), env.today, settings.now())
     with env.open_log() as log:
         run_id = start_run(
             log, chosen, moment, by=_who(env, by), name=name.strip(), lang=settings.lang
         )
         run = find_run(log, run_id, _calendar(env, log))
-    typer.echo(started_line(run, settings.lang))
+    echo(started_line(run, settings.lang))
 
 
 def find_playbook(playbooks: dict[str, Playbook], query: str) -> Playbook:
@@ -72,10 +72,8 @@ def find_playbook(playbooks: dict[str, Playbook], query: str) -> Playbook:
     wanted = query.strip()
     pool = {key: book for key, book in playbooks.items() if book.enabled}
     lowered = wanted.lower()
-    if lowered in playbooks:  # a switched-off one is refused below, by name
-        if lowered in pool:
-            return pool[lowered]
-        pool = {}
+    if lowered in playbooks:  # a switched-off one is refused when started, by name
+        return playbooks[lowered]
     words = re.compile(r"\w+")
 
     def folded(text: str) -> str:
@@ -212,7 +210,7 @@ def log_steps(
                 log, run, step_id, kind, settings.now(), by=_who(env, by), note=note
             )
             step = next(s for s in run.steps if s.id == step_id)
-            typer.echo(step_line(run, step, event, existing, settings.lang))
+            echo(step_line(run, step, event, existing, settings.lang))
 
 
 def undo_step(text: str) -> None:
@@ -231,7 +229,7 @@ def undo_step(text: str) -> None:
             hint=Msg("commands.run.show_hint", run=run.run_id),
         )
     undone = "commands.run.undone_done" if event.kind == "done" else "commands.run.undone_skip"
-    typer.echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
+    echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
 
 
 def register(app: typer.Typer) -> None:

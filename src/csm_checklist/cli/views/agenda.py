@@ -293,7 +293,9 @@ def show_agenda(
             extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
             filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
             complete = p.total > 0 and p.done == p.total
-            line = Text("  " + pad(label(cadence, lang), width) + " ")
+            # Two spaces: the name is a column of its own, which a bidi
+            # terminal lays out apart from the bar (bidi.py).
+            line = Text("  " + pad(label(cadence, lang), width) + "  ")
             # Three glyphs, so the bar reads without colour too (NO_COLOR).
             line.append("█" * filled, style="green" if complete else "magenta")
             line.append("▒" * passed, style="yellow")

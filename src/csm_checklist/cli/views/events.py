@@ -52,18 +52,22 @@ def logged_line(event: Event, lang: str = "en") -> str:
 
 def already_line(event: Event, existing: Event, lang: str = "en") -> str:
     """What done and skip say when the period was already settled."""
+    period = event_period(event, lang)
+    day = existing.for_date.isoformat()
+    # The day it was logged for, unless the period is that day and says it.
+    on = "" if period == day else label("already_on", lang).format(day=day)
     return label(f"already_{existing.kind}", lang).format(
-        named=_named(event),
-        period=event_period(event, lang),
-        day=existing.for_date.isoformat(),
-        by=existing.by,
+        named=_named(event), period=period, on=on, by=existing.by
     )
 
 
-def progress_line(cadence: str, progress: Progress, lang: str = "en") -> str:
-    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging."""
-    text = label("progress_line", lang).format(
-        cadence=label(cadence, lang), done=progress.done, total=progress.total
+def progress_line(cadence: str, progress: Progress, lang: str = "en", period: str = "") -> str:
+    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging;
+    with `period` (when it is not today's), which one: 'daily, 2026-03-27:
+    4 of 4 done'."""
+    key = "progress_line_for" if period else "progress_line"
+    text = label(key, lang).format(
+        cadence=label(cadence, lang), period=period, done=progress.done, total=progress.total
     )
     if progress.skipped:
         text += label("progress_skipped", lang).format(skipped=progress.skipped)

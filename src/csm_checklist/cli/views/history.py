@@ -54,7 +54,7 @@ def _value_text(field: str, value: str, lang: str) -> str:
     if field != "due" or not value:
         return value
     if value in ("first-workday", "last-workday"):
-        return label(f"due_{value.replace('-', '_')}", lang)
+        return label("due_first_workday" if value == "first-workday" else "due_last_workday", lang)
     parts = dict(part.split(": ", 1) for part in value.split(", ") if ": " in part)
     if parts.keys() == {"weekday"} and parts["weekday"] in WEEKDAY_NAMES:
         return weekday_text(WEEKDAY_NAMES.index(parts["weekday"]), lang)
