@@ -11,7 +11,8 @@ from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import BadInput, UnknownItem
 from csm_checklist.store.log import EventLog
 
-from clihelp import read as run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 TUESDAY = "2026-11-24"
 WEEK = "week of 2026-11-23 to 2026-11-29"

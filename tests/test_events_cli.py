@@ -19,7 +19,8 @@ from csm_checklist.duties.catalog import Catalog
 from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.store.log import SCHEMA_VERSION, EventLog
 
-from clihelp import read as run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 MONDAY = "2025-11-17"
 TUESDAY = "2025-11-18"

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, read as run
+from clihelp import Result
+from clihelp import read as run
 
 
 @contextmanager
