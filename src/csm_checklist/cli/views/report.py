@@ -431,7 +431,7 @@ def _note_lines(group: list[Event], width: int) -> list[str]:
     ids = packed([f"{e.item_id}," for e in group], width, under, sep=" ")
     ids[0] = day + ids[0].removeprefix(under)
     ids[-1] = ids[-1].removesuffix(",")
-    note = f"{first.by}: {one_line(first.note)}"
+    note = f"{first.by}: {first.note.replace(chr(10), ' ')}"
     if width - cell_len(ids[-1]) - 2 >= min(NOTE_CELLS, cell_len(note)):
         ids[-1] = fit_line(f"{ids[-1]}  {note}", width)
         return ids
