@@ -167,9 +167,9 @@ def test_run_list() -> None:
         "  INC-3  incident  2026-11-24 09:00  1/1                       closed 2026-11-24 09:25\n"
     )
     assert run_list([OPEN, FORCED], "ar") == (
-        "  الخطة  الدليل    بدأت              الخطوات                         الحالة\n"
-        "  INC-1  incident  2026-11-24 09:00  3/5، متأخرة: 1                  مفتوح\n"
-        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، بقيت مفتوحة: 2  مغلق 2026-11-26 13:07\n"
+        "  الخطة  الدليل    بدأت              الخطوات                    الحالة\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5، متأخرة: 1             مفتوح\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، مفتوحة: 2  مغلق 2026-11-26 13:07\n"
     )
     assert run_list([OPEN], "ar") == (
         "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
@@ -485,8 +485,8 @@ def test_the_runs_in_arabic() -> None:
         "تم التخطي: Skip it (INC-1/skipit)"
     )
     assert run_list([FORCED], "ar") == (
-        "  الخطة  الدليل    بدأت              الخطوات                         الحالة\n"
-        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، بقيت مفتوحة: 2  مغلق 2026-11-26 13:07\n"
+        "  الخطة  الدليل    بدأت              الخطوات                    الحالة\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، مفتوحة: 2  مغلق 2026-11-26 13:07\n"
     )
     assert today_section([OPEN], LATER, "ar") == (
         "خطط العمل المفتوحة\n"
@@ -561,8 +561,9 @@ LIST_ROWS = [
         # Narrower still: the time of closing goes; nothing is shortened.
         (57, ["run    steps                     status"]
          + [re.sub(r" ..:..$", "", row[:7] + row[35:]) for row in LIST_ROWS]),
+        # Narrower still: only whether it is open or closed.
         (30, ["run    steps                     status"]
-         + [re.sub(r" ..:..$", "", row[:7] + row[35:]) for row in LIST_ROWS]),
+         + [re.sub(r" [0-9-]{10} ..:..$", "", row[:7] + row[35:]) for row in LIST_ROWS]),
     ],
 )  # fmt: skip
 def test_run_list_leaves_out_the_playbook_then_the_start(width: int, lines: list[str]) -> None:

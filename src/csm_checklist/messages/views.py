@@ -372,7 +372,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "views.runs.left_open": (", {steps} left open", "، وبقيت {steps} مفتوحة"),
     "views.runs.late_count": (", {count} late", "، متأخرة: {count}"),
-    "views.runs.open_count": (", {count} left open", "، بقيت مفتوحة: {count}"),
+    "views.runs.open_count": (", {count} left open", "، مفتوحة: {count}"),
     "views.runs.steps_late_count.zero": ("0 steps late", "لا خطوات متأخرة"),
     "views.runs.steps_late_count.one": ("1 step late", "خطوة واحدة متأخرة"),
     "views.runs.steps_late_count.two": ("2 steps late", "خطوتان متأخرتان"),

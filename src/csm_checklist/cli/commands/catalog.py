@@ -24,9 +24,7 @@ def list_items(
         metavar="CADENCE",
         autocompletion=completion.cadences,
     ),
-    group: str = typer.Option(
-        "area", "--group", "-g", help=Msg("help.list.group"), metavar="BY"
-    ),
+    group: str = typer.Option("area", "--group", "-g", help=Msg("help.list.group"), metavar="BY"),
     show_all: bool = typer.Option(False, "--all", help=Msg("help.list.all")),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
     tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),

@@ -11,7 +11,6 @@ from csm_checklist.cli.views.common import (
     fit_line,
     heading_lines,
     hijri_note,
-    one_line,
     packed,
     pad,
     percent,

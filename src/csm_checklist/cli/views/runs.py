@@ -127,7 +127,7 @@ def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
 
     if not runs:
         return word("no_runs", lang) + "\n"
-    heading = ("run", "playbook", "started", "steps", "status", "status")
+    heading = ("run", "playbook", "started", "steps", "status", "status", "status")
     rows = [[word(key, lang) for key in heading]]
     for run in runs:
         settled = len(run.steps) - len(run.open_steps)
@@ -142,17 +142,20 @@ def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
             steps += word("late_count", lang).format(count=len(run.late_steps))
         if run.forced and run.open_steps:  # closed with --force: say what it left
             steps += word("open_count", lang).format(count=len(run.open_steps))
-        rows.append([run.run_id, run.playbook, moment(run.started_at), steps, status, day])
+        word_only = word("open", lang) if run.open else word("closed", lang)
+        rows.append(
+            [run.run_id, run.playbook, moment(run.started_at), steps, status, day, word_only]
+        )
     # Indented like every other table: a line that starts with an Arabic
     # header would be laid out right to left by a terminal that detects
     # each line's direction (VTE drops a mark written at column 0).
     if width is not None:
         # Narrower terminals lose the playbook (the run's id starts with
         # it), then the start (the id holds its date), then the time of
-        # closing; nothing is shortened.
-        for keep in ((0, 1, 2, 3, 4), (0, 2, 3, 4), (0, 3, 4), (0, 3, 5)):
+        # closing, then its day (`run show` has both); nothing is shortened.
+        for keep in ((0, 1, 2, 3, 4), (0, 2, 3, 4), (0, 3, 4), (0, 3, 5), (0, 3, 6)):
             lines = fit_columns([[row[i] for i in keep] for row in rows], None, (), "  ")
-            if max(cell_len(line) for line in lines) <= width or keep == (0, 3, 5):
+            if max(cell_len(line) for line in lines) <= width or keep == (0, 3, 6):
                 return "\n".join(lines) + "\n"
     return "\n".join("  " + row for row in align_columns([r[:5] for r in rows])) + "\n"
 
