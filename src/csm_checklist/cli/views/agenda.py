@@ -234,8 +234,14 @@ def show_agenda(
 
     from csm_checklist.cli.views.common import cell_len, terminal_console
 
+    from csm_checklist.cli.views.common import heading_lines
+
     console = terminal_console()
-    lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]
+    # A heading with a Hijri date or a holiday's name goes on over lines
+    # between its parts, never inside a date.
+    said = heading or day_heading(agenda.day, agenda.workday, lang)
+    lines = [Text(line, style="bold") for line in heading_lines(said, console.width)]
+    lines.append(Text())
     if entries:
         rows = [
             [
@@ -293,9 +299,7 @@ def show_agenda(
             extra = label("skipped_count", lang).format(count=p.skipped) if p.skipped else ""
             filled, passed = bar_cells(p.done, p.total, BAR_CELLS, p.skipped)
             complete = p.total > 0 and p.done == p.total
-            # Two spaces: the name is a column of its own, which a bidi
-            # terminal lays out apart from the bar (bidi.py).
-            line = Text("  " + pad(label(cadence, lang), width) + "  ")
+            line = Text("  " + pad(label(cadence, lang), width) + " ")
             # Three glyphs, so the bar reads without colour too (NO_COLOR).
             line.append("█" * filled, style="green" if complete else "magenta")
             line.append("▒" * passed, style="yellow")

@@ -12,7 +12,8 @@ does not change, and terminals without bidirectional support show the line
 as before. Lines without Arabic are left alone.
 
 A column is what the views write between gaps of two or more spaces, or
-between the box-drawing characters of a table's rules.
+between the box-drawing characters of a table's rules and the blocks of a
+bar.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ PDI = "\u2069"  # pop directional isolate: the end of either
 
 # Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_COLUMN = re.compile("[^\\s\u2500-\u257f]+(?: [^\\s\u2500-\u257f]+)*")
+# Box drawing and the block elements of bars part columns as gaps do.
+_COLUMN = re.compile("[^\\s\u2500-\u259f]+(?: [^\\s\u2500-\u259f]+)*")
 # A date, time, count or percentage on its own, not the digits inside an id.
 # A moment (2026-11-25T09:00) is one number too.
 _NUMBER = re.compile(r"(?<![\w-])[0-9](?:[0-9:./%-]|T(?=[0-9]))*(?<![.:/-])(?!\w)")
