@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, run
+from clihelp import Result
+from clihelp import read as run
 
 
 @contextmanager
@@ -187,3 +188,34 @@ def test_a_commands_summary_is_its_whole_first_sentence() -> None:
         for sub, child in getattr(command, "commands", {}).items():
             short = child.get_short_help_str(limit=1000)
             assert not short.endswith(("e.g.", "i.e.", "...")), f"{name} {sub}: {short}"
+
+
+# Arabic as a bidi terminal lays it out (GNU FriBidi).
+
+
+def test_arabic_confirmations_and_progress_keep_their_order_under_fribidi(
+    config_dir: Path,
+) -> None:
+    import clihelp
+    from bidi import misplaced
+
+    _lang(config_dir, "ar")
+    with at("2026-03-30T10:00"):
+        ok("history", "start", "2026-03-01")
+        said = [
+            clihelp.run("done", "campaign-prep", "--on", "2026-03-28"),
+            clihelp.run("skip", "team-meeting", "--on", "2026-03-26", "--reason", "عطلة"),
+            clihelp.run("done", "--cadence", "daily", "--on", "2026-03-27"),
+            clihelp.run("done", "--cadence", "daily", "--on", "2026-03-27"),
+            clihelp.run("done", "team-training", "--on", "2026-13-01"),
+            clihelp.run("skip", "performance-review", "--reason", "x"),
+            clihelp.run("today"),
+            clihelp.run("run", "start", "crisis"),
+        ]
+        ok("done", "crisis-2026-03-30/assess")
+        ok("run", "close", "crisis-2026-03-30", "--force")
+        said.append(clihelp.run("run", "list"))
+    lines = [line for r in said for line in (r.stdout + r.stderr).splitlines() if line]
+    assert any("2026-03-23" in line for line in lines)
+    assert misplaced(lines, "ltr") == []
+    assert misplaced(lines, "auto") == []

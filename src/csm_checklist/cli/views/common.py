@@ -238,6 +238,8 @@ def heading_lines(text: str, width: int | None, indent: str = "") -> list[str]:
     broken only before a part (see `_HEADING_BREAKS`), so that no date, Hijri
     date or holiday's name is split; continuation lines start with `indent`.
     A part longer than a whole line is shortened with "…"."""
+    if "\n" in text:  # each line of a heading of several
+        return [line for part in text.split("\n") for line in heading_lines(part, width, indent)]
     if width is None or cell_len(text) <= width:
         return [text]
     pieces = [text]
