@@ -232,9 +232,7 @@ def show_agenda(
     """
     from rich.text import Text
 
-    from csm_checklist.cli.views.common import cell_len, terminal_console
-
-    from csm_checklist.cli.views.common import heading_lines
+    from csm_checklist.cli.views.common import cell_len, heading_lines, terminal_console
 
     console = terminal_console()
     # A heading with a Hijri date or a holiday's name goes on over lines
