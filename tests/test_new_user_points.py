@@ -219,3 +219,57 @@ def test_arabic_confirmations_and_progress_keep_their_order_under_fribidi(
     assert any("2026-03-23" in line for line in lines)
     assert misplaced(lines, "ltr") == []
     assert misplaced(lines, "auto") == []
+
+
+# What done says: the forms it takes, and which period it counted.
+
+
+def test_a_mistyped_day_for_done_suggests_only_days_that_can_be_logged() -> None:
+    with at("2026-03-30T10:00"):
+        failed = refused(2, "done", "monitor-accounts", "--on", "2026-13-01")
+        viewed = refused(2, "today", "--on", "2026-13-01")
+    assert failed.stderr.splitlines()[-1] == (
+        "Hint: Use YYYY-MM-DD, today or yesterday, e.g. --on 2026-03-30."
+    )
+    assert "tomorrow" in viewed.stderr  # the views take it
+
+
+def test_a_late_entry_says_which_period_it_counted_and_no_day_twice() -> None:
+    with at("2026-03-30T10:00"):
+        ok("history", "start", "2026-03-01")
+        first = ok("done", "monitor-accounts", "--on", "2026-03-16")
+        again = ok("done", "monitor-accounts", "--on", "2026-03-16")
+        weekly = ok("done", "team-meeting", "--on", "2026-03-19")
+        now = ok("done", "resolve-issues")
+    assert first.splitlines() == [
+        "Done: Monitor the accounts (monitor-accounts) for 2026-03-16",
+        "daily, 2026-03-16: 1 of 4 done",
+    ]
+    assert again.splitlines()[0] == (
+        "Already done: Monitor the accounts (monitor-accounts) for 2026-03-16 by Mona; "
+        "nothing logged."
+    )
+    assert weekly.splitlines()[-1] == "weekly, week of 2026-03-16 to 2026-03-22: 1 of 4 done"
+    assert now.splitlines()[-1] == "daily: 1 of 4 done"
+
+
+# Holidays imported in one language, read in the other.
+
+
+def test_holiday_names_in_the_other_language_come_with_the_command_that_renames_them(
+    config_dir: Path,
+) -> None:
+    with at("2026-03-01T10:00"):
+        ok("off", "holidays", "--country", "SA", "--year", "2026")
+        assert run("off", "list").stderr == ""
+        switched = run("config", "set", "lang", "ar")
+        listed = run("off", "list")
+    hint = (
+        "تلميح: أسماء العطلات الرسمية بالإنجليزية؛ لتسميتها بالعربية شغّل: "
+        "csm off holidays --country SA --year 2026\n"
+    )
+    assert switched.stderr == hint
+    assert listed.stderr == hint
+    with at("2026-03-01T10:00"):
+        ok("off", "holidays", "--country", "SA", "--year", "2026")
+        assert run("off", "list").stderr == ""
