@@ -31,3 +31,13 @@ def track_from(day: str = "2020-01-01") -> None:
     has written by then are the ones recorded as in force from that day."""
     result = run("history", "start", day)
     assert result.exit_code == 0, result.stderr
+
+
+def read(*args: str, input: str | None = None) -> Result:
+    """`run`, with the directional marks csm puts around Arabic columns and
+    the dates in Arabic sentences left out: the words a reader sees. Where
+    the marks go is tested by test_bidi_columns and test_pty_widths."""
+    from bidi import unmarked
+
+    result = run(*args, input=input)
+    return Result(result.exit_code, unmarked(result.stdout), unmarked(result.stderr))

@@ -179,3 +179,20 @@ def test_bad_input(args: tuple[str, ...], message: str) -> None:
     result = run("calendar", *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_skip_daily_leaves_out_the_daily_items_and_custom_items_are_called_custom(
+    user_items: None,
+) -> None:
+    track_from("2026-03-01")
+    every = Calendar.from_ical(ok("calendar", "--from", "2026-03-01").stdout).walk("VEVENT")
+    fewer = Calendar.from_ical(ok("calendar", "--from", "2026-03-01", "--skip-daily").stdout).walk(
+        "VEVENT"
+    )
+    daily = [e for e in every if [str(c) for c in e["categories"].cats] == ["daily"]]
+    assert daily and len(fewer) == len(every) - len(daily)
+    assert all(str(e["categories"].cats[0]) != "daily" for e in fewer)
+    kinds = {str(e["categories"].cats[0]) for e in fewer}
+    assert kinds == {"weekly", "monthly", "quarterly", "custom"}
+    custom = [e for e in fewer if str(e["uid"]).startswith("saturday-check.")]
+    assert custom and all(str(e["categories"].cats[0]) == "custom" for e in custom)

@@ -16,7 +16,8 @@ import time_machine
 
 from csm_checklist.messages import commands
 
-from clihelp import Result, run
+from clihelp import Result
+from clihelp import read as run
 
 
 @pytest.fixture(autouse=True)

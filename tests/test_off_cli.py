@@ -57,8 +57,9 @@ def test_add_list_remove(config_dir: Path) -> None:
         "Added 1 day(s) off: 2026-09-23 (اليوم الوطني).\n"
     )
     assert ok("off", "add", "2026-07-05") == "Nothing added: 2026-07-05 is already off.\n"
+    # An Arabic reason is isolated, so that a bidi terminal keeps the columns.
     assert ok("off", "list") == (
-        "2026-07-01..2026-07-14  14  Annual leave\n2026-09-23              1   اليوم الوطني\n"
+        "2026-07-01..2026-07-14  14  Annual leave\n2026-09-23              1   \u2068اليوم الوطني\u2069\n"
     )
     assert ok("off", "remove", "2026-07-05..2026-07-06") == (
         "Removed 2 day(s) off: 2026-07-05..2026-07-06.\n"

@@ -227,7 +227,7 @@ NARROW_EN = [
     "<bold>Team</><bold dim> (team)</>",
     "  <bold>id</>       <bold>title</>            <bold>due</>",
     "  ──────────────────────────────────────────────────────────",
-    "  <cyan>coach</>    <dim>Coach</>            <dim>every month on the …</>  <dim>(disabled)</>",
+    "  <cyan>coach</>    <dim>Coach</>            <dim>every month on the…</>   <dim>(disabled)</>",
     "",
     "<bold>Empty</><bold dim> (empty)</>",
     "  <bold>id</>       <bold>title</>            <bold>due</>",

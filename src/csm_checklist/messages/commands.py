@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Use YYYY-MM-DD, today, yesterday or tomorrow, e.g. {option} {today}.",
         "اكتب YYYY-MM-DD أو today أو yesterday أو tomorrow، مثلًا {option} {today}.",
     ),
+    "commands.date_forms_past": (
+        "Use YYYY-MM-DD, today or yesterday, e.g. {option} {today}.",
+        "اكتب YYYY-MM-DD أو today أو yesterday، مثلًا {option} {today}.",
+    ),
     "commands.date_outside": (
         "{option} {text!r} is outside the days csm works with, {first} to {last}.",
         "{option} {text!r} خارج الأيام التي يعمل بها csm، من {first} إلى {last}.",
@@ -156,6 +160,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{country} {years}: العطل الرسمية: {total}؛ الجديدة: {added}، المعاد تسميتها: "
         "{renamed}، التي لم تعد مدرجة: {dropped}.",
     ),
+    "commands.off.rename_hint": (
+        "the public holidays are named in Arabic; to name them in English, run: {command}",
+        "أسماء العطلات الرسمية بالإنجليزية؛ لتسميتها بالعربية شغّل: {command}",
+    ),
     "commands.off.dry_run": ("Dry run: nothing written.", "تجربة فقط: لم يُكتب شيء."),
     "commands.off.written": ("Saved to {path}.", "حُفظ في {path}."),
     "commands.off.wrote_calendar": (
@@ -239,6 +247,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "خطط العمل: {known}. أضف خططك تحت playbooks: في ملف قائمة مهام.",
     ),
     "commands.run.no_playbooks": ("none", "لا شيء"),
+    "commands.run.playbook_matches": (
+        "{playbook!r} matches {count} playbooks: {names}.",
+        "{playbook!r} يطابق {count} من خطط العمل: {names}.",
+    ),
+    "commands.run.playbook_matches_hint": (
+        "Give more of the id or title, e.g. csm run start {example}",
+        "أعطِ جزءًا أطول من المعرّف أو العنوان، مثل: csm run start {example}",
+    ),
+    "commands.run.did_you_mean": (
+        "Did you mean: {names}?",
+        "هل تقصد: {names}؟",
+    ),
     "commands.run.items_or_steps": (
         "Give either items or RUN/STEP steps, not both.",
         "أعطِ مهام أو خطوات RUN/STEP، لا الاثنين معًا.",

@@ -485,12 +485,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "استبدل الملفات الموجودة من قبل في مجلد قوائم المهام.",
     ),
     "help.checklist.enable": (
-        "Switch on a built-in pack: its items are tracked from today (the\n"
-        "history records it), e.g. the role pack, the recurring duties of the\n"
-        "customer service manager's role description.\n\n"
+        "Switch on a built-in pack, such as the role pack (the recurring duties\n"
+        "of the customer service manager's role description): its items are\n"
+        "tracked from today, and the history records it.\n\n"
         "Example: csm checklist enable role",
-        "فعّل حزمة مدمجة: تُتابع مهامها من اليوم (ويسجّل ذلك التاريخ)، مثل الحزمة "
-        "role، وهي المهام المتكررة في الوصف الوظيفي لمدير خدمة العملاء.\n\n"
+        "فعّل حزمة مدمجة، مثل الحزمة role (المهام المتكررة في الوصف الوظيفي لمدير "
+        "خدمة العملاء): تُتابع مهامها من اليوم، ويسجّل ذلك التاريخ.\n\n"
         "مثال: csm checklist enable role",
     ),
     "help.checklist.enable.pack": (
@@ -678,6 +678,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Outlook أو Google Calendar: حدث ليوم كامل لكل موعد استحقاق، مع مراعاة أيام "
         "الإجازة. واستورده مرة أخرى لاحقًا: تُحدَّث الأحداث ولا تتكرر.\n\n"
         "مثال: csm calendar --months 3 -o duties.ics",
+    ),
+    "help.calendar.skip_daily": (
+        "Leave out the daily items: only the weekly, monthly, quarterly, annual and custom dates.",
+        "اترك المهام اليومية: التواريخ الأسبوعية والشهرية والربعية والسنوية والمخصصة فقط.",
     ),
     "help.calendar.months": ("How many months ahead.", "كم شهرًا إلى الأمام."),
     "help.calendar.from": (

@@ -43,8 +43,10 @@ def _dates(start: date, end: date) -> str:
 
 @off_app.command("add", help=Msg("help.off.add"))
 def add(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
-    reason: str = typer.Option("", "--reason", "-r", help=Msg("help.off.add.reason")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
+    reason: str = typer.Option(
+        "", "--reason", "-r", help=Msg("help.off.add.reason"), metavar="TEXT"
+    ),
 ) -> None:
     """Take a day or a range of days off."""
     from csm_checklist.dates.daysoff import add_range, load_days_off, save_days_off
@@ -65,7 +67,7 @@ def add(
 
 @off_app.command("remove", help=Msg("help.off.remove"))
 def remove(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
 ) -> None:
     """The days in the range stop being days off, whatever made them so."""
     from csm_checklist.dates.daysoff import load_days_off, remove_range, save_days_off
@@ -86,7 +88,9 @@ def remove(
 
 @off_app.command("list", help=Msg("help.off.list"))
 def list_(
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.list.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.list.year"), metavar="YEAR"
+    ),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
 ) -> None:
     """The days off in date order, with their reasons and sources."""
@@ -103,11 +107,46 @@ def list_(
         else:
             echo(t("commands.off.none_listed", env.lang))
         return
-    from csm_checklist.cli.views.common import align_columns
+    from csm_checklist.cli.commands.common import terminal_width
+    from csm_checklist.cli.views.common import cell_len, fit_columns
 
-    rows = [(e.text, str(_length(e)), e.reason or "-", e.source) for e in entries]
-    for line in align_columns(rows):
-        echo(line.rstrip())
+    rows = [[e.text, str(_length(e)), e.reason or "-", e.source] for e in entries]
+    width = terminal_width()
+    lines = fit_columns(rows, width, (2,))
+    if width is not None and max(cell_len(line) for line in lines) > width:
+        # Too narrow for the source beside the reason: the reason keeps the room.
+        lines = fit_columns([row[:3] for row in rows], width, (2,))
+    for line in lines:
+        echo(line.rstrip(), columns=True)
+    for hint in renaming_hints(entries, env.lang):
+        echo(hint, err=True)
+
+
+def renaming_hints(entries: list[DayOff], lang: str) -> list[str]:
+    """A hint for each country whose imported holidays are named in the other
+    language (imported before `lang` changed): `csm off holidays` renames them."""
+    from csm_checklist.cli.views.bidi import has_rtl
+
+    wanted_rtl = lang == "ar"
+    stale: dict[str, set[int]] = {}
+    for entry in entries:
+        imported = entry.source.startswith("holidays:") and entry.reason
+        if imported and has_rtl(entry.reason) != wanted_rtl:
+            stale.setdefault(entry.source.removeprefix("holidays:"), set()).add(entry.start.year)
+    return [
+        t(
+            "cli.hint_line",
+            lang,
+            hint=t(
+                "commands.off.rename_hint",
+                lang,
+                command=" ; ".join(
+                    f"csm off holidays --country {code} --year {year}" for year in sorted(found)
+                ),
+            ),
+        )
+        for code, found in sorted(stale.items())
+    ]
 
 
 def _length(entry: DayOff) -> int:
@@ -133,7 +172,9 @@ def holidays_(
         help=Msg("help.off.holidays.country"),
         metavar="CC",
     ),
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.holidays.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.holidays.year"), metavar="YEAR"
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.off.holidays.dry_run")),
 ) -> None:
     """Add or update a country's public holidays as days off."""
@@ -197,7 +238,7 @@ def countries(
 
 def calendar(
     months: int = typer.Option(
-        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24
+        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24, metavar="MONTHS"
     ),
     start: str | None = typer.Option(
         None, "--from", help=Msg("help.calendar.from"), metavar="DATE"
@@ -209,6 +250,7 @@ def calendar(
         help=OUTPUT_HELP,
         metavar="FILE",
     ),
+    skip_daily: bool = typer.Option(False, "--skip-daily", help=Msg("help.calendar.skip_daily")),
 ) -> None:
     """The due dates of the next months as an iCalendar (.ics) file."""
     from csm_checklist.exchange.icalexport import calendar_ics, dues_between, months_span
@@ -218,7 +260,10 @@ def calendar(
     span = months_span(first, months)
     with env.open_log() as log:
         history = env.history(log)
-    dues = dues_between(history, env.catalog().enabled_items(), span)
+    items = env.catalog().enabled_items()
+    if skip_daily:  # a workday's routine would fill every day of the calendar
+        items = [item for item in items if item.recurrence.cadence != "daily"]
+    dues = dues_between(history, items, span)
     document = calendar_ics(dues, env.settings.lang, env.settings.now())
     from csm_checklist.exchange.outputs import open_output
 

@@ -160,11 +160,13 @@ class Env:
             return None
         return parse_moment(text, self.settings.now(), option)
 
-    def day(self, text: str | None, option: str = "--on") -> date:
-        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today if None."""
+    def day(self, text: str | None, option: str = "--on", *, past: bool = False) -> date:
+        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today
+        if None. With `past` (logging commands, which refuse the future), a
+        mistyped date is answered with the forms that can be logged."""
         if text is None:
             return self.today
-        return parse_day(text, self.today, option)
+        return parse_day(text, self.today, option, past=past)
 
     def day_range(self, since: str | None, until: str | None) -> tuple[date | None, date | None]:
         """The days of --since and --until, either open; BadInput when reversed."""
@@ -178,8 +180,9 @@ class Env:
         return first, last
 
 
-def parse_day(text: str, today: date, option: str = "--on") -> date:
-    """Read a date typed by a user; BadInput with the accepted forms otherwise."""
+def parse_day(text: str, today: date, option: str = "--on", *, past: bool = False) -> date:
+    """Read a date typed by a user; BadInput with the accepted forms otherwise
+    (without `tomorrow` for a command that takes only `past` days)."""
     key = text.strip().lower()
     if key == "today":
         return today
@@ -196,9 +199,8 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
             if reason and "Invalid isoformat" not in reason
             else Msg("commands.not_a_date", option=option, text=text)
         )
-        raise BadInput(
-            problem, hint=Msg("commands.date_forms", option=option, today=today.isoformat())
-        ) from None
+        forms = "commands.date_forms_past" if past else "commands.date_forms"
+        raise BadInput(problem, hint=Msg(forms, option=option, today=today.isoformat())) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise BadInput(
             Msg(

@@ -47,10 +47,14 @@ def set_(
     key: str = typer.Argument(
         ...,
         help=Msg("help.config.set.key"),
+        metavar="KEY",
         autocompletion=completion.setting_names,
     ),
     value: str = typer.Argument(
-        ..., help=Msg("help.config.set.value"), autocompletion=completion.setting_values
+        ...,
+        help=Msg("help.config.set.value"),
+        metavar="VALUE",
+        autocompletion=completion.setting_values,
     ),
 ) -> None:
     """Change one setting, checked before anything is written."""
@@ -60,6 +64,14 @@ def set_(
         return
     stored = save_setting(env.paths, key, value)
     echo(f"{key} = {stored}  ({env.paths.config_file})")
+    if key.strip() == "lang":
+        # Holidays imported in the other language keep their names until
+        # imported again: say how.
+        from csm_checklist.cli.commands.calendar import renaming_hints
+        from csm_checklist.dates.daysoff import load_days_off
+
+        for hint in renaming_hints(load_days_off(env.paths.days_off_file), stored):
+            echo(hint, err=True)
     if env.paths.log_file.exists():
         # A change to the work week or fiscal year holds from today: record it
         # now, not on whichever day csm next runs. If the log or a checklist

@@ -13,9 +13,13 @@ import typer
 from csm_checklist.cli.commands import completion
 from csm_checklist.cli.commands.common import Env, cadence_option, print_json, stdout_is_terminal
 from csm_checklist.cli.views.safe import echo
-from csm_checklist.messages import Msg
+from csm_checklist.messages import Msg, current
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from csm_checklist.duties.catalog import Item
+    from csm_checklist.rules.history import History
     from csm_checklist.store.log import EventLog
 
 ITEMS_HELP = Msg("help.done.items")
@@ -48,7 +52,7 @@ def _log_work(
         log_steps(kind, queries, on, note, by, measure)
         return
     env = Env.load()
-    day = env.day(on)
+    day = env.day(on, past=True)
     settings = env.settings
     items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
     values = []
@@ -89,8 +93,27 @@ def _log_work(
                 else:
                     echo(not_recorded_line(event), err=True)
         progress = build_agenda(history, log, day).progress
+    firsts = {item.recurrence.cadence: item for item in reversed(items)}
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
-        echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang))
+        period = _period_text(firsts[cadence], day, env.today, history)
+        echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang, period))
+
+
+def _period_text(item: Item, day: date, today: date, history: History) -> str:
+    """The period of `item`'s cadence that holds `day`, in words, when it is
+    not today's: a late entry's progress line says which period it counts."""
+    from csm_checklist.cli.views.events import period_words
+    from csm_checklist.dates.schedule import period_containing
+
+    if day == today:
+        return ""
+    found = period_containing(day, item.recurrence, history.calendar_on(day))
+    current_period = period_containing(today, item.recurrence, history.calendar_on(today))
+    if found is None:
+        return day.isoformat()
+    if found == current_period:
+        return ""
+    return period_words(item.recurrence.cadence, found.start, found.end, current())
 
 
 def done(

@@ -47,6 +47,7 @@ def report(
         "--format",
         "-f",
         help=Msg("help.report.format"),
+        metavar="FORMAT",
         autocompletion=completion.report_formats,
     ),
     output: str | None = typer.Option(
@@ -216,7 +217,7 @@ def _extra_text(
 
     lines = measures.report_lines(kpis, lang, width=width)
     if runs:
-        lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
+        lines += ([""] if lines else []) + run_view.report_lines(runs, lang, width)
     return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 

@@ -7,6 +7,7 @@ happened.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import typer
@@ -17,6 +18,7 @@ from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
 
 if TYPE_CHECKING:
+    from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.rules.runs import CalendarOn
     from csm_checklist.store.log import EventLog
 
@@ -49,24 +51,71 @@ def start(
     from csm_checklist.rules.runs import find_run, start_moment, start_run
 
     env = Env.load()
-    playbooks = env.playbooks()
-    key = playbook.strip().lower()
-    chosen = playbooks.get(key)
-    if chosen is None:
-        enabled = [p for p, pb in playbooks.items() if pb.enabled]
-        known = ", ".join(enabled) if enabled else Msg("commands.run.no_playbooks")
-        raise NotMet(
-            Msg("commands.run.no_playbook", playbook=playbook),
-            hint=Msg("commands.run.playbooks_hint", known=known),
-        )
+    chosen = find_playbook(env.playbooks(), playbook)
     settings = env.settings
-    moment = start_moment(env.day(on), env.today, settings.now())
+    moment = start_moment(env.day(on, past=True), env.today, settings.now())
     with env.open_log() as log:
         run_id = start_run(
             log, chosen, moment, by=_who(env, by), name=name.strip(), lang=settings.lang
         )
         run = find_run(log, run_id, _calendar(env, log))
-    typer.echo(started_line(run, settings.lang))
+    echo(started_line(run, settings.lang))
+
+
+def find_playbook(playbooks: dict[str, Playbook], query: str) -> Playbook:
+    """The playbook `query` names, found the way items are: its exact id, a
+    unique start of its id, its whole title, or words that start words of
+    its title or id, in English or Arabic. More than one, or none, is refused
+    with the candidates or the nearest ids."""
+    from csm_checklist.duties.catalog import fold_text
+
+    wanted = query.strip()
+    pool = {key: book for key, book in playbooks.items() if book.enabled}
+    lowered = wanted.lower()
+    if lowered in playbooks:  # a switched-off one is refused when started, by name
+        return playbooks[lowered]
+    words = re.compile(r"\w+")
+
+    def folded(text: str) -> str:
+        return " ".join(fold_text(text).split())
+
+    def title_words(book: Playbook) -> set[str]:
+        found = set(words.findall(fold_text(f"{book.id} {book.title.en} {book.title.ar}")))
+        # Arabic's definite article is part of the word: "ازمة" finds "الأزمة".
+        return found | {w[2:] for w in found if w.startswith("ال") and len(w) > 3}
+
+    def bare(word: str) -> str:
+        return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+    asked = set(words.findall(fold_text(wanted)))
+    tries = [
+        [b for b in pool.values() if b.id.startswith(lowered)],
+        [b for b in pool.values() if folded(wanted) in (folded(b.title.en), folded(b.title.ar))],
+        [
+            b
+            for b in pool.values()
+            if asked and all(any(w.startswith(bare(q)) for w in title_words(b)) for q in asked)
+        ],
+    ]
+    found = next((match for match in tries if match), []) if wanted else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(b.id for b in found)
+        raise NotMet(
+            Msg("commands.run.playbook_matches", playbook=wanted, count=len(found), names=names),
+            hint=Msg("commands.run.playbook_matches_hint", example=found[0].id),
+        )
+    import difflib
+
+    close = difflib.get_close_matches(lowered, list(pool), n=3, cutoff=0.5)
+    known = ", ".join(pool) if pool else Msg("commands.run.no_playbooks")
+    raise NotMet(
+        Msg("commands.run.no_playbook", playbook=query),
+        hint=Msg("commands.run.did_you_mean", names=", ".join(close))
+        if close
+        else Msg("commands.run.playbooks_hint", known=known),
+    )
 
 
 @run_app.command("list", help=Msg("help.run.list"))
@@ -161,7 +210,7 @@ def log_steps(
                 log, run, step_id, kind, settings.now(), by=_who(env, by), note=note
             )
             step = next(s for s in run.steps if s.id == step_id)
-            typer.echo(step_line(run, step, event, existing, settings.lang))
+            echo(step_line(run, step, event, existing, settings.lang))
 
 
 def undo_step(text: str) -> None:
@@ -180,7 +229,7 @@ def undo_step(text: str) -> None:
             hint=Msg("commands.run.show_hint", run=run.run_id),
         )
     undone = "commands.run.undone_done" if event.kind == "done" else "commands.run.undone_skip"
-    typer.echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
+    echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
 
 
 def register(app: typer.Typer) -> None:

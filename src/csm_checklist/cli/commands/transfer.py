@@ -25,7 +25,7 @@ class ExportFormat(str, Enum):
 
 def export(
     format: ExportFormat = typer.Option(
-        ExportFormat.csv, "--format", "-f", help=Msg("help.export.format")
+        ExportFormat.csv, "--format", "-f", help=Msg("help.export.format"), metavar="FORMAT"
     ),
     since: str | None = typer.Option(None, "--since", help=Msg("help.since"), metavar="DATE"),
     until: str | None = typer.Option(None, "--until", help=Msg("help.until"), metavar="DATE"),

@@ -232,10 +232,14 @@ def show_agenda(
     """
     from rich.text import Text
 
-    from csm_checklist.cli.views.common import cell_len, terminal_console
+    from csm_checklist.cli.views.common import cell_len, heading_lines, terminal_console
 
     console = terminal_console()
-    lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]
+    # A heading with a Hijri date or a holiday's name goes on over lines
+    # between its parts, never inside a date.
+    said = heading or day_heading(agenda.day, agenda.workday, lang)
+    lines = [Text(line, style="bold") for line in heading_lines(said, console.width)]
+    lines.append(Text())
     if entries:
         rows = [
             [

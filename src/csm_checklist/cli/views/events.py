@@ -52,18 +52,22 @@ def logged_line(event: Event, lang: str = "en") -> str:
 
 def already_line(event: Event, existing: Event, lang: str = "en") -> str:
     """What done and skip say when the period was already settled."""
+    period = event_period(event, lang)
+    day = existing.for_date.isoformat()
+    # The day it was logged for, unless the period is that day and says it.
+    on = "" if period == day else label("already_on", lang).format(day=day)
     return label(f"already_{existing.kind}", lang).format(
-        named=_named(event),
-        period=event_period(event, lang),
-        day=existing.for_date.isoformat(),
-        by=existing.by,
+        named=_named(event), period=period, on=on, by=existing.by
     )
 
 
-def progress_line(cadence: str, progress: Progress, lang: str = "en") -> str:
-    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging."""
-    text = label("progress_line", lang).format(
-        cadence=label(cadence, lang), done=progress.done, total=progress.total
+def progress_line(cadence: str, progress: Progress, lang: str = "en", period: str = "") -> str:
+    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging;
+    with `period` (when it is not today's), which one: 'daily, 2026-03-27:
+    4 of 4 done'."""
+    key = "progress_line_for" if period else "progress_line"
+    text = label(key, lang).format(
+        cadence=label(cadence, lang), period=period, done=progress.done, total=progress.total
     )
     if progress.skipped:
         text += label("progress_skipped", lang).format(skipped=progress.skipped)
@@ -229,6 +233,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     """
     from rich.text import Text
 
+    from csm_checklist.cli.views.bidi import has_rtl
     from csm_checklist.cli.views.common import (
         cell_len,
         fit_widths,
@@ -242,6 +247,11 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
         return
     logged = log_rows(events, changes)
     heads = _headers()
+    # A header line that starts with Arabic would be laid out right to left
+    # by a terminal that detects each line's direction (and VTE drops a mark
+    # written at column 0): an Arabic table is indented, like the others.
+    indent = "  " if has_rtl(heads[0]) else ""
+    room = console.width - len(indent)
     layouts = (
         (("for", "kind", "item", "title", "by", "logged", "id", "note"), ("note", "title", "by")),
         (("for", "kind", "item", "title", "by", "id", "note"), ("note", "title", "by")),
@@ -253,7 +263,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
         table = [[heads[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
         widths = [max(cell_len(r[c]) for r in table) for c in range(len(keep))]
         order = [names.index(name) for name in shrink]
-        if fit_widths(widths, console.width, order) is not None:
+        if fit_widths(widths, room, order) is not None:
             break
     styles = []
     for event, row_style, _ in logged:
@@ -267,5 +277,5 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     rows += [
         [(row[i], style) for i in keep] for (_, _, row), style in zip(logged, styles, strict=True)
     ]
-    lines = styled_columns(rows, width=console.width, shrink=order)
+    lines = styled_columns(rows, indent=indent, width=console.width, shrink=order)
     console.print(Text("\n").join(lines))

@@ -38,6 +38,12 @@ def not_recorded_line(event: Event) -> str:
     return Msg("views.measures.not_recorded", item=event.item_id, day=event.for_date.isoformat())
 
 
+def with_figures(rows: Sequence[MeasureRow]) -> list[MeasureRow]:
+    """The rows with a value in the period or the one before: a row of
+    dashes says nothing."""
+    return [row for row in rows if row.value is not None or row.previous is not None]
+
+
 def _target(row: MeasureRow, lang: str) -> str:
     m = row.measure
     if m.target is None:
@@ -53,7 +59,10 @@ def report_lines(
     """The measures section of a text report; the trend column is a sparkline
     of up to 12 periods (terminal and plain text alike). With `width`, fitted
     to a terminal that wide: the trend goes first, then the previous value and
-    its change, before a measure's name is shortened."""
+    its change, before a measure's name is shortened. A measure with no
+    value in this period or the one before is left out, and with it a section
+    that would be empty."""
+    rows = with_figures(rows)
     if not rows:
         return []
     table = [
@@ -109,7 +118,8 @@ MEASURE_CELLS = 10
 
 
 def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
-    """The KPI table of a Markdown report."""
+    """The KPI table of a Markdown report (measures with figures only)."""
+    rows = with_figures(rows)
     if not rows:
         return []
     lines = [

@@ -81,11 +81,13 @@ def json_text(document: object) -> str:
     return text.translate(_table("json")) if _has_unsafe(text, "json") else text
 
 
-def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = False) -> None:
+def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = True) -> None:
     """Write view text to stdout (stderr with `err`), every control character
-    made visible, and a message said in the reader's language; with `columns`,
-    its Arabic columns isolated (bidi.py), for text laid out in columns that a
-    terminal or pager may show later."""
+    made visible, and a message said in the reader's language, its Arabic
+    columns and sentences isolated (bidi.py): a terminal that lays out
+    bidirectional text then keeps each column in place, and the dates and
+    figures of an Arabic sentence in their order (2026-03-28, not
+    28-03-2026). `columns=False` writes the text as it is."""
     from csm_checklist.messages import say
 
     stream = sys.stderr if err else sys.stdout
