@@ -1105,6 +1105,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--on {day} is in the future; a run starts when something happens.",
         "التاريخ --on {day} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
     ),
+    "errors.run_before_start": (
+        "--on {day} is before csm began tracking, on {start}; a run cannot start then.",
+        "التاريخ --on {day} قبل أن يبدأ csm المتابعة في {start}؛ لا يمكن أن يبدأ التشغيل حينها.",
+    ),
+    "errors.run_at_future": (
+        "{moment} is in the future; a run starts when something happens.",
+        "الوقت {moment} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
+    ),
+    "errors.run_at_future_hint": (
+        "Give the time it began, up to now ({now}).",
+        "اكتب وقت بدئه، حتى الآن ({now}).",
+    ),
     "errors.playbook_off": (
         "The playbook {playbook} is switched off (enabled: false).",
         "دليل الإجراءات {playbook} موقوف (enabled: false).",
