@@ -138,12 +138,33 @@ def _sort_key(entry: Entry) -> tuple[int, date]:
 
 
 def _previous_workday(day: date, history: "History") -> date | None:
-    """The last workday before `day` within a week, for yesterday's daily misses."""
-    for back in range(1, 8):
-        earlier = day - timedelta(days=back)
+    """The last workday before `day`, however many days off lie between
+    (a fortnight of leave, say), for its daily misses; None when there is
+    none since the tracking start."""
+    earlier = day - timedelta(days=1)
+    while earlier >= history.start:
         if is_workday(earlier, history.calendar_on(earlier)):
             return earlier
+        earlier -= timedelta(days=1)
     return None
+
+
+def _previous_expected(tl: "Timeline", period: Period, day: date) -> Period | None:
+    """The period before `period`, past any that expected nothing because
+    days off took every workday in them (a week of leave, say), back to the
+    tracking start."""
+    before = tl.period_containing(period.start - timedelta(days=1))
+    for _ in range(400):  # bounded: a year of weeks, a century of quarters
+        if before is None or before.end < tl.history.start:
+            return before
+        judged = tl.judge_day(before, day)
+        if tl.tracked_from(judged) is None or tl.expected(before, day):
+            return before
+        earlier = tl.period_containing(before.start - timedelta(days=1))
+        if earlier is None:
+            return before
+        before = earlier
+    return before
 
 
 def build_agenda(
@@ -174,7 +195,7 @@ def build_agenda(
         if item.cadence == "daily":
             before = tl.period_containing(workday_before) if workday_before else None
         else:
-            before = tl.period_containing(period.start - timedelta(days=1))
+            before = _previous_expected(tl, period, day)
         if before is not None:
             previous.append((tl, before))
 
