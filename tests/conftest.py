@@ -3,9 +3,19 @@ test can read or change a real user's settings or log."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The suite run a year ahead (README, Developing) preloads libfaketime
+    # into pytest itself, which hands every child process FAKETIME_SHARED:
+    # one block of clock state for all of them, which a child writing to a
+    # closed stdout (that block then sits at file descriptor 1) overwrites
+    # for every later one. Without it each child keeps a clock of its own.
+    os.environ.pop("FAKETIME_SHARED", None)
 
 
 @pytest.fixture(autouse=True)
