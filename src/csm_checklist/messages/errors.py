@@ -1361,6 +1361,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing was imported. A step event's uuid names one check-off.",
         "لم يُستورد شيء. الـ uuid يدل على إنجاز خطوة واحدة.",
     ),
+    "errors.note_record_malformed": (
+        "A note correction record is malformed: {record!r}.",
+        "سجل تصحيح ملاحظة غير سليم: {record!r}.",
+    ),
+    "errors.note_record_malformed_hint": (
+        "Nothing was imported. Each note correction has event, old_note, new_note, "
+        "changed_at (with its UTC offset), by and host.",
+        "لم يُستورد شيء. لكل تصحيح ملاحظة event وold_note وnew_note وchanged_at "
+        "(مع فرق التوقيت عن UTC) وby وhost.",
+    ),
     "errors.measure_record_malformed": (
         "A measure record is malformed: {record!r}.",
         "سجل مقياس غير سليم: {record!r}.",

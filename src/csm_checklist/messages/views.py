@@ -256,6 +256,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Added {runs} playbook runs, {steps} step check-offs and {measures} measures.",
         "أُضيف من تشغيلات خطط العمل: {runs}، ومن الخطوات: {steps}، ومن القياسات: {measures}.",
     ),
+    "views.import_notes.one": (
+        "Added 1 note correction (csm log --history shows it).",
+        "أُضيف تصحيح ملاحظة واحد (يعرضه csm log --history).",
+    ),
+    "views.import_notes.many": (
+        "Added {count} note corrections (csm log --history shows them).",
+        "أُضيف من تصحيحات الملاحظات: {count} (يعرضها csm log --history).",
+    ),
+    "views.import_would_notes.one": (
+        "Would add 1 note correction.",
+        "سيُضاف تصحيح ملاحظة واحد.",
+    ),
+    "views.import_would_notes.many": (
+        "Would add {count} note corrections.",
+        "سيُضاف من تصحيحات الملاحظات: {count}.",
+    ),
     "views.import_would_extra": (
         "Would add {runs} playbook runs, {steps} step check-offs and {measures} measures.",
         "سيُضاف من تشغيلات خطط العمل: {runs}، ومن الخطوات: {steps}، ومن القياسات: {measures}.",

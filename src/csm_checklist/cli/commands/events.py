@@ -280,6 +280,13 @@ def log_events(
             )
             more = total - len(events)
         changes = log.note_changes(e.uuid for e in events) if history else None
+        if changes is not None and stamp is not None:
+            # As the log stood then: corrections made later had not happened.
+            changes = {
+                uuid: kept
+                for uuid, found in changes.items()
+                if (kept := [c for c in found if c.changed_at <= stamp])
+            }
     if json_output:
         from csm_checklist.exchange.formats import event_record
 

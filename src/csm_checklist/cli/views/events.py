@@ -90,10 +90,13 @@ def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[
     if result.before_start:
         count = result.before_start
         lines.append(counted("import_before_start", count, lang, start=result.start.isoformat()))
-    if any(result.extra):
-        runs, steps, measures = result.extra
+    runs, steps, measures, notes = result.extra
+    if runs or steps or measures:
         key = "import_would_extra" if dry_run else "import_extra"
         lines.append(label(key, lang).format(runs=runs, steps=steps, measures=measures))
+    if notes:
+        key = "import_would_notes" if dry_run else "import_notes"
+        lines.append(counted(key, notes, lang))
     if result.rules_kept:
         lines.append(label("import_rules_kept", lang))
     return lines
