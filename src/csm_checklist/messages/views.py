@@ -103,6 +103,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{cadence}: {done} of {total} done",
         "{cadence}: أُنجز {done} من {total}",
     ),
+    "views.nothing_expected_day": (
+        "{cadence}: nothing was expected on {day} ({why}); kept as extra, not counted.",
+        "{cadence}: لم يكن شيء متوقعًا في {day} ({why})؛ حُفظ إضافيًا ولا يُحتسب.",
+    ),
+    "views.nothing_expected_period": (
+        "{cadence}: nothing was expected for the {period}; kept as extra, not counted.",
+        "{cadence}: لم يكن شيء متوقعًا عن {period}؛ حُفظ إضافيًا ولا يُحتسب.",
+    ),
     "views.progress_skipped": (", {skipped} skipped", "، وتم تخطي {skipped}"),
     "views.undone_done": (
         "Undone: done of {named} for {period}, logged {moment} by {by}.",

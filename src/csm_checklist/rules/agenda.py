@@ -207,6 +207,15 @@ def build_agenda(
     )
 
 
+def expected_on(history: "History", item_id: str, day: date) -> bool:
+    """Whether the item's period containing `day` expected anything, by the
+    rules in force then (a daily item on a weekend or a day off did not: an
+    entry logged there is extra)."""
+    tl = history.until(day).timeline(item_id)
+    period = tl.period_containing(day)
+    return period is not None and tl.expected(period, day)
+
+
 def progress_of(entries: Iterable[Entry]) -> dict[str, Progress]:
     """Done, skipped and expected counts per cadence, in cadence order."""
     counts: dict[str, list[int]] = {}
