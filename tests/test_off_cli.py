@@ -227,9 +227,13 @@ def test_leave_across_a_month_end() -> None:
     # On a day of leave, today says so and shows no daily item.
     text = ok("today", "--on", "2026-11-02")
     assert text.startswith("Monday 2026-11-02 · day off (Annual leave)\n")
-    assert "daily" not in text
     doc = json.loads(ok("today", "--on", "2026-11-02", "--json"))
     assert (doc["workday"], doc["day_off"]) == (False, "Annual leave")
+    assert [i["id"] for i in doc["items"] if i["cadence"] == "daily"] == []
+    # What the last workday before the leave missed is still news.
+    assert {m["period_start"] for m in doc["missed"] if m["cadence"] == "daily"} == {
+        "2026-10-23"
+    }
 
 
 def test_an_eid_week_in_riyadh(config_dir: Path) -> None:
