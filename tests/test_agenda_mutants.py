@@ -217,9 +217,11 @@ def test_due_for_a_month_lists_items_of_that_cadence_and_longer_ones_due_in_it()
     window, entries = window_entries(history, FakeLog(), "monthly", d(25))
     assert window == Period(d(1), d(30))
     # The quarter is due 31 December: not in November. Daily and weekly
-    # items are shorter than a month.
+    # items are shorter than a month. The rrule item every fourth Monday
+    # falls twice in November: both occurrences are listed.
     assert [(e.item.id, e.due) for e in entries] == [
         ("month-report", d(30)),
+        ("sync", d(2)),
         ("sync", d(30)),
     ]
     window, entries = window_entries(history, FakeLog(), "monthly", d(1, 12))

@@ -231,9 +231,7 @@ def test_leave_across_a_month_end() -> None:
     assert (doc["workday"], doc["day_off"]) == (False, "Annual leave")
     assert [i["id"] for i in doc["items"] if i["cadence"] == "daily"] == []
     # What the last workday before the leave missed is still news.
-    assert {m["period_start"] for m in doc["missed"] if m["cadence"] == "daily"} == {
-        "2026-10-23"
-    }
+    assert {m["period_start"] for m in doc["missed"] if m["cadence"] == "daily"} == {"2026-10-23"}
 
 
 def test_an_eid_week_in_riyadh(config_dir: Path) -> None:

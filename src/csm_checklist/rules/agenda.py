@@ -259,6 +259,9 @@ def _rank(item: "ItemRule") -> int:
     return CADENCES.index(rec.cadence)
 
 
+_WEEKLY = CADENCES.index("weekly")
+
+
 def window_entries(
     history: "History",
     events: EventSource,
@@ -267,10 +270,12 @@ def window_entries(
     *,
     only: Iterable[str] | None = None,
 ) -> tuple[Period, list[Entry]]:
-    """What `csm due --period P` shows: every item of that cadence (rrule items
-    by the cadence they are closest to) in its period containing `day`,
-    whatever its status, plus items of longer cadences whose due date falls
-    inside the P-window containing `day`."""
+    """What `csm due --period P` shows: every item of that cadence in its
+    period containing `day`, whatever its status, plus items of longer
+    cadences whose due date falls inside the P-window containing `day`. An
+    rrule item (but one closer to daily, in a window longer than a day) shows
+    every occurrence expected inside the window; with none, it is treated
+    like the standard cadence it is closest to."""
     view = history.until(day)
     window = view.window_timeline(cadence).period_containing(day)
     assert window is not None
@@ -282,6 +287,16 @@ def window_entries(
             continue
         tl = view.timeline(item.id)
         item_rank = _rank(item)
+        # An rrule closer to daily stays out of longer windows, as daily items do.
+        if item.recurrence.cadence == RRULE and item_rank >= min(rank, _WEEKLY):
+            inside = [
+                period
+                for period in tl.periods_overlapping(window.start, window.end)
+                if tl.due(period, day) in window and tl.expected(period, day)
+            ]
+            if inside:
+                pairs.extend((tl, period) for period in inside)
+                continue
         if item_rank == rank:
             period = tl.period_containing(day)
             if period is not None:
