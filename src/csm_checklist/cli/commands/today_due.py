@@ -53,7 +53,8 @@ def show_today(
         history = env.history(log, as_logged=stamp)
         agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
         # Open playbook runs are today's news: one indexed lookup, and
-        # nothing more imported, when none is open.
+        # nothing more imported, when none is open. A past day (or
+        # --as-logged) sees the runs open then, closed since or not.
         if stood is not None or log.has_open_runs():
             from csm_checklist.rules.runs import load_runs
 
