@@ -7,6 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No test asserts how long anything takes: hypothesis's per-example deadline
+# (200 ms) fails property tests on a machine that is busy, or whose clock
+# libfaketime moves, whatever csm does.
+settings.register_profile("csm", deadline=None)
+settings.load_profile("csm")
 
 
 def pytest_configure(config: pytest.Config) -> None:
