@@ -4,11 +4,13 @@ package and compared event by event with the due dates `csm due` gives."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from icalendar import Calendar
 
 from clihelp import run, track_from
@@ -27,6 +29,15 @@ items:
     area: team-management
     rrule: FREQ=WEEKLY;BYDAY=SA
 """
+
+
+@pytest.fixture(autouse=True)
+def _on_30_november_2026() -> Iterator[None]:
+    """Every test runs on Monday 30 November 2026, so the log it makes
+    tracks from then and December's due dates are expected, whatever the
+    real date."""
+    with time_machine.travel("2026-11-30 09:00:00+00:00", tick=False):
+        yield
 
 
 def ok(*args: str) -> Any:

@@ -29,8 +29,12 @@ DEFAULTS = {
 
 
 def shown(settings: dict[str, str]) -> dict[str, object]:
-    """`settings` as `config show --json` prints them: numbers as numbers."""
-    return {k: int(v) if k == "fiscal_year_start" else v for k, v in settings.items()}
+    """`settings` as `config show --json` prints them: numbers as numbers,
+    flags as true or false."""
+    typed: dict[str, object] = dict(settings)
+    typed["fiscal_year_start"] = int(settings["fiscal_year_start"])
+    typed["hijri"] = {"true": True, "false": False}[settings["hijri"]]
+    return typed
 
 
 # A valid value for every setting, none of them the default.

@@ -211,9 +211,11 @@ def test_leave_across_a_month_end() -> None:
     october = json.loads(ok("due", "--period", "month", "--on", "2026-10-05", "--json"))
     assert {i["id"]: i["due"] for i in october["items"]}["monthly-report"] == "2026-10-23"
     # Both weeks of the leave are entirely off: no weekly item is expected,
-    # so on the first Monday back nothing weekly is missed.
+    # so on the first Monday back no week of the leave is missed; the last
+    # week they were expected in, 19-25 October, is the one looked at.
     back = json.loads(ok("today", "--on", "2026-11-09", "--json"))
-    assert [m for m in back["missed"] if m["cadence"] == "weekly"] == []
+    weekly = {m["period_start"] for m in back["missed"] if m["cadence"] == "weekly"}
+    assert weekly == {"2026-10-19"}
     week = report("2026-11-04")
     # Nothing daily, nothing weekly; the month, quarter and year around it
     # are reported with the windows that hold their due dates.
@@ -226,9 +228,11 @@ def test_leave_across_a_month_end() -> None:
     # On a day of leave, today says so and shows no daily item.
     text = ok("today", "--on", "2026-11-02")
     assert text.startswith("Monday 2026-11-02 · day off (Annual leave)\n")
-    assert "daily" not in text
     doc = json.loads(ok("today", "--on", "2026-11-02", "--json"))
     assert (doc["workday"], doc["day_off"]) == (False, "Annual leave")
+    assert [i["id"] for i in doc["items"] if i["cadence"] == "daily"] == []
+    # What the last workday before the leave missed is still news.
+    assert {m["period_start"] for m in doc["missed"] if m["cadence"] == "daily"} == {"2026-10-23"}
 
 
 def test_an_eid_week_in_riyadh(config_dir: Path) -> None:

@@ -198,6 +198,11 @@ def test_start_refuses_unknown_and_future(config_dir: Path) -> None:
         assert refused(2, "run", "start", "crisis", "--on", "2027-03-03").stderr.startswith(
             "Error: --on 2027-03-03 is in the future"
         )
+        # Before the tracking start (the log began today): refused, as for items.
+        assert refused(2, "run", "start", "crisis", "--on", "2027-03-01").stderr.startswith(
+            "Error: --on 2027-03-01 is before csm began tracking, on 2027-03-02"
+        )
+        ok("history", "start", "2027-03-01")
         # An earlier day starts at its first minute.
         assert ok("run", "start", "campaign", "--on", "2027-03-01").startswith(
             "Started campaign-2027-03-01: Marketing campaign, 5 steps; first deadline "

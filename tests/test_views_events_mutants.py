@@ -135,7 +135,7 @@ JAN = date(2026, 1, 1)
             ["Added 1 event; 1 was already present."],
         ),
         (
-            ImportResult(2, 0, JAN, "backup", 1, True, (1, 2, 3)),
+            ImportResult(2, 0, JAN, "backup", 1, True, (1, 2, 3, 0)),
             True,
             "en",
             [
@@ -147,7 +147,7 @@ JAN = date(2026, 1, 1)
             ],
         ),
         (
-            ImportResult(2, 3, JAN, "events", 2, False, (0, 0, 1)),
+            ImportResult(2, 3, JAN, "events", 2, False, (0, 0, 1, 0)),
             False,
             "en",
             [
@@ -158,7 +158,7 @@ JAN = date(2026, 1, 1)
             ],
         ),
         (
-            ImportResult(2, 3, JAN, "events", 2, True, (0, 1, 0)),
+            ImportResult(2, 3, JAN, "events", 2, True, (0, 1, 0, 0)),
             False,
             "ar",
             [
@@ -170,7 +170,7 @@ JAN = date(2026, 1, 1)
             ],
         ),
         (
-            ImportResult(2, 3, JAN, "backup", 2, True, (1, 0, 0)),
+            ImportResult(2, 3, JAN, "backup", 2, True, (1, 0, 0, 0)),
             True,
             "ar",
             [

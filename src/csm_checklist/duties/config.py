@@ -159,6 +159,16 @@ class Setting(NamedTuple):
     description: str
     check: Callable[[str], str]
     example: str
+    kind: str = "text"  # "text", "number" or "flag": how JSON gives the value
+
+    def typed(self, value: str) -> str | int | bool:
+        """The value as a program reading JSON wants it: a number as a
+        number, a flag as true or false (settings are kept as text)."""
+        if self.kind == "number" and value.strip().isdigit():
+            return int(value)
+        if self.kind == "flag":
+            return value == "true"
+        return value
 
 
 SETTINGS: dict[str, Setting] = {
@@ -185,6 +195,7 @@ SETTINGS: dict[str, Setting] = {
             Msg("help.setting.fiscal_year_start"),
             _check_fiscal_year_start,
             "7",
+            "number",
         ),
         Setting(
             "timezone",
@@ -213,6 +224,7 @@ SETTINGS: dict[str, Setting] = {
             Msg("help.setting.hijri"),
             _check_flag,
             "true",
+            "flag",
         ),
     )
 }

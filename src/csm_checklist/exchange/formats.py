@@ -498,7 +498,7 @@ def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
         yield where, parse_record(record, where)
 
 
-EXTRA_KEYS = ("runs", "run_steps", "measures")
+EXTRA_KEYS = ("runs", "run_steps", "measures", "note_changes")
 
 
 def _read_json(

@@ -259,6 +259,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Did you mean: {names}?",
         "هل تقصد: {names}؟",
     ),
+    "commands.run.not_a_time": (
+        "--at {text!r} is not a time.",
+        "القيمة --at {text!r} ليست وقتًا.",
+    ),
+    "commands.run.time_forms": (
+        "Give the hour it began as HH:MM (e.g. 14:30), or a full local time "
+        "YYYY-MM-DD HH:MM (e.g. 2026-04-07 14:30).",
+        "اكتب ساعة البدء بالصيغة HH:MM (مثل 14:30)، أو وقتًا محليًا كاملًا "
+        "YYYY-MM-DD HH:MM (مثل 2026-04-07 14:30).",
+    ),
+    "commands.run.at_and_on": (
+        "--at {at} names one day and --on {on} another.",
+        "الخيار --at {at} يحدّد يومًا والخيار --on {on} يحدّد يومًا آخر.",
+    ),
+    "commands.run.at_and_on_hint": (
+        "Give the day once: in --at, or in --on with --at HH:MM.",
+        "اذكر اليوم مرة واحدة: في --at، أو في --on مع --at HH:MM.",
+    ),
     "commands.run.items_or_steps": (
         "Give either items or RUN/STEP steps, not both.",
         "أعطِ مهام أو خطوات RUN/STEP، لا الاثنين معًا.",

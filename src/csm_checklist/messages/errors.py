@@ -1105,6 +1105,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--on {day} is in the future; a run starts when something happens.",
         "التاريخ --on {day} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
     ),
+    "errors.run_before_start": (
+        "--on {day} is before csm began tracking, on {start}; a run cannot start then.",
+        "التاريخ --on {day} قبل أن يبدأ csm المتابعة في {start}؛ لا يمكن أن يبدأ التشغيل حينها.",
+    ),
+    "errors.run_at_future": (
+        "{moment} is in the future; a run starts when something happens.",
+        "الوقت {moment} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
+    ),
+    "errors.run_at_future_hint": (
+        "Give the time it began, up to now ({now}).",
+        "اكتب وقت بدئه، حتى الآن ({now}).",
+    ),
     "errors.playbook_off": (
         "The playbook {playbook} is switched off (enabled: false).",
         "دليل الإجراءات {playbook} موقوف (enabled: false).",
@@ -1348,6 +1360,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors.step_conflict_hint": (
         "Nothing was imported. A step event's uuid names one check-off.",
         "لم يُستورد شيء. الـ uuid يدل على إنجاز خطوة واحدة.",
+    ),
+    "errors.note_record_malformed": (
+        "A note correction record is malformed: {record!r}.",
+        "سجل تصحيح ملاحظة غير سليم: {record!r}.",
+    ),
+    "errors.note_record_malformed_hint": (
+        "Nothing was imported. Each note correction has event, old_note, new_note, "
+        "changed_at (with its UTC offset), by and host.",
+        "لم يُستورد شيء. لكل تصحيح ملاحظة event وold_note وnew_note وchanged_at "
+        "(مع فرق التوقيت عن UTC) وby وhost.",
     ),
     "errors.measure_record_malformed": (
         "A measure record is malformed: {record!r}.",

@@ -714,9 +714,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.run.start.name": ("What happened, in a few words.", "ما الذي حدث، في كلمات قليلة."),
     "help.run.start.on": (
         "The day it started (YYYY-MM-DD, today, yesterday); an earlier day starts the "
-        "run at its first minute. Default: now.",
+        "run at its first minute unless --at gives the hour. Default: now.",
         "اليوم الذي بدأ فيه (YYYY-MM-DD أو today أو yesterday)؛ اليوم السابق يبدأ "
-        "التشغيل في أول دقيقة منه. الافتراضي: الآن.",
+        "التشغيل في أول دقيقة منه ما لم يحدّد --at الساعة. الافتراضي: الآن.",
+    ),
+    "help.run.start.at": (
+        "When it began, for a run started after the fact: HH:MM on the --on day "
+        "(default today), or a full local time YYYY-MM-DD HH:MM. Deadlines count from it.",
+        "وقت بدئه، لتشغيل يُسجَّل بعد وقوعه: HH:MM في يوم --on (الافتراضي اليوم)، "
+        "أو وقت محلي كامل YYYY-MM-DD HH:MM. تُحسب المهل منه.",
     ),
     "help.run.start.by": ("Who started it.", "من بدأه."),
     "help.run.list": (

@@ -108,6 +108,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{cadence}, {period}: {done} of {total} done",
         "{cadence}، {period}: أُنجز {done} من {total}",
     ),
+    "views.nothing_expected_day": (
+        "{cadence}: nothing was expected on {day} ({why}); kept as extra, not counted.",
+        "{cadence}: لم يكن شيء متوقعًا في {day} ({why})؛ حُفظ إضافيًا ولا يُحتسب.",
+    ),
+    "views.nothing_expected_period": (
+        "{cadence}: nothing was expected for the {period}; kept as extra, not counted.",
+        "{cadence}: لم يكن شيء متوقعًا عن {period}؛ حُفظ إضافيًا ولا يُحتسب.",
+    ),
     "views.progress_skipped": (", {skipped} skipped", "، وتم تخطي {skipped}"),
     "views.undone_done": (
         "Undone: done of {named} for {period}, logged {moment} by {by}.",
@@ -272,6 +280,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.import_extra": (
         "Added {runs} playbook runs, {steps} step check-offs and {measures} measures.",
         "أُضيف من تشغيلات خطط العمل: {runs}، ومن الخطوات: {steps}، ومن القياسات: {measures}.",
+    ),
+    "views.import_notes.one": (
+        "Added 1 note correction (csm log --history shows it).",
+        "أُضيف تصحيح ملاحظة واحد (يعرضه csm log --history).",
+    ),
+    "views.import_notes.many": (
+        "Added {count} note corrections (csm log --history shows them).",
+        "أُضيف من تصحيحات الملاحظات: {count} (يعرضها csm log --history).",
+    ),
+    "views.import_would_notes.one": (
+        "Would add 1 note correction.",
+        "سيُضاف تصحيح ملاحظة واحد.",
+    ),
+    "views.import_would_notes.many": (
+        "Would add {count} note corrections.",
+        "سيُضاف من تصحيحات الملاحظات: {count}.",
     ),
     "views.import_would_extra": (
         "Would add {runs} playbook runs, {steps} step check-offs and {measures} measures.",

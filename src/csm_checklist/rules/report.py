@@ -34,7 +34,7 @@ from csm_checklist.dates.schedule import CADENCES, Period, cadence_rank, is_day_
 from csm_checklist.rules.scope import same_name
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.history import History
+    from csm_checklist.rules.history import History, Timeline
     from csm_checklist.store.log import Event
 
 OUTCOMES = ("on_time", "late", "skipped", "missed", "due", "open", "extra")
@@ -300,7 +300,7 @@ def build_report(
     outcomes.sort(key=lambda o: (cadence_rank(o.cadence), o.period.start, o.item_id))
     report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
-    report.streaks = _streaks(report.outcomes, window, view)
+    report.streaks = _streaks(report.outcomes, window, view, as_of)
     report.notes = sorted(
         (o.event for o in outcomes if o.event is not None and o.event.note),
         key=lambda e: (e.for_date, e.item_id),
@@ -318,10 +318,13 @@ def _tally(report: Report) -> None:
     report.cadences = {c: report.cadences[c] for c in sorted(report.cadences, key=cadence_rank)}
 
 
-def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> list[Streak]:
+def _streaks(
+    outcomes: Sequence[Outcome], window: Period, history: History, as_of: date
+) -> list[Streak]:
     """One graph cell per expected day of each daily item, up to the as-of day,
-    and a cell marking each day off between them (it neither keeps nor breaks
-    a streak); weekends and extras add none."""
+    and a cell marking each day off in the window while the item was tracked
+    (it neither keeps nor breaks a streak), leave at the window's start or
+    end included; weekends and extras add none."""
     days_of: dict[str, dict[date, str]] = {}
     titles: dict[str, str] = {}
     for outcome in outcomes:
@@ -330,13 +333,20 @@ def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> l
         days_of.setdefault(outcome.item_id, {})[outcome.period.start] = outcome.outcome
         titles.setdefault(outcome.item_id, outcome.title)
     streaks = []
+    known = set(history.item_ids())
     for item_id, by_day in days_of.items():
         run = longest = 0
         cells = []
-        for day in Period(min(by_day), max(by_day)).days():
+        tl = history.timeline(item_id) if item_id in known else None
+        first = window.start
+        while first < min(by_day) and not _tracked(tl, first):
+            first += timedelta(days=1)
+        last = max(max(by_day), min(window.end, as_of))
+        for day in Period(first, last).days():
             result = by_day.get(day)
             if result is None:
-                if is_day_off(day, history.calendar_on(day)):
+                inside = day <= max(by_day) or _tracked(tl, day)
+                if inside and is_day_off(day, history.calendar_on(day)):
                     cells.append((day, "off"))
                 continue
             cells.append((day, result))
@@ -348,3 +358,12 @@ def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> l
             # skipped: the streak goes on; due or open (today): not broken yet
         streaks.append(Streak(item_id, titles[item_id], run, longest, tuple(cells)))
     return streaks
+
+
+def _tracked(tl: Timeline | None, day: date) -> bool:
+    """Whether the item was tracked (and switched on) on `day`; never for
+    an item the rules do not know (its entries were imported)."""
+    if tl is None:
+        return False
+    start = tl.tracked_from(day)
+    return start is not None and start <= day

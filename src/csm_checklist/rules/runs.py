@@ -226,8 +226,10 @@ def load_runs(
 ) -> list[Run]:
     """Runs, oldest started first, with their steps as they stand (with
     `as_logged`, as they stood at that moment: runs started by then, steps
-    checked off by then, a close or an undo only if made by then)."""
-    where, params = ("closed_at IS NULL", []) if open_only else ("1", [])
+    checked off by then, a close or an undo only if made by then; a run
+    closed later is open then, even with `open_only`)."""
+    # As of a moment, a run closed since then was open: it is read, then kept.
+    where, params = ("closed_at IS NULL", []) if open_only and as_logged is None else ("1", [])
     if run_ids is not None:
         where += f" AND run_id IN ({', '.join('?' * len(run_ids))})"
         params = list(run_ids)
@@ -262,6 +264,8 @@ def load_runs(
             else run
             for run in runs
         ]
+        if open_only:
+            runs = [run for run in runs if run.open]
     return runs
 
 
@@ -287,14 +291,35 @@ def find_run(log: EventLog, text: str, calendar_on: CalendarOn) -> Run:
 # Writing ---------------------------------------------------------------------------
 
 
-def start_moment(day: date, today: date, now: datetime) -> datetime:
-    """When a run started on `day`: now for today, the start of an earlier
-    day; a future day is BadInput."""
+def start_moment(
+    day: date,
+    today: date,
+    now: datetime,
+    *,
+    at: time | None = None,
+    tracking_start: date | None = None,
+) -> datetime:
+    """When a run started on `day`: at `at` (local time) when given, else
+    now for today and the first minute of an earlier day. BadInput for a
+    moment in the future or a day before the log's tracking start."""
     if day > today:
         raise BadInput(
             Msg("errors.run_on_future", day=day.isoformat()),
             hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
+    if tracking_start is not None and day < tracking_start:
+        raise BadInput(
+            Msg("errors.run_before_start", day=day.isoformat(), start=tracking_start.isoformat()),
+            hint=Msg("errors.on_before_start_hint", day=day.isoformat()),
+        )
+    if at is not None:
+        moment = datetime.combine(day, at, tzinfo=now.tzinfo)
+        if moment > now:
+            raise BadInput(
+                Msg("errors.run_at_future", moment=f"{moment:%Y-%m-%d %H:%M}"),
+                hint=Msg("errors.run_at_future_hint", now=f"{now:%Y-%m-%d %H:%M}"),
+            )
+        return moment
     if day == today:
         return now
     return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo)

@@ -226,7 +226,8 @@ class ImportResult(NamedTuple):
     adopted: str  # "backup" or "events" when the empty log took the file's start, else ""
     before_start: int  # active events in the file dated before the tracking start
     rules_kept: bool  # the file's revisions were left out: this log has its own history
-    extra: tuple[int, int, int] = (0, 0, 0)  # a backup's runs, step check-offs, measures added
+    # a backup's runs, step check-offs, measures and note corrections added
+    extra: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 def import_events(
@@ -307,7 +308,7 @@ def import_events(
     added, present = log.merge(
         checked(), dry_run=dry_run, starts=new_starts, revisions=[*brought, *pending]
     )
-    extra = (0, 0, 0)
+    extra = (0, 0, 0, 0)
     if source.extra:
         from csm_checklist.store.backup_extra import merge_extra
 

@@ -1,6 +1,7 @@
 """What a json backup carries besides events and the history of the rules:
-playbook runs with their step check-offs, and the measures recorded with
-events. csv and jsonl exports carry events only."""
+playbook runs with their step check-offs, the measures recorded with
+events, and the corrections of events' notes (`csm note`, shown by
+`csm log --history`). csv and jsonl exports carry events only."""
 
 from __future__ import annotations
 
@@ -44,20 +45,73 @@ def extra_header(
             "ORDER BY e.logged_at_utc, m.id",
             params,
         ).fetchall()
+        changes = db.execute(
+            "SELECT n.event_uuid, n.old_note, n.new_note, n.changed_at, n.changed_by, n.host "
+            f"FROM note_changes n JOIN events e ON e.uuid = n.event_uuid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY n.changed_at_utc, n.id",
+            params,
+        ).fetchall()
     measures = [{"event": u, "measure": m, "value": v, "unit": unit} for u, m, v, unit in rows]
-    return {"runs": runs, "run_steps": steps, "measures": measures}
+    notes = [
+        {"event": u, "old_note": old, "new_note": new, "changed_at": at, "by": by, "host": host}
+        for u, old, new, at, by, host in changes
+    ]
+    return {"runs": runs, "run_steps": steps, "measures": measures, "note_changes": notes}
 
 
 def merge_extra(
     log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """Merge a backup's runs, step events and measures by uuid (a conflict
-    is refused, like an event's). Returns how many of each were added."""
+    is refused, like an event's), and the note corrections this log lacks.
+    Returns how many of each were added."""
     runs, steps = merge_records(
         log, extra.get("runs", []), extra.get("run_steps", []), dry_run=dry_run
     )
     measures = merge_measures(log, extra.get("measures", []), dry_run=dry_run)
-    return runs, steps, measures
+    notes = merge_note_changes(log, extra.get("note_changes", []), dry_run=dry_run)
+    return runs, steps, measures, notes
+
+
+# Note corrections ------------------------------------------------------------------
+
+
+def merge_note_changes(log: EventLog, records: Iterable[dict[str, Any]], *, dry_run: bool) -> int:
+    """Add the note corrections the log lacks (the same event, moment and
+    texts are the same correction: importing twice adds nothing). Returns
+    how many were added."""
+    added = 0
+    with log.writing() as db:
+        for record in records:
+            try:
+                uuid = str(record["event"])
+                old, new, by = record["old_note"], record["new_note"], record["by"]
+                host = record.get("host", "")
+                if not all(isinstance(text, str) for text in (old, new, by, host)):
+                    raise TypeError("text")
+                at = datetime.fromisoformat(record["changed_at"])
+                if at.tzinfo is None:
+                    raise ValueError("changed_at")
+            except (KeyError, TypeError, ValueError):
+                raise ImportFileError(
+                    Msg("errors.note_record_malformed", record=record),
+                    hint=Msg("errors.note_record_malformed_hint"),
+                ) from None
+            row = db.execute(
+                "SELECT 1 FROM note_changes WHERE event_uuid = ? AND changed_at_utc = ? "
+                "AND old_note = ? AND new_note = ? LIMIT 1",
+                (uuid, utc_key(at), old, new),
+            ).fetchone()
+            if row is not None:
+                continue
+            if not dry_run:
+                db.execute(
+                    "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
+                    "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (uuid, old, new, at.isoformat(), utc_key(at), by, host),
+                )
+            added += 1
+    return added
 
 
 # Runs ------------------------------------------------------------------------------

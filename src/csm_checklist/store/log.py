@@ -1108,6 +1108,7 @@ class EventLog:
         # SQLite caps the number of parameters in one statement; 400 keys use 800.
         chunk = 400
         with self._errors():
+            notes = _notes_then(self._db, as_logged)
             for first in range(0, len(wanted), chunk):
                 part = wanted[first : first + chunk]
                 values = ", ".join(["(?, ?)"] * len(part))
@@ -1119,7 +1120,7 @@ class EventLog:
                     [*(text for key in part for text in key), *extra],
                 )
                 # Newest first, so the earliest active event is written last and wins.
-                for event in _standing(rows, as_logged):
+                for event in _standing(rows, as_logged, notes):
                     found[(event.item_id, event.period_start)] = event
         return found
 
@@ -1136,7 +1137,8 @@ class EventLog:
                 "ORDER BY period_start, logged_at_utc, id",
                 (first.isoformat(), last.isoformat(), *extra),
             ).fetchall()
-        return list(_standing(rows, as_logged))
+            notes = _notes_then(self._db, as_logged)
+        return list(_standing(rows, as_logged, notes))
 
     def events(
         self,
@@ -1177,9 +1179,11 @@ class EventLog:
             params.append(limit)
         shown = 0
         with self._errors():
+            notes = _notes_then(self._db, as_logged)
             for row in self._db.execute(sql, params):
                 event = _event_from_row(row)
                 if as_logged is not None:
+                    event = _note_then(event, notes)
                     if event.undone_at is not None and event.undone_at > as_logged:
                         event = event._replace(undone_at=None)  # not undone yet then
                     if event.undone_at is not None and not include_undone:
@@ -1252,12 +1256,37 @@ def _state_filter(as_logged: datetime | None) -> tuple[str, tuple[str, ...]]:
     return "logged_at_utc <= ?", (utc_key(as_logged),)
 
 
-def _standing(rows: Iterable[Sequence[str | None]], as_logged: datetime | None) -> Iterator[Event]:
-    """The events of `rows` that were active at `as_logged` (all of them without it)."""
+def _standing(
+    rows: Iterable[Sequence[str | None]],
+    as_logged: datetime | None,
+    notes: dict[str, str] | None = None,
+) -> Iterator[Event]:
+    """The events of `rows` that were active at `as_logged` (all of them
+    without it), with the notes they had then (`notes`, from `_notes_then`)."""
     for row in rows:
         event = _event_from_row(row)
         if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
-            yield event
+            yield _note_then(event, notes)
+
+
+def _notes_then(db: sqlite3.Connection, as_logged: datetime | None) -> dict[str, str] | None:
+    """What each note corrected after `as_logged` read at that moment: the
+    old note of its first correction made later. None without a moment."""
+    if as_logged is None:
+        return None
+    rows = db.execute(
+        "SELECT event_uuid, old_note FROM note_changes WHERE changed_at_utc > ? "
+        "ORDER BY changed_at_utc DESC, id DESC",
+        (utc_key(as_logged),),
+    )
+    # Newest first, so the earliest later correction is written last and wins.
+    return {uuid: old for uuid, old in rows}
+
+
+def _note_then(event: Event, notes: dict[str, str] | None) -> Event:
+    if notes is None or event.uuid not in notes:
+        return event
+    return event._replace(note=notes[event.uuid])
 
 
 def _earlier_note(db: sqlite3.Connection, uuid: str, note: str | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,6 +159,17 @@ class Env:
         if text is None:
             return None
         return parse_moment(text, self.settings.now(), option)
+
+    def runs_moment(self, day: date, as_logged: datetime | None) -> datetime | None:
+        """The moment a view of `day` judges playbook runs at: the end of
+        `day` once it has passed (a run started later is not there yet, one
+        closed later is still open), the --as-logged stamp when earlier, and
+        None for "as they stand now"."""
+        moment = as_logged
+        if day < self.today:
+            end = datetime.combine(day, time(23, 59, 59), tzinfo=self.settings.now().tzinfo)
+            moment = end if moment is None else min(moment, end)
+        return moment
 
     def day(self, text: str | None, option: str = "--on", *, past: bool = False) -> date:
         """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today

@@ -12,8 +12,6 @@ from csm_checklist.cli.views.safe import echo
 from csm_checklist.duties.config import SETTINGS, save_setting
 from csm_checklist.messages import Msg, t
 
-NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
-
 config_app = typer.Typer(help=Msg("help.config"), no_args_is_help=True)
 
 
@@ -23,8 +21,9 @@ def show(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_s
     env = Env.load()
     values = env.settings.as_dict()
     if json_output:
-        # Settings are kept as text; a program reading the JSON wants numbers as numbers.
-        print_json({k: int(v) if k in NUMERIC and v.isdigit() else v for k, v in values.items()})
+        # Settings are kept as text; a program reading the JSON wants numbers
+        # as numbers and flags as true or false.
+        print_json({k: SETTINGS[k].typed(v) for k, v in values.items()})
         return
     for name in SETTINGS:
         value = values[name]

@@ -41,9 +41,14 @@ def _log_work(
 ) -> None:
     """What done and skip share: resolve every item, log them all in one
     transaction, then say what happened and where each cadence stands."""
-    from csm_checklist.cli.views.events import already_line, logged_line, progress_line
+    from csm_checklist.cli.views.events import (
+        already_line,
+        logged_line,
+        nothing_expected_line,
+        progress_line,
+    )
     from csm_checklist.duties.catalog import items_to_log
-    from csm_checklist.rules.agenda import Progress, build_agenda
+    from csm_checklist.rules.agenda import Progress, build_agenda, expected_on
     from csm_checklist.rules.work import log_work
 
     if any("/" in query for query in queries):
@@ -93,8 +98,16 @@ def _log_work(
                 else:
                     echo(not_recorded_line(event), err=True)
         progress = build_agenda(history, log, day).progress
+        # A cadence none of whose items was expected then (a daily duty on a
+        # weekend or a day off) counts nothing: say so rather than "4 of 4".
+        expected = {item.id for item in items if expected_on(history, item.id, day)}
     firsts = {item.recurrence.cadence: item for item in reversed(items)}
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
+        of_cadence = [item.id for item in items if item.recurrence.cadence == cadence]
+        if not any(item_id in expected for item_id in of_cadence):
+            first = next(event for event, _ in results if event.item_id == of_cadence[0])
+            echo(nothing_expected_line(first, day, env.days_off.get(day), settings.lang))
+            continue
         period = _period_text(firsts[cadence], day, env.today, history)
         echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang, period))
 
@@ -303,6 +316,13 @@ def log_events(
             )
             more = total - len(events)
         changes = log.note_changes(e.uuid for e in events) if history else None
+        if changes is not None and stamp is not None:
+            # As the log stood then: corrections made later had not happened.
+            changes = {
+                uuid: kept
+                for uuid, found in changes.items()
+                if (kept := [c for c in found if c.changed_at <= stamp])
+            }
     if json_output:
         from csm_checklist.exchange.formats import event_record
 

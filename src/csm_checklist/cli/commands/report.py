@@ -112,8 +112,10 @@ def report(
             only=only,
             by=wanted_by,
         )
+        # Runs as they stood at the end of the report's as-of day (or at the stamp).
+        stood = env.runs_moment(result.as_of, stamp)
         runs, kpis = _runs_and_measures(
-            log, result, [catalog.items[i] for i in only or catalog.items], stamp
+            log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
     wanted_by = result.by
     lang = settings.lang
@@ -129,7 +131,7 @@ def report(
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
-        document.update(_extra_json(runs, kpis, settings.now()))
+        document.update(_extra_json(runs, kpis, stood or settings.now()))
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -165,7 +167,11 @@ def report(
 
 
 def _runs_and_measures(
-    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
+    log: EventLog,
+    result: Report,
+    items: list[Item],
+    stamp: datetime | None,
+    stood: datetime | None,
 ) -> tuple[list[Run], list[MeasureRow]]:
     """The playbook runs started or closed in the report's window, and its
     items' measures beside the window before (nothing when there are none)."""
@@ -180,7 +186,7 @@ def _runs_and_measures(
         has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
     runs = []
     if has_runs:
-        every = load_runs(log, result.history.calendar_on, as_logged=stamp)
+        every = load_runs(log, result.history.calendar_on, as_logged=stood)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
     kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)

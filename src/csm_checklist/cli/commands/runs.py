@@ -8,12 +8,14 @@ happened.
 from __future__ import annotations
 
 import re
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 import typer
 
 from csm_checklist.cli.commands.common import Env, print_json, terminal_width
 from csm_checklist.cli.views.safe import echo
+from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
 from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
 
@@ -44,6 +46,7 @@ def start(
         help=Msg("help.run.start.on"),
         metavar="DATE",
     ),
+    at: str | None = typer.Option(None, "--at", help=Msg("help.run.start.at"), metavar="TIME"),
     by: str | None = typer.Option(None, "--by", help=Msg("help.run.start.by"), metavar="NAME"),
 ) -> None:
     """Start a run of a playbook; its steps' deadlines count from now."""
@@ -53,8 +56,21 @@ def start(
     env = Env.load()
     chosen = find_playbook(env.playbooks(), playbook)
     settings = env.settings
-    moment = start_moment(env.day(on, past=True), env.today, settings.now())
+    day = env.day(on, past=True)
+    clock = None
+    if at is not None:
+        at_day, clock = parse_start_time(at)
+        if at_day is not None:
+            if on is not None and at_day != day:
+                raise BadInput(
+                    Msg("commands.run.at_and_on", at=at.strip(), on=on.strip()),
+                    hint=Msg("commands.run.at_and_on_hint"),
+                )
+            day = at_day
     with env.open_log() as log:
+        moment = start_moment(
+            day, env.today, settings.now(), at=clock, tracking_start=env.history(log).start
+        )
         run_id = start_run(
             log, chosen, moment, by=_who(env, by), name=name.strip(), lang=settings.lang
         )
@@ -116,6 +132,30 @@ def find_playbook(playbooks: dict[str, Playbook], query: str) -> Playbook:
         if close
         else Msg("commands.run.playbooks_hint", known=known),
     )
+
+
+def parse_start_time(text: str) -> tuple[date | None, time]:
+    """`--at` as typed: HH:MM (or HH:MM:SS), or a full local time
+    YYYY-MM-DD HH:MM (a T between them works too). BadInput otherwise."""
+    key = text.strip().replace("T", " ", 1)
+    day_text, _, clock_text = key.rpartition(" ")
+    day: date | None = None
+    try:
+        clock = time.fromisoformat(clock_text.strip())
+        day = date.fromisoformat(day_text.strip()) if day_text.strip() else None
+    except ValueError:
+        clock = None
+    if (
+        clock is None
+        or clock.tzinfo is not None
+        or len(clock_text.strip()) < 4
+        or (day is not None and not FIRST_DAY <= day <= LAST_DAY)
+    ):
+        raise BadInput(
+            Msg("commands.run.not_a_time", text=text),
+            hint=Msg("commands.run.time_forms"),
+        )
+    return day, clock.replace(microsecond=0)
 
 
 @run_app.command("list", help=Msg("help.run.list"))

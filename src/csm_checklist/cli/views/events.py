@@ -74,6 +74,22 @@ def progress_line(cadence: str, progress: Progress, lang: str = "en", period: st
     return text
 
 
+def nothing_expected_line(event: Event, day: date, day_off: str | None, lang: str = "en") -> str:
+    """'daily: nothing was expected on 2026-03-22 (day off: Eid al-Fitr);
+    kept as extra, not counted.': what done and skip say instead of the
+    progress when no item of the cadence was expected then."""
+    cadence = label(event.cadence, lang)
+    if event.cadence != "daily":
+        return label("nothing_expected_period", lang).format(
+            cadence=cadence, period=event_period(event, lang)
+        )
+    if day_off is not None:
+        why = f"{label('day_off', lang)}: {day_off}" if day_off else label("day_off", lang)
+    else:
+        why = label("not_workday", lang)
+    return label("nothing_expected_day", lang).format(cadence=cadence, day=day.isoformat(), why=why)
+
+
 def moment_text(moment: datetime) -> str:
     """'2026-11-24 09:30+03:00': minutes are enough for a person."""
     return moment.isoformat(sep=" ", timespec="minutes")
@@ -94,10 +110,13 @@ def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[
     if result.before_start:
         count = result.before_start
         lines.append(counted("import_before_start", count, lang, start=result.start.isoformat()))
-    if any(result.extra):
-        runs, steps, measures = result.extra
+    runs, steps, measures, notes = result.extra
+    if runs or steps or measures:
         key = "import_would_extra" if dry_run else "import_extra"
         lines.append(label(key, lang).format(runs=runs, steps=steps, measures=measures))
+    if notes:
+        key = "import_would_notes" if dry_run else "import_notes"
+        lines.append(counted(key, notes, lang))
     if result.rules_kept:
         lines.append(label("import_rules_kept", lang))
     return lines
