@@ -434,4 +434,4 @@ def test_a_report_as_logged_at_a_moment_leaves_out_later_entries() -> None:
     before = build_report(history, log, "weekly", d(16), d(30), as_logged=logged.replace(hour=8))
     after = build_report(history, log, "weekly", d(16), d(30), as_logged=logged)
     assert rows(before) == [("review", d(16), "missed")]
-    assert rows(after) == [("review", d(16), "on_time")]
+    assert rows(after) == [("review", d(16), "late")]  # logged the 25th, due the 20th
