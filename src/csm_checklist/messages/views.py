@@ -52,8 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.completion": ("Completion", "نسبة الإنجاز"),
     "views.on_time_rate": ("On time", "في الموعد"),
     "views.headline_line": (
-        "{done} of {base} expected done ({pct}), {skipped} skipped, {missed} missed",
-        "أُنجز {done} من {base} متوقعة ({pct})، تم تخطي {skipped}، فائت {missed}",
+        "{done} of {expected} expected done ({pct}), {skipped} skipped, {missed} missed",
+        "أُنجز {done} من {expected} متوقعة ({pct})، تم تخطي {skipped}، فائت {missed}",
     ),
     "views.headline_due": (", {due} due", "، مستحق {due}"),
     "views.headline_open": (", {open} open", "، مفتوح {open}"),
