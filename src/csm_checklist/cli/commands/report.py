@@ -182,7 +182,15 @@ def _runs_and_measures(
         every = load_runs(log, result.history.calendar_on, as_logged=stamp)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
-    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
+    kpis = period_rows(
+        log,
+        items,
+        window.start,
+        window.end,
+        before.start,
+        as_logged=stamp,
+        window_cadence=result.cadence,
+    )
     return runs, kpis
 
 
