@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from csm_checklist.dates.schedule import Period, Recurrence, WorkCalendar, period_containing
@@ -46,6 +46,9 @@ class FakeEvent:
     period_end: date = date.max  # only the report's overlap query reads it
     title: str = ""
     cadence: str = "weekly"
+
+    def _replace(self, **changes: object) -> FakeEvent:
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def __post_init__(self) -> None:
         if self.logged_at is None:

@@ -331,8 +331,11 @@ def build_report(
     report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
     report.streaks = _streaks(report.outcomes, window, view)
+    # Notes name their items as the report does: by the title of the rules in
+    # force, in the report's language (the logged title only for an item no
+    # rule knows).
     report.notes = sorted(
-        (o.event for o in outcomes if o.event is not None and o.event.note),
+        (o.event._replace(title=o.title) for o in outcomes if o.event is not None and o.event.note),
         key=lambda e: (e.for_date, e.item_id),
     )
     return report

@@ -305,7 +305,12 @@ def report_markdown(
         lines += _md_table(
             [_heading(k, lang) for k in ("date", "item", "note", "by")],
             [
-                [g[0].for_date.isoformat(), ", ".join(e.title for e in g), g[0].note, g[0].by]
+                [
+                    g[0].for_date.isoformat(),
+                    label("list_sep", lang).join(e.title for e in g),
+                    g[0].note,
+                    g[0].by,
+                ]
                 for g in note_groups(report.notes)
             ],
             numeric_from=4,
