@@ -634,7 +634,7 @@ MD_AR = [
     "",
     "| التاريخ | المهمة | ملاحظة | بواسطة |",
     "|---|---|---|---|",
-    "| 2026-11-02 | Monitor accounts, Weekly \\| review | calm day | Mona |",
+    "| 2026-11-02 | Monitor accounts، Weekly \\| review | calm day | Mona |",
     "| 2026-11-07 | Weekly \\| review | holiday\\|x | Omar |",
     "",
 ]
