@@ -174,6 +174,12 @@ def test_in_arabic() -> None:
     year = ok("report", "--period", "year", "--on", "2026-06-01", "--format", "md")
     assert "| التذاكر | 210 (مجموع 6 أشهر) | — | — |  |\n" in year
     assert "| المتراكم | 3 (آخر قيمة من 6 أشهر) | — | — |  |\n" in year
+    doc = json.loads(ok("report", "--period", "year", "--on", "2026-06-01", "--format", "json"))
+    assert [m["combined"] for m in doc["measures"]] == [
+        "مجموع 6 أشهر",
+        "متوسط 6 أشهر",
+        "آخر قيمة من 6 أشهر",
+    ]
 
 
 def test_the_built_in_measures_combine_as_counts_and_scores() -> None:

@@ -128,7 +128,7 @@ def report(
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
-        document.update(_extra_json(runs, kpis, settings.now()))
+        document.update(_extra_json(runs, kpis, settings.now(), lang))
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -194,7 +194,9 @@ def _runs_and_measures(
     return runs, kpis
 
 
-def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[str, object]:
+def _extra_json(
+    runs: list[Run], kpis: list[MeasureRow], now: datetime, lang: str
+) -> dict[str, object]:
     from csm_checklist.cli.views.measures import report_json
     from csm_checklist.cli.views.runs import run_record
 
@@ -202,7 +204,7 @@ def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[
     if runs:
         extra["runs"] = [run_record(run, now) for run in runs]
     if kpis:
-        extra["measures"] = report_json(kpis)
+        extra["measures"] = report_json(kpis, lang)
     return extra
 
 

@@ -178,10 +178,10 @@ def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
     return [*lines, ""]
 
 
-def report_json(rows: Sequence[MeasureRow]) -> list[dict[str, Any]]:
+def report_json(rows: Sequence[MeasureRow], lang: str = "en") -> list[dict[str, Any]]:
     """Each measure of a report; `combine` is how a longer window combines its
     periods, `periods` how many had a value in it, and `combined` says so in
-    words (null when the window is one of the item's periods)."""
+    words of `lang` (null when the window is one of the item's periods)."""
     return [
         {
             "item": row.item_id,
@@ -195,7 +195,7 @@ def report_json(rows: Sequence[MeasureRow]) -> list[dict[str, Any]]:
             "better": row.measure.better or None,
             "combine": row.measure.combine,
             "periods": row.periods,
-            "combined": how_combined(row, "en") or None,
+            "combined": how_combined(row, lang) or None,
             "on_target": row.on_target,
             "history": list(row.history),
         }
