@@ -1,7 +1,7 @@
-"""The three forms of a report tell one story: for any small history (done,
+"""The four forms of a report tell one story: for any small history (done,
 skip and undo of a few items on days of two months, typed on the day or
-later, some with measures) and any as-of day, the plain-text, Markdown and
-JSON reports agree on every figure: expected, done, on time, late, skipped,
+later, some with measures) and any as-of day, the terminal's tables, the
+plain text, Markdown and JSON reports agree on every figure: expected, done, on time, late, skipped,
 missed, due, open and extra, for the whole and per cadence, area and item,
 and on each measure's value and the one before it.
 
@@ -106,6 +106,34 @@ def _text_row(row: str) -> dict[str, int | str]:
 
 def _md_rows(body: list[str]) -> list[list[str]]:
     return [[c.strip() for c in row.strip("|").split(" | ")] for row in body[2:]]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _check_terminal(screen: str, doc: dict[str, Any]) -> None:
+    """The terminal's view (tables with bars): its headline and, row by row,
+    the figures of its three tables."""
+    lines = [ANSI.sub("", line) for line in screen.splitlines()]
+    total = doc["total"]
+    if not doc["outcomes"]:
+        return
+    head = _headline(lines[2])
+    assert head == {name: total[name] for name in head}, lines[2]
+    assert _on_time(lines[3]) == (total["on_time"], total["done"])
+    # The rows of the three tables of figures (the consistency graph's have four cells).
+    rows = [line for line in lines if line.startswith("│") and line.count("│") == 11]
+    expected_rows = [
+        *doc["cadences"].values(),
+        *doc["areas"],
+        *doc["items"],
+    ]
+    assert len(rows) == len(expected_rows)
+    for row, figures in zip(rows, expected_rows, strict=True):
+        cells = [cell.strip() for cell in row.strip("│").split("│")]
+        assert [int(c) for c in cells[2:10]] == [figures[n] for n in FIGURES], (row, figures)
+        base = figures["expected"] - figures["skipped"]
+        assert cells[1].endswith(_pct(figures["done"], base)), (row, figures)
 
 
 def _check(text: str, md: str, doc: dict[str, Any]) -> None:
@@ -213,5 +241,8 @@ def test_text_markdown_and_json_agree_on_every_figure(
         md = run_on(read, *asked, "--format", "md", at="20:00:00+00:00").stdout
         doc = json.loads(run_on(read, *asked, "--format", "json", at="20:00:00+00:00").stdout)
         _check(text, md, doc)
+        env.setenv("CSM_FORCE_TERMINAL", "1")
+        env.setenv("COLUMNS", "160")
+        _check_terminal(run_on(read, *asked, at="20:00:00+00:00").stdout, doc)
         if actions and actions[0][4] == (142, 4.2):  # the example above: measures were read
             assert len(doc["measures"]) == 2 and doc["total"]["late"] == 1
