@@ -25,6 +25,21 @@ def run(*args: str, input: str | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def run_on(day: str, *args: str, at: str = "17:00:00+00:00") -> Result:
+    """`csm ARGS...` typed on `day` (at 17:00 UTC unless `at` says otherwise),
+    as a manager who logs the work on the day it was done: a report counts
+    an entry on time or late by the day it was logged."""
+    import time_machine
+
+    with time_machine.travel(f"{day} {at}", tick=False):
+        return run(*args)
+
+
+def logged_on_the_day(*args: str) -> Result:
+    """`csm done|skip ... --on DAY ...` typed on DAY itself (see `run_on`)."""
+    return run_on(args[list(args).index("--on") + 1], *args)
+
+
 def track_from(day: str = "2020-01-01") -> None:
     """Start tracking on `day`, as a manager who moves the tracking start back
     would, so the test can log work for earlier days. The checklists the test

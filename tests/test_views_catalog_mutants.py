@@ -160,6 +160,7 @@ def test_list_json() -> None:
                 "start": None,
                 "tags": ["a", "b"],
                 "enabled": True,
+                "measures": [],
             },
             {
                 "id": "monitor",
@@ -173,6 +174,7 @@ def test_list_json() -> None:
                 "start": None,
                 "tags": [],
                 "enabled": True,
+                "measures": [],
             },
             {
                 "id": "coach",
@@ -186,6 +188,7 @@ def test_list_json() -> None:
                 "start": "2026-01-05",
                 "tags": [],
                 "enabled": False,
+                "measures": [],
             },
         ],
     }

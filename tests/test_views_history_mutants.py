@@ -410,6 +410,7 @@ def test_show_json() -> None:
         "rule": {"en": "every Friday", "ar": "يوم الجمعة من كل أسبوع"},
         "enabled": False,
         "tags": ["team", "kpi"],
+        "measures": [],
         "tracked_since": "2026-10-01",
         "current": {
             "period_start": "2026-11-23",
@@ -467,6 +468,7 @@ def test_show_json() -> None:
         "rule": {"en": "every workday", "ar": "كل يوم عمل"},
         "enabled": True,
         "tags": [],
+        "measures": [],
         "tracked_since": None,
         "current": None,
         "next_due": [],

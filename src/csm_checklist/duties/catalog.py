@@ -53,6 +53,10 @@ class Measure(NamedTuple):
     unit: str = ""  # "" when the number has none
     target: float | None = None
     better: str = ""  # "higher", "lower", or "" when neither is better
+    # How the periods of a longer window combine: "sum" (a count such as
+    # complaints), "mean" (a score such as satisfaction) or "last" (a level
+    # such as a backlog); "last" when the file does not say.
+    combine: str = "last"
 
 
 class Item(NamedTuple):

@@ -539,6 +539,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write `better: higher` (satisfaction) or `better: lower` (complaints).",
         "اكتب `better: higher` (مثل الرضا) أو `better: lower` (مثل الشكاوى).",
     ),
+    "errors.measure_combine": (
+        "`combine:` must be sum, mean or last, not '{value}'",
+        "يجب أن يكون `combine:` إما sum أو mean أو last، لا '{value}'",
+    ),
+    "errors.measure_combine_hint": (
+        "Write `combine: sum` for a count (complaints), `combine: mean` for a score "
+        "(satisfaction) or `combine: last` for a level (a backlog).",
+        "اكتب `combine: sum` لعدد (مثل الشكاوى) أو `combine: mean` لدرجة (مثل الرضا) "
+        "أو `combine: last` لمستوى (مثل الأعمال المتراكمة).",
+    ),
     "errors.measure_label": (
         "a measure needs a `label:` with en and ar texts",
         "يحتاج المقياس إلى `label:` فيه النصان en وar",
@@ -580,8 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--measure {text!r} ليس بالصيغة ID=VALUE.",
     ),
     "errors.measure_known": (
-        "Its measures: {known}; e.g. --measure {first}=4.6",
-        "مقاييسها: {known}؛ مثل --measure {first}=4.6",
+        "Its measures: {known}; e.g. --measure {first}={value}",
+        "مقاييسها: {known}؛ مثل --measure {first}={value}",
     ),
     "errors.measure_nan": (
         "--measure {text!r}: {value!r} is not a number.",
@@ -592,12 +602,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--measure {text!r}: {value!r} ليس رقمًا (وحدته {unit}).",
     ),
     "errors.measure_nan_hint": (
-        "Write a number, e.g. --measure {name}=4.6",
-        "اكتب رقمًا، مثل --measure {name}=4.6",
+        "Write a number, e.g. --measure {name}={value}",
+        "اكتب رقمًا، مثل --measure {name}={value}",
     ),
     "errors.measure_nan_unit_hint": (
-        "Write a number, e.g. --measure {name}=4.6 or {name}=4.6{unit}",
-        "اكتب رقمًا، مثل --measure {name}=4.6 أو {name}=4.6{unit}",
+        "Write a number, e.g. --measure {name}={value} or {name}={value}{unit}",
+        "اكتب رقمًا، مثل --measure {name}={value} أو {name}={value}{unit}",
     ),
     "errors.measure_given_twice": (
         "--measure {name} is given twice.",

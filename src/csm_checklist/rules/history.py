@@ -55,7 +55,7 @@ from csm_checklist.duties.catalog import Text
 
 if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Item
-    from csm_checklist.store.log import RevisionRecord, StartRecord
+    from csm_checklist.store.log import Event, RevisionRecord, StartRecord
 
 WEEK_START_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -278,6 +278,29 @@ class History:
             for item_id in revision.items:
                 ids.setdefault(item_id, None)
         return list(ids)
+
+    def title_in_force(self, item_id: str, day: date, lang: str) -> str | None:
+        """The item's title in `lang` under the rules in force on `day` (the
+        last known while it was absent, else the first known after); None for
+        an item no revision knew."""
+        index = self._index(day)
+        for revision in (*reversed(self.revisions[: index + 1]), *self.revisions[index + 1 :]):
+            rule = revision.items.get(item_id)
+            if rule is not None:
+                return rule.title.get(lang)
+        return None
+
+    def shown(self, events: Iterable["Event"], lang: str, today: date) -> list["Event"]:
+        """`events` with the titles a view shows: the configured language's,
+        from the rules that judge each event's period (its end, or `today`
+        for a period still running). The logged title, kept for the audit
+        trail, stays for an item no revision knew."""
+        shown = []
+        for event in events:
+            day = min(event.period_end, today)
+            title = self.title_in_force(event.item_id, day, lang)
+            shown.append(event if title is None else event._replace(title=title))
+        return shown
 
     def enabled_on(self, day: date) -> list[ItemRule]:
         """The items switched on in the rules in force on `day`, in catalog order."""

@@ -12,10 +12,12 @@ ended, except logging into that period:
 - Every period of an item belongs to the window that holds its due date.
   Each one due in the window (and begun by the as-of day) gets one outcome,
   judged by the rules in force at its end:
-  on_time (done on or before the due date, by the date it was done for),
-  late, skipped, missed (ended with nothing logged), due (due by the as-of
-  day, not ended, nothing logged yet), open (not due yet), or extra (done or
-  skipped in a period where nothing was expected: a daily duty on a day off).
+  on_time (logged on or before the due date: the local date of the moment
+  it was logged, in the time zone of the rules that judge the period,
+  whatever day it was logged for), late, skipped, missed (ended with
+  nothing logged), due (due by the as-of day, not ended, nothing logged
+  yet), open (not due yet), or extra (done or skipped in a period where
+  nothing was expected: a daily duty on a day off).
 
 Figures per item, cadence, area and overall: expected counts a period once its
 due date is on or before the as-of day, or when it was settled earlier:
@@ -188,17 +190,35 @@ def report_window(history: History, cadence: str, day: date, previous: bool = Fa
     return window
 
 
+def logged_day(moment: datetime, timezone: str) -> date:
+    """The local date of `moment` in `timezone` (an IANA name); with no time
+    zone configured, the date on the clock of the machine that logged it."""
+    if not timezone:
+        return moment.date()
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
 def judge(
-    period: Period, due: date, as_of: date, event: Event | None, expected: bool, final: bool
+    period: Period,
+    due: date,
+    as_of: date,
+    event: Event | None,
+    expected: bool,
+    final: bool,
+    timezone: str = "",
 ) -> str:
     """The outcome of one period as of `as_of` (`final`: at the end of that
-    day, as for a window that has ended); '' when it does not count."""
+    day, as for a window that has ended); '' when it does not count. A done
+    is on time when it was logged (its local date in `timezone`) on or before
+    the due date, late when after, whatever day it was logged for."""
     if event is not None:
         if not expected:
             return "extra"
         if event.kind == "skip":
             return "skipped"
-        return "on_time" if event.for_date <= due else "late"
+        return "on_time" if logged_day(event.logged_at, timezone) <= due else "late"
     if not expected:
         return ""
     if period.end < as_of or (final and period.end <= as_of):
@@ -254,10 +274,12 @@ def build_report(
             if event is not None and tl.before_tracking(period, as_of):
                 event = None  # logged before the item was tracked: counts for nothing
             expected = tl.expected(period, as_of, due)
-            outcome = judge(period, due, as_of, event, expected, final)
+            judged_on = tl.judge_day(period, as_of)
+            zone = view.revision_on(judged_on).timezone
+            outcome = judge(period, due, as_of, event, expected, final, zone)
             if not outcome:
                 continue
-            rule = tl.rule_at(tl.judge_day(period, as_of))
+            rule = tl.rule_at(judged_on)
             outcomes.append(
                 Outcome(
                     item_id,
@@ -289,7 +311,15 @@ def build_report(
                 "",
                 period,
                 period.end,
-                judge(period, period.end, as_of, event, True, final),
+                judge(
+                    period,
+                    period.end,
+                    as_of,
+                    event,
+                    True,
+                    final,
+                    view.revision_on(min(period.end, as_of)).timezone,
+                ),
                 event,
             )
         )
@@ -301,8 +331,11 @@ def build_report(
     report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
     report.streaks = _streaks(report.outcomes, window, view, as_of)
+    # Notes name their items as the report does: by the title of the rules in
+    # force, in the report's language (the logged title only for an item no
+    # rule knows).
     report.notes = sorted(
-        (o.event for o in outcomes if o.event is not None and o.event.note),
+        (o.event._replace(title=o.title) for o in outcomes if o.event is not None and o.event.note),
         key=lambda e: (e.for_date, e.item_id),
     )
     return report

@@ -210,8 +210,11 @@ def undo(
     day = env.day(on) if on is not None else None
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
-        target = undo_target(env.history(log), item_id, day)
+        history = env.history(log)
+        target = undo_target(history, item_id, day)
         event = undo_work(log, target, env.settings.now())
+        if event is not None:  # named in the configured language, as every view names it
+            event = history.shown([event], env.settings.lang, env.today)[0]
     if event is None:
         raise NotMet(
             Msg("commands.undo.nothing", scope=undo_scope(target, day)),
@@ -323,6 +326,12 @@ def log_events(
                 for uuid, found in changes.items()
                 if (kept := [c for c in found if c.changed_at <= stamp])
             }
+        if not history and not json_output:
+            # A view names items in the configured language, from the rules
+            # in force; `--history` (the audit trail) and `--json` (the
+            # record) keep the title each entry was logged under.
+            rules = env.history(log, as_logged=stamp)
+            events = rules.shown(events, env.settings.lang, env.today)
     if json_output:
         from csm_checklist.exchange.formats import event_record
 

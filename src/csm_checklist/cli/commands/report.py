@@ -131,7 +131,7 @@ def report(
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt == "json":
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
-        document.update(_extra_json(runs, kpis, stood or settings.now()))
+        document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -189,11 +189,21 @@ def _runs_and_measures(
         every = load_runs(log, result.history.calendar_on, as_logged=stood)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
-    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
+    kpis = period_rows(
+        log,
+        items,
+        window.start,
+        window.end,
+        before.start,
+        as_logged=stamp,
+        window_cadence=result.cadence,
+    )
     return runs, kpis
 
 
-def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[str, object]:
+def _extra_json(
+    runs: list[Run], kpis: list[MeasureRow], now: datetime, lang: str
+) -> dict[str, object]:
     from csm_checklist.cli.views.measures import report_json
     from csm_checklist.cli.views.runs import run_record
 
@@ -201,7 +211,7 @@ def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[
     if runs:
         extra["runs"] = [run_record(run, now) for run in runs]
     if kpis:
-        extra["measures"] = report_json(kpis)
+        extra["measures"] = report_json(kpis, lang)
     return extra
 
 

@@ -47,7 +47,7 @@ def late_command(entry: Entry, kind: str = "done") -> str:
     """The exact command that logs a missed period after the fact.
 
     It names the period's last day: the event lands in the right period, and a
-    report counts it as late unless the period ends on its due date.
+    report counts it as late, since it is logged after the due date.
     """
     return f"csm {kind} {entry.item.id} --on {entry.period.end.isoformat()}"
 

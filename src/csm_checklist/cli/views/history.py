@@ -221,6 +221,8 @@ class ShowData:
 
 
 def show_json(data: ShowData) -> dict[str, Any]:
+    from csm_checklist.cli.views.measures import measure_json
+
     item = data.item
     current = data.current
     return {
@@ -235,6 +237,7 @@ def show_json(data: ShowData) -> dict[str, Any]:
         "rule": {"en": due_text(item.recurrence, "en"), "ar": due_text(item.recurrence, "ar")},
         "enabled": item.enabled,
         "tags": list(item.tags),
+        "measures": [measure_json(m) for m in item.measures],
         "tracked_since": data.tracked_since.isoformat() if data.tracked_since else None,
         "current": None
         if current is None
@@ -303,6 +306,11 @@ def _show_rows(data: ShowData, lang: str) -> list[tuple[str, list[str], str]]:
         rows.append((label("status", lang), [label("switched_off", lang)], ""))
     if item.tags:
         rows.append((label("tags", lang), list(item.tags), sep))
+    if item.measures:
+        from csm_checklist.cli.views.measures import measure_text
+
+        taken = [measure_text(m, lang) for m in item.measures]
+        rows.append((label("measures.row", lang), taken, " · "))
     tracked = data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang)
     rows.append((label("tracked_since_short", lang), [tracked], ""))
     if data.current is not None:

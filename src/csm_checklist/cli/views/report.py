@@ -181,13 +181,18 @@ def report_json(
 
 
 def _headline(report: Report, lang: str) -> list[str]:
-    """'56 of 69 expected done (81%), 1 skipped, 13 missed, 4 open', then the
-    on-time line. Skipped periods are not expected; due ones (due, not done,
-    not over yet) are named when there are any, extras too."""
+    """'56 of 70 expected done (81%), 1 skipped, 13 missed, 4 open', then the
+    on-time line. Expected is the JSON's and the tables' expected (done +
+    skipped + missed + due); the percentage is completion, done ÷ (expected −
+    skipped). Due ones (due, not done, not over yet) are named when there are
+    any, extras too."""
     t = report.total
-    base = t.expected - t.skipped
     first = label("headline_line", lang).format(
-        done=t.done, base=base, pct=percent(t.done, base), skipped=t.skipped, missed=t.missed
+        done=t.done,
+        expected=t.expected,
+        pct=percent(t.done, t.expected - t.skipped),
+        skipped=t.skipped,
+        missed=t.missed,
     )
     if t.due:
         first += label("headline_due", lang).format(due=t.due)
@@ -302,7 +307,12 @@ def report_markdown(
         lines += _md_table(
             [_heading(k, lang) for k in ("date", "item", "note", "by")],
             [
-                [g[0].for_date.isoformat(), ", ".join(e.title for e in g), g[0].note, g[0].by]
+                [
+                    g[0].for_date.isoformat(),
+                    label("list_sep", lang).join(e.title for e in g),
+                    g[0].note,
+                    g[0].by,
+                ]
                 for g in note_groups(report.notes)
             ],
             numeric_from=4,
