@@ -349,8 +349,21 @@ STDIN = "-"
 
 def open_source(source: Path | str, name: str) -> IO[bytes]:
     """The bytes of `source`: a file, a pipe, `<(...)`, or `-` for stdin."""
+    from csm_checklist.reading import bounded, not_a_file
+
     if str(source) == STDIN:
-        return sys.stdin.buffer
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # started with standard input closed (<&-)
+            raise ImportFileError(
+                Msg("errors.import_no_stdin"), hint=Msg("errors.import_unreadable_hint")
+            )
+        try:
+            return bounded(stdin, name, own=False)
+        except OSError as exc:  # a descriptor closed under Python's stdin
+            raise ImportFileError(
+                Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
+                hint=Msg("errors.import_unreadable_hint"),
+            ) from None
     path = Path(source)
     try:
         info = path.stat()
@@ -365,8 +378,11 @@ def open_source(source: Path | str, name: str) -> IO[bytes]:
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise ImportFileError(Msg("errors.import_folder", name=name), hint=_FIX_HINT)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        # A pipe or `<(...)` is read; a device (/dev/zero) would never end.
+        raise not_a_file(name, info.st_mode)
     try:
-        return path.open("rb")
+        return bounded(path.open("rb"), name)
     except OSError as exc:
         raise ImportFileError(
             Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
@@ -438,10 +454,7 @@ class ImportSource:
                 Msg("errors.import_unreadable", name=shown, reason=reason), hint=_FIX_HINT
             ) from None
         finally:
-            if raw is sys.stdin.buffer:
-                stream.detach()  # stdin stays open for Python's own shutdown
-            else:
-                stream.close()
+            stream.close()  # standard input itself stays open (bounded, own=False)
 
 
 def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -51,8 +50,7 @@ def import_file(
             with copy.open("wb") as out:
                 shutil.copyfileobj(raw, out)
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
+            raw.close()  # standard input itself stays open
         with EventLog.open(Path(scratch_dir) / "scratch.sqlite3") as scratch:
             result = import_events(
                 scratch, ImportSource(copy, name), observed, today, now, dry_run=dry_run

@@ -5,6 +5,55 @@ from nested messages, so each part is said in the same language.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading a file csm owns or is given (reading.py)
+    "errors.not_a_file": (
+        "{path} is {kind}, not a regular file; csm reads only ordinary files there.",
+        "{path} هو {kind} وليس ملفًا عاديًا؛ لا يقرأ csm هناك إلا الملفات العادية.",
+    ),
+    "errors.not_a_file_hint": (
+        "Remove it or put the ordinary file csm expects in its place.",
+        "احذفه أو ضع مكانه الملف العادي الذي يتوقعه csm.",
+    ),
+    "errors.packs_file_unknown": (
+        "{path}, line {line}: '{name}' is not a pack.",
+        "{path}، السطر {line}: '{name}' ليست حزمة.",
+    ),
+    "errors.packs_file_hint": (
+        "The file lists one pack a line (e.g. role); `csm checklist enable|disable NAME` "
+        "rewrites it, or remove it to switch every pack off.",
+        "يسرد الملف حزمة واحدة في كل سطر (مثل role)؛ الأمر `csm checklist enable|disable NAME` "
+        "يعيد كتابته، أو احذفه لإيقاف كل الحزم.",
+    ),
+    "errors.import_no_stdin": (
+        "Standard input is closed: there is nothing to import from `-`.",
+        "الإدخال القياسي مغلق: لا يوجد ما يُستورد من `-`.",
+    ),
+    "errors.lock_held": (
+        "Another csm command (pid {pid}: {command}) is changing the settings and holds {path}.",
+        "أمر آخر من csm (رقم العملية {pid}: {command}) يغيّر الإعدادات ويحتجز {path}.",
+    ),
+    "errors.lock_held_hint": (
+        "Nothing was changed. Waited {seconds} s; let that command finish (if it was stopped "
+        "with Ctrl-Z, resume it with `fg`, or end it with `kill {pid}`), then try again.",
+        "لم يتغير شيء. جرى الانتظار {seconds} ث؛ دع ذلك الأمر ينتهي (إن أوقف بـ Ctrl-Z فاستأنفه "
+        "بـ `fg` أو أنهِه بـ `kill {pid}`)، ثم أعد المحاولة.",
+    ),
+    "errors.kind_folder": ("a folder", "مجلد"),
+    "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
+    "errors.kind_device": ("a device", "جهاز"),
+    "errors.kind_other": ("a special file", "ملف خاص"),
+    "errors.file_too_big": (
+        "{path} is larger than {limit} MB, more than csm ever reads there.",
+        "{path} أكبر من {limit} ميغابايت، وهذا أكثر مما يقرؤه csm هناك في أي حال.",
+    ),
+    "errors.file_too_big_hint": (
+        "Check that the path names the file you mean; csm's own files are far smaller.",
+        "تحقّق من أن المسار يشير إلى الملف المقصود؛ ملفات csm نفسها أصغر من ذلك بكثير.",
+    ),
+    "errors.file_not_utf8": (
+        "{path}, line {line}: the file is not UTF-8 text.",
+        "{path}، السطر {line}: الملف ليس نصًّا بترميز UTF-8.",
+    ),
     # -o FILE (outputs.py)
     "errors.output_own_file": (
         "-o {target} is csm's own file {own}; csm will not replace it.",

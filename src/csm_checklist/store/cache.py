@@ -54,10 +54,12 @@ _DEPENDENCIES = ("yaml", "_yaml", "dateutil")
 
 def fingerprint(sources: Sequence[Path]) -> list[list[Any]]:
     """[path, size, crc32] of each source; size -1 for a file that is missing."""
+    from csm_checklist.reading import read_bytes
+
     marks: list[list[Any]] = []
     for path in sources:
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
         except OSError:
             marks.append([str(path), -1, 0])
             continue
@@ -101,11 +103,17 @@ def _code_stamp() -> list[Any]:
 
 def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) -> T:
     """`build()`, or its stored result when nothing it depends on has changed."""
+    from csm_checklist.reading import NotAFile, read_bytes
+
     key = [code_stamp(), fingerprint(sources)]
-    with contextlib.suppress(Exception):  # unreadable, corrupt, foreign: a miss
-        stored = json.loads(cache_file.read_bytes())
+    try:
+        stored = json.loads(read_bytes(cache_file))
         if stored["key"] == key:
             return decode(stored["value"])  # type: ignore[no-any-return]
+    except NotAFile:
+        raise  # a FIFO or a device where the cache should be: named, never waited on
+    except Exception:  # unreadable, corrupt, too big, foreign: a miss
+        pass
     value = build()
     with contextlib.suppress(OSError, ValueError, TypeError):
         _store(cache_file, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False))
@@ -115,11 +123,11 @@ def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) ->
 def _store(cache_file: Path, text: str) -> None:
     """Write whole or not at all: a reader at the same moment sees the old
     entry or the new one. No fsync: a lost cache is only a miss."""
-    from csm_checklist.atomic import PARTIAL, remove_stale_partials
+    from csm_checklist.atomic import partial_name, remove_stale_partials
 
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(cache_file.parent)
-    tmp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.{os.urandom(4).hex()}{PARTIAL}")
+    tmp = partial_name(cache_file)
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, cache_file)

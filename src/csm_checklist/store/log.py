@@ -644,15 +644,19 @@ def known_sound(marker: Path | None, path: Path) -> bool:
     """Whether the log is exactly as csm left it after a checked write."""
     if marker is None:
         return False
+    from csm_checklist.reading import read_bytes
+
     try:
-        return marker.read_text(encoding="utf-8") == _stamp(path)
+        return read_bytes(marker, limit=4096).decode("utf-8") == _stamp(path)
     except (OSError, UnicodeDecodeError):
         return False
 
 
 def note_sound(marker: Path, path: Path) -> None:
     """Note the log's state after this run's checked writes; best effort."""
-    tmp = marker.with_name(f".{marker.name}.{os.getpid()}.csm-partial")
+    from csm_checklist.atomic import partial_name
+
+    tmp = partial_name(marker)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(_stamp(path), encoding="utf-8")

@@ -33,6 +33,7 @@ class Env:
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
+        self._catalog: Catalog | None = None
 
     @classmethod
     def load(cls) -> Env:
@@ -90,6 +91,11 @@ class Env:
         return self.settings.today()
 
     def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self._load_catalog()
+        return self._catalog
+
+    def _load_catalog(self) -> Catalog:
         from csm_checklist.duties.catalog import builtin_files, checklist_files
         from csm_checklist.store.cache import cached
 
@@ -133,6 +139,11 @@ class Env:
     def open_log(self) -> EventLog:
         from csm_checklist.store.log import EventLog
 
+        if not os.path.lexists(self.paths.log_file):
+            # A command refused for its settings, days off or checklists must
+            # not leave a new log behind: they are read before it is made.
+            _ = self.settings, self.days_off
+            self.catalog()
         return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
 
     def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
