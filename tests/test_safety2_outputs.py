@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clihelp import run
-from faults import Files, refused, seed_log
+from faults import Files, refused, run_process, seed_log
 
 COMMANDS = {
     "export": ["export", "--format", "csv"],
@@ -104,3 +104,28 @@ def test_temporaries_sealed_with_another_key_are_left_alone(tmp_path: Path) -> N
     foreign.write_text("someone else's")
     assert run("export", "-o", str(tmp_path / "out.csv")).exit_code == 0
     assert foreign.exists()
+
+
+def test_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    before = _all(tmp_path)
+    result = run_process("export", "-o", str(fifo), timeout=30)
+    refused(result, 1, str(fifo), "nothing is reading")
+    assert _all(tmp_path) == before
+
+
+def test_a_fifo_with_a_reader_gets_the_export(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    try:
+        for _ in range(200):  # until cat has the FIFO open
+            result = run_process("export", "-o", str(fifo), timeout=30)
+            if result.exit_code == 0:
+                break
+        assert result.exit_code == 0, result.stderr
+        out, _err = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+    assert out.startswith(b"uuid,")

@@ -152,10 +152,20 @@ def _cannot_write(path: Path, exc: OSError) -> Msg:
 def _in_place(path: Path, newline: str | None) -> Iterator[IO[str]]:
     """Write into a FIFO or device as it is: replacing it would break whatever
     it is (a device node, a pipe someone is reading)."""
+    import errno
+
     try:
         # No O_CREAT, no O_TRUNC: the node is used, never made or emptied.
-        fd = os.open(path, os.O_WRONLY)
+        # O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of
+        # waiting forever; writing then blocks as usual.
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(fd, True)
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise NotMet(
+                Msg("errors.output_fifo_no_reader", path=path),
+                hint=Msg("errors.output_fifo_no_reader_hint", path=path),
+            ) from exc
         raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
     try:
         with open(fd, "w", encoding="utf-8", newline=newline) as stream:

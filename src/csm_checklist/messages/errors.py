@@ -38,6 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "لم يتغير شيء. جرى الانتظار {seconds} ث؛ دع ذلك الأمر ينتهي (إن أوقف بـ Ctrl-Z فاستأنفه "
         "بـ `fg` أو أنهِه بـ `kill {pid}`)، ثم أعد المحاولة.",
     ),
+    "errors.output_fifo_no_reader": (
+        "-o {path} is a FIFO (named pipe) that nothing is reading; csm will not wait for one.",
+        "الملف المعطى لـ -o {path} أنبوب مسمّى (FIFO) لا يقرأ منه شيء؛ لن ينتظر csm قارئًا.",
+    ),
+    "errors.output_fifo_no_reader_hint": (
+        "Start the reader first (e.g. `cat {path} &`), or write to a regular file.",
+        "شغّل القارئ أولًا (مثل `cat {path} &`)، أو اكتب في ملف عادي.",
+    ),
     "errors.kind_folder": ("a folder", "مجلد"),
     "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
     "errors.kind_device": ("a device", "جهاز"),
