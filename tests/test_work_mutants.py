@@ -652,12 +652,16 @@ def test_a_backup_extra_is_checked_first_then_merged(
     calls: list[tuple[bool, dict[str, list[Any]], bool]] = []
 
     def merge_extra(
-        log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
+        log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False, name: str = ""
     ) -> tuple[int, int, int]:
         calls.append((log is tracked, extra, dry_run))
         return (1, 2, 3)
 
     monkeypatch.setattr(backup_extra, "merge_extra", merge_extra)
+    from csm_checklist.rules import importcheck
+
+    # The records themselves are importcheck's to judge (test_safety2_import.py).
+    monkeypatch.setattr(importcheck, "check_extra", lambda *args: None)
     extra = {"runs": [{"run": 1}]}
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")], extra=extra)
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ def report_failure(exc: Exception) -> int:
     closed pipe, a full disk, a number or date out of range) as what went
     wrong, and anything else, a bug, as one line that says how to see more."""
     if isinstance(exc, CsmError):
-        print_error(exc.message, exc.hint)
+        print_error(exc.message, exc.hint, getattr(exc, "problems", None))
         return exc.exit_code
     known = system_error(exc)
     if known is not None:
@@ -82,7 +82,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def print_error(message: str, hint: str | None) -> None:
+def print_error(message: str, hint: str | None, problems: object = None) -> None:
     """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
     from csm_checklist.cli.language import reader_lang
     from csm_checklist.cli.views.safe import one_line
@@ -93,5 +93,9 @@ def print_error(message: str, hint: str | None) -> None:
     lang = reader_lang()
     # User input and stored text may be in the message: shown, never obeyed.
     sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
+    if isinstance(problems, list) and len(problems) > 1:  # every problem, after the first
+        for problem in problems[1:]:
+            if isinstance(problem, str):
+                sys.stderr.write("  " + one_line(say(problem, lang)) + "\n")
     if hint:
         sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")

@@ -538,6 +538,9 @@ def _read_json(
     if not isinstance(records, list):
         raise ImportFileError(Msg("errors.import_not_export", name=name), hint=_FIX_HINT)
     if isinstance(document, dict) and "csm_backup" in document:
+        from csm_checklist.rules.importcheck import check_backup_version
+
+        check_backup_version(document["csm_backup"], name)
         source.starts, source.revisions = _read_backup(document, name)
         for key in EXTRA_KEYS:
             value = document.get(key, [])

@@ -46,6 +46,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Start the reader first (e.g. `cat {path} &`), or write to a regular file.",
         "شغّل القارئ أولًا (مثل `cat {path} &`)، أو اكتب في ملف عادي.",
     ),
+    # What an import checks beyond each record's fields (importcheck.py)
+    "errors.import_more_problems": (
+        "Nothing was imported. {count} more problem(s) are listed above this hint; fix the file.",
+        "لم يُستورد شيء. توجد {count} مشكلة أخرى مذكورة فوق هذا التلميح؛ أصلح الملف.",
+    ),
+    "errors.import_day_future": (
+        "{name} {value} is in the future; csm records work that has been done.",
+        "{name} {value} في المستقبل؛ يسجّل csm العمل الذي أُنجز.",
+    ),
+    "errors.import_moment_future": (
+        "{name} {value} is after now; no record can have been made then.",
+        "{name} {value} بعد الآن؛ لا يمكن أن يكون سجلّ قد كُتب حينها.",
+    ),
+    "errors.import_moment_early": (
+        "{name} {value} is before 1900, earlier than csm records.",
+        "{name} {value} قبل عام 1900، وهذا أقدم مما يسجّله csm.",
+    ),
+    "errors.import_period_taken": (
+        "'{item}' already has an active entry ({uuid}) for {start}..{end}; "
+        "one period holds one entry.",
+        "للمهمة '{item}' تسجيل نشط ({uuid}) للفترة {start}..{end}؛ "
+        "الفترة الواحدة تحمل تسجيلًا واحدًا.",
+    ),
+    "errors.import_backup_version": (
+        "{name}: csm_backup is {value}, a backup version this csm does not know (it reads 1).",
+        "{name}: قيمة csm_backup هي {value}، وهذه نسخة احتياطية لا يعرفها csm هذا (يقرأ 1).",
+    ),
+    "errors.import_backup_version_hint": (
+        "Import it with the csm that wrote it, or export it again as json.",
+        "استورده بنسخة csm التي كتبته، أو صدّره من جديد بصيغة json.",
+    ),
+    "errors.import_no_such_run": (
+        "run '{run}' is neither in the file nor in the log.",
+        "التشغيل '{run}' غير موجود في الملف ولا في السجل.",
+    ),
+    "errors.import_no_such_step": (
+        "run '{run}' has no step '{step}'.",
+        "التشغيل '{run}' ليس فيه خطوة '{step}'.",
+    ),
+    "errors.import_measure_not_number": (
+        "the value {value} is not a finite number.",
+        "القيمة {value} ليست عددًا منتهيًا.",
+    ),
+    "errors.import_no_such_event": (
+        "the measure belongs to event {uuid}, which is neither in the file nor in the log.",
+        "المقياس يخص التسجيل {uuid}، وهو غير موجود في الملف ولا في السجل.",
+    ),
+    "errors.import_measure_undeclared": (
+        "'{item}' declares no measure '{measure}'.",
+        "المهمة '{item}' لا تعرّف مقياسًا باسم '{measure}'.",
+    ),
     "errors.kind_folder": ("a folder", "مجلد"),
     "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
     "errors.kind_device": ("a device", "جهاز"),

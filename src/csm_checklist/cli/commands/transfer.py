@@ -89,8 +89,12 @@ def import_(
 
     env = Env.load()
     settings = env.settings
-    observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
-    result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
+    items = env.catalog().items.values()
+    observed = observe(items, settings.calendar, settings.timezone)
+    declared = {item.id: [m.id for m in item.measures] for item in items}
+    result = import_file(
+        env.paths, file, observed, env.today, settings.now(), dry_run=dry_run, declared=declared
+    )
     for line in import_lines(result, dry_run, settings.lang):
         echo(line)
 
