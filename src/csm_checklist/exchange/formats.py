@@ -109,12 +109,15 @@ def _json_lines(batches: Batches, separator: str) -> Iterator[tuple[int, str]]:
     """Each batch as (rows, its objects joined by `separator`)."""
     from json.encoder import encode_basestring as quoted  # ensure_ascii=False
 
+    from csm_checklist.exchange.escapes import json_exact
+
     for batch in batches:
         objects = [
             _JSON_OBJECT % tuple([quoted(v) if v is not None else "null" for v in row])
             for row in batch
         ]
-        yield len(batch), separator.join(objects)
+        # C1 controls and bidi overrides as JSON escapes: the same data.
+        yield len(batch), json_exact(separator.join(objects))
 
 
 def write_jsonl(batches: Batches, out: IO[str]) -> int:
@@ -134,10 +137,12 @@ def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None 
     With `backup` (the tracking start, starts and revisions: `backup_header`),
     its keys come first: the file is then a full backup of the log.
     """
+    from csm_checklist.exchange.escapes import json_exact
+
     count = 0
     out.write("{")
     for key, value in (backup or {}).items():
-        out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        out.write(f"{json.dumps(key)}: {json_exact(json.dumps(value, ensure_ascii=False))},\n")
     out.write('"events": [')
     for size, text in _json_lines(batches, ",\n"):
         if size:
@@ -149,11 +154,9 @@ def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None 
 
 
 def _md_cell(value: str | None) -> str:
-    if not value:
-        return ""
-    # A pipe would end the cell and a newline the row.
-    text = value.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-    return text.replace("\r", "<br>")
+    from csm_checklist.exchange.escapes import md_cell
+
+    return md_cell(value)
 
 
 def write_markdown(batches: Batches, out: IO[str]) -> int:

@@ -110,6 +110,8 @@ MEASURE_CELLS = 10
 
 def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
     """The KPI table of a Markdown report."""
+    from csm_checklist.exchange.escapes import md_cell
+
     if not rows:
         return []
     lines = [
@@ -122,7 +124,7 @@ def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
     for row in rows:
         unit = row.measure.unit
         lines.append(
-            f"| {row.measure.label.get(lang)} | "
+            f"| {md_cell(row.measure.label.get(lang)).replace('<br>', ' ')} | "
             f"{number(row.value)}{unit if row.value is not None else ''} | "
             f"{number(row.previous)}{unit if row.previous is not None else ''} | "
             f"{signed(row.change)} | {_target(row, lang)} |"
