@@ -97,6 +97,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{item}' declares no measure '{measure}'.",
         "المهمة '{item}' لا تعرّف مقياسًا باسم '{measure}'.",
     ),
+    "errors.log_bad_row": (
+        "The log has a row csm cannot read: table {table}, id {id} ({reason}).",
+        "في السجل صف لا يستطيع csm قراءته: الجدول {table}، المعرّف {id} ({reason}).",
+    ),
+    "errors.log_bad_row_hint": (
+        "Someone edited the log by hand. Restore it from a backup (csm import into a new "
+        "log), or correct that row of {table} with a SQLite tool; csm never changes it itself.",
+        "عدّل أحدهم السجل يدويًا. استعده من نسخة احتياطية (csm import في سجل جديد)، أو صحّح "
+        "ذلك الصف من {table} بأداة SQLite؛ لا يغيّره csm من تلقاء نفسه.",
+    ),
     "errors.kind_folder": ("a folder", "مجلد"),
     "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
     "errors.kind_device": ("a device", "جهاز"),

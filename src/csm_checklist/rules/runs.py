@@ -165,21 +165,35 @@ def deadline(within: Within, started_at: datetime, calendar_on: CalendarOn) -> d
 
 
 def step_event_from_row(row: Sequence[Any]) -> StepEvent:
+    from csm_checklist.store.log import ROW_ERRORS, aware, bad_row
+
     uuid, run_id, step_id, kind, logged, by, note, host, undone = row
-    return StepEvent(
-        uuid,
-        run_id,
-        step_id,
-        kind,
-        datetime.fromisoformat(logged),
-        by,
-        note,
-        host,
-        datetime.fromisoformat(undone) if undone else None,
-    )
+    try:
+        return StepEvent(
+            uuid,
+            run_id,
+            step_id,
+            kind,
+            aware(logged),
+            by,
+            note,
+            host,
+            aware(undone) if undone else None,
+        )
+    except ROW_ERRORS as exc:
+        raise bad_row("step_events", uuid, exc) from None
 
 
 def _run(row: Sequence[Any], events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
+    from csm_checklist.store.log import ROW_ERRORS, bad_row
+
+    try:
+        return _run_fields(row, events, calendar_on)
+    except ROW_ERRORS as exc:
+        raise bad_row("runs", row[1], exc) from None
+
+
+def _run_fields(row: Sequence[Any], events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
     uuid, run_id, playbook, _title, name, started, steps_text, by, host, closed, note, forced = row
     started_at = datetime.fromisoformat(started)
     snapshot = json.loads(steps_text)

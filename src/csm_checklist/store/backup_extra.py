@@ -20,7 +20,7 @@ from csm_checklist.rules.runs import (
     insert_step_event,
     step_event_from_row,
 )
-from csm_checklist.store.log import EventLog, utc_key
+from csm_checklist.store.log import EventLog, bad_row, utc_key
 
 
 def extra_header(
@@ -105,7 +105,10 @@ def export_records(log: EventLog) -> tuple[list[dict[str, Any]], list[dict[str, 
             )
         ]
     for record in runs:
-        record["steps"] = json.loads(record["steps"])
+        try:
+            record["steps"] = json.loads(record["steps"])
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise bad_row("runs", record["run_id"], exc) from None
         record["forced"] = bool(record["forced"])
     return runs, steps
 

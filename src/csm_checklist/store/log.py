@@ -378,11 +378,41 @@ def event_row(event: Event) -> tuple[str | None, ...]:
     )
 
 
+# What a row of the log that was edited by hand can raise when it is read.
+ROW_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+
+
+def bad_row(table: str, row_id: object, exc: BaseException) -> LogError:
+    """The error for a row csm cannot read (exit 1): its table and id, never
+    a traceback. csm never repairs or drops such a row by itself."""
+    reason = str(exc).strip() or type(exc).__name__
+    return LogError(
+        Msg("errors.log_bad_row", table=table, id=str(row_id)[:60], reason=reason[:120]),
+        hint=Msg("errors.log_bad_row_hint", table=table),
+    )
+
+
+def aware(text: object) -> datetime:
+    """A stored moment, which csm always writes with its UTC offset."""
+    moment = datetime.fromisoformat(str(text))
+    if moment.utcoffset() is None:
+        raise ValueError(f"{text!r} has no UTC offset")
+    return moment
+
+
 def _event_from_row(row: Sequence[str | None]) -> Event:
+    try:
+        return _event_fields(row)
+    except ROW_ERRORS as exc:
+        raise bad_row("events", row[0], exc) from None
+
+
+def _event_fields(row: Sequence[str | None]) -> Event:
     (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
         row
     )
-    assert kind in KINDS
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r}")
     return Event(
         uuid=str(uuid),
         item_id=str(item_id),
@@ -392,11 +422,11 @@ def _event_from_row(row: Sequence[str | None]) -> Event:
         period_start=date.fromisoformat(str(start)),
         period_end=date.fromisoformat(str(end)),
         for_date=date.fromisoformat(str(for_date)),
-        logged_at=datetime.fromisoformat(str(logged)),
+        logged_at=aware(logged),
         by=str(by),
         note=str(note),
         host=str(host),
-        undone_at=datetime.fromisoformat(undone) if undone else None,
+        undone_at=aware(undone) if undone else None,
     )
 
 
@@ -1068,10 +1098,13 @@ class EventLog:
             rows = self._db.execute(
                 "SELECT uuid, start, recorded_at FROM tracking_starts ORDER BY recorded_at_utc, id"
             ).fetchall()
-        return [
-            StartRecord(uuid, date.fromisoformat(start), datetime.fromisoformat(moment))
-            for uuid, start, moment in rows
-        ]
+        found = []
+        for uuid, start, moment in rows:
+            try:
+                found.append(StartRecord(uuid, date.fromisoformat(start), aware(moment)))
+            except ROW_ERRORS as exc:
+                raise bad_row("tracking_starts", uuid, exc) from None
+        return found
 
     def revisions(self) -> list[RevisionRecord]:
         """Every revision, in the order they take effect (then as recorded)."""
@@ -1080,10 +1113,13 @@ class EventLog:
                 "SELECT uuid, effective, recorded_at, rules FROM revisions "
                 "ORDER BY effective, recorded_at_utc, id"
             ).fetchall()
-        return [
-            RevisionRecord(uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
-            for uuid, day, moment, rules in rows
-        ]
+        found = []
+        for uuid, day, moment, rules in rows:
+            try:
+                found.append(RevisionRecord(uuid, date.fromisoformat(day), aware(moment), rules))
+            except ROW_ERRORS as exc:
+                raise bad_row("revisions", uuid, exc) from None
+        return found
 
     # Reading -----------------------------------------------------------------
 
