@@ -85,14 +85,19 @@ def parse_range(text: str) -> tuple[date, date]:
 
 
 def _parse_date(text: str) -> date:
+    from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
+
     key = text.strip()
     try:
-        return date.fromisoformat(key)
+        day = date.fromisoformat(key)
     except ValueError as exc:
         looks_right = len(key) == 10 and key[4] == "-" and key[7] == "-"
         if looks_right and "Invalid isoformat" not in str(exc):
             raise ValueError(Msg("errors.not_a_date_why", key=key, reason=exc)) from None
         raise ValueError(Msg("errors.not_a_date", key=key)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(Msg("errors.day_out_of_range", key=key, first=FIRST_DAY, last=LAST_DAY))
+    return day
 
 
 # Reading --------------------------------------------------------------------

@@ -170,6 +170,11 @@ def _check_region(value: str) -> str:
     code = value.strip().upper()
     if code and not (len(code) == 2 and code.isalpha() and code.isascii()):
         raise ValueError(Msg("errors.bad_region", value=value))
+    if code:
+        from csm_checklist.messages.countries import MESSAGES as COUNTRIES
+
+        if f"countries.{code}" not in COUNTRIES:  # XX, ZZ: no country at all
+            raise ValueError(Msg("errors.bad_region", value=value))
     return code
 
 
@@ -294,7 +299,14 @@ class Settings(NamedTuple):
 
             moment = datetime.now(ZoneInfo(self.timezone))
         else:
-            moment = datetime.now().astimezone()
+            try:
+                moment = datetime.now().astimezone()
+            except (ValueError, OverflowError, OSError):
+                # TZ=UTC+99: an offset of more than a day, which no clock has.
+                raise ConfigError(
+                    Msg("errors.system_time_zone", tz=os.environ.get("TZ", "")),
+                    hint=Msg("errors.system_time_zone_hint"),
+                ) from None
         return moment.replace(microsecond=0)
 
     def today(self) -> date:

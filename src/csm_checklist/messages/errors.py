@@ -107,6 +107,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "عدّل أحدهم السجل يدويًا. استعده من نسخة احتياطية (csm import في سجل جديد)، أو صحّح "
         "ذلك الصف من {table} بأداة SQLite؛ لا يغيّره csm من تلقاء نفسه.",
     ),
+    "errors.day_future": (
+        "{option} {day} is in the future.",
+        "{option} {day} في المستقبل.",
+    ),
+    "errors.system_time_zone": (
+        "The system's time zone (TZ={tz}) is not one csm can use: no clock is a day or more "
+        "away from UTC.",
+        "المنطقة الزمنية للنظام (TZ={tz}) غير صالحة لـ csm: لا توجد ساعة تبعد يومًا أو أكثر "
+        "عن التوقيت العالمي.",
+    ),
+    "errors.system_time_zone_hint": (
+        "Fix TZ, or set one: csm config set timezone Asia/Riyadh.",
+        "أصلح TZ، أو اضبط منطقة: csm config set timezone Asia/Riyadh.",
+    ),
+    "errors.day_out_of_range": (
+        "{key} is outside the days csm keeps ({first} to {last})",
+        "{key} خارج الأيام التي يحفظها csm (من {first} إلى {last})",
+    ),
+    "errors.run_empty": ("No run was named.", "لم يُذكر اسم تشغيل."),
+    "errors.run_empty_hint": (
+        "Name a run, e.g. crisis-2027-03-02; `csm run list` lists them.",
+        "اذكر اسم تشغيل، مثل crisis-2027-03-02؛ الأمر `csm run list` يسردها.",
+    ),
     "errors.kind_folder": ("a folder", "مجلد"),
     "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
     "errors.kind_device": ("a device", "جهاز"),

@@ -129,13 +129,21 @@ class Within(NamedTuple):
         )
 
 
+# The longest time limit a step may have: ten years, in each unit. Beyond
+# it a deadline is a typing slip (`3000000d`) that no calendar can hold.
+MAX_WITHIN = {"hours": 3653 * 24, "days": 3653, "workdays": 2610}
+
+
 def parse_within(text: str) -> Within | None:
-    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`); None otherwise."""
+    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`), at
+    most ten years; None otherwise."""
     match = _WITHIN.match(text)
-    if match is None or int(match.group(1)) < 1:
+    if match is None or len(match.group(1)) > 9 or int(match.group(1)) < 1:
         return None
     unit = match.group(2).lower()
     kind = "hours" if unit.startswith("h") else "days" if unit.startswith("d") else "workdays"
+    if int(match.group(1)) > MAX_WITHIN[kind]:
+        return None
     return Within(int(match.group(1)), kind)
 
 
@@ -282,6 +290,8 @@ def load_runs(
 def find_run(log: EventLog, text: str, calendar_on: CalendarOn) -> Run:
     """The run named `text` (its id, or a unique start of it); NotMet otherwise."""
     key = text.strip().lower()
+    if not key:  # the start of every id: never "the" run
+        raise BadInput(Msg("errors.run_empty"), hint=Msg("errors.run_empty_hint"))
     with log.reading() as db:
         ids = [row[0] for row in db.execute("SELECT run_id FROM runs ORDER BY started_at_utc")]
     matches = [run_id for run_id in ids if run_id == key] or [

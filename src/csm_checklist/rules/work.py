@@ -78,10 +78,12 @@ def load_history(
 # Logging work -----------------------------------------------------------------
 
 
-def _not_future(day: date, today: date) -> None:
+def _not_future(day: date, today: date, option: str = "--on") -> None:
     if day > today:
         raise BadInput(
-            Msg("errors.on_future", day=day.isoformat()),
+            Msg("errors.day_future", option=option, day=day.isoformat())
+            if option != "--on"
+            else Msg("errors.on_future", day=day.isoformat()),
             hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
 
@@ -395,7 +397,7 @@ def move_start(
 ) -> StartMove:
     """Move the log's tracking start to `start` (earlier or later), recorded
     like everything else, and say how the expected counts change."""
-    _not_future(start, today)
+    _not_future(start, today, "DATE")
     if start < date(1900, 1, 1):
         raise BadInput(
             Msg("errors.start_too_early", day=start.isoformat()),

@@ -546,6 +546,16 @@ def _describe(exc: sqlite3.Error) -> str:
     return str(exc).rstrip(".") or type(exc).__name__
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the log's disk has (next to) no room left: SQLite reports a
+    write that ran out of room in its WAL as a "disk I/O error"."""
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, AttributeError):
+        return False
+    return found.f_bavail * found.f_frsize < 1024 * 1024
+
+
 def _translate(exc: sqlite3.Error, path: Path) -> LogError:
     """A sentence for the user about what SQLite reported on the log."""
     reason = _describe(exc)
@@ -562,7 +572,7 @@ def _translate(exc: sqlite3.Error, path: Path) -> LogError:
         )
     if "not a database" in lowered:
         return LogError(Msg("errors.log_not_csm", path=path, reason=reason), hint=_REPAIR_HINT)
-    if "full" in lowered:
+    if "full" in lowered or ("disk i/o error" in lowered and _disk_full(path)):
         return LogError(
             Msg("errors.log_disk_full", path=path),
             hint=Msg("errors.log_disk_full_hint"),

@@ -99,6 +99,10 @@ def list_(
     """The days off in date order, with their reasons and sources."""
     from csm_checklist.dates.daysoff import entries_in_year, load_days_off
 
+    if year is not None and not 1900 <= year <= 2199:
+        raise BadInput(
+            Msg("commands.off.bad_list_year", year=year), hint=Msg("commands.off.year_example")
+        )
     env = Env.load()
     entries = entries_in_year(load_days_off(env.paths.days_off_file), year)
     if json_output:

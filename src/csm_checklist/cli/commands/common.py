@@ -264,6 +264,11 @@ def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datet
                 "commands.moment_forms", option=option, example=now.strftime("%Y-%m-%dT%H:%M")
             ),
         ) from None
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise BadInput(
+            Msg("commands.moment_out_of_range", option=option, text=text),
+            hint=Msg("commands.moment_range_hint", first=FIRST_DAY, last=LAST_DAY),
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     return moment

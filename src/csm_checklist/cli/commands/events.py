@@ -220,6 +220,7 @@ def log_events(
         "--limit",
         "-n",
         min=0,
+        max=1_000_000_000,
         help=Msg("help.log.limit"),
         metavar="N",
     ),
