@@ -39,7 +39,8 @@ def test_a_signal_during_done_ends_cleanly(signum: int, tmp_path: Path) -> None:
         time.sleep(0.05 * attempt)  # a different moment of the run each time
         process.send_signal(signum)
         _out, err = process.communicate(timeout=60)
-        assert b"Traceback" not in err and b"Unexpected" not in err, err
+        # Python's own start, before any of csm runs, is beyond csm's reach.
+        assert b"csm_checklist" not in err and b"Unexpected" not in err, err
         # -signum: ended by the signal before Python started (a shell shows 128 + signum).
         assert process.returncode in (0, 128 + signum, -signum), (process.returncode, err)
         codes.add(process.returncode)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from csm_checklist.cli import shortcut
-from csm_checklist.cli.failures import print_error
-from csm_checklist.messages import Msg
-
 
 def main() -> None:
     """Entry point of the `csm` console script and `python -m csm_checklist`."""
-    _end_cleanly_on_signals()
+    _end_cleanly_on_signals()  # first: before anything else is imported
+    from csm_checklist.cli import shortcut
+    from csm_checklist.cli.failures import print_error
+    from csm_checklist.messages import Msg
+
     args = sys.argv[1:]
     _prepare_streams()
     for arg in args:
@@ -63,5 +63,8 @@ def _prepare_streams() -> None:
             if encoding != "utf8":
                 stream.reconfigure(errors="backslashreplace")
     if sys.stdout is None:
+        from csm_checklist.cli.failures import print_error
+        from csm_checklist.messages import Msg
+
         print_error(Msg("cli.stdout_closed"), Msg("cli.stdout_closed_hint"))
         raise SystemExit(1)
