@@ -34,6 +34,20 @@ def _all(tmp_path: Path) -> Files:
     return Files.of(tmp_path / "config", tmp_path / "data", tmp_path / "cache")
 
 
+def _settled(tmp_path: Path) -> None:
+    """The log with nothing left in its WAL, as a csm that has ended leaves
+    it: a later reader's checkpoint must not count as a change."""
+    import gc
+    import sqlite3
+
+    gc.collect()  # a connection a test's in-process run left open
+    log = tmp_path / "data" / "log.sqlite3"
+    if log.exists():
+        db = sqlite3.connect(log)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+
+
 def _place(path: Path, kind: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
@@ -54,6 +68,7 @@ def test_a_file_csm_reads_that_is_not_a_regular_file_is_refused_at_once(
     assert run("today").exit_code == 0  # the cache exists
     path = OWNED[name](tmp_path)
     _place(path, kind)
+    _settled(tmp_path)
     before = _all(tmp_path)
     result = run_process("today", timeout=30)
     refused(result, 2, str(path), "not a regular file")

@@ -696,9 +696,7 @@ def test_move_start(tracked: EventLog) -> None:
 def test_move_start_refuses_the_future_and_the_distant_past(tracked: EventLog) -> None:
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), d(21), d(20), at(20))
-    assert caught.value.message == (
-        "--on 2026-11-21 is in the future; csm logs work that has been done."
-    )
+    assert caught.value.message == "DATE 2026-11-21 is in the future."
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), date(1899, 12, 31), d(20), at(20))
     assert caught.value.message == "1899-12-31 is too far back to start tracking."

@@ -88,7 +88,14 @@ class Env:
 
     @cached_property
     def today(self) -> date:
-        return self.settings.today()
+        day = self.settings.today()
+        if not FIRST_DAY <= day <= LAST_DAY:
+            # Work logged then could be exported but never imported again.
+            raise BadInput(
+                Msg("commands.clock_out_of_range", day=day.isoformat()),
+                hint=Msg("commands.clock_out_of_range_hint", first=FIRST_DAY, last=LAST_DAY),
+            )
+        return day
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
