@@ -219,3 +219,13 @@ def test_any_bytes_in_a_file_csm_reads_give_a_result_or_exit_2(
     if result.exit_code == 2:
         assert result.stderr.startswith("Error: ")
         assert "Unexpected error" not in result.stderr
+
+
+def test_a_cache_value_edited_by_hand_is_a_miss(tmp_path: Path) -> None:
+    assert run("today").exit_code == 0
+    cache = tmp_path / "cache" / "catalog.json"
+    cache.write_text(cache.read_text().replace('"daily"', '"fortnightly"', 1))
+    for args in (["today"], ["list"], ["report"]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert '"fortnightly"' not in cache.read_text()  # rebuilt by csm

@@ -68,12 +68,18 @@ def _stored_key(path: Path) -> bytes:
     return key
 
 
-def _seal(stem: str) -> str:
+def seal(text: str) -> str:
+    """A keyed hash of `text` (the key in the cache folder): what csm wrote
+    passes, a file edited or made by anything else does not."""
     import hashlib
     import hmac
 
-    digest = hmac.new(_key(), stem.encode("utf-8", "surrogateescape"), hashlib.sha256)
-    return digest.hexdigest()[:16]
+    digest = hmac.new(_key(), text.encode("utf-8", "surrogateescape"), hashlib.sha256)
+    return digest.hexdigest()
+
+
+def _seal(stem: str) -> str:
+    return seal(stem)[:16]
 
 
 def partial_name(target: Path, pid: int | None = None) -> Path:

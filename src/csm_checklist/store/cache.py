@@ -34,7 +34,7 @@ from csm_checklist import __version__
 
 T = TypeVar("T")
 
-FORMAT = 2  # bump when the encoding below changes
+FORMAT = 3  # bump when the encoding below changes
 _PACKAGE = Path(__file__).resolve().parents[1]
 # Every folder of csm's code: an edit anywhere must never serve a stale result.
 _CODE_FOLDERS = (
@@ -106,9 +106,13 @@ def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) ->
     from csm_checklist.reading import NotAFile, read_bytes
 
     key = [code_stamp(), fingerprint(sources)]
+    from csm_checklist.atomic import seal
+
     try:
         stored = json.loads(read_bytes(cache_file))
-        if stored["key"] == key:
+        # The seal: a value edited by hand (a cadence csm has no word for)
+        # is a miss, never a value that breaks a command later.
+        if stored["key"] == key and stored["seal"] == seal(_text(stored["value"])):
             return decode(stored["value"])  # type: ignore[no-any-return]
     except NotAFile:
         raise  # a FIFO or a device where the cache should be: named, never waited on
@@ -116,8 +120,14 @@ def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) ->
         pass
     value = build()
     with contextlib.suppress(OSError, ValueError, TypeError):
-        _store(cache_file, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False))
+        encoded = encode(value)
+        entry = {"key": key, "seal": seal(_text(encoded)), "value": encoded}
+        _store(cache_file, json.dumps(entry, ensure_ascii=False))
     return value
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _store(cache_file: Path, text: str) -> None:
