@@ -94,3 +94,40 @@ def test_a_row_csm_cannot_read_is_named_never_a_traceback(edit: str, tmp_path: P
             ), (args, result.stderr)
             assert Files.of(tmp_path / "data", tmp_path / "config") == before
     assert named  # at least one command reads that table
+
+
+def test_a_planted_log_checked_note_never_skips_the_check(tmp_path: Path) -> None:
+    from csm_checklist.duties.config import resolve_paths
+    from csm_checklist.store.log import _stamp, known_sound
+
+    paths = resolve_paths()
+    log_file = paths.log_file
+    assert known_sound(paths.log_checked, log_file)  # csm's own note, sealed
+    paths.log_checked.write_text(_stamp(log_file), encoding="utf-8")  # the old, bare form
+    assert not known_sound(paths.log_checked, log_file)
+
+
+def test_a_page_corrupted_behind_csms_back_is_caught_even_with_size_and_time_kept(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from csm_checklist.duties.config import resolve_paths
+    from csm_checklist.store.log import known_sound
+
+    paths = resolve_paths()
+    log_file = paths.log_file
+    assert known_sound(paths.log_checked, log_file)
+    info = log_file.stat()
+    with log_file.open("r+b") as raw:  # one page of another program's garbage
+        raw.seek(2 * 4096)
+        raw.write(b"\xa5" * 4096)
+    os.utime(log_file, ns=(info.st_atime_ns, info.st_mtime_ns))  # size and time as they were
+    assert log_file.stat().st_size == info.st_size
+    assert not known_sound(paths.log_checked, log_file)  # the change time moved
+    before = Files.of(tmp_path / "data")
+    with at("2027-03-31T17:00"):
+        result = run("done", "team-supervision")
+    assert result.exit_code == 1, result.stderr
+    assert "Unexpected error" not in result.stderr
+    assert Files.of(tmp_path / "data") == before

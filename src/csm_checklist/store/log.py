@@ -670,7 +670,10 @@ def _stamp(path: Path) -> str:
     marks = [str(path)]
     try:
         info = os.stat(path)
-        marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns)]
+        # The change time too: unlike the modification time, no one can set
+        # it back, so bytes changed behind csm's back (size and mtime kept)
+        # always bring the quick check back.
+        marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns), str(info.st_ctime_ns)]
     except OSError:
         marks.append("-")
     try:
@@ -684,22 +687,27 @@ def known_sound(marker: Path | None, path: Path) -> bool:
     """Whether the log is exactly as csm left it after a checked write."""
     if marker is None:
         return False
+    from csm_checklist.atomic import seal
     from csm_checklist.reading import read_bytes
 
     try:
-        return read_bytes(marker, limit=4096).decode("utf-8") == _stamp(path)
+        noted = read_bytes(marker, limit=4096).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    stamp = _stamp(path)
+    # Sealed: a note csm did not write (planted by hand) never skips the check.
+    return noted == f"{stamp}\n{seal(stamp)}"
 
 
 def note_sound(marker: Path, path: Path) -> None:
     """Note the log's state after this run's checked writes; best effort."""
-    from csm_checklist.atomic import partial_name
+    from csm_checklist.atomic import partial_name, seal
 
     tmp = partial_name(marker)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(_stamp(path), encoding="utf-8")
+        stamp = _stamp(path)
+        tmp.write_text(f"{stamp}\n{seal(stamp)}", encoding="utf-8")
         os.replace(tmp, marker)
     except OSError:
         with contextlib.suppress(OSError):
