@@ -126,3 +126,33 @@ def test_the_lock_is_free_again_once_its_holder_ends(stopped_holder: int) -> Non
     os.kill(stopped_holder, signal.SIGKILL)
     result = run_process("off", "add", "2026-12-02", env=csm_env(CSM_LOCK_TIMEOUT="30"))
     assert result.exit_code == 0, result.stderr
+
+
+LOG_HOLDER = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_done_behind_a_stopped_log_writer_names_it_and_ends(tmp_path: Path) -> None:
+    from clihelp import track_from
+
+    track_from("2026-11-01")
+    log = tmp_path / "data" / "log.sqlite3"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOG_HOLDER, str(log)], stdout=subprocess.PIPE, env=csm_env()
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == b"held\n"
+    os.kill(holder.pid, signal.SIGSTOP)
+    try:
+        result = run_process(
+            "done", "monitor-accounts", "--on", "2026-11-02", env=csm_env(CSM_LOCK_TIMEOUT="0.5")
+        )
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+    refused(result, 1, "is held by another process", f"pid {holder.pid}", f"kill {holder.pid}")

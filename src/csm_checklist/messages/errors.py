@@ -130,6 +130,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Name a run, e.g. crisis-2027-03-02; `csm run list` lists them.",
         "اذكر اسم تشغيل، مثل crisis-2027-03-02؛ الأمر `csm run list` يسردها.",
     ),
+    "errors.log_busy_by": (
+        "The log {path} is held by another process (pid {pid}: {command}).",
+        "السجل {path} محتجز لدى عملية أخرى (رقم العملية {pid}: {command}).",
+    ),
+    "errors.log_busy_by_hint": (
+        "Nothing was written. Waited {seconds} s; let that command finish (if it was stopped "
+        "with Ctrl-Z, resume it with `fg`, or end it with `kill {pid}`), then try again.",
+        "لم يُكتب شيء. جرى الانتظار {seconds} ث؛ دع ذلك الأمر ينتهي (إن أوقف بـ Ctrl-Z فاستأنفه "
+        "بـ `fg` أو أنهِه بـ `kill {pid}`)، ثم أعد المحاولة.",
+    ),
     "errors.kind_folder": ("a folder", "مجلد"),
     "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
     "errors.kind_device": ("a device", "جهاز"),

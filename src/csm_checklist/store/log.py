@@ -39,6 +39,17 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a command waits for another one that is writing before giving up.
 BUSY_TIMEOUT_SECONDS = 30.0
 
+
+def busy_seconds() -> float:
+    """How long a write waits for another's: CSM_LOCK_TIMEOUT when it is a
+    number of seconds (as for the settings lock), else BUSY_TIMEOUT_SECONDS."""
+    try:
+        value = float(os.environ.get("CSM_LOCK_TIMEOUT", ""))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+    return value if 0 <= value < 86_400 else BUSY_TIMEOUT_SECONDS
+
+
 # How many write transactions this process has committed: after a failure
 # elsewhere (a closed pipe), the CLI can say the log was already saved.
 COMMITS = [0]
@@ -546,6 +557,38 @@ def _describe(exc: sqlite3.Error) -> str:
     return str(exc).rstrip(".") or type(exc).__name__
 
 
+def lock_holder(path: Path) -> tuple[str, str] | None:
+    """(pid, command) of another process holding a lock on the log or its
+    -shm, as Linux lists them in /proc/locks; None where that is unknown."""
+    inodes = set()
+    for name in (path.name, path.name + "-shm", path.name + "-wal"):
+        with contextlib.suppress(OSError):
+            inodes.add(os.stat(path.with_name(name)).st_ino)
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as listed:
+            lines = listed.read(1 << 20).splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        fields = line.split()
+        if "->" in fields:  # a waiter, not a holder
+            continue
+        try:
+            pid, where = fields[4], fields[5]
+            inode = int(where.rsplit(":", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if inode in inodes and pid != str(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as raw:
+                    words = raw.read(4096).split(b"\0")
+            except OSError:
+                words = []
+            command = " ".join(w.decode("utf-8", "replace") for w in words if w)[:200]
+            return pid, command or "?"
+    return None
+
+
 def _disk_full(path: Path) -> bool:
     """Whether the log's disk has (next to) no room left: SQLite reports a
     write that ran out of room in its WAL as a "disk I/O error"."""
@@ -561,8 +604,15 @@ def _translate(exc: sqlite3.Error, path: Path) -> LogError:
     reason = _describe(exc)
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
+        holder = lock_holder(path)
+        if holder is not None:
+            pid, command = holder
+            return LogError(
+                Msg("errors.log_busy_by", path=path, pid=pid, command=command),
+                hint=Msg("errors.log_busy_by_hint", pid=pid, seconds=f"{busy_seconds():g}"),
+            )
         return LogError(
-            Msg("errors.log_busy", path=path, seconds=f"{BUSY_TIMEOUT_SECONDS:.0f}"),
+            Msg("errors.log_busy", path=path, seconds=f"{busy_seconds():g}"),
             hint=Msg("errors.log_busy_hint"),
         )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
@@ -638,7 +688,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def _sqlite(target: Path | str, uri: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(
         target,
-        timeout=BUSY_TIMEOUT_SECONDS,
+        timeout=busy_seconds(),
         isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE
         check_same_thread=False,
         uri=uri,
@@ -721,7 +771,7 @@ def _use_wal(db: sqlite3.Connection) -> None:
     several commands create the log at once the losers retry here until the
     winner has switched it.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    deadline = time.monotonic() + busy_seconds()
     while db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         try:
             db.execute("PRAGMA journal_mode = WAL")
