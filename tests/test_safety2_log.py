@@ -131,3 +131,25 @@ def test_a_page_corrupted_behind_csms_back_is_caught_even_with_size_and_time_kep
     assert result.exit_code == 1, result.stderr
     assert "Unexpected error" not in result.stderr
     assert Files.of(tmp_path / "data") == before
+
+
+def test_a_wal_removed_by_another_csm_between_looking_and_reading_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from csm_checklist.store import log as store
+
+    log_file = tmp_path / "data" / "log.sqlite3"
+    wal = log_file.with_name("log.sqlite3-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + b"\0" * 60)  # a WAL header, as SQLite starts one
+    real_open = os.open
+
+    def vanishing(name: object, flags: int, *args: object) -> int:
+        if str(name) == str(wal):  # another csm closes the log just now
+            wal.unlink(missing_ok=True)
+        return real_open(name, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.os, "open", vanishing)
+    assert store._wal_page_one(log_file) is None
+    store._check_file(log_file)  # the log is still known for what it is

@@ -523,21 +523,26 @@ def _read_head(path: Path, offset: int, size: int) -> bytes:
 
 def _wal_page_one(path: Path) -> bytes | None:
     """The newest page 1 in the log's WAL, if it holds one: where a database
-    in WAL mode keeps its header until the WAL is copied back."""
+    in WAL mode keeps its header until the WAL is copied back.
+
+    The WAL is opened once and then only read through that descriptor: another
+    csm closing the log may remove it at any moment, and a WAL gone before it
+    is opened has already been copied back into the log (None)."""
     wal = path.with_name(path.name + "-wal")
     try:
-        info = os.stat(wal)
+        fd = os.open(wal, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    if not stat.S_ISREG(info.st_mode) or info.st_size < 32:
-        return None
-    header = _read_head(wal, 0, 32)
-    if int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
-        return None
-    frame = 24 + int.from_bytes(header[8:12], "big")
-    salts = header[16:24]
-    found = None
-    with open(wal, "rb") as stream:
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size < 32:
+            return None
+        header = stream.read(32)
+        if int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
+            return None
+        frame = 24 + int.from_bytes(header[8:12], "big")
+        salts = header[16:24]
+        found = None
         offset = 32
         while offset + frame <= info.st_size:
             stream.seek(offset)
