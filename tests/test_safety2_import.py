@@ -322,3 +322,18 @@ def test_any_mutation_of_one_field_is_accepted_consistently_or_refused_with_its_
     if real.exit_code == 2:
         assert real.stderr.startswith("Error: ") and "mutated.json" in real.stderr, real.stderr
         assert not (scratch / "log.sqlite3").exists()
+
+
+def test_a_dry_run_lists_records_that_cannot_be_read_too(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(_event(OTHER)),
+        "{not json",
+        json.dumps(_event(OTHER.replace("1111", "7777"), kind="maybe")),
+        json.dumps(_event(OTHER.replace("1111", "8888"), for_date="2099-01-01")),
+    ]
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    result = _refused_everywhere(tmp_path, source, "mixed.jsonl, line 2")
+    for line in ("line 3", "line 4"):
+        assert f"mixed.jsonl, {line}" in result.stderr, result.stderr
+    assert "2 more problem(s)" in result.stderr

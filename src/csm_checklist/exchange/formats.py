@@ -413,6 +413,9 @@ class ImportSource:
         # A json backup's playbook runs, their step events and the measures
         # (checked by runs.py and measures.py when they are merged).
         self.extra: dict[str, list[Any]] = {}
+        # Where a record that cannot be read is noted so that reading goes on
+        # (an import lists every problem); None: the first one is raised.
+        self.problems: list[tuple[str, str | None]] | None = None
 
     def records(self) -> Iterator[tuple[str, Event]]:
         """Every event in the source, in order, each checked.
@@ -441,9 +444,9 @@ class ImportSource:
                 )
             lines = itertools.chain(head, stream)
             if kind == "csv":
-                yield from _read_csv(lines, shown)
+                yield from _read_csv(lines, shown, self.problems)
             elif kind == "jsonl":
-                yield from _read_jsonl(lines, shown)
+                yield from _read_jsonl(lines, shown, self.problems)
             else:
                 yield from _read_json(lines, shown, self)
         except UnicodeDecodeError:
@@ -469,7 +472,22 @@ def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
 _TOO_DEEP = "errors.import_too_deep"
 
 
-def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+def _record(
+    where: str, build: Callable[[], Event], problems: list[tuple[str, str | None]] | None
+) -> Event | None:
+    """`build()`, or None after noting its problem in `problems` (when kept)."""
+    try:
+        return build()
+    except ImportFileError as exc:
+        if problems is None:
+            raise
+        problems.append((exc.message, exc.hint))
+        return None
+
+
+def _read_csv(
+    lines: Iterable[str], name: str, problems: list[tuple[str, str | None]] | None = None
+) -> Iterator[tuple[str, Event]]:
     reader = csv.reader(lines, strict=True)
     line = 1
     try:
@@ -488,30 +506,44 @@ def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
             if not row:
                 continue
             where = _line_of(name, start)
-            if len(row) != len(header):
-                raise _bad(
-                    where, Msg("errors.import_field_count", count=len(row), header=len(header))
-                )
-            row = [restore_cell(cell) for cell in row]
-            yield where, parse_record(dict(zip(header, row, strict=True)), where)
+
+            def build(row: list[str] = row, where: str = where) -> Event:
+                if len(row) != len(header):
+                    raise _bad(
+                        where, Msg("errors.import_field_count", count=len(row), header=len(header))
+                    )
+                cells = [restore_cell(cell) for cell in row]
+                return parse_record(dict(zip(header, cells, strict=True)), where)
+
+            event = _record(where, build, problems)
+            if event is not None:
+                yield where, event
     except csv.Error as exc:
         raise _bad(_line_of(name, line), Msg("errors.import_not_csv", reason=exc)) from None
 
 
-def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+def _read_jsonl(
+    lines: Iterable[str], name: str, problems: list[tuple[str, str | None]] | None = None
+) -> Iterator[tuple[str, Event]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = _line_of(name, number)
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise _bad(where, Msg("errors.import_not_object_why", reason=exc)) from None
-        except RecursionError:
-            raise _bad(where, Msg(_TOO_DEEP)) from None
-        if not isinstance(record, dict):
-            raise _bad(where, Msg("errors.import_not_object"))
-        yield where, parse_record(record, where)
+
+        def build(line: str = line, where: str = where) -> Event:
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise _bad(where, Msg("errors.import_not_object_why", reason=exc)) from None
+            except RecursionError:
+                raise _bad(where, Msg(_TOO_DEEP)) from None
+            if not isinstance(record, dict):
+                raise _bad(where, Msg("errors.import_not_object"))
+            return parse_record(record, where)
+
+        event = _record(where, build, problems)
+        if event is not None:
+            yield where, event
 
 
 EXTRA_KEYS = ("runs", "run_steps", "measures")
@@ -554,9 +586,15 @@ def _read_json(
             source.extra[key] = value
     for index, record in enumerate(records):
         where = Msg("errors.at_index", name=name, key="events", index=index)
-        if not isinstance(record, dict):
-            raise _bad(where, Msg("errors.import_not_object"))
-        yield where, parse_record(record, where)
+
+        def build(record: Any = record, where: str = where) -> Event:
+            if not isinstance(record, dict):
+                raise _bad(where, Msg("errors.import_not_object"))
+            return parse_record(record, where)
+
+        event = _record(where, build, source.problems)
+        if event is not None:
+            yield where, event
 
 
 def _has(record: Mapping[str, Any], names: Sequence[str], where: str) -> None:

@@ -258,6 +258,7 @@ def import_events(
     from csm_checklist.rules.importcheck import Limits, check_extra, check_history
 
     limits = Limits(now, declared)
+    source.problems = limits.problems  # a record that cannot be read: noted, reading goes on
     starts, revisions = log.starts(), log.revisions()
     # Empty: nothing logged yet, and no tracking start chosen by hand.
     empty = log.count() == 0 and len(starts) <= 1
