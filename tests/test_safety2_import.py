@@ -337,3 +337,15 @@ def test_a_dry_run_lists_records_that_cannot_be_read_too(tmp_path: Path) -> None
     for line in ("line 3", "line 4"):
         assert f"mixed.jsonl, {line}" in result.stderr, result.stderr
     assert "2 more problem(s)" in result.stderr
+
+
+def test_a_backup_run_whose_step_limit_no_calendar_holds_breaks_nothing(
+    backup: dict[str, Any], tmp_path: Path, data_dir: Path
+) -> None:
+    _fresh(data_dir)
+    backup["runs"][0]["steps"]["steps"][0]["within"] = "3000000d"
+    assert run("import", str(_write(tmp_path, backup))).exit_code == 0
+    for args in (["today"], ["report"], ["run", "list"], ["run", "show", RUN]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert run("run", "close", RUN, "--force").exit_code == 0
