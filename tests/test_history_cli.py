@@ -86,7 +86,7 @@ def test_moving_the_start_both_ways(november: None) -> None:
         assert october["outcomes"] == []
         refused = run("history", "start", "2026-12-01")
         assert refused.exit_code == 2
-        assert refused.stderr.startswith("Error: --on 2026-12-01 is in the future")
+        assert refused.stderr.startswith("Error: DATE 2026-12-01 is in the future")
 
 
 def test_a_stray_old_entry_and_its_undo_leave_every_report_as_it_was(november: None) -> None:

@@ -240,7 +240,7 @@ def test_an_import_refuses_a_run_that_differs(tmp_path: Path) -> None:
         document["runs"][0]["playbook"] = "campaign"
         backup.write_text(json.dumps(document), encoding="utf-8")
         result = refused(2, "import", str(backup))
-    assert result.stderr.startswith(f"Error: Run {RUN} (")
+    assert result.stderr.startswith(f"Error: {backup}, runs[0]: Run {RUN} (")
     assert "is already in the log with a different 'playbook'." in result.stderr
 
 
@@ -356,7 +356,9 @@ def test_a_conflicting_run_leaves_the_entries_unimported(
         backup.write_text(json.dumps(document), encoding="utf-8")
         result = refused(2, "import", str(backup))
         events = json.loads(ok("log", "--json"))["events"]
-    assert result.stderr.startswith(f"Error: The run id {RUN} is already used here by another run.")
+    assert result.stderr.startswith(
+        f"Error: {backup}, runs[0]: The run id {RUN} is already used here by another run."
+    )
     assert len(events) == 1  # the file's other entry was not imported either
 
 

@@ -652,12 +652,16 @@ def test_a_backup_extra_is_checked_first_then_merged(
     calls: list[tuple[bool, dict[str, list[Any]], bool]] = []
 
     def merge_extra(
-        log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
+        log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False, name: str = ""
     ) -> tuple[int, int, int]:
         calls.append((log is tracked, extra, dry_run))
         return (1, 2, 3)
 
     monkeypatch.setattr(backup_extra, "merge_extra", merge_extra)
+    from csm_checklist.rules import importcheck
+
+    # The records themselves are importcheck's to judge (test_safety2_import.py).
+    monkeypatch.setattr(importcheck, "check_extra", lambda *args: None)
     extra = {"runs": [{"run": 1}]}
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")], extra=extra)
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
@@ -692,9 +696,7 @@ def test_move_start(tracked: EventLog) -> None:
 def test_move_start_refuses_the_future_and_the_distant_past(tracked: EventLog) -> None:
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), d(21), d(20), at(20))
-    assert caught.value.message == (
-        "--on 2026-11-21 is in the future; csm logs work that has been done."
-    )
+    assert caught.value.message == "DATE 2026-11-21 is in the future."
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), date(1899, 12, 31), d(20), at(20))
     assert caught.value.message == "1899-12-31 is too far back to start tracking."

@@ -20,9 +20,11 @@ def report_failure(exc: Exception) -> int:
     closed pipe, a full disk, a number or date out of range) as what went
     wrong, and anything else, a bug, as one line that says how to see more."""
     if isinstance(exc, CsmError):
-        print_error(exc.message, exc.hint)
-        more = len(getattr(exc, "problems", ())) - 1
-        if more > 0:
+        problems = getattr(exc, "problems", None)
+        print_error(exc.message, exc.hint, problems)
+        listed = problems if isinstance(problems, list) else []
+        more = len(listed) - 1
+        if more > 0 and not isinstance(listed[0], str):
             # A checklist with several mistakes: the first is said, and
             # where to see them all.
             if more == 1:
@@ -90,7 +92,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def print_error(message: str, hint: str | None) -> None:
+def print_error(message: str, hint: str | None, problems: object = None) -> None:
     """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
     from csm_checklist.cli.language import reader_lang
     from csm_checklist.cli.views.safe import one_line
@@ -103,6 +105,10 @@ def print_error(message: str, hint: str | None) -> None:
     lines = []
     if message:
         lines.append(t("cli.error_line", lang, message=one_line(say(message, lang))))
+    if isinstance(problems, list) and len(problems) > 1:  # every problem, after the first
+        for problem in problems[1:]:
+            if isinstance(problem, str):
+                lines.append("  " + one_line(say(problem, lang)))
     if hint:
         lines.append(t("cli.hint_line", lang, hint=one_line(say(hint, lang))))
     text = "".join(line + "\n" for line in lines)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ def import_file(
     now: datetime,
     *,
     dry_run: bool = False,
+    declared: Mapping[str, Iterable[str]] | None = None,
 ) -> ImportResult:
     """Import the export at `source` (`-`: stdin) into the log (see
     `work.import_events`); with `dry_run`, report what a real import would."""
@@ -42,7 +43,9 @@ def import_file(
 
     if os.path.lexists(paths.log_file):
         with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
-            return import_events(log, ImportSource(source), observed, today, now, dry_run=dry_run)
+            return import_events(
+                log, ImportSource(source), observed, today, now, dry_run=dry_run, declared=declared
+            )
     name = ImportSource(source).name
     with tempfile.TemporaryDirectory(prefix="csm-import-") as scratch_dir:
         copy = Path(scratch_dir) / "source"
@@ -51,13 +54,20 @@ def import_file(
             with copy.open("wb") as out:
                 shutil.copyfileobj(raw, out)
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
+            raw.close()  # standard input itself stays open
         with EventLog.open(Path(scratch_dir) / "scratch.sqlite3") as scratch:
             result = import_events(
-                scratch, ImportSource(copy, name), observed, today, now, dry_run=dry_run
+                scratch,
+                ImportSource(copy, name),
+                observed,
+                today,
+                now,
+                dry_run=dry_run,
+                declared=declared,
             )
         if dry_run:
             return result
         with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
-            return import_events(log, ImportSource(copy, name), observed, today, now)
+            return import_events(
+                log, ImportSource(copy, name), observed, today, now, declared=declared
+            )

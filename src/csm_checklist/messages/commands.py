@@ -42,6 +42,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give a day in that range, e.g. {option} {today}.",
         "أعطِ يومًا في هذا النطاق، مثلًا {option} {today}.",
     ),
+    "commands.moment_out_of_range": (
+        "{option} {text!r} is outside the days csm keeps.",
+        "{option} {text!r} خارج الأيام التي يحفظها csm.",
+    ),
+    "commands.moment_range_hint": (
+        "Give a day between {first} and {last}.",
+        "اذكر يومًا بين {first} و{last}.",
+    ),
+    "commands.off.bad_list_year": (
+        "--year {year} is not a year csm keeps days off for (1900 to 2199).",
+        "--year {year} ليست سنة يحفظ csm لها أيام إجازة (من 1900 إلى 2199).",
+    ),
+    "commands.clock_out_of_range": (
+        "The system clock says {day}, outside the days csm keeps.",
+        "ساعة النظام تشير إلى {day}، وهذا خارج الأيام التي يحفظها csm.",
+    ),
+    "commands.clock_out_of_range_hint": (
+        "Set the clock right; csm keeps days from {first} to {last}.",
+        "اضبط الساعة؛ يحفظ csm الأيام من {first} إلى {last}.",
+    ),
+    "commands.limit_out_of_range": (
+        "--limit {limit} is out of range.",
+        "--limit {limit} خارج النطاق المسموح.",
+    ),
+    "commands.limit_hint": (
+        "Give at most {most}, or --all to show every event.",
+        "اذكر {most} على الأكثر، أو --all لعرض كل التسجيلات.",
+    ),
     "commands.not_a_moment": (
         "{option} {text!r} is not a date or a moment.",
         "{option} {text!r} ليس تاريخًا ولا لحظة.",

@@ -198,7 +198,12 @@ def parse_rules(text: str) -> tuple[WorkCalendar, str, dict[str, ItemRule]]:
 
 
 def revision_from_record(record: "RevisionRecord") -> Revision:
-    calendar, timezone, items = parse_rules(record.rules)
+    from csm_checklist.store.log import ROW_ERRORS, bad_row
+
+    try:
+        calendar, timezone, items = parse_rules(record.rules)
+    except (*ROW_ERRORS, RecursionError) as exc:
+        raise bad_row("revisions", record.uuid, exc) from None
     return Revision(
         record.uuid, record.effective, record.recorded_at, calendar, timezone, items, record.rules
     )
@@ -591,7 +596,14 @@ def observe(items: "Iterable[Item]", calendar: WorkCalendar, timezone: str) -> O
 
 def changed(observed: Observed, latest: "RevisionRecord | None") -> bool:
     """Whether the rules seen now differ from the latest revision recorded."""
-    return latest is None or not _same_rules(observed.text, latest.rules)
+    if latest is None:
+        return True
+    from csm_checklist.store.log import ROW_ERRORS, bad_row
+
+    try:
+        return not _same_rules(observed.text, latest.rules)
+    except (*ROW_ERRORS, RecursionError) as exc:
+        raise bad_row("revisions", latest.uuid, exc) from None
 
 
 __all__ = [

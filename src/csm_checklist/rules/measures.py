@@ -288,20 +288,29 @@ def recorded(
     )
     with log.reading() as db:
         rows = db.execute(sql, params).fetchall()
-    return [
-        Value(
-            u,
-            i,
-            m,
-            float(v),
-            unit,
-            date.fromisoformat(s),
-            date.fromisoformat(e),
-            date.fromisoformat(f),
-        )
-        for u, i, m, v, unit, s, e, f, undone in rows
-        if undone is None or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
-    ]
+    from csm_checklist.store.log import ROW_ERRORS, aware, bad_row
+
+    found = []
+    for u, i, m, v, unit, s, e, f, undone in rows:
+        try:
+            if isinstance(v, (str, bytes)) or not math.isfinite(float(v)):
+                raise ValueError(f"value {v!r} is not a number")
+            if undone is None or (as_logged is not None and aware(undone) > as_logged):
+                found.append(
+                    Value(
+                        u,
+                        i,
+                        m,
+                        float(v),
+                        unit,
+                        date.fromisoformat(s),
+                        date.fromisoformat(e),
+                        date.fromisoformat(f),
+                    )
+                )
+        except ROW_ERRORS as exc:
+            raise bad_row("measures", f"{u} {m}", exc) from None
+    return found
 
 
 # Per period -------------------------------------------------------------------------

@@ -129,13 +129,21 @@ class Within(NamedTuple):
         )
 
 
+# The longest time limit a step may have: ten years, in each unit. Beyond
+# it a deadline is a typing slip (`3000000d`) that no calendar can hold.
+MAX_WITHIN = {"hours": 3653 * 24, "days": 3653, "workdays": 2610}
+
+
 def parse_within(text: str) -> Within | None:
-    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`); None otherwise."""
+    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`), at
+    most ten years; None otherwise."""
     match = _WITHIN.match(text)
-    if match is None or int(match.group(1)) < 1:
+    if match is None or len(match.group(1)) > 9 or int(match.group(1)) < 1:
         return None
     unit = match.group(2).lower()
     kind = "hours" if unit.startswith("h") else "days" if unit.startswith("d") else "workdays"
+    if int(match.group(1)) > MAX_WITHIN[kind]:
+        return None
     return Within(int(match.group(1)), kind)
 
 
@@ -165,21 +173,35 @@ def deadline(within: Within, started_at: datetime, calendar_on: CalendarOn) -> d
 
 
 def step_event_from_row(row: Sequence[Any]) -> StepEvent:
+    from csm_checklist.store.log import ROW_ERRORS, aware, bad_row
+
     uuid, run_id, step_id, kind, logged, by, note, host, undone = row
-    return StepEvent(
-        uuid,
-        run_id,
-        step_id,
-        kind,
-        datetime.fromisoformat(logged),
-        by,
-        note,
-        host,
-        datetime.fromisoformat(undone) if undone else None,
-    )
+    try:
+        return StepEvent(
+            uuid,
+            run_id,
+            step_id,
+            kind,
+            aware(logged),
+            by,
+            note,
+            host,
+            aware(undone) if undone else None,
+        )
+    except ROW_ERRORS as exc:
+        raise bad_row("step_events", uuid, exc) from None
 
 
 def _run(row: Sequence[Any], events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
+    from csm_checklist.store.log import ROW_ERRORS, bad_row
+
+    try:
+        return _run_fields(row, events, calendar_on)
+    except ROW_ERRORS as exc:
+        raise bad_row("runs", row[1], exc) from None
+
+
+def _run_fields(row: Sequence[Any], events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
     uuid, run_id, playbook, _title, name, started, steps_text, by, host, closed, note, forced = row
     started_at = datetime.fromisoformat(started)
     snapshot = json.loads(steps_text)
@@ -272,6 +294,8 @@ def load_runs(
 def find_run(log: EventLog, text: str, calendar_on: CalendarOn) -> Run:
     """The run named `text` (its id, or a unique start of it); NotMet otherwise."""
     key = text.strip().lower()
+    if not key:  # the start of every id: never "the" run
+        raise BadInput(Msg("errors.run_empty"), hint=Msg("errors.run_empty_hint"))
     with log.reading() as db:
         ids = [row[0] for row in db.execute("SELECT run_id FROM runs ORDER BY started_at_utc")]
     matches = [run_id for run_id in ids if run_id == key] or [

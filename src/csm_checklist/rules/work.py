@@ -9,7 +9,7 @@ the clock.
 # annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -78,10 +78,12 @@ def load_history(
 # Logging work -----------------------------------------------------------------
 
 
-def _not_future(day: date, today: date) -> None:
+def _not_future(day: date, today: date, option: str = "--on") -> None:
     if day > today:
         raise BadInput(
-            Msg("errors.on_future", day=day.isoformat()),
+            Msg("errors.day_future", option=option, day=day.isoformat())
+            if option != "--on"
+            else Msg("errors.on_future", day=day.isoformat()),
             hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
 
@@ -238,6 +240,7 @@ def import_events(
     now: datetime,
     *,
     dry_run: bool = False,
+    declared: Mapping[str, Iterable[str]] | None = None,
 ) -> ImportResult:
     """Merge an export into the log, in one transaction (see DESIGN §7):
 
@@ -248,19 +251,27 @@ def import_events(
       revisions, and a csv or jsonl file its earliest event's day as the
       start: that is how a manager moves to a new machine;
     - into a log with a history of its own, only events are added; events
-      dated before its tracking start are kept but count for nothing.
+      dated before its tracking start are kept but count for nothing;
+    - every record is checked as `done` would check it (importcheck.py:
+      dates, one active entry per period, references, `declared` measures);
+      every problem found is reported together and nothing is written.
     """
+    from csm_checklist.rules.importcheck import Limits, check_extra, check_history
+
+    limits = Limits(now, declared)
+    source.problems = limits.problems  # a record that cannot be read: noted, reading goes on
     starts, revisions = log.starts(), log.revisions()
     # Empty: nothing logged yet, and no tracking start chosen by hand.
     empty = log.count() == 0 and len(starts) <= 1
     records = source.records()
     first = next(records, None)  # reading the first record reads a backup's history
+    check_history(limits, source.name, source.starts, source.revisions)
     if source.extra:
         # A backup's runs and measures are checked before any entry is
         # written, so a conflict among them leaves the log as it was.
         from csm_checklist.store.backup_extra import merge_extra
 
-        merge_extra(log, source.extra, dry_run=True)
+        merge_extra(log, source.extra, dry_run=True, name=source.name)
     # A backup restored into an empty log brings its history whole, so the
     # log reads (and exports) exactly as the one it was taken from.
     brought_starts = source.starts if empty else []
@@ -274,13 +285,24 @@ def import_events(
     known = _known(history)
     read: list[int] = [0]
 
+    file_events: dict[str, str] = {}
+
     def checked() -> Iterator[Event]:
         for where, event in itertools.chain([first] if first else [], records):
             read[0] += 1
+            limits.event(where, event)
             if event.active:
-                _check_period(history, known, event, where)
+                try:
+                    _check_period(history, known, event, where)
+                except ImportFileError as exc:
+                    limits.problems.append((exc.message, exc.hint))
+                limits.period(where, log, event)
                 days.append(event.for_date)
+            file_events[event.uuid] = event.item_id
             yield event
+        if source.extra:
+            check_extra(limits, log, source.name, source.extra, file_events)
+        limits.raise_any()  # inside the merge: nothing is written
 
     adopted: list[StartRecord] = []
 
@@ -312,7 +334,7 @@ def import_events(
     if source.extra:
         from csm_checklist.store.backup_extra import merge_extra
 
-        extra = merge_extra(log, source.extra, dry_run=dry_run)
+        extra = merge_extra(log, source.extra, dry_run=dry_run, name=source.name)
     start = adopted[-1].start if adopted else history.start
     return ImportResult(
         added,
@@ -377,7 +399,7 @@ def move_start(
 ) -> StartMove:
     """Move the log's tracking start to `start` (earlier or later), recorded
     like everything else, and say how the expected counts change."""
-    _not_future(start, today)
+    _not_future(start, today, "DATE")
     if start < date(1900, 1, 1):
         raise BadInput(
             Msg("errors.start_too_early", day=start.isoformat()),

@@ -5,8 +5,10 @@ events, and the corrections of events' notes (`csm note`, shown by
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +21,7 @@ from csm_checklist.rules.runs import (
     insert_step_event,
     step_event_from_row,
 )
-from csm_checklist.store.log import EventLog, utc_key
+from csm_checklist.store.log import EventLog, bad_row, utc_key
 
 
 def extra_header(
@@ -60,15 +62,25 @@ def extra_header(
 
 
 def merge_extra(
-    log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
+    log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False, name: str = ""
 ) -> tuple[int, int, int, int]:
     """Merge a backup's runs, step events and measures by uuid (a conflict
     is refused, like an event's), and the note corrections this log lacks.
-    Returns how many of each were added."""
-    runs, steps = merge_records(
-        log, extra.get("runs", []), extra.get("run_steps", []), dry_run=dry_run
-    )
-    measures = merge_measures(log, extra.get("measures", []), dry_run=dry_run)
+    Returns how many of each were added. With `name` (the file's), a
+    refusal names the record: "FILE, runs[3]"."""
+    try:
+        runs, steps = merge_records(
+            log, extra.get("runs", []), extra.get("run_steps", []), dry_run=dry_run
+        )
+        measures = merge_measures(log, extra.get("measures", []), dry_run=dry_run)
+    except _AtRecord as exc:
+        error = exc.error
+        if name:
+            where = Msg("errors.at_index", name=name, key=exc.key, index=exc.index)
+            error = ImportFileError(
+                Msg("errors.in_record", where=where, message=error.message), hint=error.hint
+            )
+        raise error from None
     notes = merge_note_changes(log, extra.get("note_changes", []), dry_run=dry_run)
     return runs, steps, measures, notes
 
@@ -114,6 +126,22 @@ def merge_note_changes(log: EventLog, records: Iterable[dict[str, Any]], *, dry_
     return added
 
 
+class _AtRecord(Exception):
+    """An ImportFileError about record `index` of `key`."""
+
+    def __init__(self, error: ImportFileError, key: str, index: int) -> None:
+        super().__init__(error.message)
+        self.error, self.key, self.index = error, key, index
+
+
+@contextlib.contextmanager
+def _record(key: str, index: int) -> Iterator[None]:
+    try:
+        yield
+    except ImportFileError as exc:
+        raise _AtRecord(exc, key, index) from None
+
+
 # Runs ------------------------------------------------------------------------------
 
 
@@ -131,7 +159,10 @@ def export_records(log: EventLog) -> tuple[list[dict[str, Any]], list[dict[str, 
             )
         ]
     for record in runs:
-        record["steps"] = json.loads(record["steps"])
+        try:
+            record["steps"] = json.loads(record["steps"])
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise bad_row("runs", record["run_id"], exc) from None
         record["forced"] = bool(record["forced"])
     return runs, steps
 
@@ -150,97 +181,115 @@ def merge_records(
     the file is undone here. Returns (runs added, step events added)."""
     added_runs = added_steps = 0
     with log.writing() as db:
-        for record in runs:
-            try:
-                row = _run_row(record)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ImportFileError(
-                    Msg("errors.run_record_malformed", reason=exc, record=str(record)[:80]),
-                    hint=Msg("errors.export_runs_again_hint"),
-                ) from None
-            stored = db.execute(
-                f"SELECT {RUN_COLUMNS} FROM runs WHERE uuid = ?", (row[0],)
-            ).fetchone()
-            if stored is None:
-                clash = db.execute("SELECT uuid FROM runs WHERE run_id = ?", (row[1],)).fetchone()
-                if clash is not None:
-                    raise ImportFileError(
-                        Msg("errors.run_id_clash", run=row[1]),
-                        hint=Msg("errors.run_id_clash_hint"),
-                    )
-                if not dry_run:
-                    db.execute(
-                        f"INSERT INTO runs ({RUN_COLUMNS}, started_at_utc, closed_at_utc) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*row, utc_key(datetime.fromisoformat(row[5])), _utc_or_none(row[9])),
-                    )
-                added_runs += 1
-                continue
-            names = RUN_COLUMNS.split(", ")
-            for name, mine, theirs in zip(names, stored, row, strict=True):
-                if name in ("closed_at", "close_note", "forced"):
-                    if stored[9] is None or row[9] is None or mine == theirs:
-                        continue  # closing only ever goes one way, like undo
-                elif name == "steps":
-                    mine, theirs = json.loads(mine), json.loads(theirs)
-                if mine != theirs:
-                    raise ImportFileError(
-                        Msg("errors.run_conflict", run=row[1], uuid=row[0], name=name),
-                        hint=Msg("errors.run_conflict_hint"),
-                    )
-            if stored[9] is None and row[9] is not None and not dry_run:
-                db.execute(
-                    "UPDATE runs SET closed_at = ?, closed_at_utc = ?, close_note = ?, forced = ? "
-                    "WHERE uuid = ?",
-                    (row[9], _utc_or_none(row[9]), row[10], row[11], row[0]),
-                )
-        for record in steps:
-            try:
-                event = StepEvent(
-                    str(record["uuid"]),
-                    str(record["run_id"]),
-                    str(record["step_id"]),
-                    str(record["kind"]),
-                    datetime.fromisoformat(record["logged_at"]),
-                    str(record["logged_by"]),
-                    str(record.get("note", "")),
-                    str(record.get("host", "")),
-                    datetime.fromisoformat(record["undone_at"])
-                    if record.get("undone_at")
-                    else None,
-                )
-                if event.kind not in ("done", "skip"):
-                    raise ValueError(f"kind {event.kind!r}")
-            except (KeyError, TypeError, ValueError) as exc:
-                raise ImportFileError(
-                    Msg("errors.step_record_malformed", reason=exc, record=str(record)[:80]),
-                    hint=Msg("errors.export_runs_again_hint"),
-                ) from None
-            stored = db.execute(
-                f"SELECT {STEP_COLUMNS} FROM step_events WHERE uuid = ?", (event.uuid,)
-            ).fetchone()
-            if stored is None:
-                if not dry_run:
-                    insert_step_event(db, event)
-                added_steps += 1
-                continue
-            mine = step_event_from_row(stored)
-            if (mine.run_id, mine.step_id, mine.kind, mine.logged_at) != (
-                event.run_id,
-                event.step_id,
-                event.kind,
-                event.logged_at,
-            ):
-                raise ImportFileError(
-                    Msg("errors.step_conflict", uuid=event.uuid),
-                    hint=Msg("errors.step_conflict_hint"),
-                )
-            if mine.undone_at is None and event.undone_at is not None and not dry_run:
-                db.execute(
-                    "UPDATE step_events SET undone_at = ? WHERE uuid = ?",
-                    (event.undone_at.isoformat(), event.uuid),
-                )
+        for index, record in enumerate(runs):
+            with _record("runs", index):
+                added_runs += _merge_run(db, record, dry_run)
+        for index, record in enumerate(steps):
+            with _record("run_steps", index):
+                added_steps += _merge_step(db, record, dry_run)
     return added_runs, added_steps
+
+
+def _merge_run(db: Any, record: dict[str, Any], dry_run: bool) -> int:
+    """Add one run (1) or check it against the one here (0)."""
+    try:
+        row = _run_row(record)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ImportFileError(
+            Msg("errors.run_record_malformed", reason=exc, record=str(record)[:80]),
+            hint=Msg("errors.export_runs_again_hint"),
+        ) from None
+    stored = db.execute(f"SELECT {RUN_COLUMNS} FROM runs WHERE uuid = ?", (row[0],)).fetchone()
+    if stored is None:
+        clash = db.execute("SELECT uuid FROM runs WHERE run_id = ?", (row[1],)).fetchone()
+        if clash is not None:
+            raise ImportFileError(
+                Msg("errors.run_id_clash", run=row[1]),
+                hint=Msg("errors.run_id_clash_hint"),
+            )
+        if not dry_run:
+            db.execute(
+                f"INSERT INTO runs ({RUN_COLUMNS}, started_at_utc, closed_at_utc) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*row, utc_key(datetime.fromisoformat(row[5])), _utc_or_none(row[9])),
+            )
+        return 1
+    names = RUN_COLUMNS.split(", ")
+    for name, mine, theirs in zip(names, stored, row, strict=True):
+        if name in ("closed_at", "close_note", "forced"):
+            if stored[9] is None or row[9] is None or mine == theirs:
+                continue  # closing only ever goes one way, like undo
+        elif name == "steps":
+            mine, theirs = json.loads(mine), json.loads(theirs)
+        if mine != theirs:
+            raise ImportFileError(
+                Msg("errors.run_conflict", run=row[1], uuid=row[0], name=name),
+                hint=Msg("errors.run_conflict_hint"),
+            )
+    if stored[9] is None and row[9] is not None and not dry_run:
+        db.execute(
+            "UPDATE runs SET closed_at = ?, closed_at_utc = ?, close_note = ?, forced = ? "
+            "WHERE uuid = ?",
+            (row[9], _utc_or_none(row[9]), row[10], row[11], row[0]),
+        )
+    return 0
+
+
+def _merge_step(db: Any, record: dict[str, Any], dry_run: bool) -> int:
+    """Add one step event (1) or check it against the one here (0)."""
+    try:
+        event = StepEvent(
+            str(record["uuid"]),
+            str(record["run_id"]),
+            str(record["step_id"]),
+            str(record["kind"]),
+            _aware(record["logged_at"]),
+            str(record["logged_by"]),
+            str(record.get("note", "")),
+            str(record.get("host", "")),
+            _aware(record["undone_at"]) if record.get("undone_at") else None,
+        )
+        if event.kind not in ("done", "skip"):
+            raise ValueError(f"kind {event.kind!r}")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ImportFileError(
+            Msg("errors.step_record_malformed", reason=exc, record=str(record)[:80]),
+            hint=Msg("errors.export_runs_again_hint"),
+        ) from None
+    stored = db.execute(
+        f"SELECT {STEP_COLUMNS} FROM step_events WHERE uuid = ?", (event.uuid,)
+    ).fetchone()
+    if stored is None:
+        if not dry_run:
+            insert_step_event(db, event)
+        return 1
+    mine = step_event_from_row(stored)
+    if (mine.run_id, mine.step_id, mine.kind, mine.logged_at) != (
+        event.run_id,
+        event.step_id,
+        event.kind,
+        event.logged_at,
+    ):
+        raise ImportFileError(
+            Msg("errors.step_conflict", uuid=event.uuid),
+            hint=Msg("errors.step_conflict_hint"),
+        )
+    if mine.undone_at is None and event.undone_at is not None and not dry_run:
+        db.execute(
+            "UPDATE step_events SET undone_at = ? WHERE uuid = ?",
+            (event.undone_at.isoformat(), event.uuid),
+        )
+    return 0
+
+
+def _aware(text: object) -> datetime:
+    """A moment with its UTC offset; ValueError for anything else."""
+    if not isinstance(text, str):
+        raise TypeError(f"not text: {text!r}"[:60])
+    moment = datetime.fromisoformat(text)
+    if moment.utcoffset() is None:
+        raise ValueError(f"no UTC offset: {text!r}"[:60])
+    return moment
 
 
 def _utc_or_none(text: str | None) -> str | None:
@@ -251,9 +300,9 @@ def _run_row(record: dict[str, Any]) -> tuple[Any, ...]:
     steps = record["steps"]
     if not isinstance(steps, dict) or not isinstance(steps.get("steps"), list):
         raise ValueError("steps")
-    datetime.fromisoformat(record["started_at"])
+    _aware(record["started_at"])
     if record.get("closed_at"):
-        datetime.fromisoformat(record["closed_at"])
+        _aware(record["closed_at"])
     return (
         str(record["uuid"]),
         str(record["run_id"]),
@@ -278,35 +327,47 @@ def merge_measures(log: EventLog, records: Iterable[dict[str, Any]], *, dry_run:
     is refused (nothing is written). Returns how many were added."""
     added = 0
     with log.writing() as db:
-        for record in records:
-            try:
-                uuid, name = str(record["event"]), str(record["measure"])
-                value, unit = float(record["value"]), str(record.get("unit", ""))
-            except (KeyError, TypeError, ValueError):
-                raise ImportFileError(
-                    Msg("errors.measure_record_malformed", record=record),
-                    hint=Msg("errors.measure_record_malformed_hint"),
-                ) from None
-            row = db.execute(
-                "SELECT value FROM measures WHERE event_uuid = ? AND measure_id = ?", (uuid, name)
-            ).fetchone()
-            if row is None:
-                if not dry_run:
-                    db.execute(
-                        "INSERT INTO measures (event_uuid, measure_id, value, unit) "
-                        "VALUES (?, ?, ?, ?)",
-                        (uuid, name, value, unit),
-                    )
-                added += 1
-            elif float(row[0]) != value:
-                raise ImportFileError(
-                    Msg(
-                        "errors.measure_conflict",
-                        name=name,
-                        uuid=uuid,
-                        mine=f"{row[0]:g}",
-                        theirs=f"{value:g}",
-                    ),
-                    hint=Msg("errors.measure_conflict_hint"),
-                )
+        for index, record in enumerate(records):
+            with _record("measures", index):
+                added += _merge_measure(db, record, dry_run)
     return added
+
+
+def _merge_measure(db: Any, record: dict[str, Any], dry_run: bool) -> int:
+    """Add one measure (1) or check it against the one here (0): a finite
+    number, never text, a boolean, NaN or infinity."""
+    try:
+        uuid, name = str(record["event"]), str(record["measure"])
+        raw, unit = record["value"], str(record.get("unit", ""))
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise TypeError
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError
+    except (KeyError, TypeError, ValueError, OverflowError):
+        raise ImportFileError(
+            Msg("errors.measure_record_malformed", record=record),
+            hint=Msg("errors.measure_record_malformed_hint"),
+        ) from None
+    row = db.execute(
+        "SELECT value FROM measures WHERE event_uuid = ? AND measure_id = ?", (uuid, name)
+    ).fetchone()
+    if row is None:
+        if not dry_run:
+            db.execute(
+                "INSERT INTO measures (event_uuid, measure_id, value, unit) VALUES (?, ?, ?, ?)",
+                (uuid, name, value, unit),
+            )
+        return 1
+    if float(row[0]) != value:
+        raise ImportFileError(
+            Msg(
+                "errors.measure_conflict",
+                name=name,
+                uuid=uuid,
+                mine=f"{row[0]:g}",
+                theirs=f"{value:g}",
+            ),
+            hint=Msg("errors.measure_conflict_hint"),
+        )
+    return 0

@@ -11,6 +11,7 @@ import typer
 from csm_checklist.cli.commands.common import OUTPUT_HELP, Env, print_json
 from csm_checklist.cli.views.safe import echo
 from csm_checklist.errors import BadInput, NotMet
+from csm_checklist.locks import settings_lock
 from csm_checklist.messages import Msg, Sentence, say, t
 
 if TYPE_CHECKING:
@@ -56,11 +57,14 @@ def add(
         raise BadInput(Msg("commands.off.reason_one_line"), hint=Msg("commands.off.reason_example"))
     env = Env.load()
     path = env.paths.days_off_file
-    entries, fresh = add_range(load_days_off(path), start, end, reason)
+    load_days_off(path)  # a broken file is refused before the lock file is made
+    with settings_lock(env.paths.config_dir):
+        entries, fresh = add_range(load_days_off(path), start, end, reason)
+        if fresh:
+            save_days_off(path, entries)
     if not fresh:
         echo(t("commands.off.already", env.lang, dates=_dates(start, end)))
         return
-    save_days_off(path, entries)
     shown = f" ({reason.strip()})" if reason.strip() else ""
     echo(t("commands.off.added", env.lang, count=fresh, dates=_dates(start, end), reason=shown))
 
@@ -75,13 +79,16 @@ def remove(
     start, end = _range(dates)
     env = Env.load()
     path = env.paths.days_off_file
-    entries, removed = remove_range(load_days_off(path), start, end)
+    load_days_off(path)  # a broken file is refused before the lock file is made
+    with settings_lock(env.paths.config_dir):
+        entries, removed = remove_range(load_days_off(path), start, end)
+        if removed:
+            save_days_off(path, entries)
     if not removed:
         raise NotMet(
             Msg("commands.off.none_removed", dates=_dates(start, end)),
             hint=Msg("commands.off.list_hint"),
         )
-    save_days_off(path, entries)
     days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
     echo(t("commands.off.removed", env.lang, count=len(removed), days=days))
 
@@ -96,6 +103,10 @@ def list_(
     """The days off in date order, with their reasons and sources."""
     from csm_checklist.dates.daysoff import entries_in_year, load_days_off
 
+    if year is not None and not 1900 <= year <= 2199:
+        raise BadInput(
+            Msg("commands.off.bad_list_year", year=year), hint=Msg("commands.off.year_example")
+        )
     env = Env.load()
     entries = entries_in_year(load_days_off(env.paths.days_off_file), year)
     if json_output:
@@ -217,7 +228,10 @@ def holidays_(
         echo(t("commands.off.dry_run", env.lang))
         return
     if merge.added or merge.renamed or merge.dropped:
-        save_days_off(path, merge.entries)
+        with settings_lock(env.paths.config_dir):
+            # Merged again under the lock: an `off add` since the plan stays.
+            merge = merge_imported(load_days_off(path), source_of(code), years, imported)
+            save_days_off(path, merge.entries)
         echo(t("commands.off.written", env.lang, path=path))
 
 

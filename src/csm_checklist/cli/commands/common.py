@@ -33,6 +33,7 @@ class Env:
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
+        self._catalog: Catalog | None = None
 
     @classmethod
     def load(cls) -> Env:
@@ -87,9 +88,21 @@ class Env:
 
     @cached_property
     def today(self) -> date:
-        return self.settings.today()
+        day = self.settings.today()
+        if not FIRST_DAY <= day <= LAST_DAY:
+            # Work logged then could be exported but never imported again.
+            raise BadInput(
+                Msg("commands.clock_out_of_range", day=day.isoformat()),
+                hint=Msg("commands.clock_out_of_range_hint", first=FIRST_DAY, last=LAST_DAY),
+            )
+        return day
 
     def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self._load_catalog()
+        return self._catalog
+
+    def _load_catalog(self) -> Catalog:
         from csm_checklist.duties.catalog import builtin_files, checklist_files
         from csm_checklist.store.cache import cached
 
@@ -133,6 +146,11 @@ class Env:
     def open_log(self) -> EventLog:
         from csm_checklist.store.log import EventLog
 
+        if not os.path.lexists(self.paths.log_file):
+            # A command refused for its settings, days off or checklists must
+            # not leave a new log behind: they are read before it is made.
+            _ = self.settings, self.days_off
+            self.catalog()
         return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
 
     def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
@@ -266,6 +284,11 @@ def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datet
                 "commands.moment_forms", option=option, example=now.strftime("%Y-%m-%dT%H:%M")
             ),
         ) from None
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise BadInput(
+            Msg("commands.moment_out_of_range", option=option, text=text),
+            hint=Msg("commands.moment_range_hint", first=FIRST_DAY, last=LAST_DAY),
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     return moment

@@ -26,6 +26,31 @@ _VALUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# What a candidate may hold: letters and digits of any script with their
+# marks, spaces, and punctuation no shell gives a meaning to. A title with
+# anything else (`$(...)`, quotes, backslashes, controls, bidi marks) is not
+# offered: the shell would insert it into the command line, where zsh or bash
+# might run what it holds; its item's id still completes.
+_PLAIN_MARKS = frozenset(" -_.,/+:@%")
+
+
+def _plain(text: str) -> bool:
+    import unicodedata
+
+    return all(
+        char.isalnum()
+        or char in _PLAIN_MARKS
+        or unicodedata.category(char) in ("Mn", "Mc")  # Arabic diacritics
+        for char in text
+    )
+
+
+def _plain_help(text: str) -> str:
+    """A candidate's help with every character a shell or terminal could
+    take as code or control turned into a space."""
+    return " ".join("".join(c if _plain(c) else " " for c in text).split())
+
+
 def _starting(words: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
     return [word for word in words if word.startswith(incomplete.strip().lower())]
 
@@ -47,8 +72,8 @@ def items(incomplete: str) -> list[tuple[str, str]]:
                 (item.title.en, item.id),
                 (item.title.ar, item.id),
             ):
-                if candidate and candidate.startswith(incomplete):
-                    found.append((candidate, help_text))
+                if candidate and candidate.startswith(incomplete) and _plain(candidate):
+                    found.append((candidate, _plain_help(help_text)))
         return found
     return []
 

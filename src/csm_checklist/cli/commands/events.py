@@ -13,6 +13,7 @@ import typer
 from csm_checklist.cli.commands import completion
 from csm_checklist.cli.commands.common import Env, cadence_option, print_json, stdout_is_terminal
 from csm_checklist.cli.views.safe import echo
+from csm_checklist.errors import BadInput
 from csm_checklist.messages import Msg, current
 
 if TYPE_CHECKING:
@@ -231,6 +232,7 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
     return env.catalog().resolve(query, include_disabled=True).id
 
 
+MAX_LIMIT = 1_000_000_000  # more events than any log holds; SQLite takes no more
 LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
 # (`help.log.limit` and `help.log` say 20 too: a test keeps them in step)
 
@@ -281,6 +283,11 @@ def log_events(
 ) -> None:
     """The logged events, newest day first."""
     include_undone = include_undone or history
+    if limit is not None and limit > MAX_LIMIT:
+        raise BadInput(
+            Msg("commands.limit_out_of_range", limit=limit),
+            hint=Msg("commands.limit_hint", most=f"{MAX_LIMIT:,}"),
+        )
     env = Env.load()
     first, last = env.day_range(since, until)
     wanted_cadence = cadence_option(cadence)

@@ -11,6 +11,7 @@ from csm_checklist.cli.views.common import (
     bar_cells,
     fit_widths,
     hijri_note,
+    one_line,
     pad,
     styled_columns,
     text_bar,
@@ -128,9 +129,9 @@ def _logged_by(entry: Entry, lang: str) -> str:
     event = entry.event
     if event is None:
         return ""
-    text = f"{label('by', lang)} {event.by}"
+    text = f"{label('by', lang)} {one_line(event.by)}"
     if event.note:
-        text += f' — "{event.note}"'
+        text += f' — "{one_line(event.note)}"'
     return text
 
 

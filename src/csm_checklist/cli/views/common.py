@@ -75,6 +75,7 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells padded into columns, for plain text without box drawing."""
     if not rows:
         return []
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         gap.join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -141,11 +142,16 @@ def choose_layout(
     return None
 
 
+# Every character Python (and a terminal, or Unicode) takes as a line break.
+_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def one_line(text: str) -> str:
-    """A cell's text on one line: line breaks become ' / '."""
-    if "\n" not in text and "\r" not in text:
+    """A cell's text on one line: line breaks (CR, NEL, U+2028 and the rest
+    included) become ' / ', so a note can never forge a row of its own."""
+    if _BREAKS.isdisjoint(text):
         return text
-    return " / ".join(part for part in text.replace("\r", "\n").split("\n") if part.strip())
+    return " / ".join(part for part in text.splitlines() if part.strip())
 
 
 def styled_columns(
@@ -219,6 +225,7 @@ def shorten(text: Text, width: int) -> None:
 
 def fit_line(text: str, width: int | None) -> str:
     """One line shortened with "…" to `width` cells (None: as it is)."""
+    text = one_line(text)
     if width is None or cell_len(text) <= width:
         return text
     from rich.text import Text

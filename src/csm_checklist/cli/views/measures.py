@@ -170,6 +170,8 @@ MEASURE_CELLS = 10
 
 def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
     """The KPI table of a Markdown report (measures with figures only)."""
+    from csm_checklist.exchange.escapes import md_cell
+
     rows = with_figures(rows)
     if not rows:
         return []
@@ -182,7 +184,8 @@ def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
     ]
     for row in rows:
         lines.append(
-            f"| {row.measure.label.get(lang)} | {figure(row, lang)} | {_previous(row)} | "
+            f"| {md_cell(row.measure.label.get(lang)).replace('<br>', ' ')} | "
+            f"{md_cell(figure(row, lang))} | {_previous(row)} | "
             f"{signed(row.change)} | {_target(row, lang)} |"
         )
     return [*lines, ""]

@@ -220,7 +220,10 @@ def _run_dates(run: MissedRun) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell: controls, HTML, `|` and link brackets escaped, one line."""
+    from csm_checklist.exchange.escapes import md_cell
+
+    return md_cell(text).replace("<br>", " ")
 
 
 def _md_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> list[str]:

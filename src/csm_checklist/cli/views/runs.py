@@ -314,6 +314,8 @@ def _late(run: Run, lang: str) -> str:
 
 
 def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
+    from csm_checklist.exchange.escapes import md_cell
+
     lines = [f"## {word('report_heading', lang)}", ""]
     if not runs:
         return [*lines, word("no_runs", lang), ""]
@@ -326,10 +328,11 @@ def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
         closed = (
             duration(run.time_to_close, lang) if run.time_to_close else word("still_open", lang)
         )
+        title = md_cell(run.title.get(lang)).replace("<br>", " ")
         if run.forced and run.open_steps:
             closed += " (" + _left_open(run, lang) + ")"
         lines.append(
-            f"| {run.run_id} | {run.title.get(lang)} | {moment(run.started_at)} | {closed} | "
+            f"| {md_cell(run.run_id)} | {title} | {moment(run.started_at)} | {closed} | "
             f"{len(run.late_steps)} |"
         )
     return [*lines, ""]

@@ -23,11 +23,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.segment import Segment
 
-# C0 controls but \t and \n, DEL, C1 controls, and the bidi embeddings,
-# overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
+# C0 controls but \t and \n, DEL, C1 controls (NEL included), the bidi
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
 # str.translate, built on first use: cheaper than compiling a pattern.
 _UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 _UNSAFE += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# The bidi marks (LRM, RLM, ALM) and the line and paragraph separators: no
+# control of their own, but they reorder or break what a line seems to say.
+_UNSAFE += [0x200E, 0x200F, 0x061C, 0x2028, 0x2029]
 _TABLES: dict[str, dict[int, str]] = {}
 
 
