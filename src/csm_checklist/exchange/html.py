@@ -334,9 +334,12 @@ def _missed_groups(doc: Mapping[str, Any]) -> list[MissedGroup]:
     return list(groups.values())
 
 
-def _note_groups(notes: Sequence[Mapping[str, Any]], lang: str) -> list[dict[str, Any]]:
+def _note_groups(
+    notes: Sequence[Mapping[str, Any]], titles: Mapping[str, str], lang: str
+) -> list[dict[str, Any]]:
     """A note given to several items at once (same text, day, person, kind)
-    is printed once, with every item it was given to."""
+    is printed once, with every item it was given to, each by its title in
+    the report's language (as logged, for an item the report does not list)."""
     groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for note in notes:
         key = (note["note"], note["for_date"], note["by"], note["kind"])
@@ -350,15 +353,16 @@ def _note_groups(notes: Sequence[Mapping[str, Any]], lang: str) -> list[dict[str
                 "titles": [],
             },
         )
-        group["titles"].append(note["title"])
+        group["titles"].append(titles.get(note["id"], note["title"]))
     return list(groups.values())
 
 
-CHART_W, CHART_H, PAD = 320, 120, 12
+CHART_W, CHART_H, PAD, GUTTER = 320, 120, 14, 40
 
 
-def _trend(measure: Mapping[str, Any], name: str, lang: str, rtl: bool) -> Chart:
-    """Up to 12 values, oldest first (on the right under `rtl`), and the target."""
+def _trend(measure: Mapping[str, Any], name: str, lang: str) -> Chart:
+    """Up to 12 values, oldest first, and the target. Time runs left to right
+    in both languages, as the figures written under the chart do."""
     values = [float(v) for v in measure["history"]]
     target = measure.get("target")
     scale = values + ([float(target)] if target is not None else [])
@@ -368,10 +372,9 @@ def _trend(measure: Mapping[str, Any], name: str, lang: str, rtl: bool) -> Chart
     def y(v: float) -> float:
         return round(PAD + (CHART_H - 2 * PAD) * (top - v) / (top - bottom), 2)
 
-    step = (CHART_W - 2 * PAD) / max(len(values) - 1, 1)
-    xs = [PAD + i * step for i in range(len(values))] if len(values) > 1 else [CHART_W / 2]
-    if rtl:
-        xs = [CHART_W - x for x in xs]
+    # The values of the scale are written in a gutter on the start side.
+    step = (CHART_W - GUTTER - PAD) / max(len(values) - 1, 1)
+    xs = [GUTTER + i * step for i in range(len(values))] if len(values) > 1 else [CHART_W / 2]
     dots = [(round(x, 2), y(v), figure(v)) for x, v in zip(xs, values, strict=True)]
     unit = measure.get("unit") or ""
     label = word(
@@ -394,7 +397,7 @@ def _trend(measure: Mapping[str, Any], name: str, lang: str, rtl: bool) -> Chart
     )
 
 
-def _measure_views(doc: Mapping[str, Any], lang: str, rtl: bool) -> list[MeasureView]:
+def _measure_views(doc: Mapping[str, Any], lang: str) -> list[MeasureView]:
     views = []
     for index, m in enumerate(doc.get("measures", [])):
         name = m["label"].get(lang) or m["label"].get("en") or m["measure"]
@@ -414,7 +417,7 @@ def _measure_views(doc: Mapping[str, Any], lang: str, rtl: bool) -> list[Measure
                 figure(m["target"]) + unit if m["target"] is not None else "—",
                 "" if on_target is None else ("met" if on_target else "not_met"),
                 [figure(v) for v in m["history"]],
-                _trend(m, name, lang, rtl),
+                _trend(m, name, lang),
             )
         )
     return views
@@ -528,8 +531,8 @@ def page_view(
     ]
     page.missed = _missed_groups(doc)
     page.late = [o for o in doc["outcomes"] if o["outcome"] == "late"]
-    page.notes = _note_groups(doc["notes"], lang)
-    page.measures = _measure_views(doc, lang, rtl)
+    page.notes = _note_groups(doc["notes"], {i["id"]: i["title"] for i in doc["items"]}, lang)
+    page.measures = _measure_views(doc, lang)
     page.runs = _run_views(doc, lang)
     return page
 

@@ -180,7 +180,9 @@ def _write_page(
     from csm_checklist.exchange.outputs import open_binary_output, open_output
 
     week_start = env.settings.calendar.week_start
-    page = report_html(document, hijri=hijri, week_start=week_start)
+    # Stored text may hold control characters: the page shows them, as the
+    # other formats do, rather than carry them raw.
+    page = visible(report_html(document, hijri=hijri, week_start=week_start))
     if fmt == "html":
         with open_output(output, env.paths) as stream:
             stream.write(page)
