@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from clihelp import run, track_from
+from reportdata import log_september
 
 pytest.importorskip("jinja2")
 
@@ -87,36 +88,7 @@ class Page(HTMLParser):
 
 @pytest.fixture
 def september(config_dir: Path) -> None:
-    """September 2026: daily work with misses and a skip, weekly meetings,
-    one late, notes (a hostile one among them), and a year of measures."""
-    run("config", "set", "user", "Mona")
-    track_from("2025-09-01")
-    workdays = [d for d in range(1, 31) if d not in (5, 6, 12, 13, 19, 20, 26, 27)]
-    for day in workdays:
-        if day in (8, 9):
-            continue
-        items = ["monitor-accounts", "resolve-issues"] + (["team-supervision"] if day > 10 else [])
-        assert run("done", *items, "--on", f"2026-09-{day:02d}").exit_code == 0
-    assert run("skip", "monitor-accounts", "--on", "2026-09-08", "--reason", "outage").exit_code == 0
-    for day in ("2026-09-03", "2026-09-12", "2026-09-17"):  # the 12th: a Saturday, late
-        assert run("done", "team-meeting", "--on", day).exit_code == 0
-    assert (
-        run("done", "performance-review", "--on", "2026-09-04", "--note", "All reviewed").exit_code
-        == 0
-    )
-    for month, csat in zip(range(1, 10), (4.1, 4.3, 4.2, 4.4, 4.6, 4.5, 4.4, 4.7, 4.6), strict=True):
-        day = {1: 30, 2: 27, 3: 31, 4: 30, 5: 29, 6: 30, 7: 31, 8: 31, 9: 30}[month]
-        result = run(
-            "done",
-            "monthly-report",
-            "--on",
-            f"2026-{month:02d}-{day:02d}",
-            "--measure",
-            f"csat={csat}",
-            "--measure",
-            f"complaints={140 - 3 * month}",
-        )
-        assert result.exit_code == 0, result.stderr
+    log_september()
 
 
 def report(*extra: str) -> Any:
@@ -167,7 +139,8 @@ def test_every_figure_on_the_page_is_the_json_reports(september: None) -> None:
     assert "total.extra" in page.figures
     for n, _ in enumerate(document["streaks"]):
         assert {f"streaks.{n}.current", f"streaks.{n}.longest"} <= set(page.figures)
-    assert len(document["measures"]) == 2
+    assert len(document["measures"]) == 2 and len(document["runs"]) == 1
+    assert {"runs.0.hours_to_close", "runs.0.steps_late"} <= set(page.figures)
     for n, _ in enumerate(document["measures"]):
         for name in ("value", "previous", "change", "target"):
             assert f"measures.{n}.{name}" in page.figures
@@ -257,7 +230,11 @@ def test_an_arabic_page_is_right_to_left_and_arabic_but_ids_dates_and_numbers(
     visible = " ".join(page.text)
     document = json.loads(report("--format", "json"))
     # What people typed stays as they typed it: names and notes.
-    typed = " ".join([n["note"] for n in document["notes"]] + [n["by"] for n in document["notes"]])
+    typed = " ".join(
+        [n["note"] for n in document["notes"]]
+        + [n["by"] for n in document["notes"]]
+        + [r["name"] or "" for r in document["runs"]]
+    )
     allowed = {"csm", *(w.lower() for w in typed.split())}
     assert english_words(visible, allowed) == []
     assert "ربيع الأول 1448 هـ" in visible  # Hijri beside the Gregorian dates
