@@ -38,9 +38,7 @@ COMPLAINTS = [162, 151, 170, 149, 140, 138, 131, 129, 120, 126, 118, 112]
 
 
 def csm(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(
-        ["csm", *args], env=env, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run(["csm", *args], env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"csm {' '.join(args)}: {result.stderr.strip()}")
     return result.stdout
@@ -71,22 +69,51 @@ def sample_record(env: dict[str, str]) -> None:
         if day.weekday() == 2:  # Wednesday
             csm("done", "campaign-prep", "--on", on, env=env)
         if day.weekday() == 3:  # Thursday
-            csm("done", "team-meeting", "performance-review", "feedback-analysis", "--on", on,
-                env=env)  # fmt: skip
+            csm(
+                "done",
+                "team-meeting",
+                "performance-review",
+                "feedback-analysis",
+                "--on",
+                on,
+                env=env,
+            )
         day += timedelta(days=1)
-    csm("done", "team-meeting", "--on", "2026-09-17", "--note",
-        "Agreed: first reply within 1 hour on every channel", env=env)  # fmt: skip
-    csm("done", "daily-engagement", "--on", "2026-09-22", "--note",
-        "Campaign week: 3 escalations, all closed the same day", env=env)  # fmt: skip
-    csm("done", "stay-informed", "team-training", "monthly-feedback", "--on", "2026-09-29",
-        env=env)  # fmt: skip
+    csm(
+        "done",
+        "team-meeting",
+        "--on",
+        "2026-09-17",
+        "--note",
+        "Agreed: first reply within 1 hour on every channel",
+        env=env,
+    )
+    csm(
+        "done",
+        "daily-engagement",
+        "--on",
+        "2026-09-22",
+        "--note",
+        "Campaign week: 3 escalations, all closed the same day",
+        env=env,
+    )
+    csm("done", "stay-informed", "team-training", "monthly-feedback", "--on", "2026-09-29", env=env)
     month = date(2025, 10, 1)
     for csat, complaints in zip(CSAT, COMPLAINTS, strict=True):
         last = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         while last.weekday() in (4, 5):
             last -= timedelta(days=1)
-        csm("done", "monthly-report", "--on", last.isoformat(), "--measure", f"csat={csat}",
-            "--measure", f"complaints={complaints}", env=env)  # fmt: skip
+        csm(
+            "done",
+            "monthly-report",
+            "--on",
+            last.isoformat(),
+            "--measure",
+            f"csat={csat}",
+            "--measure",
+            f"complaints={complaints}",
+            env=env,
+        )
         month = last + timedelta(days=7)
         month = month.replace(day=1)
 
@@ -113,27 +140,54 @@ def browser_shots(env: dict[str, str], folder: Path, out: Path) -> None:
         csm("config", "set", "lang", lang, env=env)
         for period in ("month", "quarter"):
             page = folder / f"{period}.{lang}.html"
-            csm("report", "--period", period, "--on", "2026-09-30", "--format", "html",
-                "-o", str(page), env=env)  # fmt: skip
+            csm(
+                "report",
+                "--period",
+                period,
+                "--on",
+                "2026-09-30",
+                "--format",
+                "html",
+                "-o",
+                str(page),
+                env=env,
+            )
             for width in (390, 1280):
                 shot = out / f"{period}.{lang}.{width}.png"
                 profile = tempfile.mkdtemp(prefix="csm-chromium-")
                 subprocess.run(
                     [
-                        "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={profile}", "--hide-scrollbars",
-                        f"--window-size={width},5200", f"--screenshot={shot}",
+                        "chromium",
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        f"--user-data-dir={profile}",
+                        "--hide-scrollbars",
+                        f"--window-size={width},5200",
+                        f"--screenshot={shot}",
                         page.as_uri(),
-                    ],  # fmt: skip
+                    ],
                     check=True,
                     capture_output=True,
                 )
                 shutil.rmtree(profile, ignore_errors=True)
             pdf = folder / f"{period}.{lang}.pdf"
-            csm("report", "--period", period, "--on", "2026-09-30", "--format", "pdf",
-                "-o", str(pdf), env=env)  # fmt: skip
+            csm(
+                "report",
+                "--period",
+                period,
+                "--on",
+                "2026-09-30",
+                "--format",
+                "pdf",
+                "-o",
+                str(pdf),
+                env=env,
+            )
             subprocess.run(
                 ["pdftoppm", "-png", "-r", "50", str(pdf), str(out / f"{period}.{lang}.pdf")],
                 check=True,

@@ -4,6 +4,7 @@ and read what it drew and every request it made."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -63,10 +64,8 @@ class Browser:
         self.events: list[dict[str, Any]] = []
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, TimeoutError, RuntimeError):
             self.send("Browser.close")
-        except (OSError, TimeoutError, RuntimeError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -161,9 +160,7 @@ class Browser:
             if e.get("method") == "Log.entryAdded"
             and e["params"]["entry"].get("level") in ("error", "warning")
         ]
-        problems += [
-            e["params"] for e in mine if e.get("method") == "Runtime.exceptionThrown"
-        ]
+        problems += [e["params"] for e in mine if e.get("method") == "Runtime.exceptionThrown"]
         self.send("Target.closeTarget", targetId=target)
         return Rendered(json.loads(measured), requests, problems, shot)
 

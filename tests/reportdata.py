@@ -35,8 +35,16 @@ def log_september() -> None:
     month_ends = ("01-30", "02-27", "03-31", "04-30", "05-29", "06-30", "07-31", "08-31", "09-30")
     csats = (4.1, 4.3, 4.2, 4.4, 4.6, 4.5, 4.4, 4.7, 4.6)
     for n, (end, csat) in enumerate(zip(month_ends, csats, strict=True)):
-        ok("done", "monthly-report", "--on", f"2026-{end}", "--measure", f"csat={csat}",
-           "--measure", f"complaints={137 - 3 * n}")  # fmt: skip
+        ok(
+            "done",
+            "monthly-report",
+            "--on",
+            f"2026-{end}",
+            "--measure",
+            f"csat={csat}",
+            "--measure",
+            f"complaints={137 - 3 * n}",
+        )
     start = datetime(2026, 9, 15, 9, 0, tzinfo=timezone.utc)
     with time_machine.travel(start, tick=False):
         ok("run", "start", "crisis", "--name", "Hacked account")

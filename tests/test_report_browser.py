@@ -38,8 +38,9 @@ def pages(config_dir: Path, tmp_path: Path) -> dict[str, Path]:
         assert run("config", "set", "lang", lang).exit_code == 0
         for period in ("month", "quarter"):
             target = tmp_path / f"{period}.{lang}.html"
-            result = run("report", "--period", period, "--on", DAY, "--format", "html",
-                         "-o", str(target))  # fmt: skip
+            result = run(
+                "report", "--period", period, "--on", DAY, "--format", "html", "-o", str(target)
+            )
             assert result.exit_code == 0, result.stderr
             made[f"{period}.{lang}"] = target
     return made

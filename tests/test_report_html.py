@@ -5,12 +5,13 @@ reading order. (The page in a real browser: test_report_browser.py.)"""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -43,7 +44,17 @@ class Page(HTMLParser):
         self.feed(text)
         self.close()
 
-    VOID = {"meta", "br", "rect", "circle", "line", "polyline", "img", "link", "input"}
+    VOID: ClassVar[set[str]] = {
+        "meta",
+        "br",
+        "rect",
+        "circle",
+        "line",
+        "polyline",
+        "img",
+        "link",
+        "input",
+    }
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -133,7 +144,7 @@ def test_every_figure_on_the_page_is_the_json_reports(september: None) -> None:
     tallies.update({f"areas.{n}": a for n, a in enumerate(document["areas"])})
     tallies.update({f"items.{n}": i for n, i in enumerate(document["items"])})
     numbers = ("expected", "done", "on_time", "late", "skipped", "missed", "due", "open")
-    for prefix, tally in tallies.items():
+    for prefix in tallies:
         for name in (*numbers, "completion_pct", "on_time_pct"):
             assert f"{prefix}.{name}" in page.figures, f"{prefix}.{name}"
     assert "total.extra" in page.figures
@@ -234,6 +245,7 @@ def test_an_arabic_page_is_right_to_left_and_arabic_but_ids_dates_and_numbers(
         [n["note"] for n in document["notes"]]
         + [n["by"] for n in document["notes"]]
         + [r["name"] or "" for r in document["runs"]]
+        + [r["close_note"] or "" for r in document["runs"]]
     )
     allowed = {"csm", *(w.lower() for w in typed.split())}
     assert english_words(visible, allowed) == []
@@ -277,7 +289,7 @@ def test_the_pdf_prints_the_page_with_arabic_in_reading_order(
 ) -> None:
     pytest.importorskip("weasyprint")
     if not shutil.which("pdftotext"):
-        if __import__("os").environ.get("CI") == "true":
+        if os.environ.get("CI") == "true":
             pytest.fail("CI needs poppler-utils (pdftotext)")
         pytest.skip("pdftotext (poppler-utils) is not installed")
     run("config", "set", "lang", "ar")
@@ -287,7 +299,9 @@ def test_the_pdf_prints_the_page_with_arabic_in_reading_order(
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
-    pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1])
+    pages = int(
+        next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
     # Each part starts a page; the areas did not fit under the headline.
     firsts = []
     for n in range(1, pages + 1):
@@ -320,7 +334,18 @@ def test_the_pdf_prints_the_page_with_arabic_in_reading_order(
     # A page of the PDF turns into a picture (what the README shows).
     if shutil.which("pdftoppm"):
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "30",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(target),
+                str(tmp_path / "p"),
+            ],
             check=True,
         )
         assert (tmp_path / "p-1.png").read_bytes().startswith(b"\x89PNG")

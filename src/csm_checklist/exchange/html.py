@@ -264,7 +264,7 @@ def _months(
         length = calendar.monthrange(year, month)[1]
         lead = (date(year, month, 1).weekday() - week_start) % 7
         rows = (lead + length + 6) // 7
-        name = word_month(month, year, lang, month_text)
+        name = f"{month_text(month, lang)} {year}"
         cells: list[Cell] = []
         counts = dict.fromkeys(LEGEND, 0)
         for mday in range(1, length + 1):
@@ -291,10 +291,6 @@ def _months(
         months.append(Month(name, rows, cells, label))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
-
-
-def word_month(month: int, year: int, lang: str, month_text: Any) -> str:
-    return f"{month_text(month, lang)} {year}"
 
 
 def _weekdays(lang: str, week_start: int, rtl: bool) -> list[str]:
@@ -453,9 +449,9 @@ def _run_views(doc: Mapping[str, Any], lang: str) -> list[RunView]:
         stop = at(closed, min(as_of_end, end))
         title = run["title"].get(lang) or run["title"].get("en") or run["playbook"]
         started_text = run["started_at"][:16].replace("T", " ")
-        closed_text = (
-            run["closed_at"][:16].replace("T", " ") if run["closed_at"] else word("still_open", lang)
-        )
+        closed_text = word("still_open", lang)
+        if run["closed_at"]:
+            closed_text = run["closed_at"][:16].replace("T", " ")
         views.append(
             RunView(
                 index,
@@ -482,9 +478,7 @@ def _run_views(doc: Mapping[str, Any], lang: str) -> list[RunView]:
     return views
 
 
-def page_view(
-    doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 0
-) -> Page:
+def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 0) -> Page:
     """What the template draws, from the JSON report document."""
     lang = "ar" if doc.get("lang") == "ar" else "en"
     rtl = lang == "ar"
@@ -514,9 +508,7 @@ def page_view(
         _tally_row(f"areas.{n}", a["title"] or a["id"] or "—", a, lang)
         for n, a in enumerate(doc["areas"])
     ]
-    page.items = [
-        _tally_row(f"items.{n}", i["title"], i, lang) for n, i in enumerate(doc["items"])
-    ]
+    page.items = [_tally_row(f"items.{n}", i["title"], i, lang) for n, i in enumerate(doc["items"])]
     page.weekdays = _weekdays(lang, week_start, rtl)
     page.daily = [
         DailyItem(

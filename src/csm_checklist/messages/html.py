@@ -12,7 +12,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.completion": ("Completion", "نسبة الإنجاز"),
     "html.completion_of": ("{done} of {base} expected done", "أُنجز {done} من {base} متوقعة"),
     "html.on_time": ("On time", "في الموعد"),
-    "html.on_time_of": ("{on_time} of {done} done by the due date", "{on_time} من {done} في الموعد"),
+    "html.on_time_of": (
+        "{on_time} of {done} done by the due date",
+        "{on_time} من {done} في الموعد",
+    ),
     "html.missed": ("Missed", "فائتة"),
     "html.skipped": ("Skipped", "متخطاة"),
     "html.late": ("Late", "متأخرة"),
@@ -37,7 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: نسبة الإنجاز {pct}؛ في الموعد {on_time}، متأخرة {late}، متخطاة {skipped}، "
         "فائتة {missed}، مستحقة {due}، مفتوحة {open}",
     ),
-    "html.no_figure": ("—", "—"),
+    "html.list_sep": (", ", "، "),
     "html.consistency": ("Consistency of daily duties", "انتظام المهام اليومية"),
     "html.current_streak": ("Current streak", "السلسلة الحالية"),
     "html.longest_streak": ("Longest streak", "أطول سلسلة"),
