@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -247,7 +248,7 @@ def test_an_arabic_page_is_right_to_left_and_arabic_but_ids_dates_and_numbers(
         + [r["name"] or "" for r in document["runs"]]
         + [r["close_note"] or "" for r in document["runs"]]
     )
-    allowed = {"csm", *(w.lower() for w in typed.split())}
+    allowed = {"csm", *(w.lower() for w in re.findall(r"[A-Za-z]+", typed))}
     assert english_words(visible, allowed) == []
     assert "ربيع الأول 1448 هـ" in visible  # Hijri beside the Gregorian dates
 
