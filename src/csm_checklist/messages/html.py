@@ -121,6 +121,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "html.pdf_needs_file_hint": (
         "Name one with -o, e.g. csm report --format pdf -o report.pdf",
-        "حدّد الملف بالخيار ‎-o‎، مثل: csm report --format pdf -o report.pdf",
+        "حدّد الملف بالخيار -o، مثل: csm report --format pdf -o report.pdf",
     ),
 }
