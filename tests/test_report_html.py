@@ -350,3 +350,16 @@ def test_the_pdf_prints_the_page_with_arabic_in_reading_order(
             check=True,
         )
         assert (tmp_path / "p-1.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_spoilt_template_cache_is_only_a_miss(september: None, tmp_path: Path) -> None:
+    first = report("--format", "html")
+    cached = list((tmp_path / "cache" / "templates").iterdir())
+    assert cached
+    for entry in cached:
+        data = entry.read_bytes()
+        entry.write_bytes(data[:40] + b"\x00garbage" * 8)  # the header kept, the code not
+    assert report("--format", "html") == first
+    for entry in cached:
+        entry.write_bytes(b"")
+    assert report("--format", "html") == first

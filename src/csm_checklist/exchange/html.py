@@ -15,9 +15,11 @@ table or in its `aria-label` and `<title>`.
 from __future__ import annotations
 
 import calendar
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from csm_checklist.errors import NotMet
@@ -529,21 +531,42 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
     return page
 
 
-def report_html(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 0) -> str:
+def report_html(
+    doc: Mapping[str, Any],
+    *,
+    hijri: bool = False,
+    week_start: int = 0,
+    cache_dir: Path | None = None,
+) -> str:
     """The report document as one HTML page (see the module docstring).
-    `week_start`: the calendar's first column, 0 for Monday."""
+    `week_start`: the calendar's first column, 0 for Monday. With
+    `cache_dir`, the compiled template is kept there for the next report
+    (compiling it is most of the time the page takes)."""
     try:
         import jinja2
     except ImportError:
         raise missing_extra("html", "html") from None
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("csm_checklist.exchange", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    template = environment.get_template("report.html.j2")
+    bytecode = None
+    if cache_dir is not None:
+        folder = cache_dir / "templates"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+
+    def environment(cache: jinja2.BytecodeCache | None) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.PackageLoader("csm_checklist.exchange", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=cache,
+        )
+
+    try:
+        template = environment(bytecode).get_template("report.html.j2")
+    except Exception:  # a spoilt cache entry is a miss (a real fault recurs below)
+        template = environment(None).get_template("report.html.j2")
     page = page_view(doc, hijri=hijri, week_start=week_start)
     return template.render(
         page=page,

@@ -182,7 +182,9 @@ def _write_page(
     week_start = env.settings.calendar.week_start
     # Stored text may hold control characters: the page shows them, as the
     # other formats do, rather than carry them raw.
-    page = visible(report_html(document, hijri=hijri, week_start=week_start))
+    page = visible(
+        report_html(document, hijri=hijri, week_start=week_start, cache_dir=env.paths.cache_dir)
+    )
     if fmt == "html":
         with open_output(output, env.paths) as stream:
             stream.write(page)
