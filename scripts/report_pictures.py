@@ -32,7 +32,11 @@ MISSED = {
     "team-supervision": set(),
     "monitor-accounts": {date(2026, 8, 11), date(2026, 9, 3)},
 }
-LATE = {"daily-engagement": {date(2026, 9, 15)}}
+LATE_MEETINGS = (date(2026, 9, 10),)
+DAILY_NOTES = {date(2026, 9, 22): ("--note", "Campaign week: 3 escalations, closed the same day")}
+MEETING_NOTES = {
+    date(2026, 9, 17): ("--note", "Agreed: first reply within 1 hour on every channel")
+}
 CSAT = [4.1, 4.2, 4.0, 4.3, 4.4, 4.2, 4.5, 4.4, 4.6, 4.5, 4.7, 4.6]
 COMPLAINTS = [162, 151, 170, 149, 140, 138, 131, 129, 120, 126, 118, 112]
 
@@ -45,12 +49,13 @@ def csm(*args: str, env: dict[str, str]) -> str:
 
 
 def sample_record(env: dict[str, str]) -> None:
-    """A quarter of work with the misses, late days, skips and notes a real
-    one has, and a year of monthly complaints and satisfaction figures."""
+    """A quarter of work with the misses, late meetings, skips and notes a
+    real one has, and a year of monthly complaints and satisfaction figures."""
     csm("config", "set", "user", "Mona", env=env)
     csm("config", "set", "workdays", "sun-thu", env=env)
     csm("config", "set", "week_start", "sunday", env=env)
     csm("history", "start", "2025-10-01", env=env)
+    weekly = ("team-meeting", "performance-review", "feedback-analysis")
     day = date(2026, 7, 1)
     while day <= date(2026, 9, 30):
         if day.weekday() in (4, 5):  # Friday and Saturday
@@ -61,42 +66,16 @@ def sample_record(env: dict[str, str]) -> None:
             csm("skip", "--cadence", "daily", "--on", on, "--reason", "Eid holiday", env=env)
         else:
             items = [i for i, missed in MISSED.items() if day not in missed]
-            items = [i for i in items if day not in LATE.get(i, set())]
-            csm("done", *items, "--on", on, env=env)
-            for item, late in LATE.items():
-                if day - timedelta(days=1) in late:
-                    csm("done", item, "--on", on, env=env)  # a day later: logged late
+            csm("done", *items, "--on", on, *DAILY_NOTES.get(day, ()), env=env)
         if day.weekday() == 2:  # Wednesday
             csm("done", "campaign-prep", "--on", on, env=env)
-        if day.weekday() == 3:  # Thursday
-            csm(
-                "done",
-                "team-meeting",
-                "performance-review",
-                "feedback-analysis",
-                "--on",
-                on,
-                env=env,
-            )
+        if day.weekday() == 3 and day not in LATE_MEETINGS:  # Thursday
+            csm("done", *weekly, "--on", on, *MEETING_NOTES.get(day, ()), env=env)
         day += timedelta(days=1)
-    csm(
-        "done",
-        "team-meeting",
-        "--on",
-        "2026-09-17",
-        "--note",
-        "Agreed: first reply within 1 hour on every channel",
-        env=env,
-    )
-    csm(
-        "done",
-        "daily-engagement",
-        "--on",
-        "2026-09-22",
-        "--note",
-        "Campaign week: 3 escalations, all closed the same day",
-        env=env,
-    )
+    for day in LATE_MEETINGS:  # held on the Saturday after: late
+        saturday = (day + timedelta(days=2)).isoformat()
+        csm("done", *weekly, "--on", saturday, "--note", "Moved: the team was at a training",
+            env=env)  # fmt: skip
     csm("done", "stay-informed", "team-training", "monthly-feedback", "--on", "2026-09-29", env=env)
     month = date(2025, 10, 1)
     for csat, complaints in zip(CSAT, COMPLAINTS, strict=True):
@@ -124,7 +103,7 @@ def pdf_picture(env: dict[str, str], lang: str, folder: Path) -> Path:
     csm("report", "--on", "2026-09-30", "--format", "pdf", "-o", str(pdf), env=env)
     stem = folder / f"page.{lang}"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "56", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        ["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
         check=True,
     )
     target = DOCS / f"report-page.{lang}.png"
