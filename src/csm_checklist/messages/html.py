@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.completion": ("Completion", "نسبة الإنجاز"),
     "html.completion_of": ("{done} of {base} expected done", "أُنجز {done} من {base} متوقعة"),
     "html.on_time": ("On time", "في الموعد"),
+    "html.on_time_pct": ("On time rate", "نسبة الالتزام بالموعد"),
     "html.on_time_of": (
         "{on_time} of {done} done by the due date",
         "{on_time} من {done} في الموعد",
