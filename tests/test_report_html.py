@@ -363,3 +363,49 @@ def test_a_spoilt_template_cache_is_only_a_miss(september: None, tmp_path: Path)
     for entry in cached:
         entry.write_bytes(b"")
     assert report("--format", "html") == first
+
+
+def test_a_period_with_nothing_to_report_says_so(config_dir: Path) -> None:
+    track_from("2026-09-01")
+    page = Page(run("report", "--on", "2026-08-15", "--format", "html").stdout)
+    text = " ".join(" ".join(page.text).split())
+    assert "Nothing to report: no duty was expected or logged in this period." in text
+    assert not [tag for tag, _ in page.elements if tag == "svg"]
+
+
+def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to_left() -> None:
+    from csm_checklist.exchange.html import page_view
+
+    def outcome(day: str, result: str) -> dict[str, str]:
+        return {"id": "x", "title": "X", "cadence": "daily", "area": "a",
+                "period_start": day, "period_end": day, "due": day, "outcome": result}  # fmt: skip
+
+    days = [("2026-09-01", "missed"), ("2026-09-02", "missed"), ("2026-09-03", "on_time"),
+            ("2026-09-04", "missed")]  # fmt: skip
+    tally = dict.fromkeys(("expected", "done", "on_time", "late", "skipped"), 0)
+    tally |= {"missed": 3, "due": 0, "open": 0, "extra": 0, "completion_pct": 25.0}
+    tally |= {"on_time_pct": 100.0}
+    doc = {
+        "cadence": "monthly", "name": "September 2026", "period_start": "2026-09-01",
+        "period_end": "2026-09-30", "as_of": "2026-09-30", "lang": "ar", "total": tally,
+        "cadences": {"daily": tally}, "areas": [], "items": [],
+        "streaks": [{"id": "x", "title": "X", "current": 0, "longest": 1,
+                     "days": [{"date": d, "outcome": o} for d, o in days]}],
+        "missed": [outcome(d, o) for d, o in days if o == "missed"],
+        "notes": [], "outcomes": [outcome(d, o) for d, o in days],
+    }  # fmt: skip
+    page = page_view(doc, week_start=6)  # weeks from Sunday
+    assert [(g.spans, g.count) for g in page.missed] == [
+        (["2026-09-01 → 2026-09-02", "2026-09-04"], 3)
+    ]
+    cells = {c.day: c for c in page.daily[0].months[0].cells}
+    # Tuesday 1 September in the third column from the right; Sunday at the right.
+    assert cells[1].x == 4 * 22 and cells[6].x == 6 * 22 and cells[6].y == cells[1].y + 22
+    assert [cells[d].kind for d in (1, 2, 3, 4, 5)] == [
+        "missed",
+        "missed",
+        "on_time",
+        "missed",
+        "none",
+    ]
+    assert page.weekdays == ["س", "ج", "خ", "ر", "ث", "ن", "ح"]
