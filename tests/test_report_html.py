@@ -395,8 +395,8 @@ def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to
         "notes": [], "outcomes": [outcome(d, o) for d, o in days],
     }  # fmt: skip
     page = page_view(doc, week_start=6)  # weeks from Sunday
-    assert [(g.spans, g.count) for g in page.missed] == [
-        (["2026-09-01 → 2026-09-02", "2026-09-04"], 3)
+    assert [(g.spans, g.times) for g in page.missed] == [
+        (["2026-09-01 → 2026-09-02", "2026-09-04"], [3])
     ]
     cells = {c.day: c for c in page.daily[0].months[0].cells}
     # Tuesday 1 September in the third column from the right; Sunday at the right.

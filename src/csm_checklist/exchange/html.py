@@ -17,10 +17,9 @@ from __future__ import annotations
 import calendar
 import contextlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from csm_checklist.errors import NotMet
 from csm_checklist.messages import Msg
@@ -101,15 +100,13 @@ def pct(value: float | None) -> str:
 # The view of the page -------------------------------------------------------------------
 
 
-@dataclass
-class Segment:
+class Segment(NamedTuple):
     kind: str
     start: float  # 0..100, from the start side of the bar
     width: float
 
 
-@dataclass
-class TallyRow:
+class TallyRow(NamedTuple):
     key: str  # where the row's figures are in the JSON document, e.g. "areas.3"
     name: str
     figures: Mapping[str, Any]
@@ -117,26 +114,24 @@ class TallyRow:
     label: str  # the bar's words for a reader who cannot see it
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     x: float
     y: float
     day: int
     kind: str
     title: str
+    shape: str  # the cell's square and day number: drawn from numbers and fixed colours only
 
 
-@dataclass
-class Month:
+class Month(NamedTuple):
     name: str
     rows: int
     cells: list[Cell]
     label: str
 
 
-@dataclass
-class DailyItem:
-    index: int
+class DailyItem(NamedTuple):
+    number: int  # its place in the JSON document's list
     id: str
     title: str
     current: int
@@ -144,17 +139,15 @@ class DailyItem:
     months: list[Month]
 
 
-@dataclass
-class MissedGroup:
+class MissedGroup(NamedTuple):
     id: str
     title: str
     cadence: str
     spans: list[str]
-    count: int
+    times: list[int]  # one number, filled in as the spans are found
 
 
-@dataclass
-class Chart:
+class Chart(NamedTuple):
     """A measure's trend: points and the target line in a 0..W x 0..H box."""
 
     width: int
@@ -167,9 +160,8 @@ class Chart:
     label: str
 
 
-@dataclass
-class MeasureView:
-    index: int
+class MeasureView(NamedTuple):
+    number: int  # its place in the JSON document's list
     label: str
     unit: str
     value: str
@@ -181,9 +173,8 @@ class MeasureView:
     chart: Chart
 
 
-@dataclass
-class RunView:
-    index: int
+class RunView(NamedTuple):
+    number: int  # its place in the JSON document's list
     name: str
     title: str
     by: str
@@ -198,8 +189,7 @@ class RunView:
     label: str
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     lang: str
     dir: str
     words: Mapping[str, str]
@@ -209,16 +199,16 @@ class Page:
     hijri: str
     empty: bool
     total: Mapping[str, Any]
-    cadences: list[TallyRow] = field(default_factory=list)
-    areas: list[TallyRow] = field(default_factory=list)
-    items: list[TallyRow] = field(default_factory=list)
-    daily: list[DailyItem] = field(default_factory=list)
-    weekdays: list[str] = field(default_factory=list)
-    missed: list[MissedGroup] = field(default_factory=list)
-    late: list[Mapping[str, Any]] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    measures: list[MeasureView] = field(default_factory=list)
-    runs: list[RunView] = field(default_factory=list)
+    cadences: list[TallyRow]
+    areas: list[TallyRow]
+    items: list[TallyRow]
+    daily: list[DailyItem]
+    weekdays: list[str]
+    missed: list[MissedGroup]
+    late: list[Mapping[str, Any]]
+    notes: list[dict[str, Any]]
+    measures: list[MeasureView]
+    runs: list[RunView]
 
 
 def _segments(figures: Mapping[str, Any]) -> list[Segment]:
@@ -254,6 +244,8 @@ def _months(
 ) -> list[Month]:
     """The calendar of one daily duty: a grid of weeks per month, a cell per
     expected day and day off; other days are left blank."""
+    from markupsafe import Markup
+
     from csm_checklist.duties.wording import month_text
 
     by_day = {date.fromisoformat(d["date"]): d["outcome"] for d in days}
@@ -280,15 +272,17 @@ def _months(
             if kind:
                 counts[kind] += 1
             state = word(f"legend_{kind}", lang) if kind else ""
-            cells.append(
-                Cell(
-                    column * CELL,
-                    HEAD + (slot // 7) * CELL,
-                    mday,
-                    kind or "none",
-                    f"{day.isoformat()}: {state}" if state else day.isoformat(),
-                )
+            kind = kind or "none"
+            x, y = column * CELL, HEAD + (slot // 7) * CELL
+            # Numbers and this module's colours only, so the template may
+            # print it as it is: a year's calendar has thousands of cells.
+            shape = Markup(
+                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"'
+                f' fill="{COLOURS[kind]}"/><text x="{x + CELL // 2}" y="{y + 15}"'
+                f' text-anchor="middle" font-size="10" fill="{INKS[kind]}">{mday}</text>'
             )
+            title = f"{day.isoformat()}: {state}" if state else day.isoformat()
+            cells.append(Cell(x, y, mday, kind, title, shape))
         label = word("calendar_label", lang, title=title, month=name, **counts)
         months.append(Month(name, rows, cells, label))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -312,7 +306,7 @@ def _missed_groups(doc: Mapping[str, Any]) -> list[MissedGroup]:
     for missed in doc["missed"]:
         groups.setdefault(
             missed["id"],
-            MissedGroup(missed["id"], missed["title"], missed["cadence"], [], 0),
+            MissedGroup(missed["id"], missed["title"], missed["cadence"], [], [0]),
         )
     for item_id, group in groups.items():
         runs: list[list[Mapping[str, Any]]] = []
@@ -328,7 +322,7 @@ def _missed_groups(doc: Mapping[str, Any]) -> list[MissedGroup]:
         for run in runs:
             start, end = run[0]["period_start"], run[-1]["period_end"]
             group.spans.append(start if start == end else f"{start} → {end}")
-            group.count += len(run)
+            group.times[0] += len(run)
     return list(groups.values())
 
 
@@ -491,7 +485,7 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
         from csm_checklist.dates.hijri import hijri_span
 
         hijri_text = hijri_span(date.fromisoformat(start), date.fromisoformat(end), lang)
-    page = Page(
+    return Page(
         lang=lang,
         dir="rtl" if rtl else "ltr",
         words=words,
@@ -501,34 +495,33 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
         hijri=hijri_text,
         empty=not doc["outcomes"],
         total=doc["total"],
+        cadences=[
+            _tally_row(f"cadences.{c}", cadence_word(c, lang), t, lang)
+            for c, t in doc["cadences"].items()
+        ],
+        areas=[
+            _tally_row(f"areas.{n}", a["title"] or a["id"] or "—", a, lang)
+            for n, a in enumerate(doc["areas"])
+        ],
+        items=[_tally_row(f"items.{n}", i["title"], i, lang) for n, i in enumerate(doc["items"])],
+        daily=[
+            DailyItem(
+                n,
+                s["id"],
+                s["title"],
+                s["current"],
+                s["longest"],
+                _months(s["title"], s["days"], lang, week_start, rtl),
+            )
+            for n, s in enumerate(doc["streaks"])
+        ],
+        weekdays=_weekdays(lang, week_start, rtl),
+        missed=_missed_groups(doc),
+        late=[o for o in doc["outcomes"] if o["outcome"] == "late"],
+        notes=_note_groups(doc["notes"], {i["id"]: i["title"] for i in doc["items"]}, lang),
+        measures=_measure_views(doc, lang),
+        runs=_run_views(doc, lang),
     )
-    page.cadences = [
-        _tally_row(f"cadences.{c}", cadence_word(c, lang), t, lang)
-        for c, t in doc["cadences"].items()
-    ]
-    page.areas = [
-        _tally_row(f"areas.{n}", a["title"] or a["id"] or "—", a, lang)
-        for n, a in enumerate(doc["areas"])
-    ]
-    page.items = [_tally_row(f"items.{n}", i["title"], i, lang) for n, i in enumerate(doc["items"])]
-    page.weekdays = _weekdays(lang, week_start, rtl)
-    page.daily = [
-        DailyItem(
-            n,
-            s["id"],
-            s["title"],
-            s["current"],
-            s["longest"],
-            _months(s["title"], s["days"], lang, week_start, rtl),
-        )
-        for n, s in enumerate(doc["streaks"])
-    ]
-    page.missed = _missed_groups(doc)
-    page.late = [o for o in doc["outcomes"] if o["outcome"] == "late"]
-    page.notes = _note_groups(doc["notes"], {i["id"]: i["title"] for i in doc["items"]}, lang)
-    page.measures = _measure_views(doc, lang)
-    page.runs = _run_views(doc, lang)
-    return page
 
 
 def report_html(
