@@ -189,10 +189,11 @@ def _write_page(
         with open_output(output, env.paths) as stream:
             stream.write(page)
         return
-    pdf = report_pdf(page)
     assert output is not None
+    # The file is checked before the page is printed, and is replaced only
+    # when printing succeeds.
     with open_binary_output(output, env.paths) as binary:
-        binary.write(pdf)
+        binary.write(report_pdf(page))
 
 
 def _runs_and_measures(
