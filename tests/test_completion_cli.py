@@ -47,7 +47,7 @@ def complete(line: str) -> list[str]:
         ("log --item resolve", ["resolve-issues"]),
         ("due --period q", ["quarter"]),
         ("report --period ", ["week", "month", "quarter", "year"]),
-        ("report --format ", ["text", "md", "json"]),
+        ("report --format ", ["text", "md", "json", "html", "pdf"]),
         ("list --cadence week", ["weekly"]),
         ("done --cadence d", ["daily"]),
         ("config set week", ["week_start"]),

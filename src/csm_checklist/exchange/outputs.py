@@ -23,7 +23,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from csm_checklist.duties.config import Paths
 from csm_checklist.errors import BadInput, NotMet
@@ -172,3 +172,14 @@ def _in_place(path: Path, newline: str | None) -> Iterator[IO[str]]:
             yield stream
     except OSError as exc:
         raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
+
+
+@contextlib.contextmanager
+def open_binary_output(target: str | Path, paths: Paths) -> Iterator[BinaryIO]:
+    """`open_output` for bytes (a PDF): the same checks and the same atomic
+    replace of a regular file."""
+    with open_output(target, paths) as stream:
+        stream.flush()
+        buffer: BinaryIO = stream.buffer  # type: ignore[attr-defined]
+        yield buffer
+        buffer.flush()

@@ -101,7 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {fmt!r} is not a report format.",
         "--format {fmt!r} ليست صيغة تقرير.",
     ),
-    "commands.report.format_forms": ("Use text, md or json.", "اكتب text أو md أو json."),
+    "commands.report.format_forms": (
+        "Use text, md, json, html or pdf.",
+        "اكتب text أو md أو json أو html أو pdf.",
+    ),
     "commands.report.wrote_weekly": (
         "Wrote the weekly report to {path}.",
         "كُتب التقرير الأسبوعي في {path}.",

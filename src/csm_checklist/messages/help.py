@@ -411,8 +411,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "التقرير عن آخر فترة كاملة قبل فترة --on.",
     ),
     "help.report.format": (
-        "text, md or json (json has every figure: there is no --json here).",
-        "text أو md أو json (في json كل الأرقام: لا يوجد --json هنا).",
+        "text, md, json, html or pdf (json has every figure: there is no --json here; "
+        "html is one page with charts, pdf the same page for -o FILE).",
+        "text أو md أو json أو html أو pdf (في json كل الأرقام: لا يوجد --json هنا؛ "
+        "html صفحة واحدة برسوم بيانية، و pdf الصفحة نفسها في ملف -o FILE).",
     ),
     "help.report.as_logged": (
         "The report as the log stood at this moment (YYYY-MM-DD for the end of that "

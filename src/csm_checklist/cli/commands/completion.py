@@ -14,7 +14,7 @@ from typing import Any
 PERIODS = ("day", "week", "month", "quarter", "year")
 REPORT_PERIODS = ("week", "month", "quarter", "year")
 CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
-REPORT_FORMATS = ("text", "md", "json")
+REPORT_FORMATS = ("text", "md", "json", "html", "pdf")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _VALUES: dict[str, tuple[str, ...]] = {
     "lang": ("en", "ar"),

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.runs import Run
     from csm_checklist.store.log import EventLog
 
-FORMATS = ("text", "md", "json")
+FORMATS = ("text", "md", "json", "html", "pdf")
 # What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
 WROTE = {
     "weekly": "commands.report.wrote_weekly",
@@ -89,6 +89,8 @@ def report(
         raise BadInput(
             Msg("commands.report.bad_format", fmt=fmt), hint=Msg("commands.report.format_forms")
         )
+    if fmt == "pdf" and (output is None or output == "-"):
+        raise BadInput(Msg("html.pdf_needs_file"), hint=Msg("html.pdf_needs_file_hint"))
     env = Env.load()
     stamp = env.moment(as_logged)
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
@@ -129,9 +131,15 @@ def report(
     from csm_checklist.cli.views import report as view
 
     scope = view.scope_text(lang, wanted_tag, wanted_by)
-    if fmt == "json":
+    if fmt in ("json", "html", "pdf"):
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
         document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
+    if fmt in ("html", "pdf"):
+        _write_page(document, fmt, output, env, hijri=settings.show_hijri)
+        if output is not None and output != "-":
+            echo(t(WROTE[cadence], lang, path=output), err=True)
+        return
+    if fmt == "json":
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -164,6 +172,31 @@ def report(
         stream.write(text)
     if output is not None and output != "-":
         echo(t(WROTE[cadence], lang, path=output), err=True)
+
+
+def _write_page(
+    document: dict[str, object], fmt: str, output: str | None, env: Env, *, hijri: bool
+) -> None:
+    """The report as one HTML page, or that page as PDF, to `output`: the
+    page is drawn from the JSON document, so it holds the same figures."""
+    from csm_checklist.exchange.html import report_html, report_pdf
+    from csm_checklist.exchange.outputs import open_binary_output, open_output
+
+    week_start = env.settings.calendar.week_start
+    # Stored text may hold control characters: the page shows them, as the
+    # other formats do, rather than carry them raw.
+    page = visible(
+        report_html(document, hijri=hijri, week_start=week_start, cache_dir=env.paths.cache_dir)
+    )
+    if fmt == "html":
+        with open_output(output, env.paths) as stream:
+            stream.write(page)
+        return
+    assert output is not None
+    # The file is checked before the page is printed, and is replaced only
+    # when printing succeeds.
+    with open_binary_output(output, env.paths) as binary:
+        binary.write(report_pdf(page))
 
 
 def _runs_and_measures(
