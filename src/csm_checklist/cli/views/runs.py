@@ -16,6 +16,7 @@ from csm_checklist.cli.views.common import (
     packed,
 )
 from csm_checklist.cli.views.labels import counted, words
+from csm_checklist.cli.views.safe import one_line
 from csm_checklist.messages import current
 
 if TYPE_CHECKING:
@@ -165,7 +166,9 @@ def run_detail(run: Run, now: datetime, lang: str, width: int | None = None) -> 
     # The moments and the time it took are never cut: a line too narrow for
     # them all goes on under them.
     started = [f"{word('started', lang)} {moment(run.started_at)}"]
-    lines += packed([*started, f"{word('by', lang)} {run.started_by}"], width, "  ", " ", "")
+    # Stored text stays on its line: a line break in it would forge a row.
+    by = f"{word('by', lang)} {one_line(run.started_by)}"
+    lines += packed([*started, by], width, "  ", " ", "")
     if run.closed_at is not None:
         closed = [
             f"{word('closed', lang)} {moment(run.closed_at)},",
@@ -176,7 +179,7 @@ def run_detail(run: Run, now: datetime, lang: str, width: int | None = None) -> 
         elif run.close_note:
             closed[-1] += ":"
         if run.close_note:
-            closed.append(run.close_note)
+            closed.append(one_line(run.close_note))
         lines += packed(closed, width, "  ", " ", "")
     rows = []
     for number, step in enumerate(run.steps, start=1):
