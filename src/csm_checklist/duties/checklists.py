@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -49,6 +49,37 @@ from csm_checklist.duties.catalog import (
     builtin_files,
     checklist_files,
 )
+from csm_checklist.duties.yamlfields import (
+    ChecklistFileError,
+    Problems,
+)
+from csm_checklist.duties.yamlfields import (
+    describe as _describe,
+)
+from csm_checklist.duties.yamlfields import (
+    did_you_mean as _did_you_mean,
+)
+from csm_checklist.duties.yamlfields import (
+    fail as _fail,
+)
+from csm_checklist.duties.yamlfields import (
+    line_of as _line,
+)
+from csm_checklist.duties.yamlfields import (
+    pairs as _pairs,
+)
+from csm_checklist.duties.yamlfields import (
+    parse_text as _parse_text,
+)
+from csm_checklist.duties.yamlfields import (
+    plain as _plain,
+)
+from csm_checklist.duties.yamlfields import (
+    scalar as _scalar,
+)
+from csm_checklist.duties.yamlfields import (
+    then as _then,
+)
 from csm_checklist.errors import ChecklistError, NotMet, reason_of
 from csm_checklist.messages import Msg
 
@@ -69,27 +100,12 @@ ITEM_KEYS = (
     "enabled",
     "measures",
 )
-LANG_KEYS = ("en", "ar")
 # The keys that together say when an item recurs: an override that changes
 # the cadence replaces all of them rather than mixing old and new.
 SCHEDULE_KEYS = ("cadence", "due", "rrule", "start")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _FILE_SHAPE_HINT = Msg("errors.checklist_file_shape_hint")
-
-
-class ChecklistFileError(ChecklistError):
-    """A ChecklistError that knows the file and line it is about."""
-
-    def __init__(self, message: str, hint: str | None, path: Path, line: int) -> None:
-        super().__init__(message, hint)
-        self.path = path
-        self.line = line
-        # Every problem found in the load this one stopped, itself first.
-        self.problems: list[ChecklistFileError] = [self]
-
-
-Problems = list[ChecklistFileError]
 
 
 class _Dependent(Exception):
@@ -265,35 +281,9 @@ class _File:
     items: list[_Definition]
 
 
-def _where(source: Path, line: int, who: str | None) -> Msg:
-    if who:
-        return Msg("errors.at_line_who", source=source, line=line, who=who)
-    return Msg("errors.at_line", source=source, line=line)
-
-
-def _fail(source: Path, line: int, who: str | None, problem: str, hint: str) -> ChecklistFileError:
-    """The one shape of every checklist error: where, what is wrong, the fix."""
-    if not isinstance(problem, Msg):  # a message is written without the period
-        problem = problem.rstrip(".")
-    where = _where(source, line, who)
-    return ChecklistFileError(Msg("errors.at", where=where, problem=problem), hint, source, line)
-
-
-def _then(first: str, second: str) -> Msg:
-    """Two sentences of a hint, each in the reader's language."""
-    return Msg("errors.then", first=first, second=second)
-
-
 def _who(kind: str, entry_id: str) -> Msg:
     """ "item 'x'" or "area 'x'", naming the entry an error is about."""
     return Msg(f"errors.who_{kind}", id=entry_id)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return Msg("errors.did_you_mean", word=close[0]) if close else ""
 
 
 def _parse_file(path: Path, problems: Problems) -> _File:
@@ -424,94 +414,6 @@ def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
     )
 
 
-def _line(node: Any) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _describe(node: Any) -> Msg:
-
-    if node.id == "sequence":
-        return Msg("errors.node_list")
-    if node.id == "mapping":
-        return Msg("errors.node_mapping")
-    return (
-        Msg("errors.node_value", value=node.value)
-        if node.value != ""
-        else Msg("errors.node_nothing")
-    )
-
-
-def _pairs(
-    node: Any,
-    path: Path,
-    who: str | None,
-    allowed: Sequence[str],
-    problems: Problems | None = None,
-) -> Iterator[tuple[Any, Any]]:
-    """A mapping's (key, value) nodes, after checking every key is known and
-    once. A wrong key is added to `problems` and skipped (raised without it)."""
-
-    seen: set[str] = set()
-    for key_node, value_node in node.value:
-        problem = None
-        key = str(key_node.value) if key_node.id == "scalar" else ""
-        if key_node.id != "scalar":
-            problem = _fail(
-                path, _line(key_node), who, Msg("errors.key_not_word"), _keys_hint(allowed)
-            )
-        elif key not in allowed:
-            problem = _fail(
-                path,
-                _line(key_node),
-                who,
-                Msg("errors.unknown_key", key=key),
-                _then(_did_you_mean(key, allowed), _keys_hint(allowed)),
-            )
-        elif key in seen:
-            problem = _fail(
-                path,
-                _line(key_node),
-                who,
-                Msg("errors.key_twice", key=key),
-                Msg("errors.key_twice_hint"),
-            )
-        if problem is not None:
-            if problems is None:
-                raise problem
-            problems.append(problem)
-            continue
-        seen.add(key)
-        yield key_node, value_node
-
-
-def _keys_hint(allowed: Sequence[str]) -> Msg:
-    return Msg("errors.keys_list", keys=", ".join(allowed))
-
-
-def _scalar(node: Any, path: Path, who: str | None) -> Any:
-    """The Python value of a scalar node, as YAML's safe loader would build it."""
-    try:
-        return yamlread.build_scalar(node)
-    except yamlread.YamlProblem as exc:
-        raise _fail(
-            path,
-            exc.line,
-            who,
-            Msg("errors.cannot_read_value", problem=exc.problem),
-            Msg("errors.write_plain_text"),
-        ) from None
-
-
-def _plain(node: Any, path: Path, who: str | None) -> Any:
-    """A node as plain Python data (for due rules and tags)."""
-
-    if node.id == "scalar":
-        return _scalar(node, path, who)
-    if node.id == "sequence":
-        return [_plain(child, path, who) for child in node.value]
-    return {str(k.value): _plain(v, path, who) for k, v in node.value}
-
-
 def _parse_definition(
     path: Path, kind: str, index: int, node: Any, problems: Problems
 ) -> _Definition:
@@ -593,7 +495,7 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
     if key == "due":
         return _plain(node, path, who)
     if key == "measures":
-        from csm_checklist.rules.measures import parse_measures
+        from csm_checklist.duties.measures import parse_measures
 
         return parse_measures(
             node, lambda n, problem, hint: _fail(path, _line(n), who, problem, hint)
@@ -663,35 +565,6 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
             _then(guess, Msg("errors.cadences_list", cadences=", ".join(ALL_CADENCES))),
         )
     return value
-
-
-def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
-
-    example = f'`{key}: {{en: "Team meeting", ar: "اجتماعات الفريق"}}`'
-    if node.id != "mapping":
-        raise _fail(
-            path,
-            _line(node),
-            who,
-            Msg("errors.text_not_mapping", key=key, holds=_describe(node)),
-            Msg("errors.write_eg", example=example),
-        )
-    texts: dict[str, str] = {}
-    for lang_node, text_node in _pairs(node, path, who, LANG_KEYS):
-        value = _scalar(text_node, path, who) if text_node.id == "scalar" else None
-        if value is None and text_node.id == "scalar":
-            value = ""
-        if not isinstance(value, str):
-            raise _fail(
-                path,
-                _line(text_node),
-                who,
-                Msg("errors.text_not_text", key=key, lang=lang_node.value),
-                Msg("errors.text_not_text_hint", example=example),
-            )
-        # A title is one line; details keep the line breaks a `|` block gives them.
-        texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
-    return texts
 
 
 # Merging the files -------------------------------------------------------------

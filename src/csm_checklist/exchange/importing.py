@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from csm_checklist.duties.config import Paths
 from csm_checklist.exchange.formats import ImportSource, open_source
-from csm_checklist.store.log import EventLog
+from csm_checklist.store import open_store
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import Observed
@@ -41,7 +41,7 @@ def import_file(
     from csm_checklist.rules.work import import_events
 
     if os.path.lexists(paths.log_file):
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
+        with open_store(paths) as log:
             return import_events(log, ImportSource(source), observed, today, now, dry_run=dry_run)
     name = ImportSource(source).name
     with tempfile.TemporaryDirectory(prefix="csm-import-") as scratch_dir:
@@ -53,11 +53,13 @@ def import_file(
         finally:
             if raw is not sys.stdin.buffer:
                 raw.close()
-        with EventLog.open(Path(scratch_dir) / "scratch.sqlite3") as scratch:
+        scratch = Path(scratch_dir)
+        scratch_paths = paths._replace(data_dir=scratch / "data", cache_dir=scratch / "cache")
+        with open_store(scratch_paths) as scratch_log:
             result = import_events(
-                scratch, ImportSource(copy, name), observed, today, now, dry_run=dry_run
+                scratch_log, ImportSource(copy, name), observed, today, now, dry_run=dry_run
             )
         if dry_run:
             return result
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
+        with open_store(paths) as log:
             return import_events(log, ImportSource(copy, name), observed, today, now)

@@ -55,7 +55,7 @@ from csm_checklist.duties.catalog import Text
 
 if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Item
-    from csm_checklist.store.log import RevisionRecord, StartRecord
+    from csm_checklist.store.records import RevisionRecord, StartRecord
 
 WEEK_START_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -19,6 +19,11 @@ from typing import Literal, NamedTuple
 Kind = Literal["done", "skip"]
 KINDS: tuple[Kind, ...] = ("done", "skip")
 
+# How many write transactions this process has committed, whatever the
+# engine: after a failure elsewhere (a closed pipe), the CLI can say the
+# record was already saved.
+COMMITS = [0]
+
 # The shortest start of a uuid `csm note` takes: 16 million to one against two
 # events of a manager's log sharing it by chance.
 MIN_UUID_PREFIX = 6

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.measures import MeasureRow
     from csm_checklist.rules.report import Report
     from csm_checklist.rules.runs import Run
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
 FORMATS = ("text", "md", "json")
 # What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
@@ -164,7 +164,7 @@ def report(
 
 
 def _runs_and_measures(
-    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
+    log: Store, result: Report, items: list[Item], stamp: datetime | None
 ) -> tuple[list[Run], list[MeasureRow]]:
     """The playbook runs started or closed in the report's window, and its
     items' measures beside the window before (nothing when there are none)."""
@@ -175,10 +175,8 @@ def _runs_and_measures(
     from csm_checklist.rules.runs import load_runs, runs_in_window
 
     window = result.window
-    with log.reading() as db:
-        has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
     runs = []
-    if has_runs:
+    if log.has_runs():
         every = load_runs(log, result.history.calendar_on, as_logged=stamp)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))

@@ -13,7 +13,8 @@ from csm_checklist.cli.views.labels import counted, words
 from csm_checklist.messages import current
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.runs import Run, RunStep, StepEvent
+    from csm_checklist.rules.runs import Run, RunStep
+    from csm_checklist.store.records import StepEvent
 
 WORDS = words("runs")
 
