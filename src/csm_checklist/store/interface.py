@@ -141,9 +141,11 @@ class Store(Protocol):
     ) -> Iterator[Event]:
         """Events by the moment logged (`csm log`), streamed; with `by_day`,
         by for_date first. `since`/`until` bound for_date, both inclusive;
-        `by` keeps what that name logged (compared ignoring case, spaces
-        around it dropped). With `as_logged`, an event undone after it is
-        given back active, and `limit` counts what is given back."""
+        `by` keeps what that name logged (the case of ASCII letters ignored,
+        as SQLite's NOCASE does; spaces around `by` dropped). Ties in the
+        order go by the order the store received the events. With
+        `as_logged`, an event undone after it is given back active, and
+        `limit` counts what is given back."""
 
     def count_events(
         self,
