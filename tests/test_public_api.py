@@ -11,6 +11,8 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from csm_checklist.duties.config import resolve_paths
 from csm_checklist.store import open_store
 from csm_checklist.store.interface import Store
@@ -65,3 +67,12 @@ def test_the_sqlite_store_provides_every_method_of_the_interface() -> None:
     assert len(wanted) > 30  # the interface was read
     missing = {name for name in wanted if not callable(getattr(SqliteStore, name, None))}
     assert missing == set()
+
+
+def test_the_run_records_can_be_imported_from_records_too() -> None:
+    from csm_checklist.store import records, run_records
+
+    for name in ("RunRecord", "StepEvent", "MeasureRecord", "MeasureValue"):
+        assert getattr(records, name) is getattr(run_records, name)
+    with pytest.raises(AttributeError):
+        records.Nothing  # noqa: B018

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from csm_checklist.dates.schedule import Within, WorkCalendar, is_workday, parse_within
-from csm_checklist.rules.runs import deadline
+from csm_checklist.dates.schedule import WorkCalendar, is_workday
+from csm_checklist.dates.within import Within, deadline, parse_within
 
 START = datetime(2027, 3, 2, 9, 10, tzinfo=timezone(timedelta(hours=3)))  # a Tuesday
 

@@ -574,31 +574,3 @@ def due_date(period: Period, rec: Recurrence, cal: WorkCalendar) -> date:
             return day
         day += timedelta(days=1)
     return nominal
-
-
-# Durations -------------------------------------------------------------------
-
-_WITHIN = re.compile(r"\s*(\d+)\s*(h|hours?|d|days?|workdays?|working days?)\s*\Z", re.IGNORECASE)
-
-
-class Within(NamedTuple):
-    """How long after a start something is due (a playbook step): hours,
-    days or workdays."""
-
-    amount: int
-    unit: str  # "hours", "days" or "workdays"
-
-    def text(self) -> str:
-        return {"hours": f"{self.amount}h", "days": f"{self.amount}d"}.get(
-            self.unit, f"{self.amount} workday" + ("s" if self.amount != 1 else "")
-        )
-
-
-def parse_within(text: str) -> Within | None:
-    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`); None otherwise."""
-    match = _WITHIN.match(text)
-    if match is None or int(match.group(1)) < 1:
-        return None
-    unit = match.group(2).lower()
-    kind = "hours" if unit.startswith("h") else "days" if unit.startswith("d") else "workdays"
-    return Within(int(match.group(1)), kind)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from csm_checklist.dates.schedule import Within, parse_within
+from csm_checklist.dates.within import Within, parse_within
 from csm_checklist.duties.catalog import Text
 from csm_checklist.duties.yamlfields import (
     ChecklistFileError,

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from csm_checklist.dates.schedule import Within, WorkCalendar, is_workday, parse_within
+from csm_checklist.dates.within import CalendarOn, Within, deadline, parse_within
 from csm_checklist.duties.catalog import Text
 from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg
-from csm_checklist.store.records import RunRecord, StepEvent, host_name, new_uuid
+from csm_checklist.store.records import host_name, new_uuid
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 if TYPE_CHECKING:
     from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.store.interface import Store
-
-CalendarOn = Callable[[date], WorkCalendar]
 
 
 # NamedTuples rather than dataclasses: `csm today` creates these classes
@@ -92,28 +91,6 @@ class Run(NamedTuple):
 
 
 # Deadlines ------------------------------------------------------------------------
-
-
-def deadline(within: Within, started_at: datetime, calendar_on: CalendarOn) -> datetime:
-    """When a step `within` the run's start is due.
-
-    Hours and days count from the start moment. `N workdays` ends with the
-    Nth workday after the start day (the weekend and days off do not count),
-    at the end of that day, by the calendar in force on each day.
-    """
-    if within.unit == "hours":
-        return started_at + timedelta(hours=within.amount)
-    if within.unit == "days":
-        return started_at + timedelta(days=within.amount)
-    day = started_at.date()
-    counted = 0
-    for _ in range(within.amount * 7 + 3660):  # bounded: a year of days off at most
-        day += timedelta(days=1)
-        if is_workday(day, calendar_on(day)):
-            counted += 1
-            if counted == within.amount:
-                break
-    return datetime.combine(day, time(23, 59, 59), tzinfo=started_at.tzinfo)
 
 
 # Reading ---------------------------------------------------------------------------

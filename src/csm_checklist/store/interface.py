@@ -30,7 +30,8 @@ What every engine promises:
   as it stood at that moment: records logged by then, an undo counted only
   if made by then.
 
-The records (`Event`, `RunRecord`, ...) are in `store/records.py`.
+The records are in `store/records.py` (`Event`, `StartRecord`, ...) and
+`store/run_records.py` (`RunRecord`, `StepEvent`, `MeasureRecord`, ...).
 """
 
 from __future__ import annotations
@@ -39,16 +40,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
-from csm_checklist.store.records import (
-    Event,
-    MeasureRecord,
-    MeasureValue,
-    NoteChange,
-    RevisionRecord,
-    RunRecord,
-    StartRecord,
-    StepEvent,
-)
+from csm_checklist.store.records import Event, NoteChange, RevisionRecord, StartRecord
+from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
 
 # (measure id, value, unit) recorded with one event, by the event's uuid.
 MeasuresByEvent = Mapping[str, Sequence[tuple[str, float, str]]]

@@ -14,7 +14,13 @@ The standard library only: `csm today` imports this module every morning.
 
 import os
 from datetime import date, datetime, timezone
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from csm_checklist.store.run_records import MeasureRecord as MeasureRecord
+    from csm_checklist.store.run_records import MeasureValue as MeasureValue
+    from csm_checklist.store.run_records import RunRecord as RunRecord
+    from csm_checklist.store.run_records import StepEvent as StepEvent
 
 Kind = Literal["done", "skip"]
 KINDS: tuple[Kind, ...] = ("done", "skip")
@@ -78,61 +84,6 @@ class RevisionRecord(NamedTuple):
     effective: date
     recorded_at: datetime
     rules: str
-
-
-class RunRecord(NamedTuple):
-    """One playbook run as stored: its copy of the playbook's steps as they
-    were when it started (`steps`, canonical JSON text: {"title": {"en",
-    "ar"}, "steps": [{"id", "title": {"en", "ar"}, "within"}]}), and its close."""
-
-    uuid: str
-    run_id: str  # what a manager types: "<playbook>-<start day>[-N]"
-    playbook: str
-    title: str  # the playbook's title when started, in the language of then
-    name: str
-    started_at: datetime
-    steps: str
-    started_by: str
-    host: str
-    closed_at: datetime | None = None
-    close_note: str = ""
-    forced: bool = False  # closed with steps still open
-
-
-class StepEvent(NamedTuple):
-    """One done or skip of one step of a run."""
-
-    uuid: str
-    run_id: str
-    step_id: str
-    kind: str  # "done" or "skip"
-    logged_at: datetime
-    by: str
-    note: str
-    host: str
-    undone_at: datetime | None = None
-
-
-class MeasureRecord(NamedTuple):
-    """One number recorded with one event (`--measure csat=4.6`)."""
-
-    event_uuid: str
-    measure_id: str
-    value: float
-    unit: str
-
-
-class MeasureValue(NamedTuple):
-    """A measure with the event it was recorded with: what reports read."""
-
-    event_uuid: str
-    item_id: str
-    measure_id: str
-    value: float
-    unit: str
-    period_start: date
-    period_end: date
-    for_date: date
 
 
 # The one column order of an event's text row: what an export writes, and
@@ -199,3 +150,16 @@ def host_name() -> str:
 def utc_key(moment: datetime) -> str:
     """A fixed-width UTC text of `moment` that sorts like time itself."""
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# The records of runs and measures live in run_records.py, which `csm today`
+# loads only when a run is open; they can be imported from here too.
+_RUN_RECORDS = ("RunRecord", "StepEvent", "MeasureRecord", "MeasureValue")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RUN_RECORDS:
+        from csm_checklist.store import run_records
+
+        return getattr(run_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

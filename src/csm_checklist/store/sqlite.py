@@ -64,12 +64,7 @@ from csm_checklist.store.sqlite_files import (
 )
 
 if TYPE_CHECKING:
-    from csm_checklist.store.records import (
-        MeasureRecord,
-        MeasureValue,
-        RunRecord,
-        StepEvent,
-    )
+    from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
 
 
 class SqliteStore:

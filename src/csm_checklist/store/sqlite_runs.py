@@ -16,13 +16,8 @@ from typing import Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
-from csm_checklist.store.records import (
-    MeasureRecord,
-    MeasureValue,
-    RunRecord,
-    StepEvent,
-    utc_key,
-)
+from csm_checklist.store.records import utc_key
+from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
 
 RUN_COLUMNS = (
     "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "

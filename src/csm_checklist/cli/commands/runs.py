@@ -17,7 +17,7 @@ from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.runs import CalendarOn
+    from csm_checklist.dates.within import CalendarOn
     from csm_checklist.store.interface import Store
 
 run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)

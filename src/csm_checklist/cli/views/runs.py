@@ -14,7 +14,7 @@ from csm_checklist.messages import current
 
 if TYPE_CHECKING:
     from csm_checklist.rules.runs import Run, RunStep
-    from csm_checklist.store.records import StepEvent
+    from csm_checklist.store.run_records import StepEvent
 
 WORDS = words("runs")
 
