@@ -44,8 +44,8 @@ from csm_checklist.dates.schedule import (
     periods_overlapping,
 )
 from csm_checklist.duties.checklists import load_catalog
+from csm_checklist.store.measure_records import MeasureRecord
 from csm_checklist.store.records import Event, StartRecord, new_uuid
-from csm_checklist.store.run_records import MeasureRecord
 from csm_checklist.store.sqlite import SqliteStore
 
 HERE = Path(__file__).resolve().parent

@@ -69,10 +69,12 @@ def test_the_sqlite_store_provides_every_method_of_the_interface() -> None:
     assert missing == set()
 
 
-def test_the_run_records_can_be_imported_from_records_too() -> None:
-    from csm_checklist.store import records, run_records
+def test_the_run_and_measure_records_can_be_imported_from_records_too() -> None:
+    from csm_checklist.store import measure_records, records, run_records
 
-    for name in ("RunRecord", "StepEvent", "MeasureRecord", "MeasureValue"):
+    for name in ("RunRecord", "StepEvent"):
         assert getattr(records, name) is getattr(run_records, name)
+    for name in ("MeasureRecord", "MeasureValue"):
+        assert getattr(records, name) is getattr(measure_records, name)
     with pytest.raises(AttributeError):
         records.Nothing  # noqa: B018

@@ -15,8 +15,9 @@ import pytest
 
 from csm_checklist.errors import BadInput, ImportFileError, NotMet
 from csm_checklist.store.interface import Store
+from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import Event, RevisionRecord, StartRecord, event_row
-from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
+from csm_checklist.store.run_records import RunRecord, StepEvent
 from csm_checklist.store.sqlite import SqliteStore
 
 RIYADH = timezone(timedelta(hours=3))

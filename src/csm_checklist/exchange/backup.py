@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
-from csm_checklist.store.run_records import MeasureRecord, RunRecord, StepEvent
+from csm_checklist.store.measure_records import MeasureRecord
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 if TYPE_CHECKING:
     from csm_checklist.store.interface import Store

@@ -35,8 +35,9 @@ from typing import IO, Any
 from csm_checklist.dates.schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 from csm_checklist.errors import ImportFileError, reason_of
 from csm_checklist.messages import Msg
+from csm_checklist.store.measure_records import MeasureRecord
 from csm_checklist.store.records import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
-from csm_checklist.store.run_records import MeasureRecord, RunRecord, StepEvent
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]

@@ -17,7 +17,7 @@ from csm_checklist.duties.catalog import Item, Measure
 from csm_checklist.duties.measures import parse_number
 from csm_checklist.errors import BadInput
 from csm_checklist.messages import Msg
-from csm_checklist.store.run_records import MeasureValue
+from csm_checklist.store.measure_records import MeasureValue
 
 if TYPE_CHECKING:
     from csm_checklist.store.interface import Store

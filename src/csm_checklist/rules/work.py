@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     from csm_checklist.duties.catalog import Item
     from csm_checklist.store.interface import Store
-    from csm_checklist.store.run_records import MeasureRecord, RunRecord, StepEvent
+    from csm_checklist.store.measure_records import MeasureRecord
+    from csm_checklist.store.run_records import RunRecord, StepEvent
 
     # What an import reads: a Protocol for type checking only, so that
     # `csm today`, which loads this module, never builds the class.

@@ -30,8 +30,10 @@ What every engine promises:
   as it stood at that moment: records logged by then, an undo counted only
   if made by then.
 
-The records are in `store/records.py` (`Event`, `StartRecord`, ...) and
-`store/run_records.py` (`RunRecord`, `StepEvent`, `MeasureRecord`, ...).
+The records are in `store/records.py` (`Event`, `StartRecord`, ...),
+`store/run_records.py` (`RunRecord`, `StepEvent`) and
+`store/measure_records.py` (`MeasureRecord`, `MeasureValue`); all of them
+can be imported from `store.records`.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
+from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import Event, NoteChange, RevisionRecord, StartRecord
-from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 # (measure id, value, unit) recorded with one event, by the event's uuid.
 MeasuresByEvent = Mapping[str, Sequence[tuple[str, float, str]]]

@@ -17,8 +17,8 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from csm_checklist.store.run_records import MeasureRecord as MeasureRecord
-    from csm_checklist.store.run_records import MeasureValue as MeasureValue
+    from csm_checklist.store.measure_records import MeasureRecord as MeasureRecord
+    from csm_checklist.store.measure_records import MeasureValue as MeasureValue
     from csm_checklist.store.run_records import RunRecord as RunRecord
     from csm_checklist.store.run_records import StepEvent as StepEvent
 
@@ -152,14 +152,20 @@ def utc_key(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-# The records of runs and measures live in run_records.py, which `csm today`
-# loads only when a run is open; they can be imported from here too.
-_RUN_RECORDS = ("RunRecord", "StepEvent", "MeasureRecord", "MeasureValue")
+# The records of runs and of measures live in run_records.py and
+# measure_records.py, which `csm today` loads only when it needs them (a run
+# is open); they can be imported from here too.
+_ELSEWHERE = {
+    "RunRecord": "run_records",
+    "StepEvent": "run_records",
+    "MeasureRecord": "measure_records",
+    "MeasureValue": "measure_records",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _RUN_RECORDS:
-        from csm_checklist.store import run_records
+    if name in _ELSEWHERE:
+        import importlib
 
-        return getattr(run_records, name)
+        return getattr(importlib.import_module(f"csm_checklist.store.{_ELSEWHERE[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,5 +1,5 @@
-"""The records of playbook runs and of the measures recorded with events,
-whatever the store's engine (see records.py for the events' own).
+"""The records of playbook runs and their step check-offs, whatever the
+store's engine (records.py has the events', measure_records.py the measures').
 
 Apart from records.py because `csm today` needs them only when a run is
 open: each NamedTuple class costs a start-up a little.
@@ -8,7 +8,7 @@ open: each NamedTuple class costs a start-up a little.
 # No `from __future__ import annotations`: typing would compile every string
 # annotation of a NamedTuple field whenever this module is loaded.
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import NamedTuple
 
 
@@ -43,25 +43,3 @@ class StepEvent(NamedTuple):
     note: str
     host: str
     undone_at: datetime | None = None
-
-
-class MeasureRecord(NamedTuple):
-    """One number recorded with one event (`--measure csat=4.6`)."""
-
-    event_uuid: str
-    measure_id: str
-    value: float
-    unit: str
-
-
-class MeasureValue(NamedTuple):
-    """A measure with the event it was recorded with: what reports read."""
-
-    event_uuid: str
-    item_id: str
-    measure_id: str
-    value: float
-    unit: str
-    period_start: date
-    period_end: date
-    for_date: date

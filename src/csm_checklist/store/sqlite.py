@@ -64,7 +64,8 @@ from csm_checklist.store.sqlite_files import (
 )
 
 if TYPE_CHECKING:
-    from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
+    from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
+    from csm_checklist.store.run_records import RunRecord, StepEvent
 
 
 class SqliteStore:

@@ -12,12 +12,17 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
 from csm_checklist.store.records import utc_key
-from csm_checklist.store.run_records import MeasureRecord, MeasureValue, RunRecord, StepEvent
+from csm_checklist.store.run_records import RunRecord, StepEvent
+
+if TYPE_CHECKING:
+    # Loaded by the measure functions alone: `csm today` with a run open
+    # needs the runs' records only.
+    from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 
 RUN_COLUMNS = (
     "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "
@@ -325,6 +330,8 @@ def measure_values(
     if until is not None:
         clauses.append("e.period_start <= ?")
         params.append(until.isoformat())
+    from csm_checklist.store.measure_records import MeasureValue
+
     sql = (
         "SELECT m.event_uuid, e.item_id, m.measure_id, m.value, m.unit, e.period_start, "
         "e.period_end, e.for_date, e.undone_at FROM measures m "
@@ -361,6 +368,8 @@ def measures(
         params.append(until.isoformat())
     if not include_undone:
         clauses.append("e.undone_at IS NULL")
+    from csm_checklist.store.measure_records import MeasureRecord
+
     rows = db.execute(
         "SELECT m.event_uuid, m.measure_id, m.value, m.unit FROM measures m "
         f"JOIN events e ON e.uuid = m.event_uuid WHERE {' AND '.join(clauses)} "
