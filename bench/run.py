@@ -335,6 +335,22 @@ def main() -> None:
                 [*csm, "report", "--period", "year", "--format", "json", *on],
                 env,
             ),
+            # The page for senior management: the same report, drawn by Jinja2.
+            Case(
+                f"report --period year html @{label}",
+                [
+                    *csm,
+                    "report",
+                    "--period",
+                    "year",
+                    "--format",
+                    "html",
+                    *on,
+                    "-o",
+                    str(root / f"report-{label}.html"),
+                ],
+                env,
+            ),
         ]
     peer = topydo_peer(root, python)
     if peer is not None:
@@ -367,6 +383,7 @@ def main() -> None:
         ("today --json @a", "floor", 0.60),
         ("done @a", "floor", 1.10),
         ("report --period year @a", "floor", 1.30),
+        ("report --period year html @a", "floor", 1.30),  # the same report budget
         *(
             (f"{name} @b", f"{name} @a", 1.05)
             for name in (
@@ -375,6 +392,7 @@ def main() -> None:
                 "due --period quarter --json",
                 "done",
                 "report --period year",
+                "report --period year html",
             )
         ),
         ("export csv @b", "plain sqlite3+csv @b", 1.20),

@@ -21,7 +21,7 @@ ROOT = "csm_checklist"
 # Highest first. A layer may import its own and every layer below it.
 LAYERS = ("cli", "exchange", "rules", "store", "duties", "dates", "ground")
 # The modules and packages of the ground: every layer may use them.
-GROUND = {"errors", "atomic", "messages"}
+GROUND = {"errors", "atomic", "messages", "reading", "locks"}
 # `python -m csm_checklist` starts the command line: it may import cli.
 ENTRY = f"{ROOT}.__main__"
 

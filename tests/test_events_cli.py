@@ -20,7 +20,8 @@ from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.store.sqlite import SqliteStore
 from csm_checklist.store.sqlite_migrations import SCHEMA_VERSION
 
-from clihelp import run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 MONDAY = "2025-11-17"
 TUESDAY = "2025-11-18"
@@ -63,7 +64,7 @@ def test_done_one_item(catalog: Catalog) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         f"Done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
-        f"weekly: 1 of {count_of(catalog, 'weekly')} done\n"
+        f"weekly, {WEEK}: 1 of {count_of(catalog, 'weekly')} done\n"
     )
     assert result.stderr == ""
 
@@ -75,8 +76,8 @@ def test_done_several_items_in_one_command(catalog: Catalog, data_dir: Path) -> 
         f"Done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
         f"Done: {title(catalog, 'monitor-accounts')} (monitor-accounts) for {TUESDAY}\n"
         f"Done: {title(catalog, 'performance-review')} (performance-review) for {WEEK}\n"
-        f"weekly: 2 of {count_of(catalog, 'weekly')} done\n"
-        f"daily: 1 of {count_of(catalog, 'daily')} done\n"
+        f"weekly, {WEEK}: 2 of {count_of(catalog, 'weekly')} done\n"
+        f"daily, {TUESDAY}: 1 of {count_of(catalog, 'daily')} done\n"
     )
     assert log_count(data_dir) == 3
 
@@ -119,7 +120,7 @@ def test_done_twice_says_so_and_logs_nothing(catalog: Catalog, data_dir: Path) -
     assert result.stdout == (
         f"Already done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK} "
         f"on {MONDAY} by Mona; nothing logged.\n"
-        f"weekly: 1 of {count_of(catalog, 'weekly')} done\n"
+        f"weekly, {WEEK}: 1 of {count_of(catalog, 'weekly')} done\n"
     )
     assert log_count(data_dir) == 1
 
@@ -129,7 +130,7 @@ def test_skip_with_a_reason(catalog: Catalog, data_dir: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         f"Skipped: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
-        f"weekly: 0 of {count_of(catalog, 'weekly')} done, 1 skipped\n"
+        f"weekly, {WEEK}: 0 of {count_of(catalog, 'weekly')} done, 1 skipped\n"
     )
     with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
@@ -203,8 +204,13 @@ def test_each_cadence_names_its_period(catalog: Catalog) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].endswith("(monthly-report) for month of 2025-11-01 to 2025-11-30")
     assert lines[1].endswith("(policy-review) for quarter of 2025-10-01 to 2025-12-31")
-    assert lines[2] == f"monthly: 1 of {count_of(catalog, 'monthly')} done"
-    assert lines[3] == f"quarterly: 1 of {count_of(catalog, 'quarterly')} done"
+    assert (
+        lines[2]
+        == f"monthly, month of 2025-11-01 to 2025-11-30: 1 of {count_of(catalog, 'monthly')} done"
+    )
+    assert lines[3] == (
+        f"quarterly, quarter of 2025-10-01 to 2025-12-31: 1 of {count_of(catalog, 'quarterly')} done"
+    )
 
 
 def _rrule_checklist(config_dir: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.dates.schedule import WorkCalendar, is_workday
@@ -89,6 +89,7 @@ def test_every_view_word_has_both_languages(module: str) -> None:
     assert all(words["ar"].values()) and all(words["en"].values())
 
 
+@settings(deadline=None)  # each example opens a real log: no timing assertion on a busy machine
 @given(st.lists(st.integers(min_value=0, max_value=2), min_size=1, max_size=12))
 def test_run_ids_are_unique_and_numbered_per_playbook_and_day(days: list[int]) -> None:
     import tempfile

@@ -15,7 +15,8 @@ import pytest
 from csm_checklist.exchange.formats import FIELDS
 from csm_checklist.store.sqlite import SqliteStore
 
-from clihelp import run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 NOTES = [
     'مراجعة الأداء: "ممتاز", بلا مشاكل',

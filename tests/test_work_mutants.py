@@ -466,6 +466,7 @@ class Source:
         self.revisions: list[RevisionRecord] = []
         self.history = (starts or [], revisions or [])
         self.extra = extra or {}
+        self.at: list[Any] = []
 
     def records(self) -> Iterator[tuple[str, Event]]:
         self.starts, self.revisions = self.history
@@ -483,6 +484,9 @@ class Source:
 
     def backup_measures(self) -> list[Any]:
         return self.extra.get("measures", [])
+
+    def backup_note_changes(self) -> list[Any]:
+        return self.extra.get("note_changes", [])
 
 
 def test_importing_nothing_is_refused(log: SqliteStore) -> None:
@@ -505,26 +509,26 @@ def test_events_into_an_empty_log_start_it_on_their_earliest_day(log: SqliteStor
         ]
     )
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(3, 0, d(5, 10), "events", 0, False, (0, 0, 0))
+    assert result == ImportResult(3, 0, d(5, 10), "events", 0, False, (0, 0, 0, 0))
     assert [(s.start, s.recorded_at) for s in log.starts()] == [(d(5, 10), at(20))]
     assert [(r.effective, r.rules) for r in log.revisions()] == [(d(20), OBSERVED.text)]
     assert log.count() == 3
     again = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert again == ImportResult(0, 3, d(5, 10), "", 0, False, (0, 0, 0))
+    assert again == ImportResult(0, 3, d(5, 10), "", 0, False, (0, 0, 0, 0))
     assert len(log.starts()) == 1 and len(log.revisions()) == 1
 
 
 def test_a_dry_run_writes_nothing(log: SqliteStore) -> None:
     source = Source([event(MONITOR, d(12, 10), (d(12, 10), d(12, 10)), uuid="a")])
     result = import_events(log, source, OBSERVED, d(20), at(20), dry_run=True)  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(12, 10), "events", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(12, 10), "events", 0, False, (0, 0, 0, 0))
     assert (log.count(), log.starts(), log.revisions()) == (0, [], [])
 
 
 def test_only_undone_events_into_an_empty_log_start_it_today(log: SqliteStore) -> None:
     source = Source([event(MONITOR, d(3, 10), (d(3, 10), d(3, 10)), uuid="c", undone=at(4))])
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(20), "", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(20), "", 0, False, (0, 0, 0, 0))
     assert [(s.start, s.recorded_at) for s in log.starts()] == [(d(20), at(20))]
 
 
@@ -542,7 +546,7 @@ def test_a_backup_into_an_empty_log_brings_its_history(log: SqliteStore) -> None
         revisions=brought,
     )  # fmt: skip
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(2, 0, d(1, 10), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(2, 0, d(1, 10), "backup", 0, False, (0, 0, 0, 0))
     assert [s.uuid for s in log.starts()] == ["s1", "s2"]
     assert [(r.uuid, r.effective) for r in log.revisions()] == [
         ("r1", d(1, 9)),
@@ -557,7 +561,7 @@ def test_a_log_that_only_ever_started_takes_a_backups_history(tracked: SqliteSto
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)],
     )
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0, 0))
     # The backup's start is in force afterwards, not the one the first
     # `csm today` on this machine recorded.
     assert [s.start for s in tracked.starts()] == [d(1, 9), d(1), d(1, 9)]
@@ -572,7 +576,7 @@ def test_a_backup_with_the_rules_seen_now_adds_no_revision(log: SqliteStore) -> 
         revisions=brought,
     )
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0, 0))
     assert [r.uuid for r in log.revisions()] == ["r1"]
 
 
@@ -589,7 +593,7 @@ def test_into_a_log_with_its_own_history_only_events_are_added(busy: SqliteStore
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), rules.text)],
     )
     result = import_events(busy, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(4, 0, d(1), "", 1, True, (0, 0, 0))
+    assert result == ImportResult(4, 0, d(1), "", 1, True, (0, 0, 0, 0))
     assert [s.start for s in busy.starts()] == [d(1)]
     assert [r.effective for r in busy.revisions()] == [d(1)]
 
@@ -599,7 +603,7 @@ def test_a_log_with_a_start_chosen_by_hand_is_not_empty(log: SqliteStore) -> Non
     log.add_start(StartRecord("s2", d(3), at(2)))
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")])
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(3), "", 1, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(3), "", 1, False, (0, 0, 0, 0))
     assert [s.start for s in log.starts()] == [d(1), d(3)]
 
 
@@ -611,7 +615,7 @@ def test_a_log_with_events_is_not_empty(busy: SqliteStore) -> None:
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)],
     )
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1), "", 0, True, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1), "", 0, True, (0, 0, 0, 0))
     assert [s.uuid for s in tracked.starts()] != ["s1"]
 
 
@@ -655,7 +659,7 @@ def test_undone_events_and_unknown_items_are_kept_as_logged(busy: SqliteStore) -
         ]
     )
     result = import_events(busy, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(2, 0, d(1), "", 0, False, (0, 0, 0))
+    assert result == ImportResult(2, 0, d(1), "", 0, False, (0, 0, 0, 0))
 
 
 def test_a_backup_extra_is_checked_first_then_merged(
@@ -673,10 +677,14 @@ def test_a_backup_extra_is_checked_first_then_merged(
 
     monkeypatch.setattr(tracked, "merge_runs", merge_runs)
     monkeypatch.setattr(tracked, "merge_measures", merge_measures)
+    from csm_checklist.rules import importcheck
+
+    # The records themselves are importcheck's to judge (test_safety2_import.py).
+    monkeypatch.setattr(importcheck, "check_extra", lambda *args: None)
     extra: dict[str, list[Any]] = {"runs": ["r"], "run_steps": ["s"], "measures": ["m"]}
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")], extra=extra)
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result.extra == (1, 2, 3)
+    assert result.extra == (1, 2, 3, 0)
     checked = [("runs", ["r", "s"], True), ("measures", ["m"], True)]
     assert calls == [*checked, ("runs", ["r", "s"], False), ("measures", ["m"], False)]
     calls.clear()
@@ -708,9 +716,7 @@ def test_move_start(tracked: SqliteStore) -> None:
 def test_move_start_refuses_the_future_and_the_distant_past(tracked: SqliteStore) -> None:
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), d(21), d(20), at(20))
-    assert caught.value.message == (
-        "--on 2026-11-21 is in the future; csm logs work that has been done."
-    )
+    assert caught.value.message == "DATE 2026-11-21 is in the future."
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), date(1899, 12, 31), d(20), at(20))
     assert caught.value.message == "1899-12-31 is too far back to start tracking."

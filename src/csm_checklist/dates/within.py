@@ -33,13 +33,21 @@ class Within(NamedTuple):
         )
 
 
+# The longest time limit a step may have: ten years, in each unit. Beyond
+# it a deadline is a typing slip (`3000000d`) that no calendar can hold.
+MAX_WITHIN = {"hours": 3653 * 24, "days": 3653, "workdays": 2610}
+
+
 def parse_within(text: str) -> Within | None:
-    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`); None otherwise."""
+    """`2h`, `1d`, `3 workdays` (and `2 hours`, `1 day`, `1 workday`), at
+    most ten years; None otherwise."""
     match = _WITHIN.match(text)
-    if match is None or int(match.group(1)) < 1:
+    if match is None or len(match.group(1)) > 9 or int(match.group(1)) < 1:
         return None
     unit = match.group(2).lower()
     kind = "hours" if unit.startswith("h") else "days" if unit.startswith("d") else "workdays"
+    if int(match.group(1)) > MAX_WITHIN[kind]:
+        return None
     return Within(int(match.group(1)), kind)
 
 

@@ -268,8 +268,10 @@ def _parse_file(path: Path, problems: Problems) -> _File:
     a checklist at all raises."""
     import yaml
 
+    from csm_checklist.reading import read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ChecklistFileError(

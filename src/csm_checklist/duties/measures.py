@@ -1,5 +1,6 @@
 """Measures as an item declares them in YAML (`measures:`): an id, a label
-in English and Arabic, a unit, a target and which way is better.
+in English and Arabic, a unit, a target, which way is better and how the
+values of several periods combine (`combine`: sum, mean or last).
 
 What is recorded with a done, and how reports read it, is in rules/measures.py.
 """
@@ -8,14 +9,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from csm_checklist.duties.catalog import Measure, Text
 from csm_checklist.messages import Msg
 
-MEASURE_KEYS = ("id", "label", "unit", "target", "better")
+MEASURE_KEYS = ("id", "label", "unit", "target", "better", "combine")
 BETTER = ("higher", "lower")
+COMBINE = ("sum", "mean", "last")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _EXAMPLE = Msg("errors.measures_example")
 
@@ -52,7 +54,9 @@ def _parse_measure(node: Any, fail: Fail) -> Measure:
             raise fail(
                 key_node,
                 Msg("errors.measure_unknown_key", key=key),
-                Msg("errors.measure_keys", keys=", ".join(MEASURE_KEYS)),
+                _then_list(
+                    key, MEASURE_KEYS, Msg("errors.measure_keys", keys=", ".join(MEASURE_KEYS))
+                ),
             )
         if key in values:
             raise fail(key_node, Msg("errors.measure_key_twice", key=key), Msg("errors.keep_one"))
@@ -87,7 +91,27 @@ def _parse_measure(node: Any, fail: Fail) -> Measure:
                 Msg("errors.measure_better"),
                 Msg("errors.measure_better_hint"),
             )
-    return Measure(str(ident.value), label, unit, target, better)
+    combine = "last"
+    if "combine" in values:
+        node_ = values["combine"]
+        combine = str(node_.value).strip() if node_.id == "scalar" else ""
+        if combine not in COMBINE:
+            raise fail(
+                node_,
+                Msg("errors.measure_combine", value=combine),
+                _then_list(combine, COMBINE, Msg("errors.measure_combine_hint")),
+            )
+    return Measure(str(ident.value), label, unit, target, better, combine)
+
+
+def _then_list(word: str, choices: Sequence[str], hint: str) -> str:
+    """'Did you mean 'sum'? ' before `hint` when `word` is close to one of `choices`."""
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    if not close:
+        return hint
+    return Msg("errors.then", first=Msg("errors.did_you_mean", word=close[0]), second=hint)
 
 
 def _label(node: Any, parent: Any, fail: Fail) -> Text:

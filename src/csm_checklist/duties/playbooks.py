@@ -86,12 +86,15 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
     import yaml
 
     from csm_checklist.duties import yamlread
+    from csm_checklist.reading import read_text
 
     merged: dict[str, _Definition] = {}
     for path in files:
         try:
-            root: Any = yamlread.compose(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, yamlread.YamlProblem):
+            root: Any = yamlread.compose(read_text(path))
+        except FileNotFoundError:
+            continue  # the item loader reports a file it cannot read
+        except (OSError, yaml.YAMLError, yamlread.YamlProblem):
             continue  # the item loader reports a file it cannot read
         if root is None or root.id != "mapping":
             continue

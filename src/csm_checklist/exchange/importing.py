@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ def import_file(
     now: datetime,
     *,
     dry_run: bool = False,
+    declared: Mapping[str, Iterable[str]] | None = None,
 ) -> ImportResult:
     """Import the export at `source` (`-`: stdin) into the log (see
     `work.import_events`); with `dry_run`, report what a real import would."""
@@ -42,7 +43,9 @@ def import_file(
 
     if os.path.lexists(paths.log_file):
         with open_store(paths) as log:
-            return import_events(log, ImportSource(source), observed, today, now, dry_run=dry_run)
+            return import_events(
+                log, ImportSource(source), observed, today, now, dry_run=dry_run, declared=declared
+            )
     name = ImportSource(source).name
     with tempfile.TemporaryDirectory(prefix="csm-import-") as scratch_dir:
         copy = Path(scratch_dir) / "source"
@@ -51,15 +54,22 @@ def import_file(
             with copy.open("wb") as out:
                 shutil.copyfileobj(raw, out)
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
+            raw.close()  # standard input itself stays open
         scratch = Path(scratch_dir)
         scratch_paths = paths._replace(data_dir=scratch / "data", cache_dir=scratch / "cache")
         with open_store(scratch_paths) as scratch_log:
             result = import_events(
-                scratch_log, ImportSource(copy, name), observed, today, now, dry_run=dry_run
+                scratch_log,
+                ImportSource(copy, name),
+                observed,
+                today,
+                now,
+                dry_run=dry_run,
+                declared=declared,
             )
         if dry_run:
             return result
         with open_store(paths) as log:
-            return import_events(log, ImportSource(copy, name), observed, today, now)
+            return import_events(
+                log, ImportSource(copy, name), observed, today, now, declared=declared
+            )

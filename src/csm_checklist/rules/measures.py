@@ -8,11 +8,13 @@ Reports show each measure per period beside the one before it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from csm_checklist.dates.schedule import cadence_rank
 from csm_checklist.duties.catalog import Item, Measure
 from csm_checklist.duties.measures import parse_number
 from csm_checklist.errors import BadInput
@@ -52,11 +54,17 @@ def parse_measure_options(
         measure = declared.get(name)
         if not sep or measure is None:
             known = ", ".join(declared)
+            example = _closest(name, declared) or next(iter(declared.values()))
             raise BadInput(
                 Msg("errors.measure_unknown", text=text, item=item.id, name=name)
                 if sep
                 else Msg("errors.measure_not_pair", text=text),
-                hint=Msg("errors.measure_known", known=known, first=next(iter(declared))),
+                hint=Msg(
+                    "errors.measure_known",
+                    known=known,
+                    first=example.id,
+                    value=example_value(example),
+                ),
             )
         value_text = raw.strip()
         if measure.unit and value_text.endswith(measure.unit):
@@ -68,9 +76,14 @@ def parse_measure_options(
                 Msg("errors.measure_nan_unit", text=text, value=shown, unit=measure.unit)
                 if measure.unit
                 else Msg("errors.measure_nan", text=text, value=shown),
-                hint=Msg("errors.measure_nan_unit_hint", name=name, unit=measure.unit)
+                hint=Msg(
+                    "errors.measure_nan_unit_hint",
+                    name=name,
+                    unit=measure.unit,
+                    value=example_value(measure),
+                )
                 if measure.unit
-                else Msg("errors.measure_nan_hint", name=name),
+                else Msg("errors.measure_nan_hint", name=name, value=example_value(measure)),
             )
         if name in found:
             raise BadInput(
@@ -79,6 +92,27 @@ def parse_measure_options(
             )
         found[name] = (name, value, measure.unit)
     return list(found.values())
+
+
+def _closest(name: str, declared: dict[str, Measure]) -> Measure | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
+    return declared[close[0]] if close else None
+
+
+def example_value(measure: Measure) -> str:
+    """A value that reads right for `measure` in an example: its target when
+    it has one (`csat=4.5`), else a count (`complaints=132`), with the unit
+    of a score or a rate after it."""
+    if measure.target is not None:
+        return number(measure.target)
+    if measure.unit == "%":
+        return "85"
+    if measure.unit.startswith("/"):
+        top = parse_number(measure.unit[1:])
+        return number(round(top * 0.9, 1)) if top else "4"
+    return "132" if measure.combine == "sum" else "12"
 
 
 # Reading the log -----------------------------------------------------------------
@@ -107,14 +141,21 @@ def recorded(
 
 @dataclass(frozen=True)
 class MeasureRow:
-    """One measure of one item in a report: this period, the one before, and
-    the recent history for a sparkline."""
+    """One measure of one item in a report: this window's figure, the one
+    before, and the recent history for a sparkline. A window longer than the
+    item's period (a quarter of a monthly item) combines the values of the
+    periods ending in it as the measure says (`combine`); `periods` is how
+    many had a value, and `combined` whether the window holds more than one
+    of the item's periods, so the figure says which it is."""
 
     item_id: str
     measure: Measure
     value: float | None
     previous: float | None
     history: tuple[float, ...]  # up to 12 values, oldest first, ending with this period's
+    periods: int = 1  # the item's periods with a value in the window
+    cadence: str = ""  # the item's cadence: what a period is
+    combined: bool = False  # the window is longer than the item's period
 
     @property
     def change(self) -> float | None:
@@ -132,6 +173,18 @@ class MeasureRow:
         return self.value >= m.target if m.better == "higher" else self.value <= m.target
 
 
+def combine(values: Sequence[float], how: str) -> float | None:
+    """The values of a window's periods, oldest first, as one figure: their
+    sum, their mean, or the last of them; None when there are none."""
+    if not values:
+        return None
+    if how == "sum":
+        return math.fsum(values)
+    if how == "mean":
+        return math.fsum(values) / len(values)
+    return values[-1]
+
+
 def period_rows(
     log: Store,
     items: Sequence[Item],
@@ -140,36 +193,46 @@ def period_rows(
     previous_first: date,
     *,
     as_logged: datetime | None = None,
+    window_cadence: str = "",
 ) -> list[MeasureRow]:
-    """Each declared measure of `items` for the window first..last: the latest
-    value recorded for a period that ends in it, and the same for the window
+    """Each declared measure of `items` for the window first..last: the values
+    recorded for the item's periods that end in it, combined as the measure
+    says (the latest recorded for each period), and the same for the window
     before (previous_first .. first - 1). A measure never recorded up to the
-    window's end is left out, so a report without measures reads as before."""
+    window's end is left out, so a report without measures reads as before.
+    `window_cadence` (weekly .. annual) tells whether the window is longer
+    than an item's period."""
     wanted = [item for item in items if item.measures]
     if not wanted:
         return []
     values = recorded(log, until=last, as_logged=as_logged)
     rows = []
     for item in wanted:
+        longer = bool(window_cadence) and (
+            item.cadence == "rrule" or cadence_rank(window_cadence) > cadence_rank(item.cadence)
+        )
         for measure in item.measures:
-            mine = [v for v in values if v.item_id == item.id and v.measure_id == measure.id]
-            now = [v.value for v in mine if first <= v.period_end <= last]
-            before = [v.value for v in mine if previous_first <= v.period_end < first]
-            # One value per period, the latest recorded; the sparkline's history.
-            by_period: dict[date, float] = {}
-            for v in mine:
-                if v.period_end <= last:
-                    by_period[v.period_start] = v.value
-            history = tuple(by_period[key] for key in sorted(by_period))[-12:]
+            # One value per period, the latest recorded.
+            by_period: dict[date, tuple[date, float]] = {}
+            for v in values:
+                if v.item_id == item.id and v.measure_id == measure.id and v.period_end <= last:
+                    by_period[v.period_start] = (v.period_end, v.value)
+            ordered = [by_period[key] for key in sorted(by_period)]
+            history = tuple(value for _, value in ordered)[-12:]
             if not history:
                 continue
+            now = [value for end, value in ordered if first <= end <= last]
+            before = [value for end, value in ordered if previous_first <= end < first]
             rows.append(
                 MeasureRow(
                     item.id,
                     measure,
-                    now[-1] if now else None,
-                    before[-1] if before else None,
+                    combine(now, measure.combine),
+                    combine(before, measure.combine),
                     history,
+                    periods=len(now),
+                    cadence=item.cadence,
+                    combined=longer,
                 )
             )
     return rows

@@ -19,7 +19,7 @@ from csm_checklist.dates.within import CalendarOn, Within, deadline, parse_withi
 from csm_checklist.duties.catalog import Text
 from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg
-from csm_checklist.store.records import host_name, new_uuid
+from csm_checklist.store.records import ROW_ERRORS, bad_row, host_name, new_uuid
 from csm_checklist.store.run_records import RunRecord, StepEvent
 
 if TYPE_CHECKING:
@@ -97,6 +97,13 @@ class Run(NamedTuple):
 
 
 def _run(record: RunRecord, events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
+    try:
+        return _run_fields(record, events, calendar_on)
+    except ROW_ERRORS as exc:
+        raise bad_row("runs", record.run_id, exc) from None
+
+
+def _run_fields(record: RunRecord, events: Sequence[StepEvent], calendar_on: CalendarOn) -> Run:
     started_at = record.started_at
     snapshot = json.loads(record.steps)
     active: dict[str, StepEvent] = {}
@@ -142,8 +149,12 @@ def load_runs(
 ) -> list[Run]:
     """Runs, oldest started first, with their steps as they stand (with
     `as_logged`, as they stood at that moment: runs started by then, steps
-    checked off by then, a close or an undo only if made by then)."""
-    records = log.runs(open_only=open_only, run_ids=run_ids, started_by=as_logged)
+    checked off by then, a close or an undo only if made by then; a run
+    closed later is open then, even with `open_only`)."""
+    # As of a moment, a run closed since then was open: it is read, then kept.
+    records = log.runs(
+        open_only=open_only and as_logged is None, run_ids=run_ids, started_by=as_logged
+    )
     events: dict[str, list[StepEvent]] = {}
     if records:
         for event in log.step_events([record.run_id for record in records]):
@@ -161,12 +172,16 @@ def load_runs(
             else run
             for run in runs
         ]
+        if open_only:
+            runs = [run for run in runs if run.open]
     return runs
 
 
 def find_run(log: Store, text: str, calendar_on: CalendarOn) -> Run:
     """The run named `text` (its id, or a unique start of it); NotMet otherwise."""
     key = text.strip().lower()
+    if not key:  # the start of every id: never "the" run
+        raise BadInput(Msg("errors.run_empty"), hint=Msg("errors.run_empty_hint"))
     ids = log.run_ids()
     matches = [run_id for run_id in ids if run_id == key] or [
         run_id for run_id in ids if run_id.startswith(key)
@@ -185,14 +200,35 @@ def find_run(log: Store, text: str, calendar_on: CalendarOn) -> Run:
 # Writing ---------------------------------------------------------------------------
 
 
-def start_moment(day: date, today: date, now: datetime) -> datetime:
-    """When a run started on `day`: now for today, the start of an earlier
-    day; a future day is BadInput."""
+def start_moment(
+    day: date,
+    today: date,
+    now: datetime,
+    *,
+    at: time | None = None,
+    tracking_start: date | None = None,
+) -> datetime:
+    """When a run started on `day`: at `at` (local time) when given, else
+    now for today and the first minute of an earlier day. BadInput for a
+    moment in the future or a day before the log's tracking start."""
     if day > today:
         raise BadInput(
             Msg("errors.run_on_future", day=day.isoformat()),
             hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
+    if tracking_start is not None and day < tracking_start:
+        raise BadInput(
+            Msg("errors.run_before_start", day=day.isoformat(), start=tracking_start.isoformat()),
+            hint=Msg("errors.on_before_start_hint", day=day.isoformat()),
+        )
+    if at is not None:
+        moment = datetime.combine(day, at, tzinfo=now.tzinfo)
+        if moment > now:
+            raise BadInput(
+                Msg("errors.run_at_future", moment=f"{moment:%Y-%m-%d %H:%M}"),
+                hint=Msg("errors.run_at_future_hint", now=f"{now:%Y-%m-%d %H:%M}"),
+            )
+        return moment
     if day == today:
         return now
     return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo)

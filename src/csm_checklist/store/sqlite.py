@@ -31,13 +31,17 @@ from typing import TYPE_CHECKING
 
 from csm_checklist.errors import NotMet
 from csm_checklist.messages import Msg
+from csm_checklist.store import sqlite_events
 from csm_checklist.store.records import (
     COMMITS,
     MIN_UUID_PREFIX,
+    ROW_ERRORS,
     Event,
     NoteChange,
     RevisionRecord,
     StartRecord,
+    aware,
+    bad_row,
     event_row,
     utc_key,
 )
@@ -52,6 +56,8 @@ from csm_checklist.store.sqlite_events import (
     insert_revision,
     insert_start,
     merge_events,
+    note_then,
+    notes_then,
     standing,
     state_filter,
 )
@@ -450,10 +456,13 @@ class SqliteStore:
             rows = self._db.execute(
                 "SELECT uuid, start, recorded_at FROM tracking_starts ORDER BY recorded_at_utc, id"
             ).fetchall()
-        return [
-            StartRecord(uuid, date.fromisoformat(start), datetime.fromisoformat(moment))
-            for uuid, start, moment in rows
-        ]
+        found = []
+        for uuid, start, moment in rows:
+            try:
+                found.append(StartRecord(uuid, date.fromisoformat(start), aware(moment)))
+            except ROW_ERRORS as exc:
+                raise bad_row("tracking_starts", uuid, exc) from None
+        return found
 
     def revisions(self) -> list[RevisionRecord]:
         """Every revision, in the order they take effect (then as recorded)."""
@@ -462,12 +471,33 @@ class SqliteStore:
                 "SELECT uuid, effective, recorded_at, rules FROM revisions "
                 "ORDER BY effective, recorded_at_utc, id"
             ).fetchall()
-        return [
-            RevisionRecord(uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
-            for uuid, day, moment, rules in rows
-        ]
+        found = []
+        for uuid, day, moment, rules in rows:
+            try:
+                found.append(RevisionRecord(uuid, date.fromisoformat(day), aware(moment), rules))
+            except ROW_ERRORS as exc:
+                raise bad_row("revisions", uuid, exc) from None
+        return found
 
     # Reading -----------------------------------------------------------------
+
+    def all_note_changes(
+        self, *, since: date | None = None, until: date | None = None, include_undone: bool = False
+    ) -> list[NoteChange]:
+        """The note corrections of the events an export holds (see `Store`)."""
+        with self._errors():
+            return sqlite_events.all_note_changes(self._db, since, until, include_undone)
+
+    def merge_note_changes(self, records: Iterable[NoteChange], *, dry_run: bool = False) -> int:
+        """Add a backup's note corrections the store lacks (see `Store`)."""
+        with self._write() as db:
+            return sqlite_events.merge_note_changes(db, records, dry_run)
+
+    def item_of_event(self, uuid: str) -> str | None:
+        """The item of the event whose uuid is exactly `uuid` (see `Store`)."""
+        with self._errors():
+            row = self._db.execute("SELECT item_id FROM events WHERE uuid = ?", (uuid,)).fetchone()
+        return None if row is None else str(row[0])
 
     def active_for(
         self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None
@@ -484,6 +514,7 @@ class SqliteStore:
         # SQLite caps the number of parameters in one statement; 400 keys use 800.
         chunk = 400
         with self._errors():
+            notes = notes_then(self._db, as_logged)
             for first in range(0, len(wanted), chunk):
                 part = wanted[first : first + chunk]
                 values = ", ".join(["(?, ?)"] * len(part))
@@ -495,7 +526,7 @@ class SqliteStore:
                     [*(text for key in part for text in key), *extra],
                 )
                 # Newest first, so the earliest active event is written last and wins.
-                for event in standing(rows, as_logged):
+                for event in standing(rows, as_logged, notes):
                     found[(event.item_id, event.period_start)] = event
         return found
 
@@ -512,7 +543,8 @@ class SqliteStore:
                 "ORDER BY period_start, logged_at_utc, id",
                 (first.isoformat(), last.isoformat(), *extra),
             ).fetchall()
-        return list(standing(rows, as_logged))
+            notes = notes_then(self._db, as_logged)
+        return list(standing(rows, as_logged, notes))
 
     def events(
         self,
@@ -553,9 +585,11 @@ class SqliteStore:
             params.append(limit)
         shown = 0
         with self._errors():
+            notes = notes_then(self._db, as_logged)
             for row in self._db.execute(sql, params):
                 event = event_from_row(row)
                 if as_logged is not None:
+                    event = note_then(event, notes)
                     if event.undone_at is not None and event.undone_at > as_logged:
                         event = event._replace(undone_at=None)  # not undone yet then
                     if event.undone_at is not None and not include_undone:

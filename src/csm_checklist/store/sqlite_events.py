@@ -13,9 +13,13 @@ from csm_checklist.messages import Msg
 from csm_checklist.store.records import (
     FIELDS,
     KINDS,
+    ROW_ERRORS,
     Event,
+    NoteChange,
     RevisionRecord,
     StartRecord,
+    aware,
+    bad_row,
     event_row,
     utc_key,
 )
@@ -30,11 +34,20 @@ INSERT_EVENT = (
 
 
 def event_from_row(row: Sequence[str | None]) -> Event:
-    """The Event of a row read in EVENT_COLUMNS order."""
+    """The Event of a row read in EVENT_COLUMNS order; LogError naming the
+    row for one csm cannot read."""
+    try:
+        return _event_fields(row)
+    except ROW_ERRORS as exc:
+        raise bad_row("events", row[0], exc) from None
+
+
+def _event_fields(row: Sequence[str | None]) -> Event:
     (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
         row
     )
-    assert kind in KINDS
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r}")
     return Event(
         uuid=str(uuid),
         item_id=str(item_id),
@@ -44,11 +57,11 @@ def event_from_row(row: Sequence[str | None]) -> Event:
         period_start=date.fromisoformat(str(start)),
         period_end=date.fromisoformat(str(end)),
         for_date=date.fromisoformat(str(for_date)),
-        logged_at=datetime.fromisoformat(str(logged)),
+        logged_at=aware(logged),
         by=str(by),
         note=str(note),
         host=str(host),
-        undone_at=datetime.fromisoformat(undone) if undone else None,
+        undone_at=aware(undone) if undone else None,
     )
 
 
@@ -137,12 +150,38 @@ def state_filter(as_logged: datetime | None) -> tuple[str, tuple[str, ...]]:
     return "logged_at_utc <= ?", (utc_key(as_logged),)
 
 
-def standing(rows: Iterable[Sequence[str | None]], as_logged: datetime | None) -> Iterator[Event]:
-    """The events of `rows` that were active at `as_logged` (all of them without it)."""
+def standing(
+    rows: Iterable[Sequence[str | None]],
+    as_logged: datetime | None,
+    notes: dict[str, str] | None = None,
+) -> Iterator[Event]:
+    """The events of `rows` that were active at `as_logged` (all of them
+    without it), with the notes they had then (`notes`, from `notes_then`)."""
     for row in rows:
         event = event_from_row(row)
         if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
-            yield event
+            yield note_then(event, notes)
+
+
+def notes_then(db: sqlite3.Connection, as_logged: datetime | None) -> dict[str, str] | None:
+    """What each note corrected after `as_logged` read at that moment: the
+    old note of its first correction made later. None without a moment."""
+    if as_logged is None:
+        return None
+    rows = db.execute(
+        "SELECT event_uuid, old_note FROM note_changes WHERE changed_at_utc > ? "
+        "ORDER BY changed_at_utc DESC, id DESC",
+        (utc_key(as_logged),),
+    )
+    # Newest first, so the earliest later correction is written last and wins.
+    return {uuid: old for uuid, old in rows}
+
+
+def note_then(event: Event, notes: dict[str, str] | None) -> Event:
+    """`event` with the note it had then, where `notes` holds an older one."""
+    if notes is None or event.uuid not in notes:
+        return event
+    return event._replace(note=notes[event.uuid])
 
 
 def _earlier_note(db: sqlite3.Connection, uuid: str, note: str | None) -> bool:
@@ -203,3 +242,56 @@ def active_filters(
         clauses.append("for_date = ?")
         params.append(for_date.isoformat())
     return " AND ".join(clauses), params
+
+
+# Note corrections ------------------------------------------------------------------
+
+
+def all_note_changes(
+    db: sqlite3.Connection, since: date | None, until: date | None, include_undone: bool
+) -> list[NoteChange]:
+    """The note corrections of the events an export with these filters holds."""
+    clauses, params = ["1"], []
+    if since is not None:
+        clauses.append("e.for_date >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("e.for_date <= ?")
+        params.append(until.isoformat())
+    if not include_undone:
+        clauses.append("e.undone_at IS NULL")
+    rows = db.execute(
+        "SELECT n.event_uuid, n.old_note, n.new_note, n.changed_at, n.changed_by, n.host "
+        f"FROM note_changes n JOIN events e ON e.uuid = n.event_uuid "
+        f"WHERE {' AND '.join(clauses)} ORDER BY n.changed_at_utc, n.id",
+        params,
+    ).fetchall()
+    found = []
+    for uuid, old, new, at, by, host in rows:
+        try:
+            found.append(NoteChange(uuid, old, new, aware(at), by, host))
+        except ROW_ERRORS as exc:
+            raise bad_row("note_changes", uuid, exc) from None
+    return found
+
+
+def merge_note_changes(db: sqlite3.Connection, records: Iterable[NoteChange], dry_run: bool) -> int:
+    """Add the note corrections the log lacks; how many were added."""
+    added = 0
+    for record in records:
+        uuid, old, new, at = record.event_uuid, record.old_note, record.new_note, record.changed_at
+        row = db.execute(
+            "SELECT 1 FROM note_changes WHERE event_uuid = ? AND changed_at_utc = ? "
+            "AND old_note = ? AND new_note = ? LIMIT 1",
+            (uuid, utc_key(at), old, new),
+        ).fetchone()
+        if row is not None:
+            continue
+        if not dry_run:
+            db.execute(
+                "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
+                "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uuid, old, new, at.isoformat(), utc_key(at), record.by, record.host),
+            )
+        added += 1
+    return added

@@ -22,6 +22,17 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a command waits for another one that is writing before giving up.
 BUSY_TIMEOUT_SECONDS = 30.0
 
+
+def busy_seconds() -> float:
+    """How long a write waits for another's: CSM_LOCK_TIMEOUT when it is a
+    number of seconds (as for the settings lock), else BUSY_TIMEOUT_SECONDS."""
+    try:
+        value = float(os.environ.get("CSM_LOCK_TIMEOUT", ""))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+    return value if 0 <= value < 86_400 else BUSY_TIMEOUT_SECONDS
+
+
 _REPAIR_HINT = Msg("errors.log_repair_hint")
 
 
@@ -85,21 +96,26 @@ def _read_head(path: Path, offset: int, size: int) -> bytes:
 
 def _wal_page_one(path: Path) -> bytes | None:
     """The newest page 1 in the log's WAL, if it holds one: where a database
-    in WAL mode keeps its header until the WAL is copied back."""
+    in WAL mode keeps its header until the WAL is copied back.
+
+    The WAL is opened once and then only read through that descriptor: another
+    csm closing the log may remove it at any moment, and a WAL gone before it
+    is opened has already been copied back into the log (None)."""
     wal = path.with_name(path.name + "-wal")
     try:
-        info = os.stat(wal)
+        fd = os.open(wal, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    if not stat.S_ISREG(info.st_mode) or info.st_size < 32:
-        return None
-    header = _read_head(wal, 0, 32)
-    if int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
-        return None
-    frame = 24 + int.from_bytes(header[8:12], "big")
-    salts = header[16:24]
-    found = None
-    with open(wal, "rb") as stream:
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size < 32:
+            return None
+        header = stream.read(32)
+        if int.from_bytes(header[:4], "big") not in _WAL_MAGIC:
+            return None
+        frame = 24 + int.from_bytes(header[8:12], "big")
+        salts = header[16:24]
+        found = None
         offset = 32
         while offset + frame <= info.st_size:
             stream.seek(offset)
@@ -119,13 +135,62 @@ def _describe(exc: sqlite3.Error) -> str:
     return str(exc).rstrip(".") or type(exc).__name__
 
 
+def lock_holder(path: Path) -> tuple[str, str] | None:
+    """(pid, command) of another process holding a lock on the log or its
+    -shm, as Linux lists them in /proc/locks; None where that is unknown."""
+    inodes = set()
+    for name in (path.name, path.name + "-shm", path.name + "-wal"):
+        with contextlib.suppress(OSError):
+            inodes.add(os.stat(path.with_name(name)).st_ino)
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as listed:
+            lines = listed.read(1 << 20).splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        fields = line.split()
+        if "->" in fields:  # a waiter, not a holder
+            continue
+        try:
+            pid, where = fields[4], fields[5]
+            inode = int(where.rsplit(":", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if inode in inodes and pid != str(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as raw:
+                    words = raw.read(4096).split(b"\0")
+            except OSError:
+                words = []
+            command = " ".join(w.decode("utf-8", "replace") for w in words if w)[:200]
+            return pid, command or "?"
+    return None
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the log's disk has (next to) no room left: SQLite reports a
+    write that ran out of room in its WAL as a "disk I/O error"."""
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, AttributeError):
+        return False
+    return found.f_bavail * found.f_frsize < 1024 * 1024
+
+
 def translate(exc: sqlite3.Error, path: Path) -> LogError:
     """A sentence for the user about what SQLite reported on the log."""
     reason = _describe(exc)
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
+        holder = lock_holder(path)
+        if holder is not None:
+            pid, command = holder
+            return LogError(
+                Msg("errors.log_busy_by", path=path, pid=pid, command=command),
+                hint=Msg("errors.log_busy_by_hint", pid=pid, seconds=f"{busy_seconds():g}"),
+            )
         return LogError(
-            Msg("errors.log_busy", path=path, seconds=f"{BUSY_TIMEOUT_SECONDS:.0f}"),
+            Msg("errors.log_busy", path=path, seconds=f"{busy_seconds():g}"),
             hint=Msg("errors.log_busy_hint"),
         )
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
@@ -135,7 +200,7 @@ def translate(exc: sqlite3.Error, path: Path) -> LogError:
         )
     if "not a database" in lowered:
         return LogError(Msg("errors.log_not_csm", path=path, reason=reason), hint=_REPAIR_HINT)
-    if "full" in lowered:
+    if "full" in lowered or ("disk i/o error" in lowered and _disk_full(path)):
         return LogError(
             Msg("errors.log_disk_full", path=path),
             hint=Msg("errors.log_disk_full_hint"),
@@ -201,7 +266,7 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def _sqlite(target: Path | str, uri: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(
         target,
-        timeout=BUSY_TIMEOUT_SECONDS,
+        timeout=busy_seconds(),
         isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE
         check_same_thread=False,
         uri=uri,
@@ -233,7 +298,10 @@ def _stamp(path: Path) -> str:
     marks = [str(path)]
     try:
         info = os.stat(path)
-        marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns)]
+        # The change time too: unlike the modification time, no one can set
+        # it back, so bytes changed behind csm's back (size and mtime kept)
+        # always bring the quick check back.
+        marks += [str(info.st_ino), str(info.st_size), str(info.st_mtime_ns), str(info.st_ctime_ns)]
     except OSError:
         marks.append("-")
     try:
@@ -247,18 +315,27 @@ def known_sound(marker: Path | None, path: Path) -> bool:
     """Whether the log is exactly as csm left it after a checked write."""
     if marker is None:
         return False
+    from csm_checklist.atomic import seal
+    from csm_checklist.reading import read_bytes
+
     try:
-        return marker.read_text(encoding="utf-8") == _stamp(path)
+        noted = read_bytes(marker, limit=4096).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    stamp = _stamp(path)
+    # Sealed: a note csm did not write (planted by hand) never skips the check.
+    return noted == f"{stamp}\n{seal(stamp)}"
 
 
 def note_sound(marker: Path, path: Path) -> None:
     """Note the log's state after this run's checked writes; best effort."""
-    tmp = marker.with_name(f".{marker.name}.{os.getpid()}.csm-partial")
+    from csm_checklist.atomic import partial_name, seal
+
+    tmp = partial_name(marker)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(_stamp(path), encoding="utf-8")
+        stamp = _stamp(path)
+        tmp.write_text(f"{stamp}\n{seal(stamp)}", encoding="utf-8")
         os.replace(tmp, marker)
     except OSError:
         with contextlib.suppress(OSError):
@@ -272,7 +349,7 @@ def use_wal(db: sqlite3.Connection) -> None:
     several commands create the log at once the losers retry here until the
     winner has switched it.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    deadline = time.monotonic() + busy_seconds()
     while db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
         try:
             db.execute("PRAGMA journal_mode = WAL")

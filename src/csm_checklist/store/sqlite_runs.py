@@ -9,6 +9,7 @@ Loaded only by the commands that use runs or measures.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
-from csm_checklist.store.records import utc_key
+from csm_checklist.store.records import ROW_ERRORS, aware, bad_row, utc_key
 from csm_checklist.store.run_records import RunRecord, StepEvent
 
 if TYPE_CHECKING:
@@ -41,6 +42,14 @@ def _moment(text: str | None) -> datetime | None:
 
 
 def _run_from_row(row: Sequence[Any]) -> RunRecord:
+    """The run of a row; LogError naming it for one csm cannot read."""
+    try:
+        return _run_fields(row)
+    except ROW_ERRORS as exc:
+        raise bad_row("runs", row[1], exc) from None
+
+
+def _run_fields(row: Sequence[Any]) -> RunRecord:
     uuid, run_id, playbook, title, name, started, steps, by, host, closed, note, forced = row
     return RunRecord(
         uuid,
@@ -78,9 +87,20 @@ def _run_row(run: RunRecord) -> tuple[Any, ...]:
 
 def _step_from_row(row: Sequence[Any]) -> StepEvent:
     uuid, run_id, step_id, kind, logged, by, note, host, undone = row
-    return StepEvent(
-        uuid, run_id, step_id, kind, datetime.fromisoformat(logged), by, note, host, _moment(undone)
-    )
+    try:
+        return StepEvent(
+            uuid,
+            run_id,
+            step_id,
+            kind,
+            aware(logged),
+            by,
+            note,
+            host,
+            aware(undone) if undone else None,
+        )
+    except ROW_ERRORS as exc:
+        raise bad_row("step_events", uuid, exc) from None
 
 
 def _insert_step(db: sqlite3.Connection, event: StepEvent) -> bool:
@@ -339,20 +359,27 @@ def measure_values(
         f"WHERE {' AND '.join(clauses)} ORDER BY e.period_start, e.logged_at_utc, m.id"
     )
     rows = db.execute(sql, params).fetchall()
-    return [
-        MeasureValue(
-            u,
-            i,
-            m,
-            float(v),
-            unit,
-            date.fromisoformat(s),
-            date.fromisoformat(e),
-            date.fromisoformat(f),
-        )
-        for u, i, m, v, unit, s, e, f, undone in rows
-        if undone is None or (as_logged is not None and datetime.fromisoformat(undone) > as_logged)
-    ]
+    found = []
+    for u, i, m, v, unit, s, e, f, undone in rows:
+        try:
+            if isinstance(v, (str, bytes)) or not math.isfinite(float(v)):
+                raise ValueError(f"value {v!r} is not a number")
+            if undone is None or (as_logged is not None and aware(undone) > as_logged):
+                found.append(
+                    MeasureValue(
+                        u,
+                        i,
+                        m,
+                        float(v),
+                        unit,
+                        date.fromisoformat(s),
+                        date.fromisoformat(e),
+                        date.fromisoformat(f),
+                    )
+                )
+        except ROW_ERRORS as exc:
+            raise bad_row("measures", f"{u} {m}", exc) from None
+    return found
 
 
 def measures(

@@ -33,6 +33,8 @@ def note(
     with env.open_log() as log:
         found = log.find_event(event)
         updated, change = log.change_note(found.uuid, text, settings.now(), who, host_name())
+        # Named as every view names it: in the configured language.
+        updated = env.history(log).shown([updated], settings.lang, env.today)[0]
     echo(note_line(updated, change))
 
 
