@@ -16,7 +16,7 @@ import pytest
 from csm_checklist.errors import BadInput, ImportFileError, NotMet
 from csm_checklist.store.interface import Store
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
-from csm_checklist.store.records import Event, RevisionRecord, StartRecord, event_row
+from csm_checklist.store.records import Event, NoteChange, RevisionRecord, StartRecord, event_row
 from csm_checklist.store.run_records import RunRecord, StepEvent
 from csm_checklist.store.sqlite import SqliteStore
 
@@ -108,6 +108,33 @@ def test_a_note_change_is_kept_and_the_event_reads_the_new_note(store: Store) ->
         store.find_event("ffffff")
     with pytest.raises(NotMet):
         store.change_note("nobody", "x", at(3), "Mona", "laptop")
+
+
+def test_notes_read_as_they_stood_and_their_corrections_travel(store: Store) -> None:
+    store.record([event("e-1", 2, note="calm"), event("e-2", 3, item="weekly", note="x")])
+    store.change_note("e-1", "busy", at(4), "Mona", "laptop")
+    store.change_note("e-1", "busier", at(6), "Mona", "laptop")
+    key = ("monthly-report", date(2026, 11, 1))
+    assert store.active_for([key])[key].note == "busier"
+    assert store.active_for([key], as_logged=at(3))[key].note == "calm"
+    assert store.active_for([key], as_logged=at(5))[key].note == "busy"
+    then = store.active_overlapping(date(2026, 11, 1), date(2026, 11, 30), as_logged=at(5))
+    assert [e.note for e in then] == ["busy", "x"]
+    assert [e.note for e in store.events(as_logged=at(3), newest_first=False)] == ["calm", "x"]
+    changes = store.all_note_changes()
+    assert [(c.event_uuid, c.new_note, c.changed_at) for c in changes] == [
+        ("e-1", "busy", at(4)),
+        ("e-1", "busier", at(6)),
+    ]
+    assert store.all_note_changes(since=date(2026, 11, 3)) == []
+    assert store.merge_note_changes(changes) == 0  # the same corrections: nothing new
+    later = NoteChange("e-2", "x", "y", at(7), "Sara", "desk")
+    assert store.merge_note_changes([later], dry_run=True) == 1
+    assert len(store.all_note_changes()) == 2
+    assert store.merge_note_changes([later]) == 1
+    assert store.note_changes(["e-2"])["e-2"] == [later]
+    assert store.events(item_id="weekly").__next__().note == "x"  # the note itself kept
+    assert store.item_of_event("e-2") == "weekly" and store.item_of_event("e-") is None
 
 
 def test_reads_answer_as_the_log_stood_at_a_moment(store: Store) -> None:
