@@ -18,7 +18,7 @@ import pytest
 import typer.main
 
 from csm_checklist.cli.app import build_app
-from csm_checklist.store.log import FIELDS
+from csm_checklist.store.records import FIELDS
 
 from clihelp import run, track_from
 

@@ -9,7 +9,7 @@ import pytest
 from csm_checklist.duties.catalog import Catalog, items_to_log
 from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import BadInput, UnknownItem
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 from clihelp import read as run
 from clihelp import track_from
@@ -34,7 +34,7 @@ def _count(data_dir: Path) -> int:
     path = data_dir / "log.sqlite3"
     if not path.exists():
         return 0
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         return log.count()
 
 

@@ -17,7 +17,8 @@ import pytest
 
 from csm_checklist.duties.catalog import Catalog
 from csm_checklist.duties.checklists import load_catalog
-from csm_checklist.store.log import SCHEMA_VERSION, EventLog
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import SCHEMA_VERSION
 
 from clihelp import read as run
 from clihelp import track_from
@@ -51,7 +52,7 @@ def log_count(data_dir: Path) -> int:
     path = data_dir / "log.sqlite3"
     if not path.exists():
         return 0
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         return log.count()
 
 
@@ -83,7 +84,7 @@ def test_done_several_items_in_one_command(catalog: Catalog, data_dir: Path) -> 
 
 def test_done_keeps_note_and_by(data_dir: Path) -> None:
     run("done", "monitor-accounts", "--on", MONDAY, "--note", "2 escalations", "--by", "Sara")
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert (event.note, event.by, event.kind, event.for_date) == (
         "2 escalations",
@@ -97,7 +98,7 @@ def test_done_keeps_note_and_by(data_dir: Path) -> None:
 
 def test_done_by_defaults_to_the_user_setting(data_dir: Path) -> None:
     run("done", "monitor-accounts", "--on", MONDAY)
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert event.by == "Mona"
 
@@ -107,7 +108,7 @@ def test_the_title_is_logged_in_the_language_of_the_moment(
 ) -> None:
     (config_dir / "config.yaml").write_text("user: Mona\nlang: ar\n", encoding="utf-8")
     run("done", "team-meeting", "--on", MONDAY)
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert event.title == title(catalog, "team-meeting", "ar")
 
@@ -131,7 +132,7 @@ def test_skip_with_a_reason(catalog: Catalog, data_dir: Path) -> None:
         f"Skipped: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
         f"weekly, {WEEK}: 0 of {count_of(catalog, 'weekly')} done, 1 skipped\n"
     )
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert (event.kind, event.note) == ("skip", "public holiday")
     # A skipped period is settled: done says so and logs nothing.
@@ -436,7 +437,7 @@ def _foreign_database(path: Path) -> None:
 
 
 def _newer_log(path: Path) -> None:
-    with EventLog.open(path):
+    with SqliteStore.open(path):
         pass
     db = sqlite3.connect(path, isolation_level=None)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
@@ -445,7 +446,7 @@ def _newer_log(path: Path) -> None:
 
 
 def _corrupt_log(path: Path) -> None:
-    with EventLog.open(path):
+    with SqliteStore.open(path):
         pass
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -504,7 +505,7 @@ def test_command_modules_load_the_core_only_when_run() -> None:
 
     code = (
         "import sys, csm_checklist.cli.commands.events, csm_checklist.cli.commands.transfer; "
-        "print(sorted(m for m in sys.modules if m in ('csm_checklist.store.log', "
+        "print(sorted(m for m in sys.modules if m in ('csm_checklist.store.sqlite', "
         "'csm_checklist.exchange.formats', 'csm_checklist.duties.catalog', 'csm_checklist.rules.agenda', 'rich', "
         "'sqlite3', 'csv', 'json')))"
     )

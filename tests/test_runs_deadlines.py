@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.dates.schedule import WorkCalendar, is_workday
-from csm_checklist.rules.runs import Within, deadline, parse_within
+from csm_checklist.dates.within import Within, deadline, parse_within
 
 START = datetime(2027, 3, 2, 9, 10, tzinfo=timezone(timedelta(hours=3)))  # a Tuesday
 
@@ -98,7 +98,7 @@ def test_run_ids_are_unique_and_numbered_per_playbook_and_day(days: list[int]) -
     from csm_checklist.duties.catalog import Text
     from csm_checklist.duties.playbooks import Playbook, Step
     from csm_checklist.rules.runs import load_runs, start_run
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.sqlite import SqliteStore
 
     playbook = Playbook(
         "crisis", Text("Crisis", "أزمة"), None, "crisis-management",
@@ -106,7 +106,7 @@ def test_run_ids_are_unique_and_numbered_per_playbook_and_day(days: list[int]) -
     )  # fmt: skip
     with (
         tempfile.TemporaryDirectory() as folder,
-        EventLog.open(Path(folder) / "log.sqlite3") as log,
+        SqliteStore.open(Path(folder) / "log.sqlite3") as log,
     ):
         ids = [
             start_run(log, playbook, START + timedelta(days=day, minutes=n), by="Mona")

@@ -58,14 +58,14 @@ def test_a_full_disk_is_named_even_when_sqlite_says_disk_io_error(
 ) -> None:
     import os
 
-    from csm_checklist.store import log
+    from csm_checklist.store import sqlite_files
 
     class Full:
         f_bavail = 0
         f_frsize = 4096
 
     monkeypatch.setattr(os, "statvfs", lambda path: Full())
-    error = log._translate(sqlite3.OperationalError("disk I/O error"), tmp_path / "log.sqlite3")
+    error = sqlite_files.translate(sqlite3.OperationalError("disk I/O error"), tmp_path / "log.sqlite3")
     assert "full" in error.message.lower()
 
 

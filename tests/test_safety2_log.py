@@ -98,7 +98,7 @@ def test_a_row_csm_cannot_read_is_named_never_a_traceback(edit: str, tmp_path: P
 
 def test_a_planted_log_checked_note_never_skips_the_check(tmp_path: Path) -> None:
     from csm_checklist.duties.config import resolve_paths
-    from csm_checklist.store.log import _stamp, known_sound
+    from csm_checklist.store.sqlite_files import _stamp, known_sound
 
     paths = resolve_paths()
     log_file = paths.log_file
@@ -113,7 +113,7 @@ def test_a_page_corrupted_behind_csms_back_is_caught_even_with_size_and_time_kep
     import os
 
     from csm_checklist.duties.config import resolve_paths
-    from csm_checklist.store.log import known_sound
+    from csm_checklist.store.sqlite_files import known_sound
 
     paths = resolve_paths()
     log_file = paths.log_file
@@ -138,7 +138,7 @@ def test_a_wal_removed_by_another_csm_between_looking_and_reading_is_no_error(
 ) -> None:
     import os
 
-    from csm_checklist.store import log as store
+    from csm_checklist.store import sqlite_files as store
 
     log_file = tmp_path / "data" / "log.sqlite3"
     wal = log_file.with_name("log.sqlite3-wal")
@@ -152,4 +152,4 @@ def test_a_wal_removed_by_another_csm_between_looking_and_reading_is_no_error(
 
     monkeypatch.setattr(store.os, "open", vanishing)
     assert store._wal_page_one(log_file) is None
-    store._check_file(log_file)  # the log is still known for what it is
+    store.check_file(log_file)  # the log is still known for what it is

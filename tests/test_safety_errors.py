@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 from clihelp import run
 from faults import csm_env, kept, refused, run_process, seed_log
 
 
 def events(data_dir: Path) -> list[str]:
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         return sorted(event.item_id for event in log.events())
 
 

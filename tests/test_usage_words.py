@@ -144,7 +144,7 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(
 ) -> None:
     from csm_checklist import messages
     from csm_checklist.cli.failures import system_error
-    from csm_checklist.store import log
+    from csm_checklist.store import records as log
 
     monkeypatch.setattr(log, "COMMITS", [0])  # nothing logged by this run
 

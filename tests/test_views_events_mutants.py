@@ -25,7 +25,7 @@ from csm_checklist.cli.views.events import (
 )
 from csm_checklist.rules.agenda import Progress
 from csm_checklist.rules.work import ImportResult, UndoTarget
-from csm_checklist.store.log import Event, NoteChange
+from csm_checklist.store.records import Event, NoteChange
 
 from richview import drawn
 

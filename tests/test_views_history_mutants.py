@@ -23,7 +23,7 @@ from csm_checklist.duties.catalog import Area, Item, Text
 from csm_checklist.rules.agenda import Entry
 from csm_checklist.rules.history import Change
 from csm_checklist.rules.work import StartMove
-from csm_checklist.store.log import Event, StartRecord
+from csm_checklist.store.records import Event, StartRecord
 
 from fakes import FakeItem, history_of, revision
 

@@ -21,7 +21,7 @@ from csm_checklist.cli.views.report import (
 )
 from csm_checklist.dates.schedule import Period, Recurrence
 from csm_checklist.rules.report import Outcome, Report, Streak, Tally
-from csm_checklist.store.log import Event
+from csm_checklist.store.records import Event
 
 from fakes import FakeItem, history_of
 from richview import drawn, plain

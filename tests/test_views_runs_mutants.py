@@ -24,10 +24,12 @@ from csm_checklist.cli.views.runs import (
     today_section,
 )
 from csm_checklist.dates.schedule import Recurrence
+from csm_checklist.dates.within import Within
 from csm_checklist.duties.catalog import Item, Measure, Text
 from csm_checklist.rules.measures import MeasureRow
-from csm_checklist.rules.runs import Run, RunStep, StepEvent, Within
-from csm_checklist.store.log import Event
+from csm_checklist.rules.runs import Run, RunStep
+from csm_checklist.store.records import Event
+from csm_checklist.store.run_records import StepEvent
 
 UTC = timezone.utc
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

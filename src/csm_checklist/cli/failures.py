@@ -78,8 +78,8 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
 
 def _log_was_saved() -> bool:
     """Whether this run committed to the log."""
-    log = sys.modules.get("csm_checklist.store.log")
-    return log is not None and bool(getattr(log, "COMMITS", [0])[0])
+    records = sys.modules.get("csm_checklist.store.records")
+    return records is not None and bool(getattr(records, "COMMITS", [0])[0])
 
 
 def _silence_stdout() -> None:

@@ -6,7 +6,7 @@ memory than one of ten. Every row is the text of one event in `FIELDS` order.
 
 Readers check every record against what export writes and raise
 ImportFileError naming the file, the line (csv, jsonl) or the index (json) and
-the field. They yield events one by one, so `EventLog.merge` can validate and
+the field. They yield events one by one, so `Store.merge` can validate and
 insert in one transaction that a bad record rolls back whole.
 
 Formats on disk:
@@ -35,7 +35,17 @@ from typing import IO, Any
 from csm_checklist.dates.schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 from csm_checklist.errors import ImportFileError, reason_of
 from csm_checklist.messages import Msg
-from csm_checklist.store.log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
+from csm_checklist.store.measure_records import MeasureRecord
+from csm_checklist.store.records import (
+    FIELDS,
+    KINDS,
+    Event,
+    NoteChange,
+    RevisionRecord,
+    StartRecord,
+    event_row,
+)
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
@@ -411,11 +421,41 @@ class ImportSource:
         self.starts: list[StartRecord] = []
         self.revisions: list[RevisionRecord] = []
         # A json backup's playbook runs, their step events and the measures
-        # (checked by runs.py and measures.py when they are merged).
+        # (checked by exchange/backup.py as they are merged).
         self.extra: dict[str, list[Any]] = {}
         # Where a record that cannot be read is noted so that reading goes on
         # (an import lists every problem); None: the first one is raised.
         self.problems: list[tuple[str, str | None]] | None = None
+        # The backup record being read (["runs", 3]), so a refusal names it.
+        self.at: list[Any] = []
+
+    def has_extra(self) -> bool:
+        """Whether the file is a json backup with runs, step check-offs or measures."""
+        return bool(self.extra)
+
+    def backup_runs(self) -> Iterator[RunRecord]:
+        """A json backup's playbook runs (none for other files), each checked."""
+        from csm_checklist.exchange.backup import run_records
+
+        return run_records(self.extra.get("runs", []), self.at)
+
+    def backup_steps(self) -> Iterator[StepEvent]:
+        """A json backup's step check-offs, each checked."""
+        from csm_checklist.exchange.backup import step_records
+
+        return step_records(self.extra.get("run_steps", []), self.at)
+
+    def backup_measures(self) -> Iterator[MeasureRecord]:
+        """A json backup's measures, each checked."""
+        from csm_checklist.exchange.backup import measure_records
+
+        return measure_records(self.extra.get("measures", []), self.at)
+
+    def backup_note_changes(self) -> Iterator[NoteChange]:
+        """A json backup's corrections of events' notes, each checked."""
+        from csm_checklist.exchange.backup import note_change_records
+
+        return note_change_records(self.extra.get("note_changes", []))
 
     def records(self) -> Iterator[tuple[str, Event]]:
         """Every event in the source, in order, each checked.

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from csm_checklist.duties.config import Paths
 from csm_checklist.exchange.formats import ImportSource, open_source
-from csm_checklist.store.log import EventLog
+from csm_checklist.store import open_store
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import Observed
@@ -42,7 +42,7 @@ def import_file(
     from csm_checklist.rules.work import import_events
 
     if os.path.lexists(paths.log_file):
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
+        with open_store(paths) as log:
             return import_events(
                 log, ImportSource(source), observed, today, now, dry_run=dry_run, declared=declared
             )
@@ -55,9 +55,11 @@ def import_file(
                 shutil.copyfileobj(raw, out)
         finally:
             raw.close()  # standard input itself stays open
-        with EventLog.open(Path(scratch_dir) / "scratch.sqlite3") as scratch:
+        scratch = Path(scratch_dir)
+        scratch_paths = paths._replace(data_dir=scratch / "data", cache_dir=scratch / "cache")
+        with open_store(scratch_paths) as scratch_log:
             result = import_events(
-                scratch,
+                scratch_log,
                 ImportSource(copy, name),
                 observed,
                 today,
@@ -67,7 +69,7 @@ def import_file(
             )
         if dry_run:
             return result
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
+        with open_store(paths) as log:
             return import_events(
                 log, ImportSource(copy, name), observed, today, now, declared=declared
             )

@@ -1483,7 +1483,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--tag {text!r} is not a tag of any item.",
         "--tag {text!r} ليس وسمًا لأي مهمة.",
     ),
-    # Runs and measures in a json backup (backup_extra.py)
+    # Runs and measures in a json backup (exchange/backup.py)
     "errors.run_record_malformed": (
         "A run record is malformed ({reason}): {record}.",
         "سجل تشغيل غير سليم ({reason}): {record}.",

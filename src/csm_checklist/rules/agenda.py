@@ -31,7 +31,7 @@ from csm_checklist.dates.schedule import (
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import History, ItemRule, Timeline
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 OPEN = frozenset({"due", "overdue"})
 

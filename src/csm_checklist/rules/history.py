@@ -55,7 +55,7 @@ from csm_checklist.duties.catalog import Text
 
 if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Item
-    from csm_checklist.store.log import Event, RevisionRecord, StartRecord
+    from csm_checklist.store.records import Event, RevisionRecord, StartRecord
 
 WEEK_START_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -198,7 +198,7 @@ def parse_rules(text: str) -> tuple[WorkCalendar, str, dict[str, ItemRule]]:
 
 
 def revision_from_record(record: "RevisionRecord") -> Revision:
-    from csm_checklist.store.log import ROW_ERRORS, bad_row
+    from csm_checklist.store.records import ROW_ERRORS, bad_row
 
     try:
         calendar, timezone, items = parse_rules(record.rules)
@@ -598,7 +598,7 @@ def changed(observed: Observed, latest: "RevisionRecord | None") -> bool:
     """Whether the rules seen now differ from the latest revision recorded."""
     if latest is None:
         return True
-    from csm_checklist.store.log import ROW_ERRORS, bad_row
+    from csm_checklist.store.records import ROW_ERRORS, bad_row
 
     try:
         return not _same_rules(observed.text, latest.rules)

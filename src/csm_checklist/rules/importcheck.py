@@ -21,11 +21,14 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
-from csm_checklist.store.log import Event, EventLog
+from csm_checklist.store.records import Event
+
+if TYPE_CHECKING:
+    from csm_checklist.store.interface import Store
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 # Clocks of two machines seldom agree to the second.
@@ -102,7 +105,7 @@ class Limits:
 
     # One active entry per period --------------------------------------------
 
-    def period(self, where: str, log: EventLog, event: Event) -> None:
+    def period(self, where: str, log: Store, event: Event) -> None:
         if not event.active:
             return
         found = log.active_for([(event.item_id, event.period_start)])
@@ -145,7 +148,7 @@ def check_history(
 
 def check_extra(
     limits: Limits,
-    log: EventLog,
+    log: Store,
     name: str,
     extra: Mapping[str, list[Any]],
     file_events: Mapping[str, str],
@@ -158,13 +161,12 @@ def check_extra(
         limits.text_moment(where, "started_at", record.get("started_at"))
         limits.text_moment(where, "closed_at", record.get("closed_at"), optional=True)
         runs[str(record.get("run_id"))] = _step_ids(record.get("steps"))
-    with log.reading() as db:
-        for run_id, steps in db.execute("SELECT run_id, steps FROM runs"):
-            if run_id not in runs:
-                try:
-                    runs[run_id] = _step_ids(json.loads(steps))
-                except ValueError:
-                    runs[run_id] = None
+    for run in log.runs():
+        if run.run_id not in runs:
+            try:
+                runs[run.run_id] = _step_ids(json.loads(run.steps))
+            except ValueError:
+                runs[run.run_id] = None
     for index, record in enumerate(extra.get("run_steps", [])):
         where = Msg("errors.at_index", name=name, key="run_steps", index=index)
         limits.text_moment(where, "logged_at", record.get("logged_at"))
@@ -186,7 +188,7 @@ def _step_ids(steps: object) -> set[str] | None:
 
 
 def _check_measure(
-    limits: Limits, log: EventLog, where: str, record: Any, file_events: Mapping[str, str]
+    limits: Limits, log: Store, where: str, record: Any, file_events: Mapping[str, str]
 ) -> None:
     value = record.get("value")
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
@@ -194,9 +196,7 @@ def _check_measure(
     uuid, measure = str(record.get("event")), str(record.get("measure"))
     item = file_events.get(uuid)
     if item is None:
-        with log.reading() as db:
-            row = db.execute("SELECT item_id FROM events WHERE uuid = ?", (uuid,)).fetchone()
-        item = None if row is None else str(row[0])
+        item = log.item_of_event(uuid)
     if item is None:
         limits.add(where, Msg("errors.import_no_such_event", uuid=uuid))
         return

@@ -9,142 +9,20 @@ Reports show each measure per period beside the one before it.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from csm_checklist.dates.schedule import cadence_rank
-from csm_checklist.duties.catalog import Item, Measure, Text
+from csm_checklist.duties.catalog import Item, Measure
+from csm_checklist.duties.measures import parse_number
 from csm_checklist.errors import BadInput
 from csm_checklist.messages import Msg
-from csm_checklist.store.log import EventLog, utc_key
+from csm_checklist.store.measure_records import MeasureValue
 
-MEASURE_KEYS = ("id", "label", "unit", "target", "better", "combine")
-BETTER = ("higher", "lower")
-COMBINE = ("sum", "mean", "last")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_EXAMPLE = Msg("errors.measures_example")
-
-# A problem found in a YAML node: (node, what is wrong, the fix) -> the error.
-Fail = Callable[[Any, str, str], Exception]
-
-
-# Reading the YAML ---------------------------------------------------------------
-
-
-def parse_measures(node: Any, fail: Fail) -> tuple[Measure, ...]:
-    """The measures of an item's `measures:` node; the first problem raised
-    through `fail`, which names the file, line and item."""
-    if node.id == "scalar" and node.tag.endswith(":null"):
-        return ()
-    if node.id != "sequence":
-        raise fail(node, Msg("errors.measures_not_list"), _EXAMPLE)
-    found: list[Measure] = []
-    for child in node.value:
-        measure = _parse_measure(child, fail)
-        if any(m.id == measure.id for m in found):
-            raise fail(child, Msg("errors.measure_twice", id=measure.id), Msg("errors.keep_one"))
-        found.append(measure)
-    return tuple(found)
-
-
-def _parse_measure(node: Any, fail: Fail) -> Measure:
-    if node.id != "mapping":
-        raise fail(node, Msg("errors.measure_not_mapping"), _EXAMPLE)
-    values: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        if key not in MEASURE_KEYS:
-            raise fail(
-                key_node,
-                Msg("errors.measure_unknown_key", key=key),
-                _then_list(
-                    key, MEASURE_KEYS, Msg("errors.measure_keys", keys=", ".join(MEASURE_KEYS))
-                ),
-            )
-        if key in values:
-            raise fail(key_node, Msg("errors.measure_key_twice", key=key), Msg("errors.keep_one"))
-        values[key] = value_node
-    ident = values.get("id")
-    if ident is None or ident.id != "scalar" or not _SLUG.match(str(ident.value)):
-        raise fail(
-            ident or node,
-            Msg("errors.measure_no_id"),
-            Msg("errors.measure_no_id_hint"),
-        )
-    label = _label(values.get("label"), node, fail)
-    unit = ""
-    if "unit" in values:
-        unit_node = values["unit"]
-        if unit_node.id != "scalar" or any(c.isdigit() and c != "/" for c in unit_node.value[:1]):
-            raise fail(unit_node, Msg("errors.measure_unit"), Msg("errors.measure_unit_hint"))
-        unit = str(unit_node.value).strip()
-    target = None
-    if "target" in values:
-        target = _number(values["target"].value) if values["target"].id == "scalar" else None
-        if target is None:
-            raise fail(
-                values["target"], Msg("errors.measure_target"), Msg("errors.measure_target_hint")
-            )
-    better = ""
-    if "better" in values:
-        better = str(values["better"].value).strip()
-        if values["better"].id != "scalar" or better not in BETTER:
-            raise fail(
-                values["better"],
-                Msg("errors.measure_better"),
-                Msg("errors.measure_better_hint"),
-            )
-    combine = "last"
-    if "combine" in values:
-        node_ = values["combine"]
-        combine = str(node_.value).strip() if node_.id == "scalar" else ""
-        if combine not in COMBINE:
-            raise fail(
-                node_,
-                Msg("errors.measure_combine", value=combine),
-                _then_list(combine, COMBINE, Msg("errors.measure_combine_hint")),
-            )
-    return Measure(str(ident.value), label, unit, target, better, combine)
-
-
-def _then_list(word: str, choices: Sequence[str], hint: str) -> str:
-    """'Did you mean 'sum'? ' before `hint` when `word` is close to one of `choices`."""
-    import difflib
-
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    if not close:
-        return hint
-    return Msg("errors.then", first=Msg("errors.did_you_mean", word=close[0]), second=hint)
-
-
-def _label(node: Any, parent: Any, fail: Fail) -> Text:
-    if node is None or node.id != "mapping":
-        raise fail(
-            node or parent,
-            Msg("errors.measure_label"),
-            Msg("errors.measure_label_hint"),
-        )
-    texts: dict[str, str] = {}
-    for key_node, value_node in node.value:
-        lang = str(key_node.value)
-        if lang not in ("en", "ar") or value_node.id != "scalar":
-            raise fail(
-                key_node, Msg("errors.measure_label_texts"), Msg("errors.measure_label_texts_hint")
-            )
-        texts[lang] = " ".join(str(value_node.value).split())
-    return Text(texts.get("en", ""), texts.get("ar", ""))
-
-
-def _number(text: Any) -> float | None:
-    try:
-        value = float(str(text).strip())
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
+if TYPE_CHECKING:
+    from csm_checklist.store.interface import Store
 
 # Reading --measure ----------------------------------------------------------------
 
@@ -191,7 +69,7 @@ def parse_measure_options(
         value_text = raw.strip()
         if measure.unit and value_text.endswith(measure.unit):
             value_text = value_text[: -len(measure.unit)].strip()
-        value = _number(value_text)
+        value = parse_number(value_text)
         if value is None:
             shown = value_text or raw
             raise BadInput(
@@ -232,7 +110,7 @@ def example_value(measure: Measure) -> str:
     if measure.unit == "%":
         return "85"
     if measure.unit.startswith("/"):
-        top = _number(measure.unit[1:])
+        top = parse_number(measure.unit[1:])
         return number(round(top * 0.9, 1)) if top else "4"
     return "132" if measure.combine == "sum" else "12"
 
@@ -240,22 +118,12 @@ def example_value(measure: Measure) -> str:
 # Reading the log -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Value:
-    """One measure recorded with one active event."""
-
-    event_uuid: str
-    item_id: str
-    measure_id: str
-    value: float
-    unit: str
-    period_start: date
-    period_end: date
-    for_date: date
+# One measure recorded with one active event, with its event's period.
+Value = MeasureValue
 
 
 def recorded(
-    log: EventLog,
+    log: Store,
     *,
     item_id: str | None = None,
     since: date | None = None,
@@ -265,52 +133,7 @@ def recorded(
     """The measures recorded with active events, oldest period first;
     `since` and `until` bound the period's end and start. With `as_logged`,
     as the log stood then: events logged by then and not undone by then."""
-    clauses = ["e.undone_at IS NULL"]
-    params: list[object] = []
-    if as_logged is not None:
-        # Undone after that moment still counted then: checked below, as moments.
-        clauses = ["e.logged_at_utc <= ?"]
-        params.append(utc_key(as_logged))
-    if item_id is not None:
-        clauses.append("e.item_id = ?")
-        params.append(item_id)
-    if since is not None:
-        clauses.append("e.period_end >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        clauses.append("e.period_start <= ?")
-        params.append(until.isoformat())
-    sql = (
-        "SELECT m.event_uuid, e.item_id, m.measure_id, m.value, m.unit, e.period_start, "
-        "e.period_end, e.for_date, e.undone_at FROM measures m "
-        "JOIN events e ON e.uuid = m.event_uuid "
-        f"WHERE {' AND '.join(clauses)} ORDER BY e.period_start, e.logged_at_utc, m.id"
-    )
-    with log.reading() as db:
-        rows = db.execute(sql, params).fetchall()
-    from csm_checklist.store.log import ROW_ERRORS, aware, bad_row
-
-    found = []
-    for u, i, m, v, unit, s, e, f, undone in rows:
-        try:
-            if isinstance(v, (str, bytes)) or not math.isfinite(float(v)):
-                raise ValueError(f"value {v!r} is not a number")
-            if undone is None or (as_logged is not None and aware(undone) > as_logged):
-                found.append(
-                    Value(
-                        u,
-                        i,
-                        m,
-                        float(v),
-                        unit,
-                        date.fromisoformat(s),
-                        date.fromisoformat(e),
-                        date.fromisoformat(f),
-                    )
-                )
-        except ROW_ERRORS as exc:
-            raise bad_row("measures", f"{u} {m}", exc) from None
-    return found
+    return log.measure_values(item_id=item_id, since=since, until=until, as_logged=as_logged)
 
 
 # Per period -------------------------------------------------------------------------
@@ -363,7 +186,7 @@ def combine(values: Sequence[float], how: str) -> float | None:
 
 
 def period_rows(
-    log: EventLog,
+    log: Store,
     items: Sequence[Item],
     first: date,
     last: date,

@@ -37,7 +37,7 @@ from csm_checklist.rules.scope import same_name
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import History, Timeline
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 OUTCOMES = ("on_time", "late", "skipped", "missed", "due", "open", "extra")
 REPORT_CADENCES = CADENCES[1:]  # a report covers a week, month, quarter or year

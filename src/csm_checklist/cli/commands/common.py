@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Catalog
     from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.rules.history import History
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
 
 # The help of every `-o/--output FILE`: the file itself is always opened by
@@ -143,17 +143,18 @@ class Env:
         reader = Path(__file__).parents[2] / "duties" / "playbooks.py"
         return cached(self._cache("playbooks"), [reader, *files], parse)
 
-    def open_log(self) -> EventLog:
-        from csm_checklist.store.log import EventLog
+    def open_log(self) -> Store:
+        """The store of this run's folders (see `store.open_store`)."""
+        from csm_checklist.store import open_store
 
         if not os.path.lexists(self.paths.log_file):
             # A command refused for its settings, days off or checklists must
             # not leave a new log behind: they are read before it is made.
             _ = self.settings, self.days_off
             self.catalog()
-        return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
+        return open_store(self.paths)
 
-    def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
+    def history(self, log: Store, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they
         changed (see `work.load_history`)."""
         from csm_checklist.rules.history import observe

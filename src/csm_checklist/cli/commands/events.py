@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from csm_checklist.duties.catalog import Item
     from csm_checklist.rules.history import History
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
 ITEMS_HELP = Msg("help.done.items")
 ON_HELP = Msg("help.done.on")
@@ -224,7 +224,7 @@ def undo(
     echo(undone_line(event, env.settings.lang))
 
 
-def _log_item(env: Env, log: EventLog, query: str) -> str:
+def _log_item(env: Env, log: Store, query: str) -> str:
     """An id as typed when the log has it (even if since removed from the
     checklists), else the catalog item the text names."""
     if log.has_item(query.strip()):

@@ -25,7 +25,7 @@ def note(
 ) -> None:
     """Correct the note of a logged event, keeping the old one."""
     from csm_checklist.cli.views.events import note_line
-    from csm_checklist.store.log import host_name
+    from csm_checklist.store.records import host_name
 
     env = Env.load()
     settings = env.settings

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.measures import MeasureRow
     from csm_checklist.rules.report import Report
     from csm_checklist.rules.runs import Run
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
 FORMATS = ("text", "md", "json", "html", "pdf")
 # What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
@@ -200,7 +200,7 @@ def _write_page(
 
 
 def _runs_and_measures(
-    log: EventLog,
+    log: Store,
     result: Report,
     items: list[Item],
     stamp: datetime | None,
@@ -215,10 +215,8 @@ def _runs_and_measures(
     from csm_checklist.rules.runs import load_runs, runs_in_window
 
     window = result.window
-    with log.reading() as db:
-        has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
     runs = []
-    if has_runs:
+    if log.has_runs():
         every = load_runs(log, result.history.calendar_on, as_logged=stood)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))

@@ -20,14 +20,14 @@ from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
 
 if TYPE_CHECKING:
+    from csm_checklist.dates.within import CalendarOn
     from csm_checklist.duties.playbooks import Playbook
-    from csm_checklist.rules.runs import CalendarOn
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
 run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)
 
 
-def _calendar(env: Env, log: EventLog) -> CalendarOn:
+def _calendar(env: Env, log: Store) -> CalendarOn:
     """The calendar in force on each day, days off included."""
     return env.history(log).calendar_on
 

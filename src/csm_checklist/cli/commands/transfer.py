@@ -58,7 +58,7 @@ def export(
 
             env.history(log)
             header = backup_header(log.starts(), log.revisions())
-            from csm_checklist.store.backup_extra import extra_header
+            from csm_checklist.exchange.backup import extra_header
 
             header.update(extra_header(log, first, last, include_undone))
 

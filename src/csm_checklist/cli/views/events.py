@@ -16,7 +16,7 @@ from csm_checklist.messages import Msg, current
 if TYPE_CHECKING:
     from csm_checklist.rules.agenda import Progress
     from csm_checklist.rules.work import ImportResult, UndoTarget
-    from csm_checklist.store.log import Event, NoteChange
+    from csm_checklist.store.records import Event, NoteChange
 
 
 def period_words(cadence: str, start: date, end: date, lang: str = "en") -> str:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.agenda import Entry
     from csm_checklist.rules.history import Change, History, Revision
     from csm_checklist.rules.work import StartMove
-    from csm_checklist.store.log import Event, StartRecord
+    from csm_checklist.store.records import Event, StartRecord
 
 
 def change_text(change: Change, lang: str) -> str:

@@ -14,7 +14,7 @@ from csm_checklist.rules.measures import number, signed, sparkline
 if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Item, Measure
     from csm_checklist.rules.measures import MeasureRow
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 
 WORDS = words("measures")

@@ -24,7 +24,7 @@ from csm_checklist.rules.report import MissedRun, Outcome, Report, Streak, Tally
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 # One cell per workday in the consistency graph: readable without colour.
 CELLS = {

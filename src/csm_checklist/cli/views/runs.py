@@ -20,7 +20,8 @@ from csm_checklist.cli.views.safe import one_line
 from csm_checklist.messages import current
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.runs import Run, RunStep, StepEvent
+    from csm_checklist.rules.runs import Run, RunStep
+    from csm_checklist.store.run_records import StepEvent
 
 WORDS = words("runs")
 
