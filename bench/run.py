@@ -45,7 +45,9 @@ from csm_checklist.dates.schedule import (
     periods_overlapping,
 )
 from csm_checklist.duties.checklists import load_catalog
-from csm_checklist.store.log import Event, EventLog, StartRecord, new_uuid
+from csm_checklist.store.measure_records import MeasureRecord
+from csm_checklist.store.records import Event, StartRecord, new_uuid
+from csm_checklist.store.sqlite import SqliteStore
 
 HERE = Path(__file__).resolve().parent
 FLOOR = "import typer, rich.console, rich.table, yaml, dateutil.rrule, platformdirs, sqlite3"
@@ -139,7 +141,7 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
     rng = random.Random(2023)
     small_dir, big_dir = root / "data-a", root / "data-b"
     small_dir.mkdir()
-    with EventLog.open(small_dir / "log.sqlite3") as log:
+    with SqliteStore.open(small_dir / "log.sqlite3") as log:
         log.merge(_events_for_history(10, rng))
         # Tracked since the first day of the history, as a log kept from then is.
         first = END.replace(year=END.year - 10) + timedelta(days=1)
@@ -147,7 +149,7 @@ def build_logs(root: Path, big: int) -> tuple[Path, Path, int, int]:
         small = log.count()
     big_dir.mkdir()
     shutil.copy(small_dir / "log.sqlite3", big_dir / "log.sqlite3")
-    with EventLog.open(big_dir / "log.sqlite3") as log:
+    with SqliteStore.open(big_dir / "log.sqlite3") as log:
         log.merge(_archived_events(max(big - small, 0), rng))
         large = log.count()
     return small_dir, big_dir, small, large
@@ -261,21 +263,17 @@ def add_runs_and_measures(data: Path, open_runs: int, measure_days: int) -> None
 
     catalog = load_catalog(None)
     playbooks = load_playbooks(list(catalog.files), list(catalog.areas))
-    with EventLog.open(data / "log.sqlite3") as log:
+    with SqliteStore.open(data / "log.sqlite3") as log:
         for n in range(open_runs):
             moment = datetime.combine(TODAY, clock(9 + n), tzinfo=OFFSET)
             start_run(log, playbooks["crisis"], moment, by="bench")
-        with log.writing() as db:
-            rows = db.execute(
-                "SELECT uuid FROM events WHERE item_id = 'monthly-report' AND for_date >= ?",
-                ((END - timedelta(days=measure_days)).isoformat(),),
-            ).fetchall()
-            for (event,) in rows:
-                db.execute(
-                    "INSERT INTO measures (event_uuid, measure_id, value, unit) VALUES "
-                    "(?, 'complaints', 130, ''), (?, 'csat', 4.5, '/5')",
-                    (event, event),
-                )
+        since = END - timedelta(days=measure_days)
+        events = log.events(item_id="monthly-report", since=since, newest_first=False)
+        log.merge_measures(
+            MeasureRecord(event.uuid, measure, value, unit)
+            for event in list(events)
+            for measure, value, unit in (("complaints", 130.0, ""), ("csat", 4.5, "/5"))
+        )
 
 
 def write_days_off(config: Path, count: int) -> None:
@@ -414,6 +412,22 @@ def main() -> None:
                 [*csm, "report", "--period", "year", "--format", "json", *on],
                 env,
             ),
+            # The page for senior management: the same report, drawn by Jinja2.
+            Case(
+                f"report --period year html @{label}",
+                [
+                    *csm,
+                    "report",
+                    "--period",
+                    "year",
+                    "--format",
+                    "html",
+                    *on,
+                    "-o",
+                    str(root / f"report-{label}.html"),
+                ],
+                env,
+            ),
         ]
     team_budgets: list[tuple[str, str, float]] = []
     if args.team:
@@ -463,6 +477,7 @@ def main() -> None:
         ("today --json @a", "floor", 0.60),
         ("done @a", "floor", 1.10),
         ("report --period year @a", "floor", 1.30),
+        ("report --period year html @a", "floor", 1.30),  # the same report budget
         *(
             (f"{name} @b", f"{name} @a", 1.05)
             for name in (
@@ -471,6 +486,7 @@ def main() -> None:
                 "due --period quarter --json",
                 "done",
                 "report --period year",
+                "report --period year html",
             )
         ),
         ("export csv @b", "plain sqlite3+csv @b", 1.20),

@@ -25,7 +25,8 @@ import pytest
 
 ZERO_WIDTH = "\u200e\u200f\u2066\u2067\u2068\u2069"
 _FIELD = re.compile(r"\S+(?: \S+)*")  # a column: text up to a gap of two spaces
-_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9:./_%-]*")  # ids, dates, times, numbers
+# Ids, dates, times, numbers; a colon or stop after one is the sentence's.
+_LATIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9:./_%-]*[A-Za-z0-9%])?")
 BASES = {"ltr": "--ltr", "auto": "--wltr"}
 
 

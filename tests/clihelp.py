@@ -25,9 +25,34 @@ def run(*args: str, input: str | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def run_on(day: str, *args: str, at: str = "17:00:00+00:00") -> Result:
+    """`csm ARGS...` typed on `day` (at 17:00 UTC unless `at` says otherwise),
+    as a manager who logs the work on the day it was done: a report counts
+    an entry on time or late by the day it was logged."""
+    import time_machine
+
+    with time_machine.travel(f"{day} {at}", tick=False):
+        return run(*args)
+
+
+def logged_on_the_day(*args: str) -> Result:
+    """`csm done|skip ... --on DAY ...` typed on DAY itself (see `run_on`)."""
+    return run_on(args[list(args).index("--on") + 1], *args)
+
+
 def track_from(day: str = "2020-01-01") -> None:
     """Start tracking on `day`, as a manager who moves the tracking start back
     would, so the test can log work for earlier days. The checklists the test
     has written by then are the ones recorded as in force from that day."""
     result = run("history", "start", day)
     assert result.exit_code == 0, result.stderr
+
+
+def read(*args: str, input: str | None = None) -> Result:
+    """`run`, with the directional marks csm puts around Arabic columns and
+    the dates in Arabic sentences left out: the words a reader sees. Where
+    the marks go is tested by test_bidi_columns and test_pty_widths."""
+    from bidi import unmarked
+
+    result = run(*args, input=input)
+    return Result(result.exit_code, unmarked(result.stdout), unmarked(result.stderr))

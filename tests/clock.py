@@ -31,10 +31,15 @@ def on_day(env: dict[str, str], moment: str) -> dict[str, str]:
     """`env` for a process that runs as if it were `moment` ("2024-03-04
     09:00:00"; the clock ticks on from there). Only the wall clock moves:
     timeouts measured on the monotonic clock behave as usual."""
-    preload = " ".join(p for p in (_library(), env.get("LD_PRELOAD", "")) if p)
+    library = _library()
+    others = [p for p in env.get("LD_PRELOAD", "").split() if p != library]
+    # A process under libfaketime already (the suite run a year ahead) hands
+    # its children FAKETIME_SHARED, its own clock state: a child with a
+    # moment of its own must not share it.
+    kept = {name: value for name, value in env.items() if name != "FAKETIME_SHARED"}
     return {
-        **env,
-        "LD_PRELOAD": preload,
+        **kept,
+        "LD_PRELOAD": " ".join([library, *others]),
         "FAKETIME": f"@{moment}",
         "FAKETIME_DONT_FAKE_MONOTONIC": "1",
     }

@@ -3,11 +3,28 @@ test can read or change a real user's settings or log."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# No test asserts how long anything takes: hypothesis's per-example deadline
+# (200 ms) fails property tests on a machine that is busy, or whose clock
+# libfaketime moves, whatever csm does.
+settings.register_profile("csm", deadline=None)
+settings.load_profile("csm")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The suite run a year ahead (README, Developing) preloads libfaketime
+    # into pytest itself, which hands every child process FAKETIME_SHARED:
+    # one block of clock state for all of them, which a child writing to a
+    # closed stdout (that block then sits at file descriptor 1) overwrites
+    # for every later one. Without it each child keeps a clock of its own.
+    os.environ.pop("FAKETIME_SHARED", None)
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, timezone
 
 from csm_checklist.dates.schedule import Period, Recurrence, WorkCalendar, period_containing
 from csm_checklist.duties.catalog import Text
@@ -40,10 +40,20 @@ class FakeEvent:
     kind: str = "done"
     by: str = "mona"
     note: str = ""
-    logged_at: datetime = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    # When it was logged: by default at noon (UTC) of the day it is for, as
+    # a manager who logs the work the day it is done.
+    logged_at: datetime = None  # type: ignore[assignment]
     period_end: date = date.max  # only the report's overlap query reads it
     title: str = ""
     cadence: str = "weekly"
+
+    def _replace(self, **changes: object) -> FakeEvent:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def __post_init__(self) -> None:
+        if self.logged_at is None:
+            noon = datetime.combine(self.for_date, time(12), tzinfo=timezone.utc)
+            object.__setattr__(self, "logged_at", noon)
 
 
 @dataclass

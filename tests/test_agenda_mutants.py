@@ -114,10 +114,17 @@ def test_yesterdays_miss_of_a_daily_duty_is_the_last_workday(
     assert statuses(agenda.missed) == [("monitor", missed, "missed")]
 
 
-def test_no_miss_when_the_whole_week_before_was_off() -> None:
+def test_a_miss_before_a_whole_week_off_is_still_found() -> None:
+    # Days off 16-22 November: the last workday before Monday the 23rd is
+    # Friday the 13th, eight days back, and its miss is still news.
     history = with_days_off(history_of([DAILY], start=OCTOBER), *(d(n) for n in range(16, 23)))
     agenda = build_agenda(history, FakeLog(), d(23))
-    assert agenda.missed == []
+    assert statuses(agenda.missed) == [("monitor", d(13), "missed")]
+
+
+def test_no_miss_when_every_day_since_the_start_was_off() -> None:
+    history = with_days_off(history_of([DAILY], start=d(16)), *(d(n) for n in range(16, 23)))
+    assert build_agenda(history, FakeLog(), d(23)).missed == []
 
 
 def test_last_periods_misses_in_cadence_then_due_order() -> None:
@@ -210,9 +217,11 @@ def test_due_for_a_month_lists_items_of_that_cadence_and_longer_ones_due_in_it()
     window, entries = window_entries(history, FakeLog(), "monthly", d(25))
     assert window == Period(d(1), d(30))
     # The quarter is due 31 December: not in November. Daily and weekly
-    # items are shorter than a month.
+    # items are shorter than a month. The rrule item every fourth Monday
+    # falls twice in November: both occurrences are listed.
     assert [(e.item.id, e.due) for e in entries] == [
         ("month-report", d(30)),
+        ("sync", d(2)),
         ("sync", d(30)),
     ]
     window, entries = window_entries(history, FakeLog(), "monthly", d(1, 12))

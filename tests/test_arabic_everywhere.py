@@ -18,7 +18,7 @@ import pytest
 import typer.main
 
 from csm_checklist.cli.app import build_app
-from csm_checklist.store.log import FIELDS
+from csm_checklist.store.records import FIELDS
 
 from clihelp import run, track_from
 
@@ -27,7 +27,7 @@ RUN = f"crisis-{date.today().isoformat()}"  # a run is named for the day it star
 
 # Words that are names, not English: products and formats csm writes for.
 NAMES = {
-    "csm", "csv", "json", "jsonl", "md", "markdown", "icalendar", "ical", "ics", "outlook",
+    "csm", "csv", "json", "jsonl", "md", "markdown", "html", "pdf", "icalendar", "ical", "ics", "outlook",
     "google", "sqlite", "utf", "yaml", "rrule", "iso", "url", "id", "ids", "ok", "stdout",
     "stderr", "postgresql", "sql", "psql", "pgpass",
 }  # fmt: skip
@@ -128,6 +128,8 @@ def _commands(folder: Path) -> list[tuple[str, ...]]:
         ("report", "--on", DAY, "--format", "md"),
         ("report", "--on", DAY, "--period", "year"),
         ("report", "--on", DAY, "-o", out + ".txt"),
+        ("report", "--on", DAY, "--format", "html", "-o", out + ".html"),
+        ("report", "--on", DAY, "--format", "pdf"),
         ("export", "-o", out + ".csv"),
         ("export", "--format", "md"),
         ("import", "--dry-run", out + ".csv"),

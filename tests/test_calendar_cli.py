@@ -4,11 +4,13 @@ package and compared event by event with the due dates `csm due` gives."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from icalendar import Calendar
 
 from clihelp import run, track_from
@@ -27,6 +29,15 @@ items:
     area: team-management
     rrule: FREQ=WEEKLY;BYDAY=SA
 """
+
+
+@pytest.fixture(autouse=True)
+def _on_30_november_2026() -> Iterator[None]:
+    """Every test runs on Monday 30 November 2026, so the log it makes
+    tracks from then and December's due dates are expected, whatever the
+    real date."""
+    with time_machine.travel("2026-11-30 09:00:00+00:00", tick=False):
+        yield
 
 
 def ok(*args: str) -> Any:
@@ -179,3 +190,20 @@ def test_bad_input(args: tuple[str, ...], message: str) -> None:
     result = run("calendar", *args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_skip_daily_leaves_out_the_daily_items_and_custom_items_are_called_custom(
+    user_items: None,
+) -> None:
+    track_from("2026-03-01")
+    every = Calendar.from_ical(ok("calendar", "--from", "2026-03-01").stdout).walk("VEVENT")
+    fewer = Calendar.from_ical(ok("calendar", "--from", "2026-03-01", "--skip-daily").stdout).walk(
+        "VEVENT"
+    )
+    daily = [e for e in every if [str(c) for c in e["categories"].cats] == ["daily"]]
+    assert daily and len(fewer) == len(every) - len(daily)
+    assert all(str(e["categories"].cats[0]) != "daily" for e in fewer)
+    kinds = {str(e["categories"].cats[0]) for e in fewer}
+    assert kinds == {"weekly", "monthly", "quarterly", "custom"}
+    custom = [e for e in fewer if str(e["uid"]).startswith("saturday-check.")]
+    assert custom and all(str(e["categories"].cats[0]) == "custom" for e in custom)

@@ -3,6 +3,8 @@ through typer's own completion machinery, as a shell would ask."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -13,8 +15,9 @@ from clihelp import run
 
 
 def complete(line: str) -> list[str]:
-    """The candidates bash gets for the last word of `line` (after `csm `)."""
-    words = ["csm", *line.split(" ")]
+    """The candidates bash gets for the last word of `line` (after `csm `);
+    a space after a backslash is inside a word, as bash splits it."""
+    words = ["csm", *re.split(r"(?<!\\) ", line)]
     result = CliRunner().invoke(
         app,
         [],
@@ -36,12 +39,15 @@ def complete(line: str) -> list[str]:
         ("skip team-m", ["team-meeting"]),
         ("undo policy", ["policy-review"]),
         ("show annual-b", ["annual-budget"]),
-        ("done Team", ["Team meeting", "Team training"]),  # whole titles complete too
-        ("done اجتماعات", ["اجتماعات الفريق"]),
+        # Whole titles complete too, as one argument: bash inserts the
+        # candidate as it is, so its spaces come escaped.
+        ("done Team", ["Team\\ meeting", "Team\\ training"]),
+        ("done Team\\ m", ["Team\\ meeting"]),
+        ("done اجتماعات", ["اجتماعات\\ الفريق"]),
         ("log --item resolve", ["resolve-issues"]),
         ("due --period q", ["quarter"]),
         ("report --period ", ["week", "month", "quarter", "year"]),
-        ("report --format ", ["text", "md", "json"]),
+        ("report --format ", ["text", "md", "json", "html", "pdf"]),
         ("list --cadence week", ["weekly"]),
         ("done --cadence d", ["daily"]),
         ("config set week", ["week_start"]),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clock import on_day
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,8 @@ WORKER = textwrap.dedent(
     import sys, time, uuid
     from datetime import date, datetime, timedelta, timezone
     from pathlib import Path
-    from csm_checklist.store.log import Event, EventLog
+    from csm_checklist.store.records import Event
+    from csm_checklist.store.sqlite import SqliteStore
 
     path, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     start_at = float(sys.argv[4])
@@ -41,7 +42,7 @@ WORKER = textwrap.dedent(
             kind="done", period_start=day, period_end=day, for_date=day,
             logged_at=datetime.now(timezone.utc), by=f"w{worker}", note="", host="test",
         )
-        with EventLog.open(path) as log:
+        with SqliteStore.open(path) as log:
             ((_, existing),) = log.record([event])
         assert existing is None, existing
     print("ok")
@@ -71,7 +72,7 @@ def test_workers_logging_at_once_lose_nothing(tmp_path: Path) -> None:
         assert "locked" not in err
         assert worker.returncode == 0, err
         assert out == "ok\n"
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         assert log.count() == WORKERS * EVENTS_EACH
         for n in range(WORKERS):
             assert len(list(log.events(item_id=f"worker-{n}"))) == EVENTS_EACH
@@ -107,7 +108,7 @@ def test_csm_done_commands_at_once(tmp_path: Path) -> None:
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
         assert out.startswith("Done: "), out
-    with EventLog.open(tmp_path / "data" / "log.sqlite3") as log:
+    with SqliteStore.open(tmp_path / "data" / "log.sqlite3") as log:
         assert log.count() == len(commands)
         assert [s.start for s in log.starts()] == [date(2024, 3, 4)]
         assert len(log.revisions()) == 1

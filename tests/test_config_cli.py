@@ -80,3 +80,18 @@ def test_the_language_setting_reaches_the_list() -> None:
     assert "مراقبة الحسابات" in run("list").stdout
     run("config", "set", "lang", "en")
     assert "Monitor the accounts" in run("list").stdout
+
+
+def test_show_json_gives_flags_and_numbers_their_json_types() -> None:
+    assert run("config", "set", "hijri", "yes").exit_code == 0
+    assert run("config", "set", "fiscal_year_start", "7").exit_code == 0
+    text = run("config", "show", "--json").stdout
+    assert '"hijri": true' in text and '"fiscal_year_start": 7' in text
+    doc = json.loads(text)
+    assert doc["hijri"] is True and doc["fiscal_year_start"] == 7
+    assert run("config", "set", "hijri", "off").exit_code == 0
+    assert json.loads(run("config", "show", "--json").stdout)["hijri"] is False
+    # Text settings stay text; the plain view is unchanged.
+    assert doc["lang"] == "en" and doc["region"] == ""
+    plain = dict(line.split(None, 1) for line in run("config", "show").stdout.splitlines())
+    assert plain["hijri"] == "false"

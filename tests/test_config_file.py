@@ -30,8 +30,12 @@ DEFAULTS = {
 
 
 def shown(settings: dict[str, str]) -> dict[str, object]:
-    """`settings` as `config show --json` prints them: numbers as numbers."""
-    return {k: int(v) if k == "fiscal_year_start" else v for k, v in settings.items()}
+    """`settings` as `config show --json` prints them: numbers as numbers,
+    flags as true or false."""
+    typed: dict[str, object] = dict(settings)
+    typed["fiscal_year_start"] = int(settings["fiscal_year_start"])
+    typed["hijri"] = {"true": True, "false": False}[settings["hijri"]]
+    return typed
 
 
 # A valid value for every setting, none of them the default.
@@ -266,9 +270,8 @@ def test_a_file_that_is_not_utf8(config_dir: Path) -> None:
     result = run("config", "show")
     assert result.exit_code == 2
     first, hint = result.stderr.splitlines()
-    assert first.startswith(f"Error: Cannot read the config file {path}: ")
-    assert "can't decode byte 0xff" in first
-    assert hint == "Hint: Fix or remove the file; `csm config path` shows where it is."
+    assert first == f"Error: {path}, line 1: the file is not UTF-8 text."
+    assert hint == "Hint: Save it as UTF-8."
 
 
 def test_a_config_file_that_is_a_folder(config_dir: Path) -> None:
@@ -276,7 +279,7 @@ def test_a_config_file_that_is_a_folder(config_dir: Path) -> None:
     result = run("config", "show")
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"Error: Cannot read the config file {config_dir / 'config.yaml'}: Is a directory."
+        f"Error: {config_dir / 'config.yaml'} is a folder, not a regular file;"
     )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from clock import on_day
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 pytestmark = [
     pytest.mark.slow,
@@ -95,7 +95,7 @@ def test_killed_commands_leave_a_sound_log(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     db.close()
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         found = log.active_for(succeeded)
         assert sorted(found) == sorted(succeeded)
         assert log.count() <= RUNS

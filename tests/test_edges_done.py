@@ -9,9 +9,10 @@ import pytest
 from csm_checklist.duties.catalog import Catalog, items_to_log
 from csm_checklist.duties.checklists import load_catalog
 from csm_checklist.errors import BadInput, UnknownItem
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
-from clihelp import run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 TUESDAY = "2026-11-24"
 WEEK = "week of 2026-11-23 to 2026-11-29"
@@ -33,7 +34,7 @@ def _count(data_dir: Path) -> int:
     path = data_dir / "log.sqlite3"
     if not path.exists():
         return 0
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         return log.count()
 
 
@@ -114,7 +115,7 @@ def test_done_cadence_daily_logs_every_daily_item(catalog: Catalog, data_dir: Pa
     assert (
         result.stdout
         == "".join(f"Done: {item.title.en} ({item.id}) for {TUESDAY}\n" for item in daily)
-        + f"daily: {len(daily)} of {len(daily)} done\n"
+        + f"daily, {TUESDAY}: {len(daily)} of {len(daily)} done\n"
     )
     assert _count(data_dir) == len(daily)
     again = run("done", "--cadence", "day", "--on", TUESDAY)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.store.log import MIGRATIONS, Event, EventLog
+from csm_checklist.store.records import Event
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import MIGRATIONS
 
 from clihelp import run, track_from
 
@@ -63,7 +65,7 @@ def test_a_corrected_note_is_the_note_everywhere(data_dir: Path) -> None:
     assert exported["uuid"] == uuid and exported["note"] == "3 escalations"
     report = _ok("report", "--period", "week", "--on", TUESDAY)
     assert "Mona: 3 escalations" in report and "2 escalations" not in report
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         assert log.count() == 1  # corrected, not logged again
 
 
@@ -136,7 +138,7 @@ def _event(uuid: str) -> Event:
 
 
 def test_an_id_two_events_share_is_refused(data_dir: Path) -> None:
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         log.merge(
             [
                 _event("abcdef01-0000-4000-8000-000000000001"),

@@ -17,9 +17,11 @@ import pytest
 
 from csm_checklist.duties.catalog import Catalog
 from csm_checklist.duties.checklists import load_catalog
-from csm_checklist.store.log import SCHEMA_VERSION, EventLog
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import SCHEMA_VERSION
 
-from clihelp import run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 MONDAY = "2025-11-17"
 TUESDAY = "2025-11-18"
@@ -50,7 +52,7 @@ def log_count(data_dir: Path) -> int:
     path = data_dir / "log.sqlite3"
     if not path.exists():
         return 0
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         return log.count()
 
 
@@ -62,7 +64,7 @@ def test_done_one_item(catalog: Catalog) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         f"Done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
-        f"weekly: 1 of {count_of(catalog, 'weekly')} done\n"
+        f"weekly, {WEEK}: 1 of {count_of(catalog, 'weekly')} done\n"
     )
     assert result.stderr == ""
 
@@ -74,15 +76,15 @@ def test_done_several_items_in_one_command(catalog: Catalog, data_dir: Path) -> 
         f"Done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
         f"Done: {title(catalog, 'monitor-accounts')} (monitor-accounts) for {TUESDAY}\n"
         f"Done: {title(catalog, 'performance-review')} (performance-review) for {WEEK}\n"
-        f"weekly: 2 of {count_of(catalog, 'weekly')} done\n"
-        f"daily: 1 of {count_of(catalog, 'daily')} done\n"
+        f"weekly, {WEEK}: 2 of {count_of(catalog, 'weekly')} done\n"
+        f"daily, {TUESDAY}: 1 of {count_of(catalog, 'daily')} done\n"
     )
     assert log_count(data_dir) == 3
 
 
 def test_done_keeps_note_and_by(data_dir: Path) -> None:
     run("done", "monitor-accounts", "--on", MONDAY, "--note", "2 escalations", "--by", "Sara")
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert (event.note, event.by, event.kind, event.for_date) == (
         "2 escalations",
@@ -96,7 +98,7 @@ def test_done_keeps_note_and_by(data_dir: Path) -> None:
 
 def test_done_by_defaults_to_the_user_setting(data_dir: Path) -> None:
     run("done", "monitor-accounts", "--on", MONDAY)
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert event.by == "Mona"
 
@@ -106,7 +108,7 @@ def test_the_title_is_logged_in_the_language_of_the_moment(
 ) -> None:
     (config_dir / "config.yaml").write_text("user: Mona\nlang: ar\n", encoding="utf-8")
     run("done", "team-meeting", "--on", MONDAY)
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert event.title == title(catalog, "team-meeting", "ar")
 
@@ -118,7 +120,7 @@ def test_done_twice_says_so_and_logs_nothing(catalog: Catalog, data_dir: Path) -
     assert result.stdout == (
         f"Already done: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK} "
         f"on {MONDAY} by Mona; nothing logged.\n"
-        f"weekly: 1 of {count_of(catalog, 'weekly')} done\n"
+        f"weekly, {WEEK}: 1 of {count_of(catalog, 'weekly')} done\n"
     )
     assert log_count(data_dir) == 1
 
@@ -128,9 +130,9 @@ def test_skip_with_a_reason(catalog: Catalog, data_dir: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         f"Skipped: {title(catalog, 'team-meeting')} (team-meeting) for {WEEK}\n"
-        f"weekly: 0 of {count_of(catalog, 'weekly')} done, 1 skipped\n"
+        f"weekly, {WEEK}: 0 of {count_of(catalog, 'weekly')} done, 1 skipped\n"
     )
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         (event,) = log.events()
     assert (event.kind, event.note) == ("skip", "public holiday")
     # A skipped period is settled: done says so and logs nothing.
@@ -202,8 +204,13 @@ def test_each_cadence_names_its_period(catalog: Catalog) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].endswith("(monthly-report) for month of 2025-11-01 to 2025-11-30")
     assert lines[1].endswith("(policy-review) for quarter of 2025-10-01 to 2025-12-31")
-    assert lines[2] == f"monthly: 1 of {count_of(catalog, 'monthly')} done"
-    assert lines[3] == f"quarterly: 1 of {count_of(catalog, 'quarterly')} done"
+    assert (
+        lines[2]
+        == f"monthly, month of 2025-11-01 to 2025-11-30: 1 of {count_of(catalog, 'monthly')} done"
+    )
+    assert lines[3] == (
+        f"quarterly, quarter of 2025-10-01 to 2025-12-31: 1 of {count_of(catalog, 'quarterly')} done"
+    )
 
 
 def _rrule_checklist(config_dir: Path) -> None:
@@ -430,7 +437,7 @@ def _foreign_database(path: Path) -> None:
 
 
 def _newer_log(path: Path) -> None:
-    with EventLog.open(path):
+    with SqliteStore.open(path):
         pass
     db = sqlite3.connect(path, isolation_level=None)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
@@ -439,7 +446,7 @@ def _newer_log(path: Path) -> None:
 
 
 def _corrupt_log(path: Path) -> None:
-    with EventLog.open(path):
+    with SqliteStore.open(path):
         pass
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -498,7 +505,7 @@ def test_command_modules_load_the_core_only_when_run() -> None:
 
     code = (
         "import sys, csm_checklist.cli.commands.events, csm_checklist.cli.commands.transfer; "
-        "print(sorted(m for m in sys.modules if m in ('csm_checklist.store.log', "
+        "print(sorted(m for m in sys.modules if m in ('csm_checklist.store.sqlite', "
         "'csm_checklist.exchange.formats', 'csm_checklist.duties.catalog', 'csm_checklist.rules.agenda', 'rich', "
         "'sqlite3', 'csv', 'json')))"
     )

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from csm_checklist.errors import ImportFileError
 from csm_checklist.exchange import formats
 from csm_checklist.exchange.formats import FIELDS, detect_format, event_row, read_events
-from csm_checklist.store.log import Event
+from csm_checklist.store.records import Event
 
 RIYADH = timezone(timedelta(hours=3))
 

@@ -13,7 +13,7 @@ import pytest
 from csm_checklist.errors import ImportFileError
 from csm_checklist.exchange import formats
 from csm_checklist.exchange.formats import FIELDS, event_row, parse_record, read_events
-from csm_checklist.store.log import Event
+from csm_checklist.store.records import Event
 from test_formats import EVENT, UNDONE, write
 
 FIX_HINT = "Nothing was imported. Fix that record and run the import again."

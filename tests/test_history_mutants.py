@@ -33,7 +33,7 @@ from csm_checklist.rules.history import (
     rules_text,
 )
 from csm_checklist.rules.report import build_report
-from csm_checklist.store.log import RevisionRecord, StartRecord
+from csm_checklist.store.records import RevisionRecord, StartRecord
 
 from fakes import FakeItem, FakeLog, history_of, revision, rule_of
 

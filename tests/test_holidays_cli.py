@@ -13,7 +13,7 @@ import pytest
 from csm_checklist.dates.daysoff import load_days_off, reasons_by_date
 from csm_checklist.dates.schedule import parse_workdays
 
-from clihelp import run
+from clihelp import read as run
 
 
 def ok(*args: str) -> str:

@@ -79,6 +79,7 @@ def test_json_is_one_document_with_every_item() -> None:
         "start": None,
         "tags": ["team", "campaigns"],
         "enabled": True,
+        "measures": [],
     }
     assert meeting["details"].startswith("Meet the team")
     budget = next(item for item in doc["items"] if item["id"] == "annual-budget")

@@ -13,14 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.errors import ImportFileError
-from csm_checklist.store.log import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    Event,
-    EventLog,
-    host_name,
-    new_uuid,
-)
+from csm_checklist.store.records import Event, host_name, new_uuid
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import APPLICATION_ID, SCHEMA_VERSION
 
 RIYADH = timezone(timedelta(hours=3))
 WEEK = date(2026, 11, 23)  # a Monday
@@ -56,15 +51,15 @@ def make_event(
 
 
 @pytest.fixture
-def log(tmp_path: Path) -> EventLog:
-    opened = EventLog.open(tmp_path / "data" / "log.sqlite3")
+def log(tmp_path: Path) -> SqliteStore:
+    opened = SqliteStore.open(tmp_path / "data" / "log.sqlite3")
     yield opened
     opened.close()
 
 
 def test_open_creates_the_folder_and_a_marked_wal_log(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "log.sqlite3"
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         assert log.count() == 0
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -76,7 +71,7 @@ def test_open_creates_the_folder_and_a_marked_wal_log(tmp_path: Path) -> None:
 def test_an_empty_file_becomes_a_log(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
     path.write_bytes(b"")
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         log.record([make_event()])
         assert log.count() == 1
 
@@ -84,13 +79,13 @@ def test_an_empty_file_becomes_a_log(tmp_path: Path) -> None:
 def test_reopening_keeps_events(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
     event = make_event(note="2 escalations")
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         log.record([event])
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         assert list(log.events()) == [event]
 
 
-def test_record_writes_new_events_and_reports_settled_periods(log: EventLog) -> None:
+def test_record_writes_new_events_and_reports_settled_periods(log: SqliteStore) -> None:
     first = make_event("team-meeting")
     results = log.record([first])
     assert results == [(first, None)]
@@ -102,20 +97,20 @@ def test_record_writes_new_events_and_reports_settled_periods(log: EventLog) -> 
     assert log.count() == 2
 
 
-def test_the_same_item_twice_in_one_call_is_logged_once(log: EventLog) -> None:
+def test_the_same_item_twice_in_one_call_is_logged_once(log: SqliteStore) -> None:
     one, two = make_event(), make_event(minute=1)
     assert log.record([one, two]) == [(one, None), (two, one)]
     assert log.count() == 1
 
 
-def test_a_skip_settles_the_period_too(log: EventLog) -> None:
+def test_a_skip_settles_the_period_too(log: SqliteStore) -> None:
     skip = make_event(kind="skip", note="public holiday")
     log.record([skip])
     done = make_event(minute=3)
     assert log.record([done]) == [(done, skip)]
 
 
-def test_an_undone_period_can_be_logged_again(log: EventLog) -> None:
+def test_an_undone_period_can_be_logged_again(log: SqliteStore) -> None:
     first = make_event()
     log.record([first])
     undone = log.undo_latest(datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH))
@@ -127,7 +122,7 @@ def test_an_undone_period_can_be_logged_again(log: EventLog) -> None:
     assert log.count() == 2  # nothing is ever deleted
 
 
-def test_undo_twice_finds_nothing_the_second_time(log: EventLog) -> None:
+def test_undo_twice_finds_nothing_the_second_time(log: SqliteStore) -> None:
     event = make_event()
     log.record([event])
     at = datetime(2026, 11, 23, 10, 0, tzinfo=RIYADH)
@@ -135,7 +130,7 @@ def test_undo_twice_finds_nothing_the_second_time(log: EventLog) -> None:
     assert log.undo_latest(at, item_id=event.item_id) is None
 
 
-def test_logged_at_keeps_its_offset_exactly(log: EventLog) -> None:
+def test_logged_at_keeps_its_offset_exactly(log: SqliteStore) -> None:
     cairo = timezone(timedelta(hours=2))
     event = make_event()
     event = Event(**{**event._asdict(), "logged_at": datetime(2026, 11, 23, 23, 30, tzinfo=cairo)})
@@ -144,7 +139,7 @@ def test_logged_at_keeps_its_offset_exactly(log: EventLog) -> None:
     assert stored.logged_at.isoformat() == "2026-11-23T23:30:00+02:00"
 
 
-def test_events_are_ordered_by_the_moment_logged_whatever_the_offset(log: EventLog) -> None:
+def test_events_are_ordered_by_the_moment_logged_whatever_the_offset(log: SqliteStore) -> None:
     early_utc = make_event("a")  # 09:00 +03:00 = 06:00 UTC
     late_utc = Event(
         **{
@@ -157,7 +152,7 @@ def test_events_are_ordered_by_the_moment_logged_whatever_the_offset(log: EventL
     assert [e.item_id for e in log.events(newest_first=False)] == ["a", "b"]
 
 
-def test_events_filters(log: EventLog) -> None:
+def test_events_filters(log: SqliteStore) -> None:
     daily = [
         make_event(
             "monitor-accounts", WEEK + timedelta(days=i), cadence="daily", length=1, minute=i
@@ -182,11 +177,11 @@ def test_events_filters(log: EventLog) -> None:
     assert ids(until=date(2026, 11, 23), include_undone=False) == []
 
 
-def test_events_streams_from_the_cursor(log: EventLog) -> None:
+def test_events_streams_from_the_cursor(log: SqliteStore) -> None:
     assert isinstance(log.events(), types.GeneratorType)
 
 
-def test_active_for_finds_each_key_and_ignores_undone(log: EventLog) -> None:
+def test_active_for_finds_each_key_and_ignores_undone(log: SqliteStore) -> None:
     meeting = make_event("team-meeting")
     review = make_event("performance-review", minute=1)
     old = make_event("team-meeting", WEEK - timedelta(days=7), minute=2)
@@ -203,14 +198,14 @@ def test_active_for_finds_each_key_and_ignores_undone(log: EventLog) -> None:
     assert found == {("team-meeting", WEEK): meeting, ("team-meeting", WEEK - timedelta(7)): old}
 
 
-def test_active_for_many_keys(log: EventLog) -> None:
+def test_active_for_many_keys(log: SqliteStore) -> None:
     days = [WEEK - timedelta(days=i) for i in range(1000)]
     log.record([make_event("monitor-accounts", d, cadence="daily", length=1) for d in days[::2]])
     found = log.active_for(("monitor-accounts", d) for d in days)
     assert sorted(found) == sorted(("monitor-accounts", d) for d in days[::2])
 
 
-def test_active_for_prefers_the_earliest_of_merged_duplicates(log: EventLog) -> None:
+def test_active_for_prefers_the_earliest_of_merged_duplicates(log: SqliteStore) -> None:
     # Two machines logged the same week, and their logs were merged.
     later = make_event(minute=40)
     earlier = make_event(minute=10)
@@ -218,7 +213,7 @@ def test_active_for_prefers_the_earliest_of_merged_duplicates(log: EventLog) -> 
     assert log.active_for([("team-meeting", WEEK)]) == {("team-meeting", WEEK): earlier}
 
 
-def test_active_overlapping(log: EventLog) -> None:
+def test_active_overlapping(log: SqliteStore) -> None:
     october = make_event("monthly-report", date(2026, 10, 1), cadence="monthly", length=31)
     november = make_event("monthly-report", date(2026, 11, 1), cadence="monthly", length=30)
     this_week = make_event("team-meeting", WEEK)
@@ -233,13 +228,13 @@ def test_active_overlapping(log: EventLog) -> None:
     assert log.active_overlapping(date(2027, 1, 1), date(2027, 1, 31)) == []
 
 
-def _plan(log: EventLog, sql: str, params: tuple[object, ...]) -> str:
+def _plan(log: SqliteStore, sql: str, params: tuple[object, ...]) -> str:
     rows = log._db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
     return " | ".join(row[-1] for row in rows)
 
 
 def test_lookups_search_indexes_instead_of_scanning(
-    log: EventLog, monkeypatch: pytest.MonkeyPatch
+    log: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Capture the SQL the log really runs, then ask SQLite how it runs it.
     seen: list[tuple[str, tuple[object, ...]]] = []
@@ -272,7 +267,7 @@ def test_lookups_search_indexes_instead_of_scanning(
     assert "USING INDEX events_item_period" in _plan(log, *selects[2])
 
 
-def test_undo_latest_takes_the_latest_logged_that_matches(log: EventLog) -> None:
+def test_undo_latest_takes_the_latest_logged_that_matches(log: SqliteStore) -> None:
     a = make_event("team-meeting", minute=1)
     b = make_event("performance-review", minute=2)
     c = make_event("team-meeting", WEEK - timedelta(days=7), minute=3)
@@ -290,7 +285,7 @@ def test_undo_latest_takes_the_latest_logged_that_matches(log: EventLog) -> None
     assert log.count() == 3
 
 
-def test_merge_adds_new_uuids_and_counts_the_rest(log: EventLog) -> None:
+def test_merge_adds_new_uuids_and_counts_the_rest(log: SqliteStore) -> None:
     mine = make_event("team-meeting")
     log.record([mine])
     theirs = make_event("performance-review")
@@ -299,12 +294,12 @@ def test_merge_adds_new_uuids_and_counts_the_rest(log: EventLog) -> None:
     assert log.count() == 2
 
 
-def test_merge_dry_run_writes_nothing(log: EventLog) -> None:
+def test_merge_dry_run_writes_nothing(log: SqliteStore) -> None:
     assert log.merge([make_event(), make_event("x")], dry_run=True) == (2, 0)
     assert log.count() == 0
 
 
-def test_merge_refuses_a_uuid_with_different_content(log: EventLog) -> None:
+def test_merge_refuses_a_uuid_with_different_content(log: SqliteStore) -> None:
     mine = make_event(note="on time")
     log.record([mine])
     changed = Event(**{**mine._asdict(), "note": "late"})
@@ -315,7 +310,7 @@ def test_merge_refuses_a_uuid_with_different_content(log: EventLog) -> None:
     assert log.count() == 1
 
 
-def test_merge_rolls_back_when_the_records_fail_midway(log: EventLog) -> None:
+def test_merge_rolls_back_when_the_records_fail_midway(log: SqliteStore) -> None:
     def records() -> object:
         yield make_event("a")
         yield make_event("b")
@@ -326,7 +321,7 @@ def test_merge_rolls_back_when_the_records_fail_midway(log: EventLog) -> None:
     assert log.count() == 0
 
 
-def test_merge_carries_an_undo_over(log: EventLog) -> None:
+def test_merge_carries_an_undo_over(log: SqliteStore) -> None:
     mine = make_event()
     log.record([mine])
     at = datetime(2026, 11, 25, 12, 0, tzinfo=RIYADH)
@@ -348,7 +343,7 @@ printable = st.text(
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=printable, by=printable, title=printable.filter(str.strip))
-def test_any_text_survives_the_log(log: EventLog, note: str, by: str, title: str) -> None:
+def test_any_text_survives_the_log(log: SqliteStore, note: str, by: str, title: str) -> None:
     event = Event(**{**make_event()._asdict(), "note": note, "by": by, "title": title})
     log.merge([event])
     (stored,) = (e for e in log.events() if e.uuid == event.uuid)
@@ -371,7 +366,7 @@ def test_host_name_is_the_socket_host_name() -> None:
     assert host_name() == socket.gethostname()
 
 
-def test_export_batches_stream_in_bounded_batches(log: EventLog) -> None:
+def test_export_batches_stream_in_bounded_batches(log: SqliteStore) -> None:
     log.merge(
         make_event("monitor-accounts", WEEK - timedelta(i), cadence="daily", length=1)
         for i in range(2500)
@@ -389,7 +384,7 @@ def test_the_log_and_formats_need_no_cli_libraries() -> None:
     import sys
 
     code = (
-        "import sys, csm_checklist.store.log, csm_checklist.exchange.formats; "
+        "import sys, csm_checklist.store.sqlite, csm_checklist.exchange.formats; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.errors import LogError
-from csm_checklist.store.log import APPLICATION_ID, SCHEMA_VERSION, Event, EventLog
+from csm_checklist.store.records import Event
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import APPLICATION_ID, SCHEMA_VERSION
 
 
 def make_event(item_id: str, note: str) -> Event:
@@ -34,7 +36,7 @@ def make_event(item_id: str, note: str) -> Event:
 def _open_fails(path: Path) -> str:
     before = path.read_bytes() if path.is_file() else None
     with pytest.raises(LogError) as caught:
-        EventLog.open(path)
+        SqliteStore.open(path)
     assert caught.value.exit_code == 1
     if before is not None:
         assert path.read_bytes() == before
@@ -55,7 +57,7 @@ def test_a_short_binary_file(tmp_path: Path) -> None:
 
 def _healthy_log(path: Path, events: int = 0) -> None:
     """A csm log with `events` events, everything checkpointed into the file."""
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         log.merge(make_event(f"item-{i}", note="x" * 200) for i in range(events))
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -89,7 +91,7 @@ def test_a_corrupt_data_page_is_reported_when_read(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[3 * 4096 :] = b"\xa5" * (len(data) - 3 * 4096)  # all but the schema and first pages
     path.write_bytes(bytes(data))
-    with pytest.raises(LogError) as caught, EventLog.open(path) as log:
+    with pytest.raises(LogError) as caught, SqliteStore.open(path) as log:
         list(log.events())
     assert caught.value.message.startswith(f"The log {path} is corrupt: ")
 
@@ -114,7 +116,7 @@ def test_a_database_with_a_foreign_application_id(tmp_path: Path) -> None:
 
 def test_a_log_from_a_newer_csm(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
-    with EventLog.open(path):
+    with SqliteStore.open(path):
         pass
     db = sqlite3.connect(path, isolation_level=None)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")

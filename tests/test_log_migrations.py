@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.store import log as logmodule
-from csm_checklist.store.log import (
+from csm_checklist.store import sqlite_migrations as logmodule
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_migrations import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
-    EventLog,
     migrate,
 )
 
@@ -78,7 +78,7 @@ def test_version_1_log_is_migrated_with_its_events(tmp_path: Path) -> None:
     )
     db.close()
 
-    with EventLog.open(path) as log:
+    with SqliteStore.open(path) as log:
         (event,) = log.events()
         assert event.title == "اجتماعات الفريق"
         assert event.note == "ok"

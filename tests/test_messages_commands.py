@@ -16,7 +16,8 @@ import time_machine
 
 from csm_checklist.messages import commands
 
-from clihelp import Result, run
+from clihelp import Result
+from clihelp import read as run
 
 
 @pytest.fixture(autouse=True)
@@ -88,10 +89,10 @@ def test_a_bad_moment_period_and_format_in_arabic(config_dir: Path) -> None:
         2,
         "خطأ: --period 'day' ليست فترة تقرير.\nتلميح: اكتب week أو month أو quarter أو year.\n",
     )
-    fmt = run("report", "--format", "pdf")
+    fmt = run("report", "--format", "docx")
     assert (fmt.exit_code, fmt.stderr) == (
         2,
-        "خطأ: --format 'pdf' ليست صيغة تقرير.\nتلميح: اكتب text أو md أو json.\n",
+        "خطأ: --format 'docx' ليست صيغة تقرير.\nتلميح: اكتب text أو md أو json أو html أو pdf.\n",
     )
 
 

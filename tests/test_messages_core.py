@@ -12,7 +12,7 @@ import pytest
 
 from csm_checklist.messages import Msg, core, entry, errors
 
-from clihelp import run
+from clihelp import read as run
 
 CORE = Path(__file__).parents[1] / "src" / "csm_checklist"
 # The modules whose sentences live in `messages/errors.py` and `messages/core.py`.

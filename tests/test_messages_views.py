@@ -16,7 +16,7 @@ import pytest
 import time_machine
 
 from bidi import unmarked
-from clihelp import run
+from clihelp import read as run
 
 RUN = "crisis-2027-03-02"
 
@@ -130,7 +130,7 @@ def test_what_views_say_in_arabic_exactly() -> None:
         closed = ok("run", "close", RUN, "--force")
         listed = ok("run", "list")
         quarter = ok("report", "--period", "quarter", "--on", "2027-03-08")
-    assert closed == f"أُغلقت {RUN} بعد 6ي 1س، وبقيت 5 خطوات مفتوحة.\n"
+    assert closed == f"أُغلقت {RUN} بعد 6 أيام وساعة، وبقيت 5 خطوات مفتوحة.\n"
     assert unmarked(listed).splitlines()[0].split() == [
         "الخطة",
         "الدليل",

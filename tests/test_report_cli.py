@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import run, track_from
+from clihelp import logged_on_the_day, run, track_from
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -53,7 +53,7 @@ def october() -> None:
         ("done", "policy-review", "--on", "2026-10-15"),
     ]
     for step in steps:
-        result = run(*step)
+        result = logged_on_the_day(*step)  # a late entry is one logged after its due date
         assert result.exit_code == 0, (step, result.stderr)
 
 
@@ -143,7 +143,12 @@ def test_plain_text_report_has_the_consistency_graph_without_box_drawing(october
     ("args", "first_line"),
     [
         (("--period", "day"), "Error: --period 'day' is not a report period."),
-        (("--format", "pdf"), "Error: --format 'pdf' is not a report format."),
+        (("--format", "docx"), "Error: --format 'docx' is not a report format."),
+        (("--format", "pdf"), "Error: A PDF report is written to a file, not to the terminal."),
+        (
+            ("--format", "pdf", "-o", "-"),
+            "Error: A PDF report is written to a file, not to the terminal.",
+        ),
         (
             ("--on", "2026-10-32"),
             "Error: --on '2026-10-32' is not a date (day is out of range for month).",

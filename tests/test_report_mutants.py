@@ -434,4 +434,38 @@ def test_a_report_as_logged_at_a_moment_leaves_out_later_entries() -> None:
     before = build_report(history, log, "weekly", d(16), d(30), as_logged=logged.replace(hour=8))
     after = build_report(history, log, "weekly", d(16), d(30), as_logged=logged)
     assert rows(before) == [("review", d(16), "missed")]
-    assert rows(after) == [("review", d(16), "on_time")]
+    assert rows(after) == [("review", d(16), "late")]  # logged the 25th, due the 20th
+
+
+# On time and late: the day it was logged, in the time zone of the rules ------------
+
+
+@pytest.mark.parametrize(
+    ("logged", "zone", "outcome"),
+    [
+        # Friday 20 is the due date. 20:59 UTC is 23:59 in Riyadh: on time.
+        (datetime(2026, 11, 20, 20, 59, tzinfo=timezone.utc), "Asia/Riyadh", "on_time"),
+        # 21:00 UTC is midnight in Riyadh: Saturday there, late.
+        (datetime(2026, 11, 20, 21, 0, tzinfo=timezone.utc), "Asia/Riyadh", "late"),
+        (datetime(2026, 11, 20, 21, 0, tzinfo=timezone.utc), "UTC", "on_time"),
+        (datetime(2026, 11, 20, 23, 59, tzinfo=timezone.utc), "", "on_time"),
+        (datetime(2026, 11, 21, 0, 0, tzinfo=timezone.utc), "", "late"),
+        # No time zone set: the offset it was logged with decides.
+        (datetime.fromisoformat("2026-11-20T23:30:00-05:00"), "", "on_time"),
+        (datetime.fromisoformat("2026-11-20T23:30:00-05:00"), "UTC", "late"),
+    ],
+)
+def test_a_done_is_judged_by_the_local_day_it_was_logged(
+    logged: datetime, zone: str, outcome: str
+) -> None:
+    # Logged for Monday 16, whatever day that is: --on picks the period only.
+    event = FakeEvent("review", d(16), d(16), logged_at=logged, period_end=d(22))
+    assert judge(WEEK, d(20), d(22), event, True, True, zone) == outcome  # type: ignore[arg-type]
+
+
+def test_yesterday_logged_today_is_late() -> None:
+    day = Period(d(17), d(17))
+    event = FakeEvent(
+        "monitor", d(17), d(17), logged_at=datetime(2026, 11, 18, 8, tzinfo=timezone.utc)
+    )
+    assert judge(day, d(17), d(18), event, True, True) == "late"  # type: ignore[arg-type]

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, run
+from clihelp import Result
+from clihelp import read as run
 
 
 @contextmanager
@@ -91,7 +92,7 @@ def test_a_crisis_run_on_time_late_overdue_closed_and_reported() -> None:
         ok("done", f"{RUN}/review")  # on time: due at the end of Friday
     with at("2027-03-08T10:00"):
         assert ok("run", "close", RUN, "--force", "--note", "account recovered") == (
-            f"Closed {RUN} after 6d 1h, 2 steps left open.\n"
+            f"Closed {RUN} after 6 days 1 hour, 2 steps left open.\n"
         )
         shown = ok("run", "show", RUN)
         refused(1, "run", "close", RUN)
@@ -100,13 +101,13 @@ def test_a_crisis_run_on_time_late_overdue_closed_and_reported() -> None:
     assert shown.splitlines()[:3] == [
         f"{RUN}  Social media crisis — hacked account",
         "started 2027-03-02 09:00 by Mona",
-        "closed 2027-03-08 10:00, closed after 6d 1h (closed with open steps): account recovered",
+        "closed 2027-03-08 10:00, closed after 6 days 1 hour (closed with open steps): account recovered",
     ]
     assert "done 2027-03-02 12:15 (late)" in shown
     assert "skipped 2027-03-02 12:15" in shown
     assert report.endswith(
         "Playbook runs\n"
-        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 6d 1h  "
+        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 6 days 1 hour · 2 steps left open  "
         "1 step late\n"
     )
     states = {step["step"]: (step["state"], step["late"]) for step in document["steps"]}
@@ -197,6 +198,11 @@ def test_start_refuses_unknown_and_future(config_dir: Path) -> None:
         assert refused(2, "run", "start", "crisis", "--on", "2027-03-03").stderr.startswith(
             "Error: --on 2027-03-03 is in the future"
         )
+        # Before the tracking start (the log began today): refused, as for items.
+        assert refused(2, "run", "start", "crisis", "--on", "2027-03-01").stderr.startswith(
+            "Error: --on 2027-03-01 is before csm began tracking, on 2027-03-02"
+        )
+        ok("history", "start", "2027-03-01")
         # An earlier day starts at its first minute.
         assert ok("run", "start", "campaign", "--on", "2027-03-01").startswith(
             "Started campaign-2027-03-01: Marketing campaign, 5 steps; first deadline "
@@ -234,7 +240,7 @@ def test_an_import_refuses_a_run_that_differs(tmp_path: Path) -> None:
         document["runs"][0]["playbook"] = "campaign"
         backup.write_text(json.dumps(document), encoding="utf-8")
         result = refused(2, "import", str(backup))
-    assert result.stderr.startswith(f"Error: Run {RUN} (")
+    assert result.stderr.startswith(f"Error: {backup}, runs[0]: Run {RUN} (")
     assert "is already in the log with a different 'playbook'." in result.stderr
 
 
@@ -350,7 +356,9 @@ def test_a_conflicting_run_leaves_the_entries_unimported(
         backup.write_text(json.dumps(document), encoding="utf-8")
         result = refused(2, "import", str(backup))
         events = json.loads(ok("log", "--json"))["events"]
-    assert result.stderr.startswith(f"Error: The run id {RUN} is already used here by another run.")
+    assert result.stderr.startswith(
+        f"Error: {backup}, runs[0]: The run id {RUN} is already used here by another run."
+    )
     assert len(events) == 1  # the file's other entry was not imported either
 
 
@@ -366,7 +374,7 @@ def test_a_report_as_logged_shows_a_run_as_it_stood() -> None:
         f"  {RUN}  Social media crisis  started 2027-03-02 09:00  still open  1 step late\n"
     )
     assert now.endswith(
-        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 2d 3h  1 step late\n"
+        f"  {RUN}  Social media crisis  started 2027-03-02 09:00  closed after 2 days 3 hours · 5 steps left open  1 step late\n"
     )
 
 

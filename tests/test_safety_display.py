@@ -101,7 +101,7 @@ def test_a_report_file_holds_no_control_characters(hostile: None, tmp_path: Path
     args = ["report", "--on", "2026-11-02", "--period", "week", "--format", "md"]
     assert run(*args, "-o", str(target)).exit_code == 0
     text = target.read_text(encoding="utf-8")
-    assert "\x1b" not in text and "\\x1b[2J" in text
+    assert "\x1b" not in text and "\\x1b\\[2J" in text  # [ escaped: no link
 
 
 def test_error_messages_show_what_was_typed_harmlessly() -> None:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 from clihelp import run
 from faults import csm_env, kept, refused, run_process, seed_log
 
 
 def events(data_dir: Path) -> list[str]:
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         return sorted(event.item_id for event in log.events())
 
 
@@ -94,6 +94,11 @@ def test_a_full_disk_on_stdout(command: list[str], tmp_path: Path, data_dir: Pat
         assert events(data_dir) == before
 
 
+@pytest.mark.skipif(
+    "libfaketime" in os.environ.get("LD_PRELOAD", ""),
+    reason="libfaketime, preloaded to run the suite on another day, opens a file in every "
+    "child at the lowest free descriptor: the child's stdout is never closed",
+)
 def test_a_closed_stdout_does_nothing(tmp_path: Path) -> None:
     seed_log()
     before = kept(tmp_path)

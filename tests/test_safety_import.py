@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csm_checklist.exchange.formats import neutral_cell, restore_cell
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
 from clihelp import run, track_from
 from faults import csm_env, kept, refused, run_process, seed_log
@@ -33,7 +33,7 @@ def export_jsonl(tmp_path: Path, data_dir: Path) -> bytes:
 
 
 def count(tmp_path: Path) -> int:
-    with EventLog.open(tmp_path / LOG) as log:
+    with SqliteStore.open(tmp_path / LOG) as log:
         return log.count()
 
 
@@ -166,7 +166,7 @@ def test_csv_formula_cells_are_neutral_and_come_back_exactly(
     source = tmp_path / "events.csv"
     source.write_text(text, encoding="utf-8", newline="")
     assert run("import", str(source)).exit_code == 0
-    (event,) = EventLog.open(tmp_path / LOG).events()
+    (event,) = SqliteStore.open(tmp_path / LOG).events()
     assert event.note == note
 
 

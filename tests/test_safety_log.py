@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.errors import LogError
-from csm_checklist.store.log import EventLog, _translate
+from csm_checklist.store.sqlite import SqliteStore
+from csm_checklist.store.sqlite_files import translate
 
 from clihelp import run, track_from
 from faults import csm_env, kept, refused, run_process, seed_log
@@ -178,7 +179,7 @@ def test_writing_in_a_read_only_folder_says_why(tmp_path: Path, data_dir: Path) 
 
 
 def test_a_full_disk_says_so_and_keeps_the_log(tmp_path: Path) -> None:
-    error = _translate(sqlite3.OperationalError("database or disk is full"), tmp_path / "log")
+    error = translate(sqlite3.OperationalError("database or disk is full"), tmp_path / "log")
     assert isinstance(error, LogError)
     assert "is full" in error.message and "nothing was written" in error.message
     assert error.hint is not None and "Move it aside" not in error.hint
@@ -190,7 +191,7 @@ def test_a_new_log_still_opens_and_an_empty_database_is_ours(data_dir: Path) -> 
     sqlite3.connect(data_dir / "log.sqlite3").close()  # 0 bytes
     track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02").exit_code == 0
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         assert log.count() == 1
 
 
@@ -200,8 +201,8 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
     code = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from csm_checklist.store.log import EventLog\n"
-        "EventLog.open(Path(sys.argv[1]))\n"
+        "from csm_checklist.store.sqlite import SqliteStore\n"
+        "SqliteStore.open(Path(sys.argv[1]))\n"
         "os.kill(os.getpid(), 9)\n"
     )
     log = data_dir / "log.sqlite3"
@@ -210,7 +211,7 @@ def test_a_new_log_killed_before_its_checkpoint_is_still_csms(data_dir: Path) ->
     assert log.with_name("log.sqlite3-wal").stat().st_size > 0
     track_from()
     assert run("done", "monitor-accounts", "--on", "2026-11-02").exit_code == 0
-    with EventLog.open(log) as opened:
+    with SqliteStore.open(log) as opened:
         assert opened.count() == 1
 
 
@@ -218,7 +219,7 @@ def test_the_quick_check_is_skipped_only_for_a_log_as_csm_left_it(
     tmp_path: Path, data_dir: Path
 ) -> None:
     from csm_checklist.duties.config import resolve_paths
-    from csm_checklist.store.log import known_sound
+    from csm_checklist.store.sqlite_files import known_sound
 
     marker = resolve_paths().log_checked
     log = data_dir / "log.sqlite3"
@@ -237,7 +238,7 @@ def test_two_logs_sharing_a_cache_folder_keep_their_own_notes(
 ) -> None:
     # A manager with two data folders (or the benchmark's two logs) must not
     # make every write check the whole log because the other log wrote last.
-    from csm_checklist.store import log as log_module
+    from csm_checklist.store import sqlite as log_module
 
     from clihelp import run
 

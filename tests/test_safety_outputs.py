@@ -166,7 +166,10 @@ def test_dev_stdout_reaches_stdout(tmp_path: Path) -> None:
 
 
 def _partial(folder: Path, name: str, pid: int) -> Path:
-    path = folder / f".{name}.{pid}.0badf00d.csm-partial"
+    from csm_checklist.atomic import partial_name, use_key_folder
+
+    use_key_folder(Path(os.environ["CSM_CACHE_DIR"]))
+    path = partial_name(folder / name, pid)
     path.write_text("half")
     return path
 

@@ -25,9 +25,9 @@ MONDAY = date(2026, 11, 23)
 @pytest.fixture(params=["sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
-        from csm_checklist.store.log import EventLog
+        from csm_checklist.store.sqlite import SqliteStore
 
-        with EventLog.open(tmp_path / "log.sqlite3") as log:
+        with SqliteStore.open(tmp_path / "log.sqlite3") as log:
             yield log
     else:
         team = request.getfixturevalue("team")

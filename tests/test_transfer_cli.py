@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.exchange.formats import FIELDS
-from csm_checklist.store.log import EventLog
+from csm_checklist.store.sqlite import SqliteStore
 
-from clihelp import run, track_from
+from clihelp import read as run
+from clihelp import track_from
 
 NOTES = [
     'مراجعة الأداء: "ممتاز", بلا مشاكل',
@@ -51,7 +52,7 @@ def seed(config_dir: Path) -> None:
 def log_count(data_dir: Path) -> int:
     if not (data_dir / "log.sqlite3").exists():
         return 0
-    with EventLog.open(data_dir / "log.sqlite3") as log:
+    with SqliteStore.open(data_dir / "log.sqlite3") as log:
         return log.count()
 
 
@@ -218,11 +219,11 @@ def test_a_failed_export_leaves_the_old_file(
     target = tmp_path / "events.csv"
     target.write_text("an older export\n")
 
-    def failing(self: EventLog, **_: object) -> object:
+    def failing(self: SqliteStore, **_: object) -> object:
         yield [("row",) * len(FIELDS)]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(EventLog, "export_batches", failing)
+    monkeypatch.setattr(SqliteStore, "export_batches", failing)
     result = run("export", "-o", str(target))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: Cannot write {target}: No space left on device.\n")

@@ -39,8 +39,8 @@ ENGLISH = [
     ),
     (
         ("off", "add"),
-        "Usage: csm off add [OPTIONS] {dates}\nTry 'csm off add -h' for help.\n\n"
-        "Error: Missing argument 'dates'.\n",
+        "Usage: csm off add [OPTIONS] {DATES}\nTry 'csm off add -h' for help.\n\n"
+        "Error: Missing argument 'DATES'.\n",
     ),
     (
         ("log", "--limit", "x"),
@@ -73,8 +73,8 @@ ARABIC = [
     ),
     (
         ("off", "add"),
-        "الاستخدام: csm off add [OPTIONS] {dates}\nللمساعدة: 'csm off add -h'.\n\n"
-        "خطأ: المعطى 'dates' ناقص.\n",
+        "الاستخدام: csm off add [OPTIONS] {DATES}\nللمساعدة: 'csm off add -h'.\n\n"
+        "خطأ: المعطى 'DATES' ناقص.\n",
     ),
     (
         ("log", "--limit", "x"),
@@ -144,7 +144,7 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(
 ) -> None:
     from csm_checklist import messages
     from csm_checklist.cli.failures import system_error
-    from csm_checklist.store import log
+    from csm_checklist.store import records as log
 
     monkeypatch.setattr(log, "COMMITS", [0])  # nothing logged by this run
 
@@ -157,7 +157,7 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(
     assert found is not None
     problem, hint, code = found
     assert (problem.text(), hint.text(), code) == (
-        "تعذّر استخدام /srv/out.csv: Permission denied.",
+        "تعذّر استخدام /srv/out.csv: لا توجد صلاحية.",
         "تحقّق من الصلاحيات والمساحة الفارغة في مجلدات csm (`csm config path`).",
         1,
     )

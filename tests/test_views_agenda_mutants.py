@@ -19,7 +19,7 @@ from csm_checklist.dates.schedule import Period, Recurrence
 from csm_checklist.duties.catalog import Text
 from csm_checklist.rules.agenda import Agenda, Entry, Progress
 from csm_checklist.rules.history import ItemRule
-from csm_checklist.store.log import Event
+from csm_checklist.store.records import Event
 
 from richview import drawn, plain
 

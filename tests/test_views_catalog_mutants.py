@@ -160,6 +160,7 @@ def test_list_json() -> None:
                 "start": None,
                 "tags": ["a", "b"],
                 "enabled": True,
+                "measures": [],
             },
             {
                 "id": "monitor",
@@ -173,6 +174,7 @@ def test_list_json() -> None:
                 "start": None,
                 "tags": [],
                 "enabled": True,
+                "measures": [],
             },
             {
                 "id": "coach",
@@ -186,6 +188,7 @@ def test_list_json() -> None:
                 "start": "2026-01-05",
                 "tags": [],
                 "enabled": False,
+                "measures": [],
             },
         ],
     }
@@ -227,7 +230,7 @@ NARROW_EN = [
     "<bold>Team</><bold dim> (team)</>",
     "  <bold>id</>       <bold>title</>            <bold>due</>",
     "  ──────────────────────────────────────────────────────────",
-    "  <cyan>coach</>    <dim>Coach</>            <dim>every month on the …</>  <dim>(disabled)</>",
+    "  <cyan>coach</>    <dim>Coach</>            <dim>every month on the…</>   <dim>(disabled)</>",
     "",
     "<bold>Empty</><bold dim> (empty)</>",
     "  <bold>id</>       <bold>title</>            <bold>due</>",

@@ -113,7 +113,7 @@ def test_fit_columns_shortens_only_with_a_width() -> None:
     assert fit_columns(rows, None, [1]) == ["monitor-accounts  Monitor the social media accounts"]
     assert fit_columns(rows, 40, [1]) == ["monitor-accounts  Monitor the social me…"]
     assert cell_len(fit_columns(rows, 40, [1])[0]) == 40
-    assert fit_columns(rows, 40, [1], indent="  ") == ["  monitor-accounts  Monitor the social …"]
+    assert fit_columns(rows, 40, [1], indent="  ") == ["  monitor-accounts  Monitor the social…"]
 
 
 @pytest.mark.parametrize(

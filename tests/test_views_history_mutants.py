@@ -23,7 +23,7 @@ from csm_checklist.duties.catalog import Area, Item, Text
 from csm_checklist.rules.agenda import Entry
 from csm_checklist.rules.history import Change
 from csm_checklist.rules.work import StartMove
-from csm_checklist.store.log import Event, StartRecord
+from csm_checklist.store.records import Event, StartRecord
 
 from fakes import FakeItem, history_of, revision
 
@@ -68,11 +68,26 @@ STARTS = [
         (SECOND[2], "removed call", "أُزيلت call"),
         (SECOND[3], "review switched off", "review أُوقفت"),
         (SECOND[4], "review switched on", "review فُعّلت"),
-        (SECOND[5], "review: due friday → (none)", "review: due friday → (لا شيء)"),
+        (SECOND[5], "review: due friday → (none)", "review: الاستحقاق friday → (لا شيء)"),
+        (
+            Change("changed", "review", "due", "weekday: thu", "weekday: mon"),
+            "review: due Thursday → Monday",
+            "review: الاستحقاق الخميس → الاثنين",
+        ),
+        (
+            Change("changed", "review", "due", "last-workday", "day: 5"),
+            "review: due last workday → day 5",
+            "review: الاستحقاق آخر يوم عمل → اليوم 5",
+        ),
+        (
+            Change("changed", "review", "cadence", "weekly", "monthly"),
+            "review: cadence weekly → monthly",
+            "review: التكرار أسبوعي → شهري",
+        ),
         (
             Change("changed", "review", "due", "", "friday"),
             "review: due (none) → friday",
-            "review: due (لا شيء) → friday",
+            "review: الاستحقاق (لا شيء) → friday",
         ),
     ],
 )
@@ -111,7 +126,7 @@ PLAIN_AR = """\
               أُزيلت call
               review أُوقفت
               review فُعّلت
-              review: due friday → (لا شيء)
+              review: الاستحقاق friday → (لا شيء)
   2026-11-09  لا تغيير في القواعد
 """
 
@@ -395,6 +410,7 @@ def test_show_json() -> None:
         "rule": {"en": "every Friday", "ar": "يوم الجمعة من كل أسبوع"},
         "enabled": False,
         "tags": ["team", "kpi"],
+        "measures": [],
         "tracked_since": "2026-10-01",
         "current": {
             "period_start": "2026-11-23",
@@ -452,6 +468,7 @@ def test_show_json() -> None:
         "rule": {"en": "every workday", "ar": "كل يوم عمل"},
         "enabled": True,
         "tags": [],
+        "measures": [],
         "tracked_since": None,
         "current": None,
         "next_due": [],

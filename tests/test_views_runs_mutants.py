@@ -4,6 +4,7 @@ both sections of a report (text, Markdown, JSON)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from csm_checklist.cli.views.runs import (
     today_section,
 )
 from csm_checklist.dates.schedule import Recurrence
+from csm_checklist.dates.within import Within
 from csm_checklist.duties.catalog import Item, Measure, Text
 from csm_checklist.rules.measures import MeasureRow
-from csm_checklist.rules.runs import Run, RunStep, StepEvent, Within
-from csm_checklist.store.log import Event
+from csm_checklist.rules.runs import Run, RunStep
+from csm_checklist.store.records import Event
+from csm_checklist.store.run_records import StepEvent
 
 UTC = timezone.utc
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -64,14 +67,14 @@ QUICK = OPEN._replace(run_id="INC-3", closed_at=START + timedelta(minutes=25), s
 @pytest.mark.parametrize(
     ("span", "text"),
     [
-        (timedelta(minutes=25), "25m"),
-        (timedelta(hours=3, minutes=10), "3h 10m"),
-        (timedelta(days=2, hours=4, minutes=59), "2d 4h"),
-        (timedelta(seconds=59), "0m"),
-        (timedelta(minutes=59, seconds=59), "59m"),
-        (timedelta(hours=1), "1h 0m"),
-        (timedelta(days=1), "1d 0h"),
-        (timedelta(hours=23, minutes=59), "23h 59m"),
+        (timedelta(minutes=25), "25 minutes"),
+        (timedelta(hours=3, minutes=10), "3 hours 10 minutes"),
+        (timedelta(days=2, hours=4, minutes=59), "2 days 4 hours"),
+        (timedelta(seconds=59), "less than a minute"),
+        (timedelta(minutes=59, seconds=59), "59 minutes"),
+        (timedelta(hours=1), "1 hour"),
+        (timedelta(days=1), "1 day"),
+        (timedelta(hours=23, minutes=59), "23 hours 59 minutes"),
     ],
 )
 def test_duration(span: timedelta, text: str) -> None:
@@ -149,21 +152,26 @@ def test_step_line() -> None:
 
 
 def test_closed_line() -> None:
-    assert closed_line(OPEN, START + timedelta(hours=5), 0) == "Closed INC-1 after 5h 0m."
+    assert closed_line(OPEN, START + timedelta(hours=5), 0) == "Closed INC-1 after 5 hours."
     assert closed_line(OPEN, START + timedelta(hours=5), 1) == (
-        "Closed INC-1 after 5h 0m, 1 step left open."
+        "Closed INC-1 after 5 hours, 1 step left open."
     )
     assert closed_line(OPEN, START + timedelta(days=1), 2) == (
-        "Closed INC-1 after 1d 0h, 2 steps left open."
+        "Closed INC-1 after 1 day, 2 steps left open."
     )
 
 
 def test_run_list() -> None:
     assert run_list([OPEN, FORCED, QUICK], "en") == (
-        "  run    playbook  started           steps        status\n"
-        "  INC-1  incident  2026-11-24 09:00  3/5, 1 late  open\n"
-        "  INC-2  incident  2026-11-24 09:00  3/5, 1 late  closed 2026-11-26 13:07\n"
-        "  INC-3  incident  2026-11-24 09:00  1/1          closed 2026-11-24 09:25\n"
+        "  run    playbook  started           steps                     status\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5, 1 late               open\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5, 1 late, 2 left open  closed 2026-11-26 13:07\n"
+        "  INC-3  incident  2026-11-24 09:00  1/1                       closed 2026-11-24 09:25\n"
+    )
+    assert run_list([OPEN, FORCED], "ar") == (
+        "  الخطة  الدليل    بدأت              الخطوات                    الحالة\n"
+        "  INC-1  incident  2026-11-24 09:00  3/5، متأخرة: 1             مفتوح\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، مفتوحة: 2  مغلق 2026-11-26 13:07\n"
     )
     assert run_list([OPEN], "ar") == (
         "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
@@ -185,7 +193,7 @@ def test_run_detail() -> None:
     assert run_detail(FORCED, LATER, "ar") == (
         "INC-2  حادث\n"
         "بدأت 2026-11-24 09:00 بواسطة Mona\n"
-        "مغلق 2026-11-26 13:07, أُغلقت بعد 2ي 4س (أُغلقت وفيها خطوات مفتوحة): resolved\n"
+        "مغلق 2026-11-26 13:07, أُغلقت بعد يومين و4 ساعات (أُغلقت وفيها خطوات مفتوحة): resolved\n"
         "  1.  triage  فرز      2س          تم 2026-11-24 12:00 (متأخر)\n"
         "  2.  notify  Notify   1ي          تم 2026-11-24 14:00\n"
         "  3.  fix     إصلاح    3 أيام عمل  متأخر عن موعده, الموعد 2026-11-27 09:00\n"
@@ -195,7 +203,7 @@ def test_run_detail() -> None:
     assert run_detail(QUICK, LATER, "en") == (
         "INC-3  Incident — VIP outage\n"
         "started 2026-11-24 09:00 by Mona\n"
-        "closed 2026-11-24 09:25, closed after 25m\n"
+        "closed 2026-11-24 09:25, closed after 25 minutes\n"
         "  1.  notify  Notify  1d  done 2026-11-24 14:00\n"
     )
 
@@ -308,9 +316,12 @@ def test_run_record() -> None:
 def test_report_lines() -> None:
     assert runs.report_lines([OPEN, FORCED, QUICK], "en") == [
         "Playbook runs",
-        "  INC-1  Incident  started 2026-11-24 09:00  still open          1 step late",
-        "  INC-2  Incident  started 2026-11-24 09:00  closed after 2d 4h  1 step late",
-        "  INC-3  Incident  started 2026-11-24 09:00  closed after 25m    0 steps late",
+        "  INC-1  Incident  started 2026-11-24 09:00  still open                                       "
+        "1 step late",
+        "  INC-2  Incident  started 2026-11-24 09:00  closed after 2 days 4 hours · 2 steps left open  "
+        "1 step late",
+        "  INC-3  Incident  started 2026-11-24 09:00  closed after 25 minutes                          "
+        "0 steps late",
     ]
     assert runs.report_lines([FORCED._replace(steps=STEPS[:1] * 2)], "en")[1].endswith(
         "  2 steps late"
@@ -325,8 +336,8 @@ def test_report_markdown() -> None:
         "| run | playbook | started | closed after | steps late |",
         "|---|---|---|---|---:|",
         "| INC-1 | Incident | 2026-11-24 09:00 | still open | 1 |",
-        "| INC-2 | Incident | 2026-11-24 09:00 | 2d 4h | 1 |",
-        "| INC-3 | Incident | 2026-11-24 09:00 | 25m | 0 |",
+        "| INC-2 | Incident | 2026-11-24 09:00 | 2 days 4 hours (2 steps left open) | 1 |",
+        "| INC-3 | Incident | 2026-11-24 09:00 | 25 minutes | 0 |",
         "",
     ]
     assert runs.report_markdown([], "ar") == ["## خطط العمل", "", "لا توجد خطط عمل.", ""]
@@ -435,6 +446,9 @@ def test_measures_report_json() -> None:
             "change": None,
             "target": None,
             "better": None,
+            "combine": "last",
+            "periods": 1,
+            "combined": None,
             "on_target": None,
             "history": [132],
         },
@@ -448,6 +462,9 @@ def test_measures_report_json() -> None:
             "change": 1,
             "target": 5,
             "better": "lower",
+            "combine": "last",
+            "periods": 1,
+            "combined": None,
             "on_target": False,
             "history": [7, 5, 6],
         },
@@ -476,8 +493,8 @@ def test_the_runs_in_arabic() -> None:
         "تم التخطي: Skip it (INC-1/skipit)"
     )
     assert run_list([FORCED], "ar") == (
-        "  الخطة  الدليل    بدأت              الخطوات         الحالة\n"
-        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1  مغلق 2026-11-26 13:07\n"
+        "  الخطة  الدليل    بدأت              الخطوات                    الحالة\n"
+        "  INC-2  incident  2026-11-24 09:00  3/5، متأخرة: 1، مفتوحة: 2  مغلق 2026-11-26 13:07\n"
     )
     assert today_section([OPEN], LATER, "ar") == (
         "خطط العمل المفتوحة\n"
@@ -487,9 +504,12 @@ def test_the_runs_in_arabic() -> None:
     )
     assert runs.report_lines([OPEN, FORCED, QUICK], "ar") == [
         "خطط العمل",
-        "  INC-1  حادث  بدأت 2026-11-24 09:00  ما زالت مفتوحة   خطوة واحدة متأخرة",
-        "  INC-2  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 2ي 4س  خطوة واحدة متأخرة",
-        "  INC-3  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 25د    لا خطوات متأخرة",
+        "  INC-1  حادث  بدأت 2026-11-24 09:00  ما زالت مفتوحة                                 "
+        "خطوة واحدة متأخرة",
+        "  INC-2  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد يومين و4 ساعات · بقيت خطوتان مفتوحة  "
+        "خطوة واحدة متأخرة",
+        "  INC-3  حادث  بدأت 2026-11-24 09:00  أُغلقت بعد 25 دقيقة                             "
+        "لا خطوات متأخرة",
     ]
     assert runs.report_markdown([OPEN, FORCED, QUICK], "ar") == [
         "## خطط العمل",
@@ -497,50 +517,61 @@ def test_the_runs_in_arabic() -> None:
         "| الخطة | الدليل | بدأت | أُغلقت بعد | خطوات متأخرة |",
         "|---|---|---|---|---:|",
         "| INC-1 | حادث | 2026-11-24 09:00 | ما زالت مفتوحة | 1 |",
-        "| INC-2 | حادث | 2026-11-24 09:00 | 2ي 4س | 1 |",
-        "| INC-3 | حادث | 2026-11-24 09:00 | 25د | 0 |",
+        "| INC-2 | حادث | 2026-11-24 09:00 | يومين و4 ساعات (بقيت خطوتان مفتوحة) | 1 |",
+        "| INC-3 | حادث | 2026-11-24 09:00 | 25 دقيقة | 0 |",
         "",
     ]
 
 
-def test_a_measure_without_values_shows_no_unit() -> None:
+def test_a_measure_without_values_is_left_out_with_its_empty_section() -> None:
     empty = MeasureRow("x", HANDLING, None, None, ())
-    assert (
-        measures.report_lines([empty], "en")[2] == "  Handling time  —      —         —       5 min"
+    assert measures.report_lines([empty], "en") == []
+    assert measures.report_markdown([empty], "en") == []
+    earlier = MeasureRow("x", HANDLING, None, 4.0, ())
+    assert measures.report_lines([earlier], "en")[2] == (
+        "  Handling time  —      4 min     —       5 min"
     )
-    assert measures.report_markdown([empty], "en")[4] == "| Handling time | — | — | — | 5 min |"
+    assert measures.report_markdown([earlier], "en")[4] == (
+        "| Handling time | — | 4 min | — | 5 min |"
+    )
 
 
 def test_durations_and_close_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert duration(timedelta(hours=3, minutes=10), "ar") == "3س 10د"
+    assert duration(timedelta(hours=3, minutes=10), "ar") == "3 ساعات و10 دقائق"
+    assert duration(timedelta(days=1, hours=23), "ar") == "يوم و23 ساعة"
+    assert duration(timedelta(days=1, hours=23), "en") == "1 day 23 hours"
     monkeypatch.setattr(runs, "current", lambda: "ar")
-    assert duration(timedelta(hours=3, minutes=10)) == "3س 10د"
-    assert closed_line(OPEN, START + timedelta(hours=5), 0) == "أُغلقت INC-1 بعد 5س 0د."
+    assert duration(timedelta(hours=3, minutes=10)) == "3 ساعات و10 دقائق"
+    assert closed_line(OPEN, START + timedelta(hours=5), 0) == "أُغلقت INC-1 بعد 5 ساعات."
     assert closed_line(OPEN, START + timedelta(days=1), 2) == (
-        "أُغلقت INC-1 بعد 1ي 0س، وبقيت خطوتان مفتوحة."
+        "أُغلقت INC-1 بعد يوم، وبقيت خطوتان مفتوحة."
     )
     assert closed_line(OPEN, START + timedelta(minutes=3), 1) == (
-        "أُغلقت INC-1 بعد 3د، وبقيت خطوة واحدة مفتوحة."
+        "أُغلقت INC-1 بعد 3 دقائق، وبقيت خطوة واحدة مفتوحة."
     )
 
 
 LIST_ROWS = [
-    "INC-1  incident  2026-11-24 09:00  3/5, 1 late  open",
-    "INC-2  incident  2026-11-24 09:00  3/5, 1 late  closed 2026-11-26 13:07",
-    "INC-3  incident  2026-11-24 09:00  1/1          closed 2026-11-24 09:25",
+    "INC-1  incident  2026-11-24 09:00  3/5, 1 late               open",
+    "INC-2  incident  2026-11-24 09:00  3/5, 1 late, 2 left open  closed 2026-11-26 13:07",
+    "INC-3  incident  2026-11-24 09:00  1/1                       closed 2026-11-24 09:25",
 ]
 
 
 @pytest.mark.parametrize(
     ("width", "lines"),
     [
-        # 73 cells is exactly the widest row.
-        (73, ["run    playbook  started           steps        status", *LIST_ROWS]),
-        (72, ["run    started           steps        status"]
+        # 86 cells is exactly the widest row.
+        (86, ["run    playbook  started           steps                     status", *LIST_ROWS]),
+        (85, ["run    started           steps                     status"]
          + [row[:7] + row[17:] for row in LIST_ROWS]),
-        (62, ["run    steps        status"] + [row[:7] + row[35:] for row in LIST_ROWS]),
-        # Narrower still: nothing more is left out, and nothing is shortened.
-        (30, ["run    steps        status"] + [row[:7] + row[35:] for row in LIST_ROWS]),
+        (75, ["run    steps                     status"] + [row[:7] + row[35:] for row in LIST_ROWS]),
+        # Narrower still: the time of closing goes; nothing is shortened.
+        (57, ["run    steps                     status"]
+         + [re.sub(r" ..:..$", "", row[:7] + row[35:]) for row in LIST_ROWS]),
+        # Narrower still: only whether it is open or closed.
+        (30, ["run    steps                     status"]
+         + [re.sub(r" [0-9-]{10} ..:..$", "", row[:7] + row[35:]) for row in LIST_ROWS]),
     ],
 )  # fmt: skip
 def test_run_list_leaves_out_the_playbook_then_the_start(width: int, lines: list[str]) -> None:
@@ -556,32 +587,49 @@ STEP_ROWS = [
 ]
 
 
+CLOSED = "closed 2026-11-26 13:07, closed after 2 days 4 hours"
+FORCED_NOTE = "  (closed with open steps): resolved"
+
+
 @pytest.mark.parametrize(
     ("width", "closed", "steps"),
     [
         # 64 cells is exactly the widest step; then the time limit goes,
-        # then the number, then each state goes under its step.
-        (64, "(closed with open s…", ["  " + "".join(row) for row in STEP_ROWS]),
-        (63, "(closed with open …", ["  " + a + b + d for a, b, _, d in STEP_ROWS]),
-        (51, "(close…", ["  " + b + d for _, b, _, d in STEP_ROWS]),
-        (47, "(c…", [x for _, b, _, d in STEP_ROWS for x in ("  " + b.rstrip(), "      " + d)]),
+        # then the number, then each state goes under its step. The moments
+        # and the time it took are never cut: they go on the next line.
+        (64, [CLOSED, FORCED_NOTE], ["  " + "".join(row) for row in STEP_ROWS]),
+        (63, [CLOSED, FORCED_NOTE], ["  " + a + b + d for a, b, _, d in STEP_ROWS]),
+        (
+            51,
+            [CLOSED[:24], "  " + CLOSED[25:], FORCED_NOTE],
+            ["  " + b + d for _, b, _, d in STEP_ROWS],
+        ),
+        (
+            47,
+            [CLOSED[:24], "  " + CLOSED[25:], FORCED_NOTE],
+            [x for _, b, _, d in STEP_ROWS for x in ("  " + b.rstrip(), "      " + d)],
+        ),
     ],
 )
-def test_run_detail_fits_the_terminal(width: int, closed: str, steps: list[str]) -> None:
+def test_run_detail_fits_the_terminal(width: int, closed: list[str], steps: list[str]) -> None:
     assert run_detail(FORCED, LATER, "en", width).split("\n") == [
         "INC-2  Incident",
         "started 2026-11-24 09:00 by Mona",
-        f"closed 2026-11-26 13:07, closed after 2d 4h {closed}",
+        *closed,
         *steps,
         "",
     ]
 
 
 def test_run_detail_shortens_its_heading_lines_but_never_a_state() -> None:
-    assert run_detail(FORCED, LATER, "en", 20).split("\n")[:5] == [
+    assert run_detail(FORCED, LATER, "en", 20).split("\n")[:9] == [
         "INC-2  Incident",
-        "started 2026-11-24 …",
+        "started 2026-11-24…",
+        "  by Mona",
         "closed 2026-11-26 1…",
+        "  closed after 2 da…",
+        "  (closed with open…",
+        "  resolved",
         "  triage  Triage",
         "      done 2026-11-24 12:00 (late)",
     ]
@@ -611,13 +659,13 @@ def test_a_long_step_title_is_shortened_after_the_time_limit_goes() -> None:
     assert run_detail(LONG, LATER, "en", 40) == (
         "INC-1  Incident — VIP outage\n"
         "started 2026-11-24 09:00 by Mona\n"
-        "  fix  Fix the root cause and write it …\n"
+        "  fix  Fix the root cause and write it…\n"
         "      OVERDUE, due 2026-11-27 09:00\n"
     )
     assert today_section([LONG], LATER, "en", 70) == (
         "Open playbook runs\n"
         "  INC-1  Incident — VIP outage\n"
-        "    INC-1/fix  Fix the root cause and …  OVERDUE, due 2026-11-27 09:00\n"
+        "    INC-1/fix  Fix the root cause and…   OVERDUE, due 2026-11-27 09:00\n"
     )
     assert today_section([LONG], LATER, "en", 40) == (
         "Open playbook runs\n"
@@ -662,7 +710,8 @@ def test_run_views_in_arabic_at_a_width() -> None:
     assert run_detail(FORCED, LATER, "ar", 60) == (
         "INC-2  حادث\n"
         "بدأت 2026-11-24 09:00 بواسطة Mona\n"
-        "مغلق 2026-11-26 13:07, أُغلقت بعد 2ي 4س (أُغلقت وفيها خطوات م…\n"
+        "مغلق 2026-11-26 13:07, أُغلقت بعد يومين و4 ساعات\n"
+        "  (أُغلقت وفيها خطوات مفتوحة): resolved\n"
         "  triage  فرز      تم 2026-11-24 12:00 (متأخر)\n"
         "  notify  Notify   تم 2026-11-24 14:00\n"
         "  fix     إصلاح    متأخر عن موعده, الموعد 2026-11-27 09:00\n"

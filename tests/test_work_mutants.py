@@ -29,8 +29,8 @@ from csm_checklist.rules.work import (
     undo_target,
     undo_work,
 )
-from csm_checklist.store import backup_extra
-from csm_checklist.store.log import Event, EventLog, RevisionRecord, StartRecord
+from csm_checklist.store.records import Event, RevisionRecord, StartRecord
+from csm_checklist.store.sqlite import SqliteStore
 
 UTC = timezone.utc
 HERE = Path("checklist.yaml")
@@ -92,21 +92,21 @@ def at(day: int, hour: int = 9, month: int = 11) -> datetime:
 
 
 @pytest.fixture
-def log(tmp_path: Path) -> Iterator[EventLog]:
-    opened = EventLog.open(tmp_path / "log.sqlite3")
+def log(tmp_path: Path) -> Iterator[SqliteStore]:
+    opened = SqliteStore.open(tmp_path / "log.sqlite3")
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def tracked(log: EventLog) -> EventLog:
+def tracked(log: SqliteStore) -> SqliteStore:
     """A log tracking the items from Sunday 1 November."""
     load_history(log, OBSERVED, d(1), at(1))
     return log
 
 
 @pytest.fixture
-def busy(tracked: EventLog) -> EventLog:
+def busy(tracked: SqliteStore) -> SqliteStore:
     """A log tracking the items from Sunday 1 November, with work logged."""
     log_work(tracked, history(tracked), [MONITOR], "done", d(20), d(20), at(20), by="Mona")
     return tracked
@@ -115,14 +115,14 @@ def busy(tracked: EventLog) -> EventLog:
 TODAY = date(2026, 11, 20)
 
 
-def history(log: EventLog, today: date = TODAY) -> Any:
+def history(log: SqliteStore, today: date = TODAY) -> Any:
     return load_history(log, OBSERVED, today, at(today.day, 10, today.month))
 
 
 # load_history -------------------------------------------------------------------
 
 
-def test_a_new_log_starts_today_with_the_rules_seen(log: EventLog) -> None:
+def test_a_new_log_starts_today_with_the_rules_seen(log: SqliteStore) -> None:
     found = load_history(log, OBSERVED, d(2), at(2))
     assert found.start == d(2)
     assert [(s.start, s.recorded_at) for s in log.starts()] == [(d(2), at(2))]
@@ -136,7 +136,7 @@ def test_a_new_log_starts_today_with_the_rules_seen(log: EventLog) -> None:
 
 
 def test_a_start_or_rules_recorded_meanwhile_are_not_recorded_twice(
-    log: EventLog, monkeypatch: pytest.MonkeyPatch
+    log: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Another csm process records the start and the rules between this one's
     # reading and writing: this one then writes neither again.
@@ -161,14 +161,14 @@ def test_a_start_or_rules_recorded_meanwhile_are_not_recorded_twice(
     assert [r.uuid for r in revisions()] == ["other"]
 
 
-def test_the_same_rules_are_not_recorded_again(tracked: EventLog) -> None:
+def test_the_same_rules_are_not_recorded_again(tracked: SqliteStore) -> None:
     found = load_history(tracked, OBSERVED, d(5), at(5))
     assert found.start == d(1)
     assert [r.effective for r in tracked.revisions()] == [d(1)]
     assert [s.start for s in tracked.starts()] == [d(1)]
 
 
-def test_changed_rules_are_recorded_as_of_today(tracked: EventLog) -> None:
+def test_changed_rules_are_recorded_as_of_today(tracked: SqliteStore) -> None:
     fewer = observe([MONITOR], WorkCalendar(), "UTC")
     found = load_history(tracked, fewer, d(5), at(5))
     assert [(r.effective, r.rules) for r in tracked.revisions()] == [
@@ -179,7 +179,7 @@ def test_changed_rules_are_recorded_as_of_today(tracked: EventLog) -> None:
     assert found.start == d(1)
 
 
-def test_without_observed_rules_nothing_is_recorded(tracked: EventLog) -> None:
+def test_without_observed_rules_nothing_is_recorded(tracked: SqliteStore) -> None:
     fewer = observe([MONITOR], WorkCalendar(), "UTC")
     found = load_history(tracked, None, d(5), at(5))
     assert found.start == d(1)
@@ -188,7 +188,7 @@ def test_without_observed_rules_nothing_is_recorded(tracked: EventLog) -> None:
     assert len(tracked.revisions()) == 1  # as logged: the past, never written
 
 
-def test_an_empty_log_without_rules_is_refused(log: EventLog) -> None:
+def test_an_empty_log_without_rules_is_refused(log: SqliteStore) -> None:
     with pytest.raises(NotMet) as caught:
         load_history(log, None, d(5), at(5))
     assert caught.value.message == "The log holds no record of the checklists yet."
@@ -196,7 +196,7 @@ def test_an_empty_log_without_rules_is_refused(log: EventLog) -> None:
     assert log.starts() == []
 
 
-def test_the_history_as_logged_at_a_moment(tracked: EventLog) -> None:
+def test_the_history_as_logged_at_a_moment(tracked: SqliteStore) -> None:
     fewer = observe([MONITOR], WorkCalendar(), "UTC")
     load_history(tracked, fewer, d(5), at(5))
     tracked.add_start(StartRecord("s2", d(3), at(6)))
@@ -213,13 +213,13 @@ def test_the_history_as_logged_at_a_moment(tracked: EventLog) -> None:
     assert (earliest.start, [r.effective for r in earliest.revisions]) == (d(7), [d(1)])
 
 
-def test_the_days_off_are_kept(tracked: EventLog) -> None:
+def test_the_days_off_are_kept(tracked: SqliteStore) -> None:
     found = load_history(tracked, OBSERVED, d(5), at(5), days_off=frozenset({d(4)}))
     assert found.days_off == frozenset({d(4)})
 
 
 def test_a_log_that_cannot_be_written_still_answers(
-    log: EventLog, monkeypatch: pytest.MonkeyPatch
+    log: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> bool:
         raise LogError("read-only")
@@ -233,7 +233,7 @@ def test_a_log_that_cannot_be_written_still_answers(
 
 
 def test_a_read_only_log_with_rules_but_no_start_counts_them_once(
-    log: EventLog, monkeypatch: pytest.MonkeyPatch
+    log: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> bool:
         raise LogError("read-only")
@@ -246,7 +246,7 @@ def test_a_read_only_log_with_rules_but_no_start_counts_them_once(
 
 
 def test_a_read_only_log_counts_changed_rules_from_today(
-    tracked: EventLog, monkeypatch: pytest.MonkeyPatch
+    tracked: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> bool:
         raise LogError("read-only")
@@ -264,7 +264,7 @@ def test_a_read_only_log_counts_changed_rules_from_today(
 # check_tracked ------------------------------------------------------------------
 
 
-def test_work_before_the_tracking_start_is_refused(tracked: EventLog) -> None:
+def test_work_before_the_tracking_start_is_refused(tracked: SqliteStore) -> None:
     with pytest.raises(BadInput) as caught:
         check_tracked(history(tracked), MONITOR, d(31, 10))
     assert caught.value.message == ("--on 2026-10-31 is before csm began tracking, on 2026-11-01.")
@@ -275,7 +275,7 @@ def test_work_before_the_tracking_start_is_refused(tracked: EventLog) -> None:
     check_tracked(history(tracked), MONITOR, d(1))
 
 
-def test_work_before_an_item_was_tracked_is_refused(tracked: EventLog) -> None:
+def test_work_before_an_item_was_tracked_is_refused(tracked: SqliteStore) -> None:
     with pytest.raises(BadInput) as caught:
         check_tracked(history(tracked), LATER, d(9))
     assert (
@@ -290,7 +290,7 @@ def test_work_before_an_item_was_tracked_is_refused(tracked: EventLog) -> None:
 
 
 @pytest.mark.parametrize("item", [OFF, MONITOR._replace(id="unknown")])
-def test_an_item_not_tracked_now_is_refused(tracked: EventLog, item: Item) -> None:
+def test_an_item_not_tracked_now_is_refused(tracked: SqliteStore, item: Item) -> None:
     with pytest.raises(BadInput) as caught:
         check_tracked(history(tracked), item, d(9))
     assert caught.value.message == f"--on 2026-11-09 is before {item.id} was tracked."
@@ -299,7 +299,7 @@ def test_an_item_not_tracked_now_is_refused(tracked: EventLog, item: Item) -> No
 # log_work -----------------------------------------------------------------------
 
 
-def test_log_work_writes_each_item_for_its_period(tracked: EventLog) -> None:
+def test_log_work_writes_each_item_for_its_period(tracked: SqliteStore) -> None:
     results = log_work(
         tracked, history(tracked), [MONITOR, REVIEW], "done", d(18), d(20), at(20, 11),
         by="Mona", note="calm", lang="ar",
@@ -321,7 +321,7 @@ def test_log_work_writes_each_item_for_its_period(tracked: EventLog) -> None:
     assert sorted(e.uuid for e in tracked.events()) == sorted(e.uuid for e in events)
 
 
-def test_a_skip_is_logged_as_a_skip_in_english_by_default(tracked: EventLog) -> None:
+def test_a_skip_is_logged_as_a_skip_in_english_by_default(tracked: SqliteStore) -> None:
     ((event, existing),) = log_work(
         tracked, history(tracked), [REVIEW], "skip", d(20), d(20), at(20), by="Omar"
     )
@@ -333,7 +333,7 @@ def test_a_skip_is_logged_as_a_skip_in_english_by_default(tracked: EventLog) -> 
     assert settled is not None and settled.uuid == event.uuid
 
 
-def test_work_for_today_is_logged_and_for_tomorrow_refused(tracked: EventLog) -> None:
+def test_work_for_today_is_logged_and_for_tomorrow_refused(tracked: SqliteStore) -> None:
     log_work(tracked, history(tracked), [MONITOR], "done", d(20), d(20), at(20), by="Mona")
     with pytest.raises(BadInput) as caught:
         log_work(tracked, history(tracked), [MONITOR], "done", d(21), d(20), at(20), by="Mona")
@@ -343,13 +343,13 @@ def test_work_for_today_is_logged_and_for_tomorrow_refused(tracked: EventLog) ->
     assert caught.value.hint == "Use today (2026-11-20) or an earlier day."
 
 
-def test_nothing_is_logged_when_one_item_is_refused(tracked: EventLog) -> None:
+def test_nothing_is_logged_when_one_item_is_refused(tracked: SqliteStore) -> None:
     with pytest.raises(BadInput):
         log_work(tracked, history(tracked), [MONITOR, LATER], "done", d(9), d(20), at(20), by="M")
     assert list(tracked.events()) == []
 
 
-def test_work_outside_a_rule_range_is_refused(tracked: EventLog) -> None:
+def test_work_outside_a_rule_range_is_refused(tracked: SqliteStore) -> None:
     with pytest.raises(NotMet) as caught:
         log_work(tracked, history(tracked), [MONITOR, COMING], "done", d(20), d(20), at(20), by="M")
     assert caught.value.message == (
@@ -363,7 +363,7 @@ def test_work_outside_a_rule_range_is_refused(tracked: EventLog) -> None:
 
 
 def test_measures_go_with_the_one_item_logged(
-    tracked: EventLog, monkeypatch: pytest.MonkeyPatch
+    tracked: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[object] = []
     record = tracked.record
@@ -384,7 +384,7 @@ def test_measures_go_with_the_one_item_logged(
 # undo ---------------------------------------------------------------------------
 
 
-def test_undo_target(tracked: EventLog) -> None:
+def test_undo_target(tracked: SqliteStore) -> None:
     found = history(tracked)
     assert undo_target(found, None, None) == UndoTarget()
     assert undo_target(found, None, d(18)) == UndoTarget(for_date=d(18))
@@ -399,7 +399,7 @@ def test_undo_target(tracked: EventLog) -> None:
     assert undo_target(found, "coming", d(18)) == UndoTarget("coming", for_date=d(18))
 
 
-def test_undo_work_marks_the_latest_match(tracked: EventLog) -> None:
+def test_undo_work_marks_the_latest_match(tracked: SqliteStore) -> None:
     found = history(tracked)
     for item, day, hour in [
         (REVIEW, d(17), 9),
@@ -466,14 +466,30 @@ class Source:
         self.revisions: list[RevisionRecord] = []
         self.history = (starts or [], revisions or [])
         self.extra = extra or {}
+        self.at: list[Any] = []
 
     def records(self) -> Iterator[tuple[str, Event]]:
         self.starts, self.revisions = self.history
         for line, found in enumerate(self.events, start=1):
             yield f"backup.json, line {line}", found
 
+    def has_extra(self) -> bool:
+        return bool(self.extra)
 
-def test_importing_nothing_is_refused(log: EventLog) -> None:
+    def backup_runs(self) -> list[Any]:
+        return self.extra.get("runs", [])
+
+    def backup_steps(self) -> list[Any]:
+        return self.extra.get("run_steps", [])
+
+    def backup_measures(self) -> list[Any]:
+        return self.extra.get("measures", [])
+
+    def backup_note_changes(self) -> list[Any]:
+        return self.extra.get("note_changes", [])
+
+
+def test_importing_nothing_is_refused(log: SqliteStore) -> None:
     with pytest.raises(ImportFileError) as caught:
         import_events(log, Source([]), OBSERVED, d(20), at(20))  # type: ignore[arg-type]
     assert caught.value.message == "backup.json has no events; nothing was imported."
@@ -484,7 +500,7 @@ def test_importing_nothing_is_refused(log: EventLog) -> None:
     assert log.count() == 0 and log.starts() == [] and log.revisions() == []
 
 
-def test_events_into_an_empty_log_start_it_on_their_earliest_day(log: EventLog) -> None:
+def test_events_into_an_empty_log_start_it_on_their_earliest_day(log: SqliteStore) -> None:
     source = Source(
         [
             event(MONITOR, d(12, 10), (d(12, 10), d(12, 10)), uuid="a"),
@@ -493,30 +509,30 @@ def test_events_into_an_empty_log_start_it_on_their_earliest_day(log: EventLog) 
         ]
     )
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(3, 0, d(5, 10), "events", 0, False, (0, 0, 0))
+    assert result == ImportResult(3, 0, d(5, 10), "events", 0, False, (0, 0, 0, 0))
     assert [(s.start, s.recorded_at) for s in log.starts()] == [(d(5, 10), at(20))]
     assert [(r.effective, r.rules) for r in log.revisions()] == [(d(20), OBSERVED.text)]
     assert log.count() == 3
     again = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert again == ImportResult(0, 3, d(5, 10), "", 0, False, (0, 0, 0))
+    assert again == ImportResult(0, 3, d(5, 10), "", 0, False, (0, 0, 0, 0))
     assert len(log.starts()) == 1 and len(log.revisions()) == 1
 
 
-def test_a_dry_run_writes_nothing(log: EventLog) -> None:
+def test_a_dry_run_writes_nothing(log: SqliteStore) -> None:
     source = Source([event(MONITOR, d(12, 10), (d(12, 10), d(12, 10)), uuid="a")])
     result = import_events(log, source, OBSERVED, d(20), at(20), dry_run=True)  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(12, 10), "events", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(12, 10), "events", 0, False, (0, 0, 0, 0))
     assert (log.count(), log.starts(), log.revisions()) == (0, [], [])
 
 
-def test_only_undone_events_into_an_empty_log_start_it_today(log: EventLog) -> None:
+def test_only_undone_events_into_an_empty_log_start_it_today(log: SqliteStore) -> None:
     source = Source([event(MONITOR, d(3, 10), (d(3, 10), d(3, 10)), uuid="c", undone=at(4))])
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(20), "", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(20), "", 0, False, (0, 0, 0, 0))
     assert [(s.start, s.recorded_at) for s in log.starts()] == [(d(20), at(20))]
 
 
-def test_a_backup_into_an_empty_log_brings_its_history(log: EventLog) -> None:
+def test_a_backup_into_an_empty_log_brings_its_history(log: SqliteStore) -> None:
     rules = observe([MONITOR, REVIEW], WorkCalendar(), "UTC")
     brought = [RevisionRecord("r1", d(1, 9), at(1, 9, 9), rules.text)]
     starts = [
@@ -530,7 +546,7 @@ def test_a_backup_into_an_empty_log_brings_its_history(log: EventLog) -> None:
         revisions=brought,
     )  # fmt: skip
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(2, 0, d(1, 10), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(2, 0, d(1, 10), "backup", 0, False, (0, 0, 0, 0))
     assert [s.uuid for s in log.starts()] == ["s1", "s2"]
     assert [(r.uuid, r.effective) for r in log.revisions()] == [
         ("r1", d(1, 9)),
@@ -538,21 +554,21 @@ def test_a_backup_into_an_empty_log_brings_its_history(log: EventLog) -> None:
     ]
 
 
-def test_a_log_that_only_ever_started_takes_a_backups_history(tracked: EventLog) -> None:
+def test_a_log_that_only_ever_started_takes_a_backups_history(tracked: SqliteStore) -> None:
     source = Source(
         [event(MONITOR, d(2, 10), (d(2, 10), d(2, 10)), uuid="a")],
         starts=[StartRecord("s1", d(1, 9), at(1, 9, 9))],
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)],
     )
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0, 0))
     # The backup's start is in force afterwards, not the one the first
     # `csm today` on this machine recorded.
     assert [s.start for s in tracked.starts()] == [d(1, 9), d(1), d(1, 9)]
     assert history(tracked).start == d(1, 9)
 
 
-def test_a_backup_with_the_rules_seen_now_adds_no_revision(log: EventLog) -> None:
+def test_a_backup_with_the_rules_seen_now_adds_no_revision(log: SqliteStore) -> None:
     brought = [RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)]
     source = Source(
         [event(MONITOR, d(2, 10), (d(2, 10), d(2, 10)), uuid="a")],
@@ -560,11 +576,11 @@ def test_a_backup_with_the_rules_seen_now_adds_no_revision(log: EventLog) -> Non
         revisions=brought,
     )
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1, 9), "backup", 0, False, (0, 0, 0, 0))
     assert [r.uuid for r in log.revisions()] == ["r1"]
 
 
-def test_into_a_log_with_its_own_history_only_events_are_added(busy: EventLog) -> None:
+def test_into_a_log_with_its_own_history_only_events_are_added(busy: SqliteStore) -> None:
     rules = observe([MONITOR, REVIEW], WorkCalendar(), "UTC")
     source = Source(
         [
@@ -577,21 +593,21 @@ def test_into_a_log_with_its_own_history_only_events_are_added(busy: EventLog) -
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), rules.text)],
     )
     result = import_events(busy, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(4, 0, d(1), "", 1, True, (0, 0, 0))
+    assert result == ImportResult(4, 0, d(1), "", 1, True, (0, 0, 0, 0))
     assert [s.start for s in busy.starts()] == [d(1)]
     assert [r.effective for r in busy.revisions()] == [d(1)]
 
 
-def test_a_log_with_a_start_chosen_by_hand_is_not_empty(log: EventLog) -> None:
+def test_a_log_with_a_start_chosen_by_hand_is_not_empty(log: SqliteStore) -> None:
     load_history(log, OBSERVED, d(1), at(1))
     log.add_start(StartRecord("s2", d(3), at(2)))
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")])
     result = import_events(log, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(3), "", 1, False, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(3), "", 1, False, (0, 0, 0, 0))
     assert [s.start for s in log.starts()] == [d(1), d(3)]
 
 
-def test_a_log_with_events_is_not_empty(busy: EventLog) -> None:
+def test_a_log_with_events_is_not_empty(busy: SqliteStore) -> None:
     tracked = busy
     source = Source(
         [event(MONITOR, d(2), (d(2), d(2)), uuid="a")],
@@ -599,11 +615,11 @@ def test_a_log_with_events_is_not_empty(busy: EventLog) -> None:
         revisions=[RevisionRecord("r1", d(1, 9), at(1, 9, 9), OBSERVED.text)],
     )
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(1, 0, d(1), "", 0, True, (0, 0, 0))
+    assert result == ImportResult(1, 0, d(1), "", 0, True, (0, 0, 0, 0))
     assert [s.uuid for s in tracked.starts()] != ["s1"]
 
 
-def test_an_event_in_a_period_the_rules_here_do_not_cut_is_refused(tracked: EventLog) -> None:
+def test_an_event_in_a_period_the_rules_here_do_not_cut_is_refused(tracked: SqliteStore) -> None:
     source = Source(
         [
             event(MONITOR, d(2), (d(2), d(2)), uuid="a"),
@@ -624,7 +640,7 @@ def test_an_event_in_a_period_the_rules_here_do_not_cut_is_refused(tracked: Even
     assert tracked.count() == 0
 
 
-def test_an_event_where_the_rules_here_cut_no_period_is_refused(tracked: EventLog) -> None:
+def test_an_event_where_the_rules_here_cut_no_period_is_refused(tracked: SqliteStore) -> None:
     source = Source([event(COMING, d(18), (d(15), d(15)), uuid="a")])
     with pytest.raises(ImportFileError) as caught:
         import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
@@ -634,7 +650,7 @@ def test_an_event_where_the_rules_here_cut_no_period_is_refused(tracked: EventLo
     )
 
 
-def test_undone_events_and_unknown_items_are_kept_as_logged(busy: EventLog) -> None:
+def test_undone_events_and_unknown_items_are_kept_as_logged(busy: SqliteStore) -> None:
     stranger = MONITOR._replace(id="stranger")
     source = Source(
         [
@@ -643,36 +659,44 @@ def test_undone_events_and_unknown_items_are_kept_as_logged(busy: EventLog) -> N
         ]
     )
     result = import_events(busy, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result == ImportResult(2, 0, d(1), "", 0, False, (0, 0, 0))
+    assert result == ImportResult(2, 0, d(1), "", 0, False, (0, 0, 0, 0))
 
 
 def test_a_backup_extra_is_checked_first_then_merged(
-    tracked: EventLog, monkeypatch: pytest.MonkeyPatch
+    tracked: SqliteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[bool, dict[str, list[Any]], bool]] = []
+    calls: list[tuple[str, list[Any], bool]] = []
 
-    def merge_extra(
-        log: EventLog, extra: dict[str, list[Any]], *, dry_run: bool = False
-    ) -> tuple[int, int, int]:
-        calls.append((log is tracked, extra, dry_run))
-        return (1, 2, 3)
+    def merge_runs(runs: Any, steps: Any, *, dry_run: bool = False) -> tuple[int, int]:
+        calls.append(("runs", list(runs) + list(steps), dry_run))
+        return (1, 2)
 
-    monkeypatch.setattr(backup_extra, "merge_extra", merge_extra)
-    extra = {"runs": [{"run": 1}]}
+    def merge_measures(records: Any, *, dry_run: bool = False) -> int:
+        calls.append(("measures", list(records), dry_run))
+        return 3
+
+    monkeypatch.setattr(tracked, "merge_runs", merge_runs)
+    monkeypatch.setattr(tracked, "merge_measures", merge_measures)
+    from csm_checklist.rules import importcheck
+
+    # The records themselves are importcheck's to judge (test_safety2_import.py).
+    monkeypatch.setattr(importcheck, "check_extra", lambda *args: None)
+    extra: dict[str, list[Any]] = {"runs": ["r"], "run_steps": ["s"], "measures": ["m"]}
     source = Source([event(MONITOR, d(2), (d(2), d(2)), uuid="a")], extra=extra)
     result = import_events(tracked, source, OBSERVED, d(20), at(20))  # type: ignore[arg-type]
-    assert result.extra == (1, 2, 3)
-    assert calls == [(True, extra, True), (True, extra, False)]
+    assert result.extra == (1, 2, 3, 0)
+    checked = [("runs", ["r", "s"], True), ("measures", ["m"], True)]
+    assert calls == [*checked, ("runs", ["r", "s"], False), ("measures", ["m"], False)]
     calls.clear()
     source = Source([event(MONITOR, d(3), (d(3), d(3)), uuid="b")], extra=extra)
     import_events(tracked, source, OBSERVED, d(20), at(20), dry_run=True)  # type: ignore[arg-type]
-    assert calls == [(True, extra, True), (True, extra, True)]
+    assert calls == [*checked, *checked]
 
 
 # the tracking start -------------------------------------------------------------
 
 
-def test_expected_count(tracked: EventLog) -> None:
+def test_expected_count(tracked: SqliteStore) -> None:
     found = history(tracked)
     # Daily: 15 workdays from Mon 2 to Fri 20; weekly: the weeks due on
     # Fridays 6, 13 and 20; policy (monthly, due Mon 30) and coming: none.
@@ -681,7 +705,7 @@ def test_expected_count(tracked: EventLog) -> None:
     assert expected_count(found.with_start(d(2)), d(6)) == 6
 
 
-def test_move_start(tracked: EventLog) -> None:
+def test_move_start(tracked: SqliteStore) -> None:
     move = move_start(tracked, history(tracked), d(15), d(20), at(20))
     assert move == StartMove(d(1), d(15), 18, 6)
     assert [(s.start, s.recorded_at) for s in tracked.starts()] == [(d(1), at(1)), (d(15), at(20))]
@@ -689,12 +713,10 @@ def test_move_start(tracked: EventLog) -> None:
     assert back == StartMove(d(15), d(20), 6, 2)
 
 
-def test_move_start_refuses_the_future_and_the_distant_past(tracked: EventLog) -> None:
+def test_move_start_refuses_the_future_and_the_distant_past(tracked: SqliteStore) -> None:
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), d(21), d(20), at(20))
-    assert caught.value.message == (
-        "--on 2026-11-21 is in the future; csm logs work that has been done."
-    )
+    assert caught.value.message == "DATE 2026-11-21 is in the future."
     with pytest.raises(BadInput) as caught:
         move_start(tracked, history(tracked), date(1899, 12, 31), d(20), at(20))
     assert caught.value.message == "1899-12-31 is too far back to start tracking."

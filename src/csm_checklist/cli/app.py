@@ -53,6 +53,17 @@ class CsmGroup(CsmSubGroup):
     it (a closed pipe, a full disk, a number or date out of range). Other
     exceptions are bugs: one line too, and the traceback only with CSM_DEBUG=1."""
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        """click's options, with `--install-completion` saying what it did
+        in the reader's language (typer's own callback speaks English)."""
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name == "install_completion":
+                from csm_checklist.cli.commands.completion import install_completion
+
+                param.callback = install_completion
+        return params
+
     def summary(self, name: str, command: Any) -> str:
         """What `csm --help` says of a command: its one-sentence summary."""
         return SUMMARIES.get(name) or super().summary(name, command)
@@ -67,6 +78,10 @@ class CsmGroup(CsmSubGroup):
     ) -> Any:
         """click's main, but its usage errors are worded by csm (`usage.py`)."""
         learn_afresh()
+        if os.environ.get(complete_var or "_CSM_COMPLETE") == "complete_bash":
+            from csm_checklist.cli.commands.completion import complete_titles_as_words
+
+            complete_titles_as_words()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **kwargs)
         try:

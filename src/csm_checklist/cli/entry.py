@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from csm_checklist.cli import shortcut
-from csm_checklist.cli.failures import print_error
-from csm_checklist.messages import Msg
-
 
 def main() -> None:
     """Entry point of the `csm` console script and `python -m csm_checklist`."""
+    _end_cleanly_on_signals()  # first: before anything else is imported
+    from csm_checklist.cli import shortcut
+    from csm_checklist.cli.failures import print_error
+    from csm_checklist.messages import Msg
+
     args = sys.argv[1:]
     _prepare_streams()
     for arg in args:
@@ -31,6 +32,27 @@ def main() -> None:
     build_app(args)(prog_name="csm")
 
 
+def _end_cleanly_on_signals() -> None:
+    """Ctrl-C (SIGINT) and SIGTERM end csm at once with the usual exit codes
+    (130, 143) and no traceback, wherever they arrive: in a write, in an
+    import, in Python's own shutdown. Nothing is left half done: a log
+    transaction not committed is rolled back by SQLite, a file being replaced
+    keeps its old content (its temporary is removed by the next write), and
+    the system releases every lock of a process that ends."""
+    import contextlib
+    import os
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        os._exit(128 + signum)
+
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                signal.signal(number, stop)
+
+
 def _prepare_streams() -> None:
     """No output ever fails on its encoding: in a locale that cannot show some
     characters (LANG=C, PYTHONIOENCODING=ascii), they are written as escapes
@@ -41,5 +63,8 @@ def _prepare_streams() -> None:
             if encoding != "utf8":
                 stream.reconfigure(errors="backslashreplace")
     if sys.stdout is None:
+        from csm_checklist.cli.failures import print_error
+        from csm_checklist.messages import Msg
+
         print_error(Msg("cli.stdout_closed"), Msg("cli.stdout_closed_hint"))
         raise SystemExit(1)

@@ -20,7 +20,17 @@ def report_failure(exc: Exception) -> int:
     closed pipe, a full disk, a number or date out of range) as what went
     wrong, and anything else, a bug, as one line that says how to see more."""
     if isinstance(exc, CsmError):
-        print_error(exc.message, exc.hint)
+        problems = getattr(exc, "problems", None)
+        print_error(exc.message, exc.hint, problems)
+        listed = problems if isinstance(problems, list) else []
+        more = len(listed) - 1
+        if more > 0 and not isinstance(listed[0], str):
+            # A checklist with several mistakes: the first is said, and
+            # where to see them all.
+            if more == 1:
+                print_error("", Msg("cli.more_problem", count=more))
+            else:
+                print_error("", Msg("cli.more_problems", count=more))
         return exc.exit_code
     known = system_error(exc)
     if known is not None:
@@ -50,8 +60,8 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
             problem = Msg("cli.output_closed", saved=saved)
         return problem, Msg("cli.nothing_half_done"), 1
     if isinstance(exc, OSError):
-        # The system's own reason (strerror) stays as the system words it.
-        reason = exc.strerror or str(exc)
+        # The system's reason, said in the reader's language when csm knows it.
+        reason: object = exc.strerror or exc
         if exc.filename:
             problem = Msg("cli.cannot_use_file", path=exc.filename, reason=reason, saved=saved)
         else:
@@ -59,7 +69,7 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
         return problem, Msg("cli.check_folders"), 1
     if isinstance(exc, OverflowError):
         return (
-            Msg("cli.number_out_of_range", detail=str(exc)),
+            Msg("cli.number_out_of_range", detail=exc),
             Msg("cli.number_out_of_range_hint"),
             2,
         )
@@ -68,8 +78,8 @@ def system_error(exc: BaseException) -> tuple[Msg, Msg, int] | None:
 
 def _log_was_saved() -> bool:
     """Whether this run committed to the log."""
-    log = sys.modules.get("csm_checklist.store.log")
-    return log is not None and bool(getattr(log, "COMMITS", [0])[0])
+    records = sys.modules.get("csm_checklist.store.records")
+    return records is not None and bool(getattr(records, "COMMITS", [0])[0])
 
 
 def _silence_stdout() -> None:
@@ -82,7 +92,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def print_error(message: str, hint: str | None) -> None:
+def print_error(message: str, hint: str | None, problems: object = None) -> None:
     """ "Error: …" and "Hint: …" on stderr, in the reader's language."""
     from csm_checklist.cli.language import reader_lang
     from csm_checklist.cli.views.safe import one_line
@@ -92,6 +102,18 @@ def print_error(message: str, hint: str | None) -> None:
         return
     lang = reader_lang()
     # User input and stored text may be in the message: shown, never obeyed.
-    sys.stderr.write(t("cli.error_line", lang, message=one_line(say(message, lang))) + "\n")
+    lines = []
+    if message:
+        lines.append(t("cli.error_line", lang, message=one_line(say(message, lang))))
+    if isinstance(problems, list) and len(problems) > 1:  # every problem, after the first
+        for problem in problems[1:]:
+            if isinstance(problem, str):
+                lines.append("  " + one_line(say(problem, lang)))
     if hint:
-        sys.stderr.write(t("cli.hint_line", lang, hint=one_line(say(hint, lang))) + "\n")
+        lines.append(t("cli.hint_line", lang, hint=one_line(say(hint, lang))))
+    text = "".join(line + "\n" for line in lines)
+    if not text.isascii():  # dates in an Arabic sentence keep their order (bidi.py)
+        from csm_checklist.cli.views.bidi import isolate_lines
+
+        text = isolate_lines(text)
+    sys.stderr.write(text)

@@ -85,14 +85,19 @@ def parse_range(text: str) -> tuple[date, date]:
 
 
 def _parse_date(text: str) -> date:
+    from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
+
     key = text.strip()
     try:
-        return date.fromisoformat(key)
+        day = date.fromisoformat(key)
     except ValueError as exc:
         looks_right = len(key) == 10 and key[4] == "-" and key[7] == "-"
         if looks_right and "Invalid isoformat" not in str(exc):
             raise ValueError(Msg("errors.not_a_date_why", key=key, reason=exc)) from None
         raise ValueError(Msg("errors.not_a_date", key=key)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(Msg("errors.day_out_of_range", key=key, first=FIRST_DAY, last=LAST_DAY))
+    return day
 
 
 # Reading --------------------------------------------------------------------
@@ -105,8 +110,10 @@ def load_days_off(path: Path) -> list[DayOff]:
     """
     import yaml
 
+    from csm_checklist.reading import read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         return []
     except OSError as exc:
@@ -209,16 +216,35 @@ def reasons_by_date(entries: Iterable[DayOff]) -> dict[date, str]:
 # Writing --------------------------------------------------------------------
 
 
+# What YAML refuses to read raw (its "printable" set is narrower than JSON's:
+# DEL, C1 controls, surrogates, U+FFFE, U+FFFF), and what it would read as a
+# line break inside quotes (NEL, U+2028, U+2029). JSON already escapes C0.
+_NOT_YAML = "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+_FINDER: list[Any] = []
+
+
+def _quoted(text: str) -> str:
+    """`text` as a double-quoted string that YAML reads back exactly: JSON's
+    quoting, with every character YAML will not take raw written as \\uXXXX."""
+    if not _FINDER:
+        import re
+
+        _FINDER.append(re.compile(_NOT_YAML))
+    quoted = json.dumps(text, ensure_ascii=False)
+    return str(_FINDER[0].sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
+
+
 def render(entries: Sequence[DayOff]) -> str:
-    """The file's text: entries in date order. Values are JSON strings, which
-    YAML reads as they are, so any reason in any language round-trips."""
+    """The file's text: entries in date order. Values are double-quoted
+    strings that YAML reads as they are, so any reason in any language
+    round-trips, controls included."""
     lines = [HEADER.rstrip("\n"), "days_off:"]
     for entry in sorted(entries, key=lambda e: (e.start, e.end, e.source, e.reason)):
         lines.append(f"  - date: {entry.text}")
         if entry.reason:
-            lines.append(f"    reason: {json.dumps(entry.reason, ensure_ascii=False)}")
+            lines.append(f"    reason: {_quoted(entry.reason)}")
         if entry.source:
-            lines.append(f"    source: {json.dumps(entry.source, ensure_ascii=False)}")
+            lines.append(f"    source: {_quoted(entry.source)}")
     return "\n".join(lines) + "\n"
 
 

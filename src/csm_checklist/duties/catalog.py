@@ -53,6 +53,10 @@ class Measure(NamedTuple):
     unit: str = ""  # "" when the number has none
     target: float | None = None
     better: str = ""  # "higher", "lower", or "" when neither is better
+    # How the periods of a longer window combine: "sum" (a count such as
+    # complaints), "mean" (a score such as satisfaction) or "last" (a level
+    # such as a backlog); "last" when the file does not say.
+    combine: str = "last"
 
 
 class Item(NamedTuple):
@@ -136,13 +140,18 @@ def checklist_files(folder: Path) -> list[Path]:
     listed even when it is broken, so that reading it reports it: a checklist
     that silently vanished would drop its duties."""
     if not folder.is_dir():
+        if folder.exists():
+            from csm_checklist.errors import ChecklistError
+
+            raise ChecklistError(
+                Msg("errors.checklists_dir_is_file", path=folder),
+                hint=Msg("errors.checklists_dir_is_file_hint"),
+            )
         return []
+    # Whatever the name's kind (a FIFO, a folder, a device): listed, so that
+    # reading it refuses it by name instead of dropping its duties unseen.
     return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix in (".yaml", ".yml")
-        and not p.name.startswith(".")
-        and (p.is_file() or p.is_symlink())
+        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
     )
 
 

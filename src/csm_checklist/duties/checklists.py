@@ -16,28 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from csm_checklist.dates.schedule import (
-    MONTH_NAMES,
     PERIOD_KINDS,
-    RRULE,
-    WEEKDAY_NAMES,
-    Cadence,
-    DueRule,
-    FirstWorkday,
-    LastWorkday,
-    OnDayOfMonth,
-    OnMonthDay,
-    OnWeekday,
-    Recurrence,
-    check_rrule,
-    parse_month,
-    parse_weekday,
 )
 from csm_checklist.duties import yamlread
 from csm_checklist.duties.catalog import (
@@ -45,11 +31,65 @@ from csm_checklist.duties.catalog import (
     Area,
     Catalog,
     Item,
-    Text,
     builtin_files,
     checklist_files,
 )
-from csm_checklist.errors import ChecklistError, NotMet, reason_of
+from csm_checklist.duties.entries import (
+    SCHEDULE_KEYS,
+)
+from csm_checklist.duties.entries import (
+    Definition as _Definition,
+)
+from csm_checklist.duties.entries import (
+    FieldValue as _Value,
+)
+from csm_checklist.duties.entries import (
+    cadence_of as _cadence_of,
+)
+from csm_checklist.duties.entries import (
+    checked as _checked,
+)
+from csm_checklist.duties.entries import (
+    entry_who as _who,
+)
+from csm_checklist.duties.entries import (
+    make_area as _make_area,
+)
+from csm_checklist.duties.entries import (
+    make_item as _make_item,
+)
+from csm_checklist.duties.yamlfields import (
+    ChecklistFileError,
+    Problems,
+)
+from csm_checklist.duties.yamlfields import (
+    describe as _describe,
+)
+from csm_checklist.duties.yamlfields import (
+    did_you_mean as _did_you_mean,
+)
+from csm_checklist.duties.yamlfields import (
+    fail as _fail,
+)
+from csm_checklist.duties.yamlfields import (
+    line_of as _line,
+)
+from csm_checklist.duties.yamlfields import (
+    pairs as _pairs,
+)
+from csm_checklist.duties.yamlfields import (
+    parse_text as _parse_text,
+)
+from csm_checklist.duties.yamlfields import (
+    plain as _plain,
+)
+from csm_checklist.duties.yamlfields import (
+    scalar as _scalar,
+)
+from csm_checklist.duties.yamlfields import (
+    then as _then,
+)
+from csm_checklist.errors import ChecklistError, NotMet
 from csm_checklist.messages import Msg
 
 # `playbooks:` is read by playbooks.py, only by the commands that use them.
@@ -69,32 +109,9 @@ ITEM_KEYS = (
     "enabled",
     "measures",
 )
-LANG_KEYS = ("en", "ar")
-# The keys that together say when an item recurs: an override that changes
-# the cadence replaces all of them rather than mixing old and new.
-SCHEDULE_KEYS = ("cadence", "due", "rrule", "start")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _FILE_SHAPE_HINT = Msg("errors.checklist_file_shape_hint")
-
-
-class ChecklistFileError(ChecklistError):
-    """A ChecklistError that knows the file and line it is about."""
-
-    def __init__(self, message: str, hint: str | None, path: Path, line: int) -> None:
-        super().__init__(message, hint)
-        self.path = path
-        self.line = line
-        # Every problem found in the load this one stopped, itself first.
-        self.problems: list[ChecklistFileError] = [self]
-
-
-Problems = list[ChecklistFileError]
-
-
-class _Dependent(Exception):
-    """A check that cannot run because a key it needs was itself wrong; that
-    key's problem is already reported, and a second one would only mislead."""
 
 
 # Loading ---------------------------------------------------------------------
@@ -238,62 +255,11 @@ def copy_builtins(target: Path, *, force: bool = False) -> list[Path]:
 # Parsing one file ------------------------------------------------------------
 
 
-class _Value(NamedTuple):
-    """A value from a file, with where it was written."""
-
-    value: Any
-    source: Path
-    line: int
-
-
-@dataclass
-class _Definition:
-    """One area or item as written in one file, its keys already type-checked."""
-
-    kind: str  # "area" or "item"
-    id: str
-    fields: dict[str, _Value]
-    source: Path
-    line: int
-    bad: frozenset[str] = frozenset()  # keys written wrong, already reported
-
-
 @dataclass
 class _File:
     path: Path
     areas: list[_Definition]
     items: list[_Definition]
-
-
-def _where(source: Path, line: int, who: str | None) -> Msg:
-    if who:
-        return Msg("errors.at_line_who", source=source, line=line, who=who)
-    return Msg("errors.at_line", source=source, line=line)
-
-
-def _fail(source: Path, line: int, who: str | None, problem: str, hint: str) -> ChecklistFileError:
-    """The one shape of every checklist error: where, what is wrong, the fix."""
-    if not isinstance(problem, Msg):  # a message is written without the period
-        problem = problem.rstrip(".")
-    where = _where(source, line, who)
-    return ChecklistFileError(Msg("errors.at", where=where, problem=problem), hint, source, line)
-
-
-def _then(first: str, second: str) -> Msg:
-    """Two sentences of a hint, each in the reader's language."""
-    return Msg("errors.then", first=first, second=second)
-
-
-def _who(kind: str, entry_id: str) -> Msg:
-    """ "item 'x'" or "area 'x'", naming the entry an error is about."""
-    return Msg(f"errors.who_{kind}", id=entry_id)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return Msg("errors.did_you_mean", word=close[0]) if close else ""
 
 
 def _parse_file(path: Path, problems: Problems) -> _File:
@@ -302,8 +268,10 @@ def _parse_file(path: Path, problems: Problems) -> _File:
     a checklist at all raises."""
     import yaml
 
+    from csm_checklist.reading import read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ChecklistFileError(
@@ -424,94 +392,6 @@ def _yaml_error(path: Path, text: str, exc: Any) -> ChecklistError:
     )
 
 
-def _line(node: Any) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _describe(node: Any) -> Msg:
-
-    if node.id == "sequence":
-        return Msg("errors.node_list")
-    if node.id == "mapping":
-        return Msg("errors.node_mapping")
-    return (
-        Msg("errors.node_value", value=node.value)
-        if node.value != ""
-        else Msg("errors.node_nothing")
-    )
-
-
-def _pairs(
-    node: Any,
-    path: Path,
-    who: str | None,
-    allowed: Sequence[str],
-    problems: Problems | None = None,
-) -> Iterator[tuple[Any, Any]]:
-    """A mapping's (key, value) nodes, after checking every key is known and
-    once. A wrong key is added to `problems` and skipped (raised without it)."""
-
-    seen: set[str] = set()
-    for key_node, value_node in node.value:
-        problem = None
-        key = str(key_node.value) if key_node.id == "scalar" else ""
-        if key_node.id != "scalar":
-            problem = _fail(
-                path, _line(key_node), who, Msg("errors.key_not_word"), _keys_hint(allowed)
-            )
-        elif key not in allowed:
-            problem = _fail(
-                path,
-                _line(key_node),
-                who,
-                Msg("errors.unknown_key", key=key),
-                _then(_did_you_mean(key, allowed), _keys_hint(allowed)),
-            )
-        elif key in seen:
-            problem = _fail(
-                path,
-                _line(key_node),
-                who,
-                Msg("errors.key_twice", key=key),
-                Msg("errors.key_twice_hint"),
-            )
-        if problem is not None:
-            if problems is None:
-                raise problem
-            problems.append(problem)
-            continue
-        seen.add(key)
-        yield key_node, value_node
-
-
-def _keys_hint(allowed: Sequence[str]) -> Msg:
-    return Msg("errors.keys_list", keys=", ".join(allowed))
-
-
-def _scalar(node: Any, path: Path, who: str | None) -> Any:
-    """The Python value of a scalar node, as YAML's safe loader would build it."""
-    try:
-        return yamlread.build_scalar(node)
-    except yamlread.YamlProblem as exc:
-        raise _fail(
-            path,
-            exc.line,
-            who,
-            Msg("errors.cannot_read_value", problem=exc.problem),
-            Msg("errors.write_plain_text"),
-        ) from None
-
-
-def _plain(node: Any, path: Path, who: str | None) -> Any:
-    """A node as plain Python data (for due rules and tags)."""
-
-    if node.id == "scalar":
-        return _scalar(node, path, who)
-    if node.id == "sequence":
-        return [_plain(child, path, who) for child in node.value]
-    return {str(k.value): _plain(v, path, who) for k, v in node.value}
-
-
 def _parse_definition(
     path: Path, kind: str, index: int, node: Any, problems: Problems
 ) -> _Definition:
@@ -593,7 +473,7 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
     if key == "due":
         return _plain(node, path, who)
     if key == "measures":
-        from csm_checklist.rules.measures import parse_measures
+        from csm_checklist.duties.measures import parse_measures
 
         return parse_measures(
             node, lambda n, problem, hint: _fail(path, _line(n), who, problem, hint)
@@ -665,35 +545,6 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
     return value
 
 
-def _parse_text(path: Path, who: str, key: str, node: Any) -> dict[str, str]:
-
-    example = f'`{key}: {{en: "Team meeting", ar: "اجتماعات الفريق"}}`'
-    if node.id != "mapping":
-        raise _fail(
-            path,
-            _line(node),
-            who,
-            Msg("errors.text_not_mapping", key=key, holds=_describe(node)),
-            Msg("errors.write_eg", example=example),
-        )
-    texts: dict[str, str] = {}
-    for lang_node, text_node in _pairs(node, path, who, LANG_KEYS):
-        value = _scalar(text_node, path, who) if text_node.id == "scalar" else None
-        if value is None and text_node.id == "scalar":
-            value = ""
-        if not isinstance(value, str):
-            raise _fail(
-                path,
-                _line(text_node),
-                who,
-                Msg("errors.text_not_text", key=key, lang=lang_node.value),
-                Msg("errors.text_not_text_hint", example=example),
-            )
-        # A title is one line; details keep the line breaks a `|` block gives them.
-        texts[lang_node.value] = " ".join(value.split()) if key == "title" else value.strip()
-    return texts
-
-
 # Merging the files -------------------------------------------------------------
 
 
@@ -729,17 +580,6 @@ def _build(base: list[_File], user: list[_File], problems: Problems) -> Catalog:
             item_objs[item_id] = item
     paths = tuple(parsed.path for parsed in (*base, *user))
     return Catalog(area_objs, item_objs, paths)
-
-
-def _checked(problems: Problems, entry: _Definition, make: Any, *args: Any) -> Any:
-    """`make(*args)`, or None with its problem added to `problems`."""
-    try:
-        return make(*args)
-    except ChecklistFileError as exc:
-        problems.append(exc)
-    except _Dependent:
-        pass
-    return None
 
 
 def _merge(
@@ -780,257 +620,3 @@ def _override(base: _Definition, change: _Definition) -> _Definition:
             value = _Value({**old.value, **value.value}, value.source, value.line)
         fields[key] = value
     return _Definition(base.kind, base.id, fields, change.source, change.line)
-
-
-def _cadence_of(fields: dict[str, _Value]) -> str | None:
-    if "cadence" in fields:
-        return str(fields["cadence"].value)
-    if "rrule" in fields:
-        return RRULE
-    return None
-
-
-def _make_text(entry: _Definition, key: str) -> Text | None:
-    held = entry.fields.get(key)
-    if held is None or held.value is None:
-        return None
-    texts: dict[str, str] = held.value
-    text = Text(texts.get("en", ""), texts.get("ar", ""))
-    if not (text.en or text.ar):
-        raise _fail(
-            held.source,
-            held.line,
-            _who(entry.kind, entry.id),
-            Msg(f"errors.text_empty_{key}"),
-            Msg("errors.text_empty_hint", key=key),
-        )
-    return text
-
-
-def _require(entry: _Definition, key: str, example: str) -> _Value:
-    if key in entry.fields and entry.fields[key].value is not None:
-        return entry.fields[key]
-    if entry.bad:
-        # With a key written wrong (an unreadable title, say) csm cannot tell
-        # a new entry from an override; its "no `area:`" would likely mislead.
-        raise _Dependent(key)
-    raise _fail(
-        entry.source,
-        entry.line,
-        _who(entry.kind, entry.id),
-        Msg("errors.no_key", key=key),
-        Msg(f"errors.new_needs_key_{entry.kind}", example=example),
-    )
-
-
-def _make_area(entry: _Definition) -> Area:
-    _require(entry, "title", '{en: "Crisis management", ar: "إدارة الأزمات"}')
-    title = _make_text(entry, "title")
-    assert title is not None
-    return Area(entry.id, title, _make_text(entry, "details"), entry.source, entry.line)
-
-
-def _make_item(
-    entry: _Definition, areas: dict[str, Area | None], problems: Problems
-) -> Item | None:
-    """The item of a merged entry, or None with every problem of its title,
-    area and schedule added to `problems` (each checked on its own, so one
-    mistake does not hide the next)."""
-    who = _who("item", entry.id)
-    before = len(problems)
-
-    def make_title() -> Text | None:
-        _require(entry, "title", '{en: "Team meeting", ar: "اجتماعات الفريق"}')
-        return _make_text(entry, "title")
-
-    def make_area() -> str:
-        area = _require(entry, "area", "area: team-management")
-        if area.value not in areas:
-            raise _fail(
-                area.source,
-                area.line,
-                who,
-                Msg("errors.unknown_area", area=area.value),
-                _then(
-                    _did_you_mean(area.value, areas),
-                    Msg("errors.unknown_area_hint", areas=", ".join(areas)),
-                ),
-            )
-        return str(area.value)
-
-    def make_recurrence() -> Recurrence:
-        if any(key in entry.bad for key in SCHEDULE_KEYS) or (
-            entry.bad and _cadence_of(entry.fields) is None
-        ):
-            raise _Dependent("schedule")
-        return _make_recurrence(entry, who)
-
-    title = _checked(problems, entry, make_title)
-    details = _checked(problems, entry, _make_text, entry, "details")
-    area_id = _checked(problems, entry, make_area)
-    recurrence = _checked(problems, entry, make_recurrence)
-    if len(problems) > before or entry.bad or None in (title, area_id, recurrence):
-        return None
-    due = entry.fields.get("due")
-    tags = entry.fields.get("tags")
-    enabled = entry.fields.get("enabled")
-    return Item(
-        id=entry.id,
-        title=title,
-        details=details,
-        area=area_id,
-        recurrence=recurrence,
-        tags=tags.value if tags is not None else (),
-        enabled=enabled.value if enabled is not None else True,
-        source=entry.source,
-        line=entry.line,
-        due_spec=due.value if due is not None else None,
-        since=since.value if (since := entry.fields.get("since")) is not None else None,
-        measures=measures.value if (measures := entry.fields.get("measures")) else (),
-    )
-
-
-def _make_recurrence(entry: _Definition, who: str) -> Recurrence:
-    fields = entry.fields
-    cadence_text = _cadence_of(fields)
-    if cadence_text is None:
-        raise _fail(
-            entry.source,
-            entry.line,
-            who,
-            Msg("errors.no_key", key="cadence"),
-            Msg("errors.no_cadence_hint", cadences=", ".join(ALL_CADENCES)),
-        )
-    cadence: Cadence = cadence_text  # type: ignore[assignment]
-    rrule = fields.get("rrule")
-    start = fields.get("start")
-    due = fields.get("due")
-    if cadence != RRULE:
-        for held, key in ((rrule, "rrule"), (start, "start")):
-            if held is not None and held.value is not None:
-                raise _fail(
-                    held.source,
-                    held.line,
-                    who,
-                    Msg("errors.rrule_key_only", key=key, cadence=cadence),
-                    Msg("errors.rrule_key_only_hint"),
-                )
-        rule = None
-        if due is not None and due.value is not None:
-            rule = _due_rule(cadence, due, who)
-        return Recurrence(cadence, rule)
-    if rrule is None:
-        cadence_at = fields["cadence"]
-        raise _fail(
-            cadence_at.source,
-            cadence_at.line,
-            who,
-            Msg("errors.rrule_missing"),
-            Msg("errors.rrule_missing_hint"),
-        )
-    if due is not None and due.value is not None:
-        raise _fail(
-            due.source,
-            due.line,
-            who,
-            Msg("errors.rrule_no_due"),
-            Msg("errors.rrule_no_due_hint"),
-        )
-    first = start.value if start is not None else None
-    try:
-        check_rrule(rrule.value, first)
-    except ValueError as exc:
-        raise _fail(
-            rrule.source,
-            rrule.line,
-            who,
-            Msg("errors.rrule_unusable", rule=rrule.value, reason=reason_of(exc)),
-            Msg("errors.rrule_unusable_hint"),
-        ) from None
-    return Recurrence(RRULE, None, rrule.value, first)
-
-
-# Due rules ---------------------------------------------------------------------
-
-# The forms of due rule each cadence takes, as its hint says them.
-_DUE_FORMS = ("weekly", "monthly", "quarterly", "annual")
-
-
-def _due_rule(cadence: str, due: _Value, who: str) -> DueRule:
-    """Turn a written due rule into a schedule type, or explain the forms the
-    cadence takes."""
-    raw = due.value
-
-    def bad(problem: str, guess: str = "") -> ChecklistError:
-        hint = (
-            Msg(f"errors.due_forms_{cadence}")
-            if cadence in _DUE_FORMS
-            else Msg("errors.due_forms_none", cadence=cadence)
-        )
-        return _fail(due.source, due.line, who, problem, _then(guess, hint))
-
-    if cadence == "daily":
-        raise bad(Msg("errors.daily_no_due"))
-    if isinstance(raw, str):
-        key = raw.strip().lower()
-        if key == "first-workday":
-            return FirstWorkday()
-        if key == "last-workday":
-            return LastWorkday()
-    if cadence == "weekly":
-        if isinstance(raw, str):
-            try:
-                return OnWeekday(parse_weekday(raw))
-            except ValueError:
-                guess = _did_you_mean(raw.strip().lower(), (*WEEKDAY_NAMES, "last-workday"))
-                raise bad(Msg("errors.not_a_weekday", raw=raw), guess) from None
-        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
-    if cadence == "monthly":
-        day = _as_int(raw)
-        if day is None:
-            raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
-        return OnDayOfMonth(_check_day(day, 31, Msg("errors.due_day_monthly"), bad))
-    if not isinstance(raw, dict):
-        raise bad(Msg("errors.not_a_due_rule", raw=repr(raw), cadence=cadence))
-    unknown = [key for key in raw if key not in ("month", "day")]
-    if unknown:
-        guess = _did_you_mean(unknown[0], ("month", "day"))
-        raise bad(Msg("errors.due_unknown_key", key=unknown[0]), guess)
-    if "month" not in raw or "day" not in raw:
-        raise bad(Msg("errors.due_needs_month_day"))
-    if cadence == "quarterly":
-        month = _as_int(raw["month"])
-        if month is None or not 1 <= month <= 3:
-            raise bad(Msg("errors.due_not_quarter_month", month=repr(raw["month"])))
-        limit = 31
-    else:
-        try:
-            month = parse_month(raw["month"])
-        except ValueError as exc:
-            raise bad(reason_of(exc)) from None
-        limit = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-    day = _as_int(raw["day"])
-    if day is None:
-        raise bad(Msg("errors.due_day_not_number", day=repr(raw["day"])))
-    where = (
-        Msg("errors.due_day_quarterly")
-        if cadence == "quarterly"
-        else Msg("errors.due_day_month", month=MONTH_NAMES[month - 1].capitalize())
-    )
-    return OnMonthDay(month, _check_day(day, limit, where, bad))
-
-
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
-        return int(value)
-    return None
-
-
-def _check_day(day: int, limit: int, what: Msg, bad: Any) -> int:
-    if 1 <= day <= limit or -limit <= day <= -1:
-        return day
-    raise bad(Msg("errors.due_day_missing", day=day, what=what, limit=limit))

@@ -24,12 +24,14 @@ from csm_checklist.dates.schedule import (
     parse_workdays,
 )
 from csm_checklist.errors import ConfigError, NotMet, reason_of
+from csm_checklist.locks import LOCK_FILE as SETTINGS_LOCK_FILE
 from csm_checklist.messages import Msg
 
 APP_NAME = "csm-checklist"
 CONFIG_FILE = "config.yaml"
 LOG_FILE = "log.sqlite3"
 DAYS_OFF_FILE = "days-off.yaml"
+PACKS_FILE = "packs"
 LANGS = ("en", "ar")
 
 
@@ -66,6 +68,23 @@ class Paths(NamedTuple):
     def days_off_file(self) -> Path:
         return self.config_dir / DAYS_OFF_FILE
 
+    @property
+    def packs_file(self) -> Path:
+        return self.config_dir / PACKS_FILE
+
+    def owned_files(self) -> list[Path]:
+        """Every file csm keeps outside the folders it owns whole: the one
+        list `-o FILE` is checked against, so none is ever replaced."""
+        log = self.log_file
+        files = [log, *(log.with_name(log.name + s) for s in ("-wal", "-shm", "-journal"))]
+        files += [self.config_file, self.config_dir / SETTINGS_LOCK_FILE]
+        files += [self.days_off_file, self.packs_file]
+        return files
+
+    def owned_folders(self) -> list[Path]:
+        """The folders whose every file is csm's: the checklists and the cache."""
+        return [self.checklists_dir, self.cache_dir]
+
 
 def resolve_paths() -> Paths:
     """CSM_CONFIG_DIR / CSM_DATA_DIR / CSM_CACHE_DIR when set, else the
@@ -75,7 +94,7 @@ def resolve_paths() -> Paths:
     if all(given):
         # platformdirs is only imported when it is needed: tests and scripted
         # use set every variable and skip it.
-        return Paths(*(Path(str(value)).expanduser() for value in given))
+        return _keyed(Paths(*(Path(str(value)).expanduser() for value in given)))
     import platformdirs
 
     finders = (
@@ -83,12 +102,22 @@ def resolve_paths() -> Paths:
         platformdirs.user_data_dir,
         platformdirs.user_cache_dir,
     )
-    return Paths(
-        *(
-            Path(value).expanduser() if value else Path(find(APP_NAME, appauthor=False))
-            for value, find in zip(given, finders, strict=True)
+    return _keyed(
+        Paths(
+            *(
+                Path(value).expanduser() if value else Path(find(APP_NAME, appauthor=False))
+                for value, find in zip(given, finders, strict=True)
+            )
         )
     )
+
+
+def _keyed(paths: Paths) -> Paths:
+    """`paths`, after telling atomic.py where the key of its temporaries is."""
+    from csm_checklist.atomic import use_key_folder
+
+    use_key_folder(paths.cache_dir)
+    return paths
 
 
 # Each setting: how a typed value is checked and turned into the stored form.
@@ -141,6 +170,11 @@ def _check_region(value: str) -> str:
     code = value.strip().upper()
     if code and not (len(code) == 2 and code.isalpha() and code.isascii()):
         raise ValueError(Msg("errors.bad_region", value=value))
+    if code:
+        from csm_checklist.messages.countries import MESSAGES as COUNTRIES
+
+        if f"countries.{code}" not in COUNTRIES:  # XX, ZZ: no country at all
+            raise ValueError(Msg("errors.bad_region", value=value))
     return code
 
 
@@ -184,6 +218,16 @@ class Setting(NamedTuple):
     description: str
     check: Callable[[str], str]
     example: str
+    kind: str = "text"  # "text", "number" or "flag": how JSON gives the value
+
+    def typed(self, value: str) -> str | int | bool:
+        """The value as a program reading JSON wants it: a number as a
+        number, a flag as true or false (settings are kept as text)."""
+        if self.kind == "number" and value.strip().isdigit():
+            return int(value)
+        if self.kind == "flag":
+            return value == "true"
+        return value
 
 
 SETTINGS: dict[str, Setting] = {
@@ -210,6 +254,7 @@ SETTINGS: dict[str, Setting] = {
             Msg("help.setting.fiscal_year_start"),
             _check_fiscal_year_start,
             "7",
+            "number",
         ),
         Setting(
             "timezone",
@@ -238,6 +283,7 @@ SETTINGS: dict[str, Setting] = {
             Msg("help.setting.hijri"),
             _check_flag,
             "true",
+            "flag",
         ),
         Setting(
             "store",
@@ -298,7 +344,14 @@ class Settings(NamedTuple):
 
             moment = datetime.now(ZoneInfo(self.timezone))
         else:
-            moment = datetime.now().astimezone()
+            try:
+                moment = datetime.now().astimezone()
+            except (ValueError, OverflowError, OSError):
+                # TZ=UTC+99: an offset of more than a day, which no clock has.
+                raise ConfigError(
+                    Msg("errors.system_time_zone", tz=os.environ.get("TZ", "")),
+                    hint=Msg("errors.system_time_zone_hint"),
+                ) from None
         return moment.replace(microsecond=0)
 
     def today(self) -> date:
@@ -328,13 +381,14 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     import yaml
 
     from csm_checklist.duties import yamlread
+    from csm_checklist.reading import read_text
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         return {}, {}
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    except OSError as exc:
+        reason = exc.strerror or exc
         raise ConfigError(
             Msg("errors.config_unreadable", path=path, reason=reason),
             hint=Msg("errors.config_unreadable_hint"),
@@ -484,27 +538,16 @@ def save_settings(paths: Paths, changes: dict[str, str]) -> dict[str, str]:
     return stored
 
 
-LOCK_FILE = ".config.yaml.lock"
-
-
 @contextlib.contextmanager
 def _config_lock(paths: Paths) -> Iterator[None]:
-    """An exclusive lock on a file beside config.yaml, held while the block runs."""
+    """The settings lock (locks.py), held while the block runs."""
+    from csm_checklist.locks import settings_lock
+
     try:
-        paths.config_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(paths.config_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        with settings_lock(paths.config_dir):
+            yield
     except OSError as exc:
         raise _cannot_write(paths, exc) from exc
-    try:
-        try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks; writes stay atomic
-            yield
-            return
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def _cannot_write(paths: Paths, exc: OSError) -> NotMet:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from csm_checklist.duties.catalog import builtin_dir, builtin_files
+from csm_checklist.duties.config import PACKS_FILE
 from csm_checklist.errors import BadInput
 from csm_checklist.messages import Msg
 
@@ -20,7 +21,6 @@ from csm_checklist.messages import Msg
 PACKS = {
     "role": Msg("core.pack_role"),
 }
-PACKS_FILE = "packs"
 
 
 def packs_file(config_dir: Path) -> Path:
@@ -28,11 +28,33 @@ def packs_file(config_dir: Path) -> Path:
 
 
 def enabled_packs(config_dir: Path) -> list[str]:
-    """The packs switched on, in the order of PACKS."""
+    """The packs switched on, in the order of PACKS.
+
+    The file is read strictly: a name that is not a pack, or a file that
+    cannot be read, stops csm (exit 2) with the file and line, since reading
+    past it would quietly drop the pack's duties from the history.
+    """
+    from csm_checklist.reading import read_text
+
+    path = packs_file(config_dir)
     try:
-        words = packs_file(config_dir).read_text(encoding="utf-8").split()
+        text = read_text(path)
     except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:
+        raise BadInput(
+            Msg("errors.checklist_unreadable", path=path, reason=exc.strerror or exc),
+            hint=Msg("errors.packs_file_hint"),
+        ) from None
+    words: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        for word in line.split("#", 1)[0].split():
+            if word not in PACKS:
+                raise BadInput(
+                    Msg("errors.packs_file_unknown", path=path, line=number, name=word),
+                    hint=Msg("errors.packs_file_hint"),
+                )
+            words.add(word)
     return [name for name in PACKS if name in words]
 
 
@@ -72,16 +94,18 @@ def check_pack(name: str) -> str:
 def set_pack(config_dir: Path, name: str, on: bool) -> bool:
     """Switch pack `name` on or off; False when it already was."""
     from csm_checklist.atomic import write_text_atomically
+    from csm_checklist.locks import settings_lock
 
     key = check_pack(name)
-    current = enabled_packs(config_dir)
-    if (key in current) == on:
-        return False
-    wanted = [p for p in PACKS if (p in current and p != key) or (p == key and on)]
-    config_dir.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(
-        packs_file(config_dir),
-        "# Built-in packs switched on (csm checklist enable|disable NAME).\n"
-        + "".join(f"{p}\n" for p in wanted),
-    )
+    enabled_packs(config_dir)  # a broken file is refused before the lock file is made
+    with settings_lock(config_dir):
+        current = enabled_packs(config_dir)
+        if (key in current) == on:
+            return False
+        wanted = [p for p in PACKS if (p in current and p != key) or (p == key and on)]
+        write_text_atomically(
+            packs_file(config_dir),
+            "# Built-in packs switched on (csm checklist enable|disable NAME).\n"
+            + "".join(f"{p}\n" for p in wanted),
+        )
     return True

@@ -16,17 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from csm_checklist.dates.within import Within, parse_within
 from csm_checklist.duties.catalog import Text
-from csm_checklist.duties.checklists import (
+from csm_checklist.duties.yamlfields import (
     ChecklistFileError,
-    _did_you_mean,
-    _fail,
-    _line,
-    _parse_text,
-    _scalar,
+    did_you_mean,
+    fail,
+    line_of,
+    parse_text,
+    scalar,
 )
 from csm_checklist.messages import Msg
-from csm_checklist.rules.runs import Within, parse_within
 
 PLAYBOOK_KEYS = ("id", "title", "details", "area", "steps", "enabled")
 STEP_KEYS = ("id", "title", "within")
@@ -86,12 +86,15 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
     import yaml
 
     from csm_checklist.duties import yamlread
+    from csm_checklist.reading import read_text
 
     merged: dict[str, _Definition] = {}
     for path in files:
         try:
-            root: Any = yamlread.compose(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, yamlread.YamlProblem):
+            root: Any = yamlread.compose(read_text(path))
+        except FileNotFoundError:
+            continue  # the item loader reports a file it cannot read
+        except (OSError, yaml.YAMLError, yamlread.YamlProblem):
             continue  # the item loader reports a file it cannot read
         if root is None or root.id != "mapping":
             continue
@@ -100,9 +103,9 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
                 continue
             if value_node.id != "sequence":
                 problems.append(
-                    _fail(
+                    fail(
                         path,
-                        _line(value_node),
+                        line_of(value_node),
                         None,
                         Msg("errors.playbooks_not_list"),
                         Msg("errors.playbooks_not_list_hint"),
@@ -118,7 +121,7 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
                     continue
                 if entry.id in seen:
                     problems.append(
-                        _fail(
+                        fail(
                             path,
                             entry.line,
                             Msg("errors.who_playbook", id=entry.id),
@@ -147,9 +150,9 @@ def _load(files: Sequence[Path], areas: Sequence[str], problems: Problems) -> di
 def _entry(path: Path, index: int, node: Any) -> _Definition:
     position = Msg("errors.position_playbook", index=index)
     if node.id != "mapping":
-        raise _fail(
+        raise fail(
             path,
-            _line(node),
+            line_of(node),
             position,
             Msg("errors.playbook_not_mapping"),
             Msg("errors.playbook_not_mapping_hint"),
@@ -158,37 +161,37 @@ def _entry(path: Path, index: int, node: Any) -> _Definition:
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key not in PLAYBOOK_KEYS:
-            raise _fail(
+            raise fail(
                 path,
-                _line(key_node),
+                line_of(key_node),
                 position,
                 Msg("errors.unknown_key", key=key),
                 Msg(
                     "errors.then",
-                    first=_did_you_mean(key, PLAYBOOK_KEYS),
+                    first=did_you_mean(key, PLAYBOOK_KEYS),
                     second=Msg("errors.keys_list", keys=", ".join(PLAYBOOK_KEYS)),
                 ),
             )
         if key in nodes:
-            raise _fail(
+            raise fail(
                 path,
-                _line(key_node),
+                line_of(key_node),
                 position,
                 Msg("errors.key_twice", key=key),
                 Msg("errors.keep_one_key"),
             )
         nodes[key] = value_node
     ident = nodes.pop("id", None)
-    value = _scalar(ident, path, position) if ident is not None and ident.id == "scalar" else None
+    value = scalar(ident, path, position) if ident is not None and ident.id == "scalar" else None
     if not isinstance(value, str) or not _SLUG.match(value):
-        raise _fail(
+        raise fail(
             path,
-            _line(ident or node),
+            line_of(ident or node),
             position,
             Msg("errors.playbook_no_id"),
             Msg("errors.playbook_no_id_hint"),
         )
-    return _Definition(value, nodes, path, _line(node), {key: path for key in nodes})
+    return _Definition(value, nodes, path, line_of(node), {key: path for key in nodes})
 
 
 def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
@@ -198,42 +201,42 @@ def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
         return entry.sources.get(key, entry.source)
 
     if "title" not in entry.nodes:
-        raise _fail(
+        raise fail(
             entry.source,
             entry.line,
             who,
             Msg("errors.no_key", key="title"),
             Msg("errors.playbook_title_hint"),
         )
-    title = _parse_text(where("title"), who, "title", entry.nodes["title"])
+    title = parse_text(where("title"), who, "title", entry.nodes["title"])
     details_node = entry.nodes.get("details")
     details = None
     if details_node is not None and not details_node.tag.endswith(":null"):
-        texts = _parse_text(where("details"), who, "details", details_node)
+        texts = parse_text(where("details"), who, "details", details_node)
         details = Text(texts.get("en", ""), texts.get("ar", ""))
     area_node = entry.nodes.get("area")
     area = str(area_node.value).strip() if area_node is not None else ""
     if area_node is None or area not in areas:
-        raise _fail(
+        raise fail(
             where("area") if area_node is not None else entry.source,
-            _line(area_node) if area_node is not None else entry.line,
+            line_of(area_node) if area_node is not None else entry.line,
             who,
             Msg("errors.unknown_area", area=area)
             if area_node is not None
             else Msg("errors.no_key", key="area"),
             Msg(
                 "errors.then",
-                first=_did_you_mean(area, areas),
+                first=did_you_mean(area, areas),
                 second=Msg("errors.areas_list", areas=", ".join(areas)),
             ),
         )
     enabled = True
     if "enabled" in entry.nodes:
-        flag = _scalar(entry.nodes["enabled"], where("enabled"), who)
+        flag = scalar(entry.nodes["enabled"], where("enabled"), who)
         if not isinstance(flag, bool):
-            raise _fail(
+            raise fail(
                 where("enabled"),
-                _line(entry.nodes["enabled"]),
+                line_of(entry.nodes["enabled"]),
                 who,
                 Msg("errors.playbook_enabled"),
                 Msg("errors.playbook_enabled_hint"),
@@ -255,9 +258,9 @@ def _build(entry: _Definition, areas: Sequence[str]) -> Playbook:
 def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
     example = "`steps: [{id: assess, title: {en: Assess, ar: تقييم}, within: 2h}]`"
     if node is None or node.id != "sequence" or not node.value:
-        raise _fail(
+        raise fail(
             path,
-            _line(node) if node is not None else line,
+            line_of(node) if node is not None else line,
             who,
             Msg("errors.playbook_no_steps"),
             Msg("errors.write_eg", example=example),
@@ -265,19 +268,19 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
     steps: list[Step] = []
     for child in node.value:
         if child.id != "mapping":
-            raise _fail(path, _line(child), who, Msg("errors.step_not_mapping"), example)
+            raise fail(path, line_of(child), who, Msg("errors.step_not_mapping"), example)
         keys: dict[str, Any] = {}
         for key_node, value_node in child.value:
             key = str(key_node.value)
             if key not in STEP_KEYS:
-                raise _fail(
+                raise fail(
                     path,
-                    _line(key_node),
+                    line_of(key_node),
                     who,
                     Msg("errors.step_unknown_key", key=key),
                     Msg(
                         "errors.then",
-                        first=_did_you_mean(key, STEP_KEYS),
+                        first=did_you_mean(key, STEP_KEYS),
                         second=Msg("errors.step_keys", keys=", ".join(STEP_KEYS)),
                     ),
                 )
@@ -285,29 +288,33 @@ def _steps(path: Path, who: str, node: Any, line: int) -> tuple[Step, ...]:
         ident = keys.get("id")
         step_id = str(ident.value) if ident is not None and ident.id == "scalar" else ""
         if not _SLUG.match(step_id):
-            raise _fail(
+            raise fail(
                 path,
-                _line(ident or child),
+                line_of(ident or child),
                 who,
                 Msg("errors.step_no_id"),
                 Msg("errors.step_no_id_hint"),
             )
         step_who = Msg("errors.who_step", who=who, id=step_id)
         if any(step.id == step_id for step in steps):
-            raise _fail(
-                path, _line(ident), step_who, Msg("errors.step_duplicate"), Msg("errors.rename_one")
+            raise fail(
+                path,
+                line_of(ident),
+                step_who,
+                Msg("errors.step_duplicate"),
+                Msg("errors.rename_one"),
             )
         if "title" not in keys:
-            raise _fail(path, _line(child), step_who, Msg("errors.no_key", key="title"), example)
-        title = _parse_text(path, step_who, "title", keys["title"])
+            raise fail(path, line_of(child), step_who, Msg("errors.no_key", key="title"), example)
+        title = parse_text(path, step_who, "title", keys["title"])
         within = None
         if "within" in keys:
             raw = keys["within"]
             within = parse_within(str(raw.value)) if raw.id == "scalar" else None
             if within is None:
-                raise _fail(
+                raise fail(
                     path,
-                    _line(raw),
+                    line_of(raw),
                     step_who,
                     Msg("errors.within_not_duration", value=raw.value)
                     if raw.id == "scalar"

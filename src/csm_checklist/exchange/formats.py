@@ -6,7 +6,7 @@ memory than one of ten. Every row is the text of one event in `FIELDS` order.
 
 Readers check every record against what export writes and raise
 ImportFileError naming the file, the line (csv, jsonl) or the index (json) and
-the field. They yield events one by one, so `EventLog.merge` can validate and
+the field. They yield events one by one, so `Store.merge` can validate and
 insert in one transaction that a bad record rolls back whole.
 
 Formats on disk:
@@ -35,7 +35,17 @@ from typing import IO, Any
 from csm_checklist.dates.schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 from csm_checklist.errors import ImportFileError, reason_of
 from csm_checklist.messages import Msg
-from csm_checklist.store.log import FIELDS, KINDS, Event, RevisionRecord, StartRecord, event_row
+from csm_checklist.store.measure_records import MeasureRecord
+from csm_checklist.store.records import (
+    FIELDS,
+    KINDS,
+    Event,
+    NoteChange,
+    RevisionRecord,
+    StartRecord,
+    event_row,
+)
+from csm_checklist.store.run_records import RunRecord, StepEvent
 
 # `host` came after the rest and is optional on import.
 REQUIRED = FIELDS[:-1]
@@ -109,12 +119,15 @@ def _json_lines(batches: Batches, separator: str) -> Iterator[tuple[int, str]]:
     """Each batch as (rows, its objects joined by `separator`)."""
     from json.encoder import encode_basestring as quoted  # ensure_ascii=False
 
+    from csm_checklist.exchange.escapes import json_exact
+
     for batch in batches:
         objects = [
             _JSON_OBJECT % tuple([quoted(v) if v is not None else "null" for v in row])
             for row in batch
         ]
-        yield len(batch), separator.join(objects)
+        # C1 controls and bidi overrides as JSON escapes: the same data.
+        yield len(batch), json_exact(separator.join(objects))
 
 
 def write_jsonl(batches: Batches, out: IO[str]) -> int:
@@ -134,10 +147,12 @@ def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None 
     With `backup` (the tracking start, starts and revisions: `backup_header`),
     its keys come first: the file is then a full backup of the log.
     """
+    from csm_checklist.exchange.escapes import json_exact
+
     count = 0
     out.write("{")
     for key, value in (backup or {}).items():
-        out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        out.write(f"{json.dumps(key)}: {json_exact(json.dumps(value, ensure_ascii=False))},\n")
     out.write('"events": [')
     for size, text in _json_lines(batches, ",\n"):
         if size:
@@ -149,11 +164,9 @@ def write_json(batches: Batches, out: IO[str], backup: Mapping[str, Any] | None 
 
 
 def _md_cell(value: str | None) -> str:
-    if not value:
-        return ""
-    # A pipe would end the cell and a newline the row.
-    text = value.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-    return text.replace("\r", "<br>")
+    from csm_checklist.exchange.escapes import md_cell
+
+    return md_cell(value)
 
 
 def write_markdown(batches: Batches, out: IO[str]) -> int:
@@ -349,8 +362,21 @@ STDIN = "-"
 
 def open_source(source: Path | str, name: str) -> IO[bytes]:
     """The bytes of `source`: a file, a pipe, `<(...)`, or `-` for stdin."""
+    from csm_checklist.reading import bounded, not_a_file
+
     if str(source) == STDIN:
-        return sys.stdin.buffer
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # started with standard input closed (<&-)
+            raise ImportFileError(
+                Msg("errors.import_no_stdin"), hint=Msg("errors.import_unreadable_hint")
+            )
+        try:
+            return bounded(stdin, name, own=False)
+        except OSError as exc:  # a descriptor closed under Python's stdin
+            raise ImportFileError(
+                Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
+                hint=Msg("errors.import_unreadable_hint"),
+            ) from None
     path = Path(source)
     try:
         info = path.stat()
@@ -365,8 +391,11 @@ def open_source(source: Path | str, name: str) -> IO[bytes]:
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise ImportFileError(Msg("errors.import_folder", name=name), hint=_FIX_HINT)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        # A pipe or `<(...)` is read; a device (/dev/zero) would never end.
+        raise not_a_file(name, info.st_mode)
     try:
-        return path.open("rb")
+        return bounded(path.open("rb"), name)
     except OSError as exc:
         raise ImportFileError(
             Msg("errors.import_unreadable", name=name, reason=exc.strerror or exc),
@@ -392,8 +421,41 @@ class ImportSource:
         self.starts: list[StartRecord] = []
         self.revisions: list[RevisionRecord] = []
         # A json backup's playbook runs, their step events and the measures
-        # (checked by runs.py and measures.py when they are merged).
+        # (checked by exchange/backup.py as they are merged).
         self.extra: dict[str, list[Any]] = {}
+        # Where a record that cannot be read is noted so that reading goes on
+        # (an import lists every problem); None: the first one is raised.
+        self.problems: list[tuple[str, str | None]] | None = None
+        # The backup record being read (["runs", 3]), so a refusal names it.
+        self.at: list[Any] = []
+
+    def has_extra(self) -> bool:
+        """Whether the file is a json backup with runs, step check-offs or measures."""
+        return bool(self.extra)
+
+    def backup_runs(self) -> Iterator[RunRecord]:
+        """A json backup's playbook runs (none for other files), each checked."""
+        from csm_checklist.exchange.backup import run_records
+
+        return run_records(self.extra.get("runs", []), self.at)
+
+    def backup_steps(self) -> Iterator[StepEvent]:
+        """A json backup's step check-offs, each checked."""
+        from csm_checklist.exchange.backup import step_records
+
+        return step_records(self.extra.get("run_steps", []), self.at)
+
+    def backup_measures(self) -> Iterator[MeasureRecord]:
+        """A json backup's measures, each checked."""
+        from csm_checklist.exchange.backup import measure_records
+
+        return measure_records(self.extra.get("measures", []), self.at)
+
+    def backup_note_changes(self) -> Iterator[NoteChange]:
+        """A json backup's corrections of events' notes, each checked."""
+        from csm_checklist.exchange.backup import note_change_records
+
+        return note_change_records(self.extra.get("note_changes", []))
 
     def records(self) -> Iterator[tuple[str, Event]]:
         """Every event in the source, in order, each checked.
@@ -422,9 +484,9 @@ class ImportSource:
                 )
             lines = itertools.chain(head, stream)
             if kind == "csv":
-                yield from _read_csv(lines, shown)
+                yield from _read_csv(lines, shown, self.problems)
             elif kind == "jsonl":
-                yield from _read_jsonl(lines, shown)
+                yield from _read_jsonl(lines, shown, self.problems)
             else:
                 yield from _read_json(lines, shown, self)
         except UnicodeDecodeError:
@@ -438,10 +500,7 @@ class ImportSource:
                 Msg("errors.import_unreadable", name=shown, reason=reason), hint=_FIX_HINT
             ) from None
         finally:
-            if raw is sys.stdin.buffer:
-                stream.detach()  # stdin stays open for Python's own shutdown
-            else:
-                stream.close()
+            stream.close()  # standard input itself stays open (bounded, own=False)
 
 
 def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
@@ -453,7 +512,22 @@ def read_events(path: Path | str, name: str | None = None) -> Iterator[Event]:
 _TOO_DEEP = "errors.import_too_deep"
 
 
-def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+def _record(
+    where: str, build: Callable[[], Event], problems: list[tuple[str, str | None]] | None
+) -> Event | None:
+    """`build()`, or None after noting its problem in `problems` (when kept)."""
+    try:
+        return build()
+    except ImportFileError as exc:
+        if problems is None:
+            raise
+        problems.append((exc.message, exc.hint))
+        return None
+
+
+def _read_csv(
+    lines: Iterable[str], name: str, problems: list[tuple[str, str | None]] | None = None
+) -> Iterator[tuple[str, Event]]:
     reader = csv.reader(lines, strict=True)
     line = 1
     try:
@@ -472,33 +546,47 @@ def _read_csv(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
             if not row:
                 continue
             where = _line_of(name, start)
-            if len(row) != len(header):
-                raise _bad(
-                    where, Msg("errors.import_field_count", count=len(row), header=len(header))
-                )
-            row = [restore_cell(cell) for cell in row]
-            yield where, parse_record(dict(zip(header, row, strict=True)), where)
+
+            def build(row: list[str] = row, where: str = where) -> Event:
+                if len(row) != len(header):
+                    raise _bad(
+                        where, Msg("errors.import_field_count", count=len(row), header=len(header))
+                    )
+                cells = [restore_cell(cell) for cell in row]
+                return parse_record(dict(zip(header, cells, strict=True)), where)
+
+            event = _record(where, build, problems)
+            if event is not None:
+                yield where, event
     except csv.Error as exc:
         raise _bad(_line_of(name, line), Msg("errors.import_not_csv", reason=exc)) from None
 
 
-def _read_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[str, Event]]:
+def _read_jsonl(
+    lines: Iterable[str], name: str, problems: list[tuple[str, str | None]] | None = None
+) -> Iterator[tuple[str, Event]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = _line_of(name, number)
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise _bad(where, Msg("errors.import_not_object_why", reason=exc)) from None
-        except RecursionError:
-            raise _bad(where, Msg(_TOO_DEEP)) from None
-        if not isinstance(record, dict):
-            raise _bad(where, Msg("errors.import_not_object"))
-        yield where, parse_record(record, where)
+
+        def build(line: str = line, where: str = where) -> Event:
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise _bad(where, Msg("errors.import_not_object_why", reason=exc)) from None
+            except RecursionError:
+                raise _bad(where, Msg(_TOO_DEEP)) from None
+            if not isinstance(record, dict):
+                raise _bad(where, Msg("errors.import_not_object"))
+            return parse_record(record, where)
+
+        event = _record(where, build, problems)
+        if event is not None:
+            yield where, event
 
 
-EXTRA_KEYS = ("runs", "run_steps", "measures")
+EXTRA_KEYS = ("runs", "run_steps", "measures", "note_changes")
 
 
 def _read_json(
@@ -525,6 +613,9 @@ def _read_json(
     if not isinstance(records, list):
         raise ImportFileError(Msg("errors.import_not_export", name=name), hint=_FIX_HINT)
     if isinstance(document, dict) and "csm_backup" in document:
+        from csm_checklist.rules.importcheck import check_backup_version
+
+        check_backup_version(document["csm_backup"], name)
         source.starts, source.revisions = _read_backup(document, name)
         for key in EXTRA_KEYS:
             value = document.get(key, [])
@@ -535,9 +626,15 @@ def _read_json(
             source.extra[key] = value
     for index, record in enumerate(records):
         where = Msg("errors.at_index", name=name, key="events", index=index)
-        if not isinstance(record, dict):
-            raise _bad(where, Msg("errors.import_not_object"))
-        yield where, parse_record(record, where)
+
+        def build(record: Any = record, where: str = where) -> Event:
+            if not isinstance(record, dict):
+                raise _bad(where, Msg("errors.import_not_object"))
+            return parse_record(record, where)
+
+        event = _record(where, build, source.problems)
+        if event is not None:
+            yield where, event
 
 
 def _has(record: Mapping[str, Any], names: Sequence[str], where: str) -> None:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from csm_checklist.dates.schedule import Period
+from csm_checklist.duties.wording import cadence_text
 from csm_checklist.messages import t
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ def calendar_ics(dues: Sequence[Due], lang: str, stamp: datetime) -> bytes:
     """The iCalendar document: one VEVENT per due date, all-day, free time."""
     from icalendar import Calendar, Event
 
+    from csm_checklist.exchange.escapes import shown
+
     doc = Calendar()
     doc.add("prodid", PRODID)
     doc.add("version", "2.0")
@@ -82,9 +85,12 @@ def calendar_ics(dues: Sequence[Due], lang: str, stamp: datetime) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.due)
         event.add("dtend", entry.due + timedelta(days=1))
-        event.add("summary", item.title.get(lang))
-        event.add("description", _description(item, lang))
-        event.add("categories", [item.recurrence.cadence])
+        # Calendar programs show these: no control or bidi override raw.
+        event.add("summary", shown(item.title.get(lang)))
+        event.add("description", shown(_description(item, lang)))
+        # The cadence as the views name it: an item with its own rule is
+        # "custom" ("مخصص"), never the key word `rrule`.
+        event.add("categories", [cadence_text(item.recurrence.cadence, lang)])
         event.add("transp", "TRANSPARENT")  # a duty, not a meeting: the day stays free
         doc.add_component(event)
     return bytes(doc.to_ical())

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from csm_checklist.duties.config import Paths
 from csm_checklist.exchange.formats import ImportSource, open_source
-from csm_checklist.store.log import EventLog
+from csm_checklist.store import open_store
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import Observed
@@ -35,14 +35,17 @@ def import_file(
     now: datetime,
     *,
     dry_run: bool = False,
+    declared: Mapping[str, Iterable[str]] | None = None,
 ) -> ImportResult:
     """Import the export at `source` (`-`: stdin) into the log (see
     `work.import_events`); with `dry_run`, report what a real import would."""
     from csm_checklist.rules.work import import_events
 
     if os.path.lexists(paths.log_file):
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
-            return import_events(log, ImportSource(source), observed, today, now, dry_run=dry_run)
+        with open_store(paths) as log:
+            return import_events(
+                log, ImportSource(source), observed, today, now, dry_run=dry_run, declared=declared
+            )
     name = ImportSource(source).name
     with tempfile.TemporaryDirectory(prefix="csm-import-") as scratch_dir:
         copy = Path(scratch_dir) / "source"
@@ -51,13 +54,22 @@ def import_file(
             with copy.open("wb") as out:
                 shutil.copyfileobj(raw, out)
         finally:
-            if raw is not sys.stdin.buffer:
-                raw.close()
-        with EventLog.open(Path(scratch_dir) / "scratch.sqlite3") as scratch:
+            raw.close()  # standard input itself stays open
+        scratch = Path(scratch_dir)
+        scratch_paths = paths._replace(data_dir=scratch / "data", cache_dir=scratch / "cache")
+        with open_store(scratch_paths) as scratch_log:
             result = import_events(
-                scratch, ImportSource(copy, name), observed, today, now, dry_run=dry_run
+                scratch_log,
+                ImportSource(copy, name),
+                observed,
+                today,
+                now,
+                dry_run=dry_run,
+                declared=declared,
             )
         if dry_run:
             return result
-        with EventLog.open(paths.log_file, sound_marker=paths.log_checked) as log:
-            return import_events(log, ImportSource(copy, name), observed, today, now)
+        with open_store(paths) as log:
+            return import_events(
+                log, ImportSource(copy, name), observed, today, now, declared=declared
+            )

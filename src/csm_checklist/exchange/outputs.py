@@ -2,8 +2,9 @@
 
 The rules (README, "Safety"):
 - no FILE, or `-`: standard output;
-- csm's own files (the log and its -wal/-shm/-journal, config.yaml, a
-  checklist file, the cache) are never replaced: exit 2;
+- csm's own files (`Paths.owned_files`: the log and its -wal/-shm/-journal,
+  config.yaml, days-off.yaml, the packs file, the settings lock; and every
+  file in the checklists and cache folders) are never replaced: exit 2;
 - a missing folder is an error (exit 2), never created;
 - a symlink is followed: its target is replaced, the link stays;
 - a FIFO, a device or another file that is not a regular file is written in
@@ -22,7 +23,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from csm_checklist.duties.config import Paths
 from csm_checklist.errors import BadInput, NotMet
@@ -32,16 +33,12 @@ STDOUT = "-"
 
 
 def _own_files(paths: Paths) -> list[Path]:
-    log = paths.log_file
-    files = [log, *(log.with_name(log.name + s) for s in ("-wal", "-shm", "-journal"))]
-    files += [paths.config_file, paths.config_file.with_name(".config.yaml.lock")]
-    files += [paths.days_off_file]
-    return files
+    return paths.owned_files()
 
 
 def _own_folders(paths: Paths) -> list[Path]:
     # Every file in these folders is csm's: checklists and the cache.
-    return [paths.checklists_dir, paths.cache_dir]
+    return paths.owned_folders()
 
 
 def _real(path: Path) -> Path:
@@ -155,13 +152,34 @@ def _cannot_write(path: Path, exc: OSError) -> Msg:
 def _in_place(path: Path, newline: str | None) -> Iterator[IO[str]]:
     """Write into a FIFO or device as it is: replacing it would break whatever
     it is (a device node, a pipe someone is reading)."""
+    import errno
+
     try:
         # No O_CREAT, no O_TRUNC: the node is used, never made or emptied.
-        fd = os.open(path, os.O_WRONLY)
+        # O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of
+        # waiting forever; writing then blocks as usual.
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(fd, True)
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise NotMet(
+                Msg("errors.output_fifo_no_reader", path=path),
+                hint=Msg("errors.output_fifo_no_reader_hint", path=path),
+            ) from exc
         raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
     try:
         with open(fd, "w", encoding="utf-8", newline=newline) as stream:
             yield stream
     except OSError as exc:
         raise NotMet(_cannot_write(path, exc), hint=_HINT) from exc
+
+
+@contextlib.contextmanager
+def open_binary_output(target: str | Path, paths: Paths) -> Iterator[BinaryIO]:
+    """`open_output` for bytes (a PDF): the same checks and the same atomic
+    replace of a regular file."""
+    with open_output(target, paths) as stream:
+        stream.flush()
+        buffer: BinaryIO = stream.buffer  # type: ignore[attr-defined]
+        yield buffer
+        buffer.flush()

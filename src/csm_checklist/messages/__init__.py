@@ -123,10 +123,60 @@ def _rebuild(message_id: str, params: dict[str, Any]) -> Msg:
 
 def _render(message_id: str, params: dict[str, Any], lang: str) -> str:
     values = {
-        name: value.text(lang) if isinstance(value, Msg) else value
+        name: value.text(lang)
+        if isinstance(value, Msg)
+        else system_text(value, lang)
+        if lang != "en" and isinstance(value, (str, BaseException))
+        else value
         for name, value in params.items()
     }
     return template(message_id, lang).format(**values)
+
+
+# The reasons the system around csm gives in English, by their message id in
+# `messages.system`: an error that passes one on says it in the reader's
+# language, not Python's or the operating system's.
+SYSTEM_TEXTS = {
+    "No such file or directory": "system.no_such_file",
+    "Permission denied": "system.permission_denied",
+    "Is a directory": "system.is_a_directory",
+    "Not a directory": "system.not_a_directory",
+    "Read-only file system": "system.read_only",
+    "No space left on device": "system.disk_full",
+    "File exists": "system.file_exists",
+    "Directory not empty": "system.not_empty",
+    "Device or resource busy": "system.busy",
+    "File name too long": "system.name_too_long",
+    "Input/output error": "system.io_error",
+    "Too many levels of symbolic links": "system.links",
+    "Operation not permitted": "system.operation_not_permitted",
+    "month must be in 1..12": "system.month",
+    "day is out of range for month": "system.day",
+    "year 0 is out of range": "system.year_zero",
+    "date value out of range": "system.date_range",
+    "Python int too large to convert to C int": "system.int_too_large",
+    "signed integer is greater than maximum": "system.int_max",
+    "database is locked": "system.db_locked",
+    "file is not a database": "system.db_not",
+    "database disk image is malformed": "system.db_malformed",
+    "attempt to write a readonly database": "system.db_readonly",
+    "unable to open database file": "system.db_open",
+    "disk I/O error": "system.db_io",
+}
+
+
+def system_text(value: str | BaseException, lang: str) -> str | BaseException:
+    """A reason the system gave, in `lang` when it is one csm knows (an
+    exception by its `strerror` or its text); anything else as it is."""
+    if isinstance(value, BaseException):
+        known = getattr(value, "strerror", None)
+        text = known if isinstance(known, str) and known in SYSTEM_TEXTS else str(value)
+    else:
+        text = value
+    key = SYSTEM_TEXTS.get(text.rstrip("."))
+    if key is None:
+        return value
+    return template(key, lang)
 
 
 def say(text: str, lang: str | None = None) -> str:

@@ -3,6 +3,22 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error_line": ("Error: {message}", "خطأ: {message}"),
     "cli.hint_line": ("Hint: {hint}", "تلميح: {hint}"),
+    "cli.completion_installed": (
+        "{shell} completion installed in {path}.",
+        "ثُبّت الإكمال التلقائي لـ {shell} في {path}.",
+    ),
+    "cli.completion_restart": (
+        "It takes effect in a new terminal.",
+        "يعمل في أي طرفية جديدة تفتحها.",
+    ),
+    "cli.more_problem": (
+        "The checklists have 1 more problem: `csm checklist validate` lists them all.",
+        "في قوائم المهام مشكلة أخرى: يعرضها كلها `csm checklist validate`.",
+    ),
+    "cli.more_problems": (
+        "The checklists have {count} more problems: `csm checklist validate` lists them all.",
+        "في قوائم المهام مشكلات أخرى عددها {count}: يعرضها كلها `csm checklist validate`.",
+    ),
     "cli.aborted": ("Aborted.", "أُلغي الأمر."),
     # The help layout's words.
     "cli.usage": ("Usage:", "الاستخدام:"),

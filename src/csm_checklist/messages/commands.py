@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Use YYYY-MM-DD, today, yesterday or tomorrow, e.g. {option} {today}.",
         "اكتب YYYY-MM-DD أو today أو yesterday أو tomorrow، مثلًا {option} {today}.",
     ),
+    "commands.date_forms_past": (
+        "Use YYYY-MM-DD, today or yesterday, e.g. {option} {today}.",
+        "اكتب YYYY-MM-DD أو today أو yesterday، مثلًا {option} {today}.",
+    ),
     "commands.date_outside": (
         "{option} {text!r} is outside the days csm works with, {first} to {last}.",
         "{option} {text!r} خارج الأيام التي يعمل بها csm، من {first} إلى {last}.",
@@ -37,6 +41,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "commands.date_in_range": (
         "Give a day in that range, e.g. {option} {today}.",
         "أعطِ يومًا في هذا النطاق، مثلًا {option} {today}.",
+    ),
+    "commands.moment_out_of_range": (
+        "{option} {text!r} is outside the days csm keeps.",
+        "{option} {text!r} خارج الأيام التي يحفظها csm.",
+    ),
+    "commands.moment_range_hint": (
+        "Give a day between {first} and {last}.",
+        "اذكر يومًا بين {first} و{last}.",
+    ),
+    "commands.off.bad_list_year": (
+        "--year {year} is not a year csm keeps days off for (1900 to 2199).",
+        "--year {year} ليست سنة يحفظ csm لها أيام إجازة (من 1900 إلى 2199).",
+    ),
+    "commands.clock_out_of_range": (
+        "The system clock says {day}, outside the days csm keeps.",
+        "ساعة النظام تشير إلى {day}، وهذا خارج الأيام التي يحفظها csm.",
+    ),
+    "commands.clock_out_of_range_hint": (
+        "Set the clock right; csm keeps days from {first} to {last}.",
+        "اضبط الساعة؛ يحفظ csm الأيام من {first} إلى {last}.",
+    ),
+    "commands.limit_out_of_range": (
+        "--limit {limit} is out of range.",
+        "--limit {limit} خارج النطاق المسموح.",
+    ),
+    "commands.limit_hint": (
+        "Give at most {most}, or --all to show every event.",
+        "اذكر {most} على الأكثر، أو --all لعرض كل التسجيلات.",
     ),
     "commands.not_a_moment": (
         "{option} {text!r} is not a date or a moment.",
@@ -69,7 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {fmt!r} is not a report format.",
         "--format {fmt!r} ليست صيغة تقرير.",
     ),
-    "commands.report.format_forms": ("Use text, md or json.", "اكتب text أو md أو json."),
+    "commands.report.format_forms": (
+        "Use text, md, json, html or pdf.",
+        "اكتب text أو md أو json أو html أو pdf.",
+    ),
     "commands.report.wrote_weekly": (
         "Wrote the weekly report to {path}.",
         "كُتب التقرير الأسبوعي في {path}.",
@@ -156,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{country} {years}: العطل الرسمية: {total}؛ الجديدة: {added}، المعاد تسميتها: "
         "{renamed}، التي لم تعد مدرجة: {dropped}.",
     ),
+    "commands.off.rename_hint": (
+        "the public holidays are named in Arabic; to name them in English, run: {command}",
+        "أسماء العطلات الرسمية بالإنجليزية؛ لتسميتها بالعربية شغّل: {command}",
+    ),
     "commands.off.dry_run": ("Dry run: nothing written.", "تجربة فقط: لم يُكتب شيء."),
     "commands.off.written": ("Saved to {path}.", "حُفظ في {path}."),
     "commands.off.wrote_calendar": (
@@ -239,6 +278,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "خطط العمل: {known}. أضف خططك تحت playbooks: في ملف قائمة مهام.",
     ),
     "commands.run.no_playbooks": ("none", "لا شيء"),
+    "commands.run.playbook_matches": (
+        "{playbook!r} matches {count} playbooks: {names}.",
+        "{playbook!r} يطابق {count} من خطط العمل: {names}.",
+    ),
+    "commands.run.playbook_matches_hint": (
+        "Give more of the id or title, e.g. csm run start {example}",
+        "أعطِ جزءًا أطول من المعرّف أو العنوان، مثل: csm run start {example}",
+    ),
+    "commands.run.did_you_mean": (
+        "Did you mean: {names}?",
+        "هل تقصد: {names}؟",
+    ),
+    "commands.run.not_a_time": (
+        "--at {text!r} is not a time.",
+        "القيمة --at {text!r} ليست وقتًا.",
+    ),
+    "commands.run.time_forms": (
+        "Give the hour it began as HH:MM (e.g. 14:30), or a full local time "
+        "YYYY-MM-DD HH:MM (e.g. 2026-04-07 14:30).",
+        "اكتب ساعة البدء بالصيغة HH:MM (مثل 14:30)، أو وقتًا محليًا كاملًا "
+        "YYYY-MM-DD HH:MM (مثل 2026-04-07 14:30).",
+    ),
+    "commands.run.at_and_on": (
+        "--at {at} names one day and --on {on} another.",
+        "الخيار --at {at} يحدّد يومًا والخيار --on {on} يحدّد يومًا آخر.",
+    ),
+    "commands.run.at_and_on_hint": (
+        "Give the day once: in --at, or in --on with --at HH:MM.",
+        "اذكر اليوم مرة واحدة: في --at، أو في --on مع --at HH:MM.",
+    ),
     "commands.run.items_or_steps": (
         "Give either items or RUN/STEP steps, not both.",
         "أعطِ مهام أو خطوات RUN/STEP، لا الاثنين معًا.",

@@ -5,6 +5,157 @@ from nested messages, so each part is said in the same language.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading a file csm owns or is given (reading.py)
+    "errors.not_a_file": (
+        "{path} is {kind}, not a regular file; csm reads only ordinary files there.",
+        "{path} هو {kind} وليس ملفًا عاديًا؛ لا يقرأ csm هناك إلا الملفات العادية.",
+    ),
+    "errors.not_a_file_hint": (
+        "Remove it or put the ordinary file csm expects in its place.",
+        "احذفه أو ضع مكانه الملف العادي الذي يتوقعه csm.",
+    ),
+    "errors.packs_file_unknown": (
+        "{path}, line {line}: '{name}' is not a pack.",
+        "{path}، السطر {line}: '{name}' ليست حزمة.",
+    ),
+    "errors.packs_file_hint": (
+        "The file lists one pack a line (e.g. role); `csm checklist enable|disable NAME` "
+        "rewrites it, or remove it to switch every pack off.",
+        "يسرد الملف حزمة واحدة في كل سطر (مثل role)؛ الأمر `csm checklist enable|disable NAME` "
+        "يعيد كتابته، أو احذفه لإيقاف كل الحزم.",
+    ),
+    "errors.import_no_stdin": (
+        "Standard input is closed: there is nothing to import from `-`.",
+        "الإدخال القياسي مغلق: لا يوجد ما يُستورد من `-`.",
+    ),
+    "errors.lock_held": (
+        "Another csm command (pid {pid}: {command}) is changing the settings and holds {path}.",
+        "أمر آخر من csm (رقم العملية {pid}: {command}) يغيّر الإعدادات ويحتجز {path}.",
+    ),
+    "errors.lock_held_hint": (
+        "Nothing was changed. Waited {seconds} s; let that command finish (if it was stopped "
+        "with Ctrl-Z, resume it with `fg`, or end it with `kill {pid}`), then try again.",
+        "لم يتغير شيء. جرى الانتظار {seconds} ث؛ دع ذلك الأمر ينتهي (إن أوقف بـ Ctrl-Z فاستأنفه "
+        "بـ `fg` أو أنهِه بـ `kill {pid}`)، ثم أعد المحاولة.",
+    ),
+    "errors.output_fifo_no_reader": (
+        "-o {path} is a FIFO (named pipe) that nothing is reading; csm will not wait for one.",
+        "الملف المعطى لـ -o {path} أنبوب مسمّى (FIFO) لا يقرأ منه شيء؛ لن ينتظر csm قارئًا.",
+    ),
+    "errors.output_fifo_no_reader_hint": (
+        "Start the reader first (e.g. `cat {path} &`), or write to a regular file.",
+        "شغّل القارئ أولًا (مثل `cat {path} &`)، أو اكتب في ملف عادي.",
+    ),
+    # What an import checks beyond each record's fields (importcheck.py)
+    "errors.import_more_problems": (
+        "Nothing was imported. {count} more problem(s) are listed above this hint; fix the file.",
+        "لم يُستورد شيء. توجد {count} مشكلة أخرى مذكورة فوق هذا التلميح؛ أصلح الملف.",
+    ),
+    "errors.import_day_future": (
+        "{name} {value} is in the future; csm records work that has been done.",
+        "{name} {value} في المستقبل؛ يسجّل csm العمل الذي أُنجز.",
+    ),
+    "errors.import_moment_future": (
+        "{name} {value} is after now; no record can have been made then.",
+        "{name} {value} بعد الآن؛ لا يمكن أن يكون سجلّ قد كُتب حينها.",
+    ),
+    "errors.import_moment_early": (
+        "{name} {value} is before 1900, earlier than csm records.",
+        "{name} {value} قبل عام 1900، وهذا أقدم مما يسجّله csm.",
+    ),
+    "errors.import_period_taken": (
+        "'{item}' already has an active entry ({uuid}) for {start}..{end}; "
+        "one period holds one entry.",
+        "للمهمة '{item}' تسجيل نشط ({uuid}) للفترة {start}..{end}؛ "
+        "الفترة الواحدة تحمل تسجيلًا واحدًا.",
+    ),
+    "errors.import_backup_version": (
+        "{name}: csm_backup is {value}, a backup version this csm does not know (it reads 1).",
+        "{name}: قيمة csm_backup هي {value}، وهذه نسخة احتياطية لا يعرفها csm هذا (يقرأ 1).",
+    ),
+    "errors.import_backup_version_hint": (
+        "Import it with the csm that wrote it, or export it again as json.",
+        "استورده بنسخة csm التي كتبته، أو صدّره من جديد بصيغة json.",
+    ),
+    "errors.import_no_such_run": (
+        "run '{run}' is neither in the file nor in the log.",
+        "التشغيل '{run}' غير موجود في الملف ولا في السجل.",
+    ),
+    "errors.import_no_such_step": (
+        "run '{run}' has no step '{step}'.",
+        "التشغيل '{run}' ليس فيه خطوة '{step}'.",
+    ),
+    "errors.import_measure_not_number": (
+        "the value {value} is not a finite number.",
+        "القيمة {value} ليست عددًا منتهيًا.",
+    ),
+    "errors.import_no_such_event": (
+        "the measure belongs to event {uuid}, which is neither in the file nor in the log.",
+        "المقياس يخص التسجيل {uuid}، وهو غير موجود في الملف ولا في السجل.",
+    ),
+    "errors.import_measure_undeclared": (
+        "'{item}' declares no measure '{measure}'.",
+        "المهمة '{item}' لا تعرّف مقياسًا باسم '{measure}'.",
+    ),
+    "errors.log_bad_row": (
+        "The log has a row csm cannot read: table {table}, id {id} ({reason}).",
+        "في السجل صف لا يستطيع csm قراءته: الجدول {table}، المعرّف {id} ({reason}).",
+    ),
+    "errors.log_bad_row_hint": (
+        "Someone edited the log by hand. Restore it from a backup (csm import into a new "
+        "log), or correct that row of {table} with a SQLite tool; csm never changes it itself.",
+        "عدّل أحدهم السجل يدويًا. استعده من نسخة احتياطية (csm import في سجل جديد)، أو صحّح "
+        "ذلك الصف من {table} بأداة SQLite؛ لا يغيّره csm من تلقاء نفسه.",
+    ),
+    "errors.day_future": (
+        "{option} {day} is in the future.",
+        "{option} {day} في المستقبل.",
+    ),
+    "errors.system_time_zone": (
+        "The system's time zone (TZ={tz}) is not one csm can use: no clock is a day or more "
+        "away from UTC.",
+        "المنطقة الزمنية للنظام (TZ={tz}) غير صالحة لـ csm: لا توجد ساعة تبعد يومًا أو أكثر "
+        "عن التوقيت العالمي.",
+    ),
+    "errors.system_time_zone_hint": (
+        "Fix TZ, or set one: csm config set timezone Asia/Riyadh.",
+        "أصلح TZ، أو اضبط منطقة: csm config set timezone Asia/Riyadh.",
+    ),
+    "errors.day_out_of_range": (
+        "{key} is outside the days csm keeps ({first} to {last})",
+        "{key} خارج الأيام التي يحفظها csm (من {first} إلى {last})",
+    ),
+    "errors.run_empty": ("No run was named.", "لم يُذكر اسم تشغيل."),
+    "errors.run_empty_hint": (
+        "Name a run, e.g. crisis-2027-03-02; `csm run list` lists them.",
+        "اذكر اسم تشغيل، مثل crisis-2027-03-02؛ الأمر `csm run list` يسردها.",
+    ),
+    "errors.log_busy_by": (
+        "The log {path} is held by another process (pid {pid}: {command}).",
+        "السجل {path} محتجز لدى عملية أخرى (رقم العملية {pid}: {command}).",
+    ),
+    "errors.log_busy_by_hint": (
+        "Nothing was written. Waited {seconds} s; let that command finish (if it was stopped "
+        "with Ctrl-Z, resume it with `fg`, or end it with `kill {pid}`), then try again.",
+        "لم يُكتب شيء. جرى الانتظار {seconds} ث؛ دع ذلك الأمر ينتهي (إن أوقف بـ Ctrl-Z فاستأنفه "
+        "بـ `fg` أو أنهِه بـ `kill {pid}`)، ثم أعد المحاولة.",
+    ),
+    "errors.kind_folder": ("a folder", "مجلد"),
+    "errors.kind_fifo": ("a FIFO (named pipe)", "أنبوب مسمّى (FIFO)"),
+    "errors.kind_device": ("a device", "جهاز"),
+    "errors.kind_other": ("a special file", "ملف خاص"),
+    "errors.file_too_big": (
+        "{path} is larger than {limit} MB, more than csm ever reads there.",
+        "{path} أكبر من {limit} ميغابايت، وهذا أكثر مما يقرؤه csm هناك في أي حال.",
+    ),
+    "errors.file_too_big_hint": (
+        "Check that the path names the file you mean; csm's own files are far smaller.",
+        "تحقّق من أن المسار يشير إلى الملف المقصود؛ ملفات csm نفسها أصغر من ذلك بكثير.",
+    ),
+    "errors.file_not_utf8": (
+        "{path}, line {line}: the file is not UTF-8 text.",
+        "{path}، السطر {line}: الملف ليس نصًّا بترميز UTF-8.",
+    ),
     # -o FILE (outputs.py)
     "errors.output_own_file": (
         "-o {target} is csm's own file {own}; csm will not replace it.",
@@ -539,6 +690,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write `better: higher` (satisfaction) or `better: lower` (complaints).",
         "اكتب `better: higher` (مثل الرضا) أو `better: lower` (مثل الشكاوى).",
     ),
+    "errors.measure_combine": (
+        "`combine:` must be sum, mean or last, not '{value}'",
+        "يجب أن يكون `combine:` إما sum أو mean أو last، لا '{value}'",
+    ),
+    "errors.measure_combine_hint": (
+        "Write `combine: sum` for a count (complaints), `combine: mean` for a score "
+        "(satisfaction) or `combine: last` for a level (a backlog).",
+        "اكتب `combine: sum` لعدد (مثل الشكاوى) أو `combine: mean` لدرجة (مثل الرضا) "
+        "أو `combine: last` لمستوى (مثل الأعمال المتراكمة).",
+    ),
     "errors.measure_label": (
         "a measure needs a `label:` with en and ar texts",
         "يحتاج المقياس إلى `label:` فيه النصان en وar",
@@ -580,8 +741,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--measure {text!r} ليس بالصيغة ID=VALUE.",
     ),
     "errors.measure_known": (
-        "Its measures: {known}; e.g. --measure {first}=4.6",
-        "مقاييسها: {known}؛ مثل --measure {first}=4.6",
+        "Its measures: {known}; e.g. --measure {first}={value}",
+        "مقاييسها: {known}؛ مثل --measure {first}={value}",
     ),
     "errors.measure_nan": (
         "--measure {text!r}: {value!r} is not a number.",
@@ -592,12 +753,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--measure {text!r}: {value!r} ليس رقمًا (وحدته {unit}).",
     ),
     "errors.measure_nan_hint": (
-        "Write a number, e.g. --measure {name}=4.6",
-        "اكتب رقمًا، مثل --measure {name}=4.6",
+        "Write a number, e.g. --measure {name}={value}",
+        "اكتب رقمًا، مثل --measure {name}={value}",
     ),
     "errors.measure_nan_unit_hint": (
-        "Write a number, e.g. --measure {name}=4.6 or {name}=4.6{unit}",
-        "اكتب رقمًا، مثل --measure {name}=4.6 أو {name}=4.6{unit}",
+        "Write a number, e.g. --measure {name}={value} or {name}={value}{unit}",
+        "اكتب رقمًا، مثل --measure {name}={value} أو {name}={value}{unit}",
     ),
     "errors.measure_given_twice": (
         "--measure {name} is given twice.",
@@ -1105,6 +1266,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--on {day} is in the future; a run starts when something happens.",
         "التاريخ --on {day} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
     ),
+    "errors.run_before_start": (
+        "--on {day} is before csm began tracking, on {start}; a run cannot start then.",
+        "التاريخ --on {day} قبل أن يبدأ csm المتابعة في {start}؛ لا يمكن أن يبدأ التشغيل حينها.",
+    ),
+    "errors.run_at_future": (
+        "{moment} is in the future; a run starts when something happens.",
+        "الوقت {moment} في المستقبل؛ يبدأ التشغيل حين يقع حدث ما.",
+    ),
+    "errors.run_at_future_hint": (
+        "Give the time it began, up to now ({now}).",
+        "اكتب وقت بدئه، حتى الآن ({now}).",
+    ),
     "errors.playbook_off": (
         "The playbook {playbook} is switched off (enabled: false).",
         "دليل الإجراءات {playbook} موقوف (enabled: false).",
@@ -1310,7 +1483,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--tag {text!r} is not a tag of any item.",
         "--tag {text!r} ليس وسمًا لأي مهمة.",
     ),
-    # Runs and measures in a json backup (backup_extra.py)
+    # Runs and measures in a json backup (exchange/backup.py)
     "errors.run_record_malformed": (
         "A run record is malformed ({reason}): {record}.",
         "سجل تشغيل غير سليم ({reason}): {record}.",
@@ -1348,6 +1521,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "errors.step_conflict_hint": (
         "Nothing was imported. A step event's uuid names one check-off.",
         "لم يُستورد شيء. الـ uuid يدل على إنجاز خطوة واحدة.",
+    ),
+    "errors.note_record_malformed": (
+        "A note correction record is malformed: {record!r}.",
+        "سجل تصحيح ملاحظة غير سليم: {record!r}.",
+    ),
+    "errors.note_record_malformed_hint": (
+        "Nothing was imported. Each note correction has event, old_note, new_note, "
+        "changed_at (with its UTC offset), by and host.",
+        "لم يُستورد شيء. لكل تصحيح ملاحظة event وold_note وnew_note وchanged_at "
+        "(مع فرق التوقيت عن UTC) وby وhost.",
     ),
     "errors.measure_record_malformed": (
         "A measure record is malformed: {record!r}.",

@@ -475,8 +475,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "التقرير عن آخر فترة كاملة قبل فترة --on.",
     ),
     "help.report.format": (
-        "text, md or json (json has every figure: there is no --json here).",
-        "text أو md أو json (في json كل الأرقام: لا يوجد --json هنا).",
+        "text, md, json, html or pdf (json has every figure: there is no --json here; "
+        "html is one page with charts, pdf the same page for -o FILE).",
+        "text أو md أو json أو html أو pdf (في json كل الأرقام: لا يوجد --json هنا؛ "
+        "html صفحة واحدة برسوم بيانية، و pdf الصفحة نفسها في ملف -o FILE).",
     ),
     "help.report.as_logged": (
         "The report as the log stood at this moment (YYYY-MM-DD for the end of that "
@@ -549,12 +551,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "استبدل الملفات الموجودة من قبل في مجلد قوائم المهام.",
     ),
     "help.checklist.enable": (
-        "Switch on a built-in pack: its items are tracked from today (the\n"
-        "history records it), e.g. the role pack, the recurring duties of the\n"
-        "customer service manager's role description.\n\n"
+        "Switch on a built-in pack, such as the role pack (the recurring duties\n"
+        "of the customer service manager's role description): its items are\n"
+        "tracked from today, and the history records it.\n\n"
         "Example: csm checklist enable role",
-        "فعّل حزمة مدمجة: تُتابع مهامها من اليوم (ويسجّل ذلك التاريخ)، مثل الحزمة "
-        "role، وهي المهام المتكررة في الوصف الوظيفي لمدير خدمة العملاء.\n\n"
+        "فعّل حزمة مدمجة، مثل الحزمة role (المهام المتكررة في الوصف الوظيفي لمدير "
+        "خدمة العملاء): تُتابع مهامها من اليوم، ويسجّل ذلك التاريخ.\n\n"
         "مثال: csm checklist enable role",
     ),
     "help.checklist.enable.pack": (
@@ -749,6 +751,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "الإجازة. واستورده مرة أخرى لاحقًا: تُحدَّث الأحداث ولا تتكرر.\n\n"
         "مثال: csm calendar --months 3 -o duties.ics",
     ),
+    "help.calendar.skip_daily": (
+        "Leave out the daily items: only the weekly, monthly, quarterly, annual and custom dates.",
+        "اترك المهام اليومية: التواريخ الأسبوعية والشهرية والربعية والسنوية والمخصصة فقط.",
+    ),
     "help.calendar.months": ("How many months ahead.", "كم شهرًا إلى الأمام."),
     "help.calendar.from": (
         "First day (YYYY-MM-DD, today). Default: today.",
@@ -780,9 +786,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.run.start.name": ("What happened, in a few words.", "ما الذي حدث، في كلمات قليلة."),
     "help.run.start.on": (
         "The day it started (YYYY-MM-DD, today, yesterday); an earlier day starts the "
-        "run at its first minute. Default: now.",
+        "run at its first minute unless --at gives the hour. Default: now.",
         "اليوم الذي بدأ فيه (YYYY-MM-DD أو today أو yesterday)؛ اليوم السابق يبدأ "
-        "التشغيل في أول دقيقة منه. الافتراضي: الآن.",
+        "التشغيل في أول دقيقة منه ما لم يحدّد --at الساعة. الافتراضي: الآن.",
+    ),
+    "help.run.start.at": (
+        "When it began, for a run started after the fact: HH:MM on the --on day "
+        "(default today), or a full local time YYYY-MM-DD HH:MM. Deadlines count from it.",
+        "وقت بدئه، لتشغيل يُسجَّل بعد وقوعه: HH:MM في يوم --on (الافتراضي اليوم)، "
+        "أو وقت محلي كامل YYYY-MM-DD HH:MM. تُحسب المهل منه.",
     ),
     "help.run.start.by": ("Who started it.", "من بدأه."),
     "help.run.list": (

@@ -31,7 +31,7 @@ from csm_checklist.dates.schedule import (
 
 if TYPE_CHECKING:
     from csm_checklist.rules.history import History, ItemRule, Timeline
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 OPEN = frozenset({"due", "overdue"})
 
@@ -138,12 +138,33 @@ def _sort_key(entry: Entry) -> tuple[int, date]:
 
 
 def _previous_workday(day: date, history: "History") -> date | None:
-    """The last workday before `day` within a week, for yesterday's daily misses."""
-    for back in range(1, 8):
-        earlier = day - timedelta(days=back)
+    """The last workday before `day`, however many days off lie between
+    (a fortnight of leave, say), for its daily misses; None when there is
+    none since the tracking start."""
+    earlier = day - timedelta(days=1)
+    while earlier >= history.start:
         if is_workday(earlier, history.calendar_on(earlier)):
             return earlier
+        earlier -= timedelta(days=1)
     return None
+
+
+def _previous_expected(tl: "Timeline", period: Period, day: date) -> Period | None:
+    """The period before `period`, past any that expected nothing because
+    days off took every workday in them (a week of leave, say), back to the
+    tracking start."""
+    before = tl.period_containing(period.start - timedelta(days=1))
+    for _ in range(400):  # bounded: a year of weeks, a century of quarters
+        if before is None or before.end < tl.history.start:
+            return before
+        judged = tl.judge_day(before, day)
+        if tl.tracked_from(judged) is None or tl.expected(before, day):
+            return before
+        earlier = tl.period_containing(before.start - timedelta(days=1))
+        if earlier is None:
+            return before
+        before = earlier
+    return before
 
 
 def build_agenda(
@@ -174,7 +195,7 @@ def build_agenda(
         if item.cadence == "daily":
             before = tl.period_containing(workday_before) if workday_before else None
         else:
-            before = tl.period_containing(period.start - timedelta(days=1))
+            before = _previous_expected(tl, period, day)
         if before is not None:
             previous.append((tl, before))
 
@@ -184,6 +205,15 @@ def build_agenda(
     return Agenda(
         day, is_workday(day, view.calendar_on(day)), entries, missed, progress_of(entries)
     )
+
+
+def expected_on(history: "History", item_id: str, day: date) -> bool:
+    """Whether the item's period containing `day` expected anything, by the
+    rules in force then (a daily item on a weekend or a day off did not: an
+    entry logged there is extra)."""
+    tl = history.until(day).timeline(item_id)
+    period = tl.period_containing(day)
+    return period is not None and tl.expected(period, day)
 
 
 def progress_of(entries: Iterable[Entry]) -> dict[str, Progress]:
@@ -229,6 +259,9 @@ def _rank(item: "ItemRule") -> int:
     return CADENCES.index(rec.cadence)
 
 
+_WEEKLY = CADENCES.index("weekly")
+
+
 def window_entries(
     history: "History",
     events: EventSource,
@@ -237,10 +270,12 @@ def window_entries(
     *,
     only: Iterable[str] | None = None,
 ) -> tuple[Period, list[Entry]]:
-    """What `csm due --period P` shows: every item of that cadence (rrule items
-    by the cadence they are closest to) in its period containing `day`,
-    whatever its status, plus items of longer cadences whose due date falls
-    inside the P-window containing `day`."""
+    """What `csm due --period P` shows: every item of that cadence in its
+    period containing `day`, whatever its status, plus items of longer
+    cadences whose due date falls inside the P-window containing `day`. An
+    rrule item (but one closer to daily, in a window longer than a day) shows
+    every occurrence expected inside the window; with none, it is treated
+    like the standard cadence it is closest to."""
     view = history.until(day)
     window = view.window_timeline(cadence).period_containing(day)
     assert window is not None
@@ -252,6 +287,16 @@ def window_entries(
             continue
         tl = view.timeline(item.id)
         item_rank = _rank(item)
+        # An rrule closer to daily stays out of longer windows, as daily items do.
+        if item.recurrence.cadence == RRULE and item_rank >= min(rank, _WEEKLY):
+            inside = [
+                period
+                for period in tl.periods_overlapping(window.start, window.end)
+                if tl.due(period, day) in window and tl.expected(period, day)
+            ]
+            if inside:
+                pairs.extend((tl, period) for period in inside)
+                continue
         if item_rank == rank:
             period = tl.period_containing(day)
             if period is not None:

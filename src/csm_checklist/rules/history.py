@@ -55,7 +55,7 @@ from csm_checklist.duties.catalog import Text
 
 if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Item
-    from csm_checklist.store.log import RevisionRecord, StartRecord
+    from csm_checklist.store.records import Event, RevisionRecord, StartRecord
 
 WEEK_START_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -198,7 +198,12 @@ def parse_rules(text: str) -> tuple[WorkCalendar, str, dict[str, ItemRule]]:
 
 
 def revision_from_record(record: "RevisionRecord") -> Revision:
-    calendar, timezone, items = parse_rules(record.rules)
+    from csm_checklist.store.records import ROW_ERRORS, bad_row
+
+    try:
+        calendar, timezone, items = parse_rules(record.rules)
+    except (*ROW_ERRORS, RecursionError) as exc:
+        raise bad_row("revisions", record.uuid, exc) from None
     return Revision(
         record.uuid, record.effective, record.recorded_at, calendar, timezone, items, record.rules
     )
@@ -278,6 +283,29 @@ class History:
             for item_id in revision.items:
                 ids.setdefault(item_id, None)
         return list(ids)
+
+    def title_in_force(self, item_id: str, day: date, lang: str) -> str | None:
+        """The item's title in `lang` under the rules in force on `day` (the
+        last known while it was absent, else the first known after); None for
+        an item no revision knew."""
+        index = self._index(day)
+        for revision in (*reversed(self.revisions[: index + 1]), *self.revisions[index + 1 :]):
+            rule = revision.items.get(item_id)
+            if rule is not None:
+                return rule.title.get(lang)
+        return None
+
+    def shown(self, events: Iterable["Event"], lang: str, today: date) -> list["Event"]:
+        """`events` with the titles a view shows: the configured language's,
+        from the rules that judge each event's period (its end, or `today`
+        for a period still running). The logged title, kept for the audit
+        trail, stays for an item no revision knew."""
+        shown = []
+        for event in events:
+            day = min(event.period_end, today)
+            title = self.title_in_force(event.item_id, day, lang)
+            shown.append(event if title is None else event._replace(title=title))
+        return shown
 
     def enabled_on(self, day: date) -> list[ItemRule]:
         """The items switched on in the rules in force on `day`, in catalog order."""
@@ -568,7 +596,14 @@ def observe(items: "Iterable[Item]", calendar: WorkCalendar, timezone: str) -> O
 
 def changed(observed: Observed, latest: "RevisionRecord | None") -> bool:
     """Whether the rules seen now differ from the latest revision recorded."""
-    return latest is None or not _same_rules(observed.text, latest.rules)
+    if latest is None:
+        return True
+    from csm_checklist.store.records import ROW_ERRORS, bad_row
+
+    try:
+        return not _same_rules(observed.text, latest.rules)
+    except (*ROW_ERRORS, RecursionError) as exc:
+        raise bad_row("revisions", latest.uuid, exc) from None
 
 
 __all__ = [

@@ -12,10 +12,12 @@ ended, except logging into that period:
 - Every period of an item belongs to the window that holds its due date.
   Each one due in the window (and begun by the as-of day) gets one outcome,
   judged by the rules in force at its end:
-  on_time (done on or before the due date, by the date it was done for),
-  late, skipped, missed (ended with nothing logged), due (due by the as-of
-  day, not ended, nothing logged yet), open (not due yet), or extra (done or
-  skipped in a period where nothing was expected: a daily duty on a day off).
+  on_time (logged on or before the due date: the local date of the moment
+  it was logged, in the time zone of the rules that judge the period,
+  whatever day it was logged for), late, skipped, missed (ended with
+  nothing logged), due (due by the as-of day, not ended, nothing logged
+  yet), open (not due yet), or extra (done or skipped in a period where
+  nothing was expected: a daily duty on a day off).
 
 Figures per item, cadence, area and overall: expected counts a period once its
 due date is on or before the as-of day, or when it was settled earlier:
@@ -34,8 +36,8 @@ from csm_checklist.dates.schedule import CADENCES, Period, cadence_rank, is_day_
 from csm_checklist.rules.scope import same_name
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.history import History
-    from csm_checklist.store.log import Event
+    from csm_checklist.rules.history import History, Timeline
+    from csm_checklist.store.records import Event
 
 OUTCOMES = ("on_time", "late", "skipped", "missed", "due", "open", "extra")
 REPORT_CADENCES = CADENCES[1:]  # a report covers a week, month, quarter or year
@@ -188,17 +190,35 @@ def report_window(history: History, cadence: str, day: date, previous: bool = Fa
     return window
 
 
+def logged_day(moment: datetime, timezone: str) -> date:
+    """The local date of `moment` in `timezone` (an IANA name); with no time
+    zone configured, the date on the clock of the machine that logged it."""
+    if not timezone:
+        return moment.date()
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
 def judge(
-    period: Period, due: date, as_of: date, event: Event | None, expected: bool, final: bool
+    period: Period,
+    due: date,
+    as_of: date,
+    event: Event | None,
+    expected: bool,
+    final: bool,
+    timezone: str = "",
 ) -> str:
     """The outcome of one period as of `as_of` (`final`: at the end of that
-    day, as for a window that has ended); '' when it does not count."""
+    day, as for a window that has ended); '' when it does not count. A done
+    is on time when it was logged (its local date in `timezone`) on or before
+    the due date, late when after, whatever day it was logged for."""
     if event is not None:
         if not expected:
             return "extra"
         if event.kind == "skip":
             return "skipped"
-        return "on_time" if event.for_date <= due else "late"
+        return "on_time" if logged_day(event.logged_at, timezone) <= due else "late"
     if not expected:
         return ""
     if period.end < as_of or (final and period.end <= as_of):
@@ -254,10 +274,12 @@ def build_report(
             if event is not None and tl.before_tracking(period, as_of):
                 event = None  # logged before the item was tracked: counts for nothing
             expected = tl.expected(period, as_of, due)
-            outcome = judge(period, due, as_of, event, expected, final)
+            judged_on = tl.judge_day(period, as_of)
+            zone = view.revision_on(judged_on).timezone
+            outcome = judge(period, due, as_of, event, expected, final, zone)
             if not outcome:
                 continue
-            rule = tl.rule_at(tl.judge_day(period, as_of))
+            rule = tl.rule_at(judged_on)
             outcomes.append(
                 Outcome(
                     item_id,
@@ -289,7 +311,15 @@ def build_report(
                 "",
                 period,
                 period.end,
-                judge(period, period.end, as_of, event, True, final),
+                judge(
+                    period,
+                    period.end,
+                    as_of,
+                    event,
+                    True,
+                    final,
+                    view.revision_on(min(period.end, as_of)).timezone,
+                ),
                 event,
             )
         )
@@ -300,9 +330,12 @@ def build_report(
     outcomes.sort(key=lambda o: (cadence_rank(o.cadence), o.period.start, o.item_id))
     report = Report(cadence, window, as_of, outcomes, view, by=by)
     _tally(report)
-    report.streaks = _streaks(report.outcomes, window, view)
+    report.streaks = _streaks(report.outcomes, window, view, as_of)
+    # Notes name their items as the report does: by the title of the rules in
+    # force, in the report's language (the logged title only for an item no
+    # rule knows).
     report.notes = sorted(
-        (o.event for o in outcomes if o.event is not None and o.event.note),
+        (o.event._replace(title=o.title) for o in outcomes if o.event is not None and o.event.note),
         key=lambda e: (e.for_date, e.item_id),
     )
     return report
@@ -318,10 +351,13 @@ def _tally(report: Report) -> None:
     report.cadences = {c: report.cadences[c] for c in sorted(report.cadences, key=cadence_rank)}
 
 
-def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> list[Streak]:
+def _streaks(
+    outcomes: Sequence[Outcome], window: Period, history: History, as_of: date
+) -> list[Streak]:
     """One graph cell per expected day of each daily item, up to the as-of day,
-    and a cell marking each day off between them (it neither keeps nor breaks
-    a streak); weekends and extras add none."""
+    and a cell marking each day off in the window while the item was tracked
+    (it neither keeps nor breaks a streak), leave at the window's start or
+    end included; weekends and extras add none."""
     days_of: dict[str, dict[date, str]] = {}
     titles: dict[str, str] = {}
     for outcome in outcomes:
@@ -330,13 +366,20 @@ def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> l
         days_of.setdefault(outcome.item_id, {})[outcome.period.start] = outcome.outcome
         titles.setdefault(outcome.item_id, outcome.title)
     streaks = []
+    known = set(history.item_ids())
     for item_id, by_day in days_of.items():
         run = longest = 0
         cells = []
-        for day in Period(min(by_day), max(by_day)).days():
+        tl = history.timeline(item_id) if item_id in known else None
+        first = window.start
+        while first < min(by_day) and not _tracked(tl, first):
+            first += timedelta(days=1)
+        last = max(max(by_day), min(window.end, as_of))
+        for day in Period(first, last).days():
             result = by_day.get(day)
             if result is None:
-                if is_day_off(day, history.calendar_on(day)):
+                inside = day <= max(by_day) or _tracked(tl, day)
+                if inside and is_day_off(day, history.calendar_on(day)):
                     cells.append((day, "off"))
                 continue
             cells.append((day, result))
@@ -348,3 +391,12 @@ def _streaks(outcomes: Sequence[Outcome], window: Period, history: History) -> l
             # skipped: the streak goes on; due or open (today): not broken yet
         streaks.append(Streak(item_id, titles[item_id], run, longest, tuple(cells)))
     return streaks
+
+
+def _tracked(tl: Timeline | None, day: date) -> bool:
+    """Whether the item was tracked (and switched on) on `day`; never for
+    an item the rules do not know (its entries were imported)."""
+    if tl is None:
+        return False
+    start = tl.tracked_from(day)
+    return start is not None and start <= day

@@ -9,29 +9,61 @@ the clock.
 # annotation of a NamedTuple or TypedDict field at each start of `csm today`.
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from csm_checklist.errors import BadInput, ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.rules.history import History, Observed, changed
-from csm_checklist.store.log import (
-    Event,
-    EventLog,
-    RevisionRecord,
-    StartRecord,
-    host_name,
-    new_uuid,
-)
+from csm_checklist.store.records import Event, RevisionRecord, StartRecord, host_name, new_uuid
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any, Protocol
+
     from csm_checklist.duties.catalog import Item
-    from csm_checklist.exchange.formats import ImportSource
+    from csm_checklist.store.interface import Store
+    from csm_checklist.store.measure_records import MeasureRecord
+    from csm_checklist.store.records import NoteChange
+    from csm_checklist.store.run_records import RunRecord, StepEvent
+
+    # What an import reads: a Protocol for type checking only, so that
+    # `csm today`, which loads this module, never builds the class.
+    class ImportSource(Protocol):
+        """What an import reads from a file (`exchange.formats.ImportSource`):
+        its events, each with where it was found ("events.csv, line 7"), and,
+        for a json backup, the history of the rules and the runs and measures
+        it carries (`starts` and `revisions` are filled when the first event
+        is read)."""
+
+        name: str
+        starts: "list[StartRecord]"
+        revisions: "list[RevisionRecord]"
+        # A json backup's runs, step check-offs, measures and note
+        # corrections as read (checked by `rules.importcheck`).
+        extra: "dict[str, list[Any]]"
+        # Where a record that cannot be read is noted, so reading goes on.
+        problems: "list[tuple[str, str | None]] | None"
+        # The backup record being merged (["runs", 3]), to name a refused one.
+        at: "list[Any]"
+
+        def records(self) -> Iterator[tuple[str, Event]]: ...
+
+        def has_extra(self) -> bool:
+            """Whether the file carries runs, step check-offs or measures."""
+
+        def backup_runs(self) -> "Iterable[RunRecord]": ...
+
+        def backup_steps(self) -> "Iterable[StepEvent]": ...
+
+        def backup_measures(self) -> "Iterable[MeasureRecord]": ...
+
+        def backup_note_changes(self) -> "Iterable[NoteChange]": ...
 
 
 def load_history(
-    log: EventLog,
+    log: "Store",
     observed: Observed | None,
     today: date,
     now: datetime,
@@ -78,10 +110,12 @@ def load_history(
 # Logging work -----------------------------------------------------------------
 
 
-def _not_future(day: date, today: date) -> None:
+def _not_future(day: date, today: date, option: str = "--on") -> None:
     if day > today:
         raise BadInput(
-            Msg("errors.on_future", day=day.isoformat()),
+            Msg("errors.day_future", option=option, day=day.isoformat())
+            if option != "--on"
+            else Msg("errors.on_future", day=day.isoformat()),
             hint=Msg("errors.on_future_hint", today=today.isoformat()),
         )
 
@@ -122,7 +156,7 @@ def _tracked_since(history: History, item_id: str) -> date | None:
 
 
 def log_work(
-    log: EventLog,
+    log: "Store",
     history: History,
     items: "Sequence[Item]",
     kind: str,
@@ -203,7 +237,7 @@ def undo_target(history: History, item_id: str | None, day: date | None) -> Undo
     return UndoTarget(item_id, for_date=day)
 
 
-def undo_work(log: EventLog, target: UndoTarget, at: datetime) -> Event | None:
+def undo_work(log: "Store", target: UndoTarget, at: datetime) -> Event | None:
     """Mark the latest active event matching `target` undone at `at`; None
     when there is nothing to undo."""
     return log.undo_latest(
@@ -226,17 +260,19 @@ class ImportResult(NamedTuple):
     adopted: str  # "backup" or "events" when the empty log took the file's start, else ""
     before_start: int  # active events in the file dated before the tracking start
     rules_kept: bool  # the file's revisions were left out: this log has its own history
-    extra: tuple[int, int, int] = (0, 0, 0)  # a backup's runs, step check-offs, measures added
+    # a backup's runs, step check-offs, measures and note corrections added
+    extra: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 def import_events(
-    log: EventLog,
+    log: "Store",
     source: "ImportSource",
     observed: Observed,
     today: date,
     now: datetime,
     *,
     dry_run: bool = False,
+    declared: Mapping[str, Iterable[str]] | None = None,
 ) -> ImportResult:
     """Merge an export into the log, in one transaction (see DESIGN §7):
 
@@ -247,19 +283,25 @@ def import_events(
       revisions, and a csv or jsonl file its earliest event's day as the
       start: that is how a manager moves to a new machine;
     - into a log with a history of its own, only events are added; events
-      dated before its tracking start are kept but count for nothing.
+      dated before its tracking start are kept but count for nothing;
+    - every record is checked as `done` would check it (importcheck.py:
+      dates, one active entry per period, references, `declared` measures);
+      every problem found is reported together and nothing is written.
     """
+    from csm_checklist.rules.importcheck import Limits, check_extra, check_history
+
+    limits = Limits(now, declared)
+    source.problems = limits.problems  # a record that cannot be read: noted, reading goes on
     starts, revisions = log.starts(), log.revisions()
     # Empty: nothing logged yet, and no tracking start chosen by hand.
     empty = log.count() == 0 and len(starts) <= 1
     records = source.records()
     first = next(records, None)  # reading the first record reads a backup's history
-    if source.extra:
+    check_history(limits, source.name, source.starts, source.revisions)
+    if source.has_extra():
         # A backup's runs and measures are checked before any entry is
         # written, so a conflict among them leaves the log as it was.
-        from csm_checklist.store.backup_extra import merge_extra
-
-        merge_extra(log, source.extra, dry_run=True)
+        _merge_extra(log, source, dry_run=True)
     # A backup restored into an empty log brings its history whole, so the
     # log reads (and exports) exactly as the one it was taken from.
     brought_starts = source.starts if empty else []
@@ -273,13 +315,24 @@ def import_events(
     known = _known(history)
     read: list[int] = [0]
 
+    file_events: dict[str, str] = {}
+
     def checked() -> Iterator[Event]:
         for where, event in itertools.chain([first] if first else [], records):
             read[0] += 1
+            limits.event(where, event)
             if event.active:
-                _check_period(history, known, event, where)
+                try:
+                    _check_period(history, known, event, where)
+                except ImportFileError as exc:
+                    limits.problems.append((exc.message, exc.hint))
+                limits.period(where, log, event)
                 days.append(event.for_date)
+            file_events[event.uuid] = event.item_id
             yield event
+        if source.extra:
+            check_extra(limits, log, source.name, source.extra, file_events)
+        limits.raise_any()  # inside the merge: nothing is written
 
     adopted: list[StartRecord] = []
 
@@ -307,11 +360,9 @@ def import_events(
     added, present = log.merge(
         checked(), dry_run=dry_run, starts=new_starts, revisions=[*brought, *pending]
     )
-    extra = (0, 0, 0)
-    if source.extra:
-        from csm_checklist.store.backup_extra import merge_extra
-
-        extra = merge_extra(log, source.extra, dry_run=dry_run)
+    extra = (0, 0, 0, 0)
+    if source.has_extra():
+        extra = _merge_extra(log, source, dry_run=dry_run)
     start = adopted[-1].start if adopted else history.start
     return ImportResult(
         added,
@@ -322,6 +373,29 @@ def import_events(
         bool(source.revisions) and not empty,
         extra,
     )
+
+
+def _merge_extra(
+    log: "Store", source: "ImportSource", *, dry_run: bool
+) -> tuple[int, int, int, int]:
+    """Merge a backup's runs, step check-offs (one transaction) and measures
+    (another); a conflict is refused like an event's, naming the record
+    ("FILE, runs[3]"). Then the note corrections the log lacks. How many of
+    each were added."""
+    source.at.clear()
+    try:
+        runs, steps = log.merge_runs(source.backup_runs(), source.backup_steps(), dry_run=dry_run)
+        measures = log.merge_measures(source.backup_measures(), dry_run=dry_run)
+    except ImportFileError as exc:
+        if not source.name or not source.at:
+            raise
+        key, index = source.at
+        where = Msg("errors.at_index", name=source.name, key=key, index=index)
+        raise ImportFileError(
+            Msg("errors.in_record", where=where, message=exc.message), hint=exc.hint
+        ) from None
+    notes = log.merge_note_changes(source.backup_note_changes(), dry_run=dry_run)
+    return runs, steps, measures, notes
 
 
 def _check_period(history: History, known: set[str], event: Event, where: str) -> None:
@@ -372,11 +446,11 @@ def expected_count(history: History, today: date) -> int:
 
 
 def move_start(
-    log: EventLog, history: History, start: date, today: date, now: datetime
+    log: "Store", history: History, start: date, today: date, now: datetime
 ) -> StartMove:
     """Move the log's tracking start to `start` (earlier or later), recorded
     like everything else, and say how the expected counts change."""
-    _not_future(start, today)
+    _not_future(start, today, "DATE")
     if start < date(1900, 1, 1):
         raise BadInput(
             Msg("errors.start_too_early", day=start.isoformat()),

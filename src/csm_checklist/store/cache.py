@@ -34,7 +34,7 @@ from csm_checklist import __version__
 
 T = TypeVar("T")
 
-FORMAT = 2  # bump when the encoding below changes
+FORMAT = 3  # bump when the encoding below changes
 _PACKAGE = Path(__file__).resolve().parents[1]
 # Every folder of csm's code: an edit anywhere must never serve a stale result.
 _CODE_FOLDERS = (
@@ -54,10 +54,12 @@ _DEPENDENCIES = ("yaml", "_yaml", "dateutil")
 
 def fingerprint(sources: Sequence[Path]) -> list[list[Any]]:
     """[path, size, crc32] of each source; size -1 for a file that is missing."""
+    from csm_checklist.reading import read_bytes
+
     marks: list[list[Any]] = []
     for path in sources:
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
         except OSError:
             marks.append([str(path), -1, 0])
             continue
@@ -101,25 +103,41 @@ def _code_stamp() -> list[Any]:
 
 def cached(cache_file: Path, sources: Sequence[Path], build: Callable[[], T]) -> T:
     """`build()`, or its stored result when nothing it depends on has changed."""
+    from csm_checklist.reading import NotAFile, read_bytes
+
     key = [code_stamp(), fingerprint(sources)]
-    with contextlib.suppress(Exception):  # unreadable, corrupt, foreign: a miss
-        stored = json.loads(cache_file.read_bytes())
-        if stored["key"] == key:
+    from csm_checklist.atomic import seal
+
+    try:
+        stored = json.loads(read_bytes(cache_file))
+        # The seal: a value edited by hand (a cadence csm has no word for)
+        # is a miss, never a value that breaks a command later.
+        if stored["key"] == key and stored["seal"] == seal(_text(stored["value"])):
             return decode(stored["value"])  # type: ignore[no-any-return]
+    except NotAFile:
+        raise  # a FIFO or a device where the cache should be: named, never waited on
+    except Exception:  # unreadable, corrupt, too big, foreign: a miss
+        pass
     value = build()
     with contextlib.suppress(OSError, ValueError, TypeError):
-        _store(cache_file, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False))
+        encoded = encode(value)
+        entry = {"key": key, "seal": seal(_text(encoded)), "value": encoded}
+        _store(cache_file, json.dumps(entry, ensure_ascii=False))
     return value
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _store(cache_file: Path, text: str) -> None:
     """Write whole or not at all: a reader at the same moment sees the old
     entry or the new one. No fsync: a lost cache is only a miss."""
-    from csm_checklist.atomic import PARTIAL, remove_stale_partials
+    from csm_checklist.atomic import partial_name, remove_stale_partials
 
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(cache_file.parent)
-    tmp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.{os.urandom(4).hex()}{PARTIAL}")
+    tmp = partial_name(cache_file)
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, cache_file)

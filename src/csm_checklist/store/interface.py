@@ -28,7 +28,16 @@ What every engine promises:
   order the store received them.
 - **As logged.** Where a method takes `as_logged`, it answers for the record
   as it stood at that moment: records logged by then, an undo counted only
-  if made by then.
+  if made by then, and each event's note as it read then (the old note of
+  its first `NoteChange` made later); a run closed later is open then.
+- **Rows it cannot read.** A stored row csm cannot read (edited by hand: a
+  moment without its UTC offset, a kind or number it does not know) is
+  `LogError` naming its table and id (`records.bad_row`), never repaired
+  or dropped.
+- **Merges read records in order.** The merge methods take each record from
+  their iterables only after the one before has been checked (runs before
+  step events), so a caller that notes which record it handed over last
+  can name the one refused (`FILE, runs[3]`).
 
 The records are in `store/records.py` (`Event`, `StartRecord`, ...),
 `store/run_records.py` (`RunRecord`, `StepEvent`) and
@@ -107,6 +116,25 @@ class Store(Protocol):
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
         """The note changes of each of `uuids` that has any, oldest first."""
+
+    def all_note_changes(
+        self, *, since: date | None = None, until: date | None = None, include_undone: bool = False
+    ) -> list[NoteChange]:
+        """The note corrections of the events an export with these filters
+        holds (`since`/`until` bound for_date; undone events only with
+        `include_undone`), oldest correction first, then as recorded. A
+        stored moment csm cannot read is LogError (`errors.log_bad_row`)."""
+
+    def merge_note_changes(self, records: Iterable[NoteChange], *, dry_run: bool = False) -> int:
+        """Add a backup's note corrections the store lacks, in one
+        transaction: the same event, moment (compared in UTC) and old and
+        new texts are the same correction, so importing twice adds nothing.
+        The events' notes themselves are not changed. Returns how many were
+        (or, with dry_run, would be) added."""
+
+    def item_of_event(self, uuid: str) -> str | None:
+        """The item_id of the event whose uuid is exactly `uuid` (active or
+        undone); None when there is none."""
 
     def active_for(
         self, keys: Iterable[tuple[str, date]], *, as_logged: datetime | None = None

@@ -336,6 +336,41 @@ GRANT UPDATE (closed_at, closed_at_utc, close_note, forced) ON csm.runs TO csm_m
 GRANT UPDATE (undone_at) ON csm.step_events TO csm_member;
 """,
     ),
+    (
+        "merge_note_changes",
+        """
+-- A backup's note corrections come into the trail as they were made (their
+-- moment, author and host), once: the same event, moment and texts are the
+-- same correction. Only for an event the record holds; the note itself is
+-- not changed.
+CREATE FUNCTION csm.merge_note_change(
+    p_uuid text, p_old text, p_new text, p_at text, p_by text, p_host text
+) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, csm
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM csm.events WHERE uuid = p_uuid) THEN
+        RAISE EXCEPTION 'csm: no entry %', p_uuid USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM csm.note_changes
+        WHERE event_uuid = p_uuid AND old_note = p_old AND new_note = p_new
+          AND changed_at::timestamptz = p_at::timestamptz
+    ) THEN
+        RETURN false;
+    END IF;
+    INSERT INTO csm.note_changes
+        (event_uuid, old_note, new_note, changed_at, changed_at_utc, changed_by, host)
+    VALUES (p_uuid, p_old, p_new, p_at, p_at::timestamptz, p_by, p_host);
+    RETURN true;
+END
+$$;
+REVOKE ALL ON FUNCTION csm.merge_note_change(text, text, text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION csm.merge_note_change(text, text, text, text, text, text)
+    TO csm_member;
+""",
+    ),
 ]
 
 KNOWN = tuple(name for name, _sql in MIGRATIONS)

@@ -1,5 +1,5 @@
 """The team's shared record on PostgreSQL: the same reads and writes as the
-SQLite log (`store/log.py`), against the schema of `pg_schema.py`.
+SQLite log (`store/sqlite.py`), against the schema of `pg_schema.py`.
 
 psycopg is imported here and only here, and this module only when a
 PostgreSQL store is configured: `csm today` on SQLite never loads it.
@@ -34,10 +34,13 @@ from csm_checklist.store.records import (
     FIELDS,
     KINDS,
     MIN_UUID_PREFIX,
+    ROW_ERRORS,
     Event,
     NoteChange,
     RevisionRecord,
     StartRecord,
+    aware,
+    bad_row,
     event_row,
     utc_key,
 )
@@ -186,23 +189,6 @@ def _insert_params(event: Event) -> tuple[object, ...]:
     )
 
 
-_QMARK = re.compile(r"\?")
-_WHERE_ONE = re.compile(r"\bWHERE 1\b")
-
-
-class QmarkConnection:
-    """The connection as the modules that keep tables of their own in the log
-    (runs, measures, the backup's extras) use it: SQLite's `?` placeholders,
-    the same table and column names."""
-
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
-        self._conn = conn
-
-    def execute(self, sql: str, params: Sequence[object] = ()) -> psycopg.Cursor[Any]:
-        text = _WHERE_ONE.sub("WHERE true", sql.replace("%", "%%"))
-        return self._conn.execute(_QMARK.sub("%s", text), tuple(params))
-
-
 class _DryRun(Exception):
     """Raised inside a dry-run merge to roll its transaction back."""
 
@@ -294,20 +280,6 @@ class PostgresStore:
         with self._errors(), self._conn.transaction():
             yield self._conn
         COMMITS[0] += 1
-
-    def writing(self) -> contextlib.AbstractContextManager[QmarkConnection]:
-        @contextlib.contextmanager
-        def scope() -> Iterator[QmarkConnection]:
-            with self._write() as conn:
-                yield QmarkConnection(conn)
-
-        return scope()
-
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[QmarkConnection]:
-        with self._errors():
-            yield QmarkConnection(self._conn)
-        self._end_read()
 
     def _end_read(self) -> None:
         # Reads run in a transaction psycopg opened: end it, so the next
@@ -520,6 +492,79 @@ class PostgresStore:
             )
         return found
 
+    def _notes_then(self, as_logged: datetime | None) -> dict[str, str] | None:
+        """What each note corrected after `as_logged` read at that moment: the
+        old note of its first correction made later (by the moment the
+        correction names, as on SQLite). None without a moment."""
+        if as_logged is None:
+            return None
+        rows = self._rows(
+            "SELECT event_uuid, old_note FROM note_changes "
+            "WHERE changed_at::timestamptz > %s::timestamptz "
+            "ORDER BY changed_at::timestamptz DESC, id DESC",
+            (as_logged.isoformat(),),
+        )
+        # Newest first, so the earliest later correction is written last and wins.
+        return {str(uuid): str(old) for uuid, old in rows}
+
+    def all_note_changes(
+        self, *, since: date | None = None, until: date | None = None, include_undone: bool = False
+    ) -> list[NoteChange]:
+        """The note corrections of the events an export holds (see `Store`)."""
+        clauses, params = ["true"], []
+        if since is not None:
+            clauses.append("e.for_date >= %s")
+            params.append(since.isoformat())
+        if until is not None:
+            clauses.append("e.for_date <= %s")
+            params.append(until.isoformat())
+        if not include_undone:
+            clauses.append("e.undone_at IS NULL")
+        rows = self._rows(
+            "SELECT n.event_uuid, n.old_note, n.new_note, n.changed_at, n.changed_by, n.host "
+            "FROM note_changes n JOIN events e ON e.uuid = n.event_uuid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY n.changed_at::timestamptz, n.id",
+            params,
+        )
+        found = []
+        for uuid, old, new, at, by, host in rows:
+            try:
+                found.append(NoteChange(uuid, old, new, aware(at), by, host))
+            except ROW_ERRORS as exc:
+                raise bad_row("note_changes", uuid, exc) from None
+        return found
+
+    def merge_note_changes(self, records: Iterable[NoteChange], *, dry_run: bool = False) -> int:
+        """Add a backup's note corrections the store lacks (see `Store`), by
+        the server's `csm.merge_note_change`: the same event, moment and texts
+        are the same correction, so importing twice adds nothing."""
+        added = 0
+        try:
+            with self._write() as conn:
+                for record in records:
+                    row = conn.execute(
+                        "SELECT csm.merge_note_change(%s, %s, %s, %s, %s, %s)",
+                        (
+                            record.event_uuid,
+                            record.old_note,
+                            record.new_note,
+                            record.changed_at.isoformat(),
+                            record.by,
+                            record.host,
+                        ),
+                    ).fetchone()
+                    added += bool(row and row[0])
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return added
+
+    def item_of_event(self, uuid: str) -> str | None:
+        """The item of the event whose uuid is exactly `uuid` (see `Store`)."""
+        rows = self._rows("SELECT item_id FROM events WHERE uuid = %s", (uuid,))
+        return None if not rows else str(rows[0][0])
+
     def merge(
         self,
         events: Iterable[Event],
@@ -697,7 +742,8 @@ class PostgresStore:
             "ORDER BY logged_at_utc DESC, id DESC",
             ([key[0] for key in wanted], [key[1] for key in wanted], *extra),
         )
-        for event in _standing(rows, as_logged):
+        notes = self._notes_then(as_logged)
+        for event in _standing(rows, as_logged, notes):
             found[(event.item_id, event.period_start)] = event
         return found
 
@@ -711,7 +757,7 @@ class PostgresStore:
             "ORDER BY period_start, logged_at_utc, id",
             (first.isoformat(), last.isoformat(), *extra),
         )
-        return list(_standing(rows, as_logged))
+        return list(_standing(rows, as_logged, self._notes_then(as_logged)))
 
     def events(
         self,
@@ -743,8 +789,9 @@ class PostgresStore:
             sql += " LIMIT %s"
             params.append(limit)
         shown = 0
+        notes = self._notes_then(as_logged)
         for row in self._rows(sql, params):
-            event = _event(row)
+            event = _note_then(_event(row), notes)
             if as_logged is not None:
                 if event.undone_at is not None and event.undone_at > as_logged:
                     event = event._replace(undone_at=None)
@@ -1186,11 +1233,20 @@ def _state_filter(as_logged: datetime | None) -> tuple[str, tuple[str, ...]]:
     return "logged_at_utc <= %s", (utc_key(as_logged),)
 
 
-def _standing(rows: Iterable[Sequence[Any]], as_logged: datetime | None) -> Iterator[Event]:
+def _standing(
+    rows: Iterable[Sequence[Any]], as_logged: datetime | None, notes: dict[str, str] | None
+) -> Iterator[Event]:
     for row in rows:
         event = _event(row)
         if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
-            yield event
+            yield _note_then(event, notes)
+
+
+def _note_then(event: Event, notes: dict[str, str] | None) -> Event:
+    """`event` with the note it had then, where `notes` holds an older one."""
+    if notes is None or event.uuid not in notes:
+        return event
+    return event._replace(note=notes[event.uuid])
 
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from csm_checklist.errors import LogError
     from csm_checklist.store.measure_records import MeasureRecord as MeasureRecord
     from csm_checklist.store.measure_records import MeasureValue as MeasureValue
     from csm_checklist.store.run_records import RunRecord as RunRecord
@@ -33,6 +34,31 @@ COMMITS = [0]
 # The shortest start of a uuid `csm note` takes: 16 million to one against two
 # events of a manager's log sharing it by chance.
 MIN_UUID_PREFIX = 6
+
+
+# What a row of the log that was edited by hand can raise when it is read.
+ROW_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+
+
+def bad_row(table: str, row_id: object, exc: BaseException) -> "LogError":
+    """The error for a row csm cannot read (exit 1): its table and id, never
+    a traceback. csm never repairs or drops such a row by itself."""
+    from csm_checklist.errors import LogError
+    from csm_checklist.messages import Msg
+
+    reason = str(exc).strip() or type(exc).__name__
+    return LogError(
+        Msg("errors.log_bad_row", table=table, id=str(row_id)[:60], reason=reason[:120]),
+        hint=Msg("errors.log_bad_row_hint", table=table),
+    )
+
+
+def aware(text: object) -> datetime:
+    """A stored moment, which csm always writes with its UTC offset."""
+    moment = datetime.fromisoformat(str(text))
+    if moment.utcoffset() is None:
+        raise ValueError(f"{text!r} has no UTC offset")
+    return moment
 
 
 class Event(NamedTuple):

@@ -11,6 +11,7 @@ import typer
 from csm_checklist.cli.commands.common import OUTPUT_HELP, Env, print_json
 from csm_checklist.cli.views.safe import echo
 from csm_checklist.errors import BadInput, NotMet
+from csm_checklist.locks import settings_lock
 from csm_checklist.messages import Msg, Sentence, say, t
 
 if TYPE_CHECKING:
@@ -43,8 +44,10 @@ def _dates(start: date, end: date) -> str:
 
 @off_app.command("add", help=Msg("help.off.add"))
 def add(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
-    reason: str = typer.Option("", "--reason", "-r", help=Msg("help.off.add.reason")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
+    reason: str = typer.Option(
+        "", "--reason", "-r", help=Msg("help.off.add.reason"), metavar="TEXT"
+    ),
 ) -> None:
     """Take a day or a range of days off."""
     from csm_checklist.dates.daysoff import add_range, load_days_off, save_days_off
@@ -54,18 +57,21 @@ def add(
         raise BadInput(Msg("commands.off.reason_one_line"), hint=Msg("commands.off.reason_example"))
     env = Env.load()
     path = env.paths.days_off_file
-    entries, fresh = add_range(load_days_off(path), start, end, reason)
+    load_days_off(path)  # a broken file is refused before the lock file is made
+    with settings_lock(env.paths.config_dir):
+        entries, fresh = add_range(load_days_off(path), start, end, reason)
+        if fresh:
+            save_days_off(path, entries)
     if not fresh:
         echo(t("commands.off.already", env.lang, dates=_dates(start, end)))
         return
-    save_days_off(path, entries)
     shown = f" ({reason.strip()})" if reason.strip() else ""
     echo(t("commands.off.added", env.lang, count=fresh, dates=_dates(start, end), reason=shown))
 
 
 @off_app.command("remove", help=Msg("help.off.remove"))
 def remove(
-    dates: str = typer.Argument(..., help=Msg("help.off.dates")),
+    dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
 ) -> None:
     """The days in the range stop being days off, whatever made them so."""
     from csm_checklist.dates.daysoff import load_days_off, remove_range, save_days_off
@@ -73,25 +79,34 @@ def remove(
     start, end = _range(dates)
     env = Env.load()
     path = env.paths.days_off_file
-    entries, removed = remove_range(load_days_off(path), start, end)
+    load_days_off(path)  # a broken file is refused before the lock file is made
+    with settings_lock(env.paths.config_dir):
+        entries, removed = remove_range(load_days_off(path), start, end)
+        if removed:
+            save_days_off(path, entries)
     if not removed:
         raise NotMet(
             Msg("commands.off.none_removed", dates=_dates(start, end)),
             hint=Msg("commands.off.list_hint"),
         )
-    save_days_off(path, entries)
     days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
     echo(t("commands.off.removed", env.lang, count=len(removed), days=days))
 
 
 @off_app.command("list", help=Msg("help.off.list"))
 def list_(
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.list.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.list.year"), metavar="YEAR"
+    ),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short")),
 ) -> None:
     """The days off in date order, with their reasons and sources."""
     from csm_checklist.dates.daysoff import entries_in_year, load_days_off
 
+    if year is not None and not 1900 <= year <= 2199:
+        raise BadInput(
+            Msg("commands.off.bad_list_year", year=year), hint=Msg("commands.off.year_example")
+        )
     env = Env.load()
     entries = entries_in_year(load_days_off(env.paths.days_off_file), year)
     if json_output:
@@ -103,11 +118,46 @@ def list_(
         else:
             echo(t("commands.off.none_listed", env.lang))
         return
-    from csm_checklist.cli.views.common import align_columns
+    from csm_checklist.cli.commands.common import terminal_width
+    from csm_checklist.cli.views.common import cell_len, fit_columns
 
-    rows = [(e.text, str(_length(e)), e.reason or "-", e.source) for e in entries]
-    for line in align_columns(rows):
-        echo(line.rstrip())
+    rows = [[e.text, str(_length(e)), e.reason or "-", e.source] for e in entries]
+    width = terminal_width()
+    lines = fit_columns(rows, width, (2,))
+    if width is not None and max(cell_len(line) for line in lines) > width:
+        # Too narrow for the source beside the reason: the reason keeps the room.
+        lines = fit_columns([row[:3] for row in rows], width, (2,))
+    for line in lines:
+        echo(line.rstrip(), columns=True)
+    for hint in renaming_hints(entries, env.lang):
+        echo(hint, err=True)
+
+
+def renaming_hints(entries: list[DayOff], lang: str) -> list[str]:
+    """A hint for each country whose imported holidays are named in the other
+    language (imported before `lang` changed): `csm off holidays` renames them."""
+    from csm_checklist.cli.views.bidi import has_rtl
+
+    wanted_rtl = lang == "ar"
+    stale: dict[str, set[int]] = {}
+    for entry in entries:
+        imported = entry.source.startswith("holidays:") and entry.reason
+        if imported and has_rtl(entry.reason) != wanted_rtl:
+            stale.setdefault(entry.source.removeprefix("holidays:"), set()).add(entry.start.year)
+    return [
+        t(
+            "cli.hint_line",
+            lang,
+            hint=t(
+                "commands.off.rename_hint",
+                lang,
+                command=" ; ".join(
+                    f"csm off holidays --country {code} --year {year}" for year in sorted(found)
+                ),
+            ),
+        )
+        for code, found in sorted(stale.items())
+    ]
 
 
 def _length(entry: DayOff) -> int:
@@ -133,7 +183,9 @@ def holidays_(
         help=Msg("help.off.holidays.country"),
         metavar="CC",
     ),
-    year: int | None = typer.Option(None, "--year", "-y", help=Msg("help.off.holidays.year")),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help=Msg("help.off.holidays.year"), metavar="YEAR"
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.off.holidays.dry_run")),
 ) -> None:
     """Add or update a country's public holidays as days off."""
@@ -176,7 +228,10 @@ def holidays_(
         echo(t("commands.off.dry_run", env.lang))
         return
     if merge.added or merge.renamed or merge.dropped:
-        save_days_off(path, merge.entries)
+        with settings_lock(env.paths.config_dir):
+            # Merged again under the lock: an `off add` since the plan stays.
+            merge = merge_imported(load_days_off(path), source_of(code), years, imported)
+            save_days_off(path, merge.entries)
         echo(t("commands.off.written", env.lang, path=path))
 
 
@@ -197,7 +252,7 @@ def countries(
 
 def calendar(
     months: int = typer.Option(
-        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24
+        3, "--months", "-m", help=Msg("help.calendar.months"), min=1, max=24, metavar="MONTHS"
     ),
     start: str | None = typer.Option(
         None, "--from", help=Msg("help.calendar.from"), metavar="DATE"
@@ -209,6 +264,7 @@ def calendar(
         help=OUTPUT_HELP,
         metavar="FILE",
     ),
+    skip_daily: bool = typer.Option(False, "--skip-daily", help=Msg("help.calendar.skip_daily")),
 ) -> None:
     """The due dates of the next months as an iCalendar (.ics) file."""
     from csm_checklist.exchange.icalexport import calendar_ics, dues_between, months_span
@@ -218,7 +274,10 @@ def calendar(
     span = months_span(first, months)
     with env.open_log() as log:
         history = env.history(log)
-    dues = dues_between(history, env.catalog().enabled_items(), span)
+    items = env.catalog().enabled_items()
+    if skip_daily:  # a workday's routine would fill every day of the calendar
+        items = [item for item in items if item.recurrence.cadence != "daily"]
+    dues = dues_between(history, items, span)
     document = calendar_ics(dues, env.settings.lang, env.settings.now())
     from csm_checklist.exchange.outputs import open_output
 

@@ -24,9 +24,7 @@ def list_items(
         metavar="CADENCE",
         autocompletion=completion.cadences,
     ),
-    group: str = typer.Option(
-        "area", "--group", "-g", help=Msg("help.list.group"), metavar="area|cadence"
-    ),
+    group: str = typer.Option("area", "--group", "-g", help=Msg("help.list.group"), metavar="BY"),
     show_all: bool = typer.Option(False, "--all", help=Msg("help.list.all")),
     json_output: bool = typer.Option(False, "--json", help=Msg("help.json")),
     tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
@@ -162,14 +160,14 @@ def _switch_pack(pack: str, on: bool) -> None:
         already = (
             "commands.checklist.pack_already_on" if on else "commands.checklist.pack_already_off"
         )
-        typer.echo(t(already, env.lang, name=name))
+        echo(t(already, env.lang, name=name))
         return
     catalog = env.catalog()
     with env.open_log() as log:
         env.history(log)  # record the change of the checklists as from today
     if on:
         count = sum(1 for item in catalog.items.values() if item.source.parent.name == name)
-        typer.echo(
+        echo(
             t(
                 "commands.checklist.pack_on",
                 env.lang,
@@ -179,7 +177,7 @@ def _switch_pack(pack: str, on: bool) -> None:
             )
         )
     else:
-        typer.echo(t("commands.checklist.pack_off", env.lang, name=name, day=env.today.isoformat()))
+        echo(t("commands.checklist.pack_off", env.lang, name=name, day=env.today.isoformat()))
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Catalog
     from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.rules.history import History
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
     from csm_checklist.store.postgres import PostgresStore
 
 
@@ -34,6 +34,7 @@ class Env:
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
+        self._catalog: Catalog | None = None
 
     @classmethod
     def load(cls) -> Env:
@@ -88,9 +89,21 @@ class Env:
 
     @cached_property
     def today(self) -> date:
-        return self.settings.today()
+        day = self.settings.today()
+        if not FIRST_DAY <= day <= LAST_DAY:
+            # Work logged then could be exported but never imported again.
+            raise BadInput(
+                Msg("commands.clock_out_of_range", day=day.isoformat()),
+                hint=Msg("commands.clock_out_of_range_hint", first=FIRST_DAY, last=LAST_DAY),
+            )
+        return day
 
     def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = self._load_catalog()
+        return self._catalog
+
+    def _load_catalog(self) -> Catalog:
         from csm_checklist.duties.catalog import builtin_files, checklist_files
         from csm_checklist.store.cache import cached
 
@@ -144,12 +157,20 @@ class Env:
             raise ConfigError(Msg("team.bad_store_env"), hint=Msg("team.store_hint"))
         return from_env
 
-    def open_log(self) -> EventLog:
-        if self.store:
-            return self.open_team_store()  # type: ignore[return-value]
-        from csm_checklist.store.log import EventLog
+    def open_log(self) -> Store:
+        """The store of this run's folders (see `store.open_store`): the
+        team's record on its PostgreSQL server when one is set."""
+        from csm_checklist.store import open_store
 
-        return EventLog.open(self.paths.log_file, sound_marker=self.paths.log_checked)
+        if self.store:
+            return open_store(self.paths, self.settings, address=self.store)
+
+        if not os.path.lexists(self.paths.log_file):
+            # A command refused for its settings, days off or checklists must
+            # not leave a new log behind: they are read before it is made.
+            _ = self.settings, self.days_off
+            self.catalog()
+        return open_store(self.paths)
 
     def user_name(self, log: object) -> str:
         """Who is logging: on the team's store the member's name there (else
@@ -160,17 +181,11 @@ class Env:
     def open_team_store(self) -> PostgresStore:
         """The team's record on its PostgreSQL server; LogError in one line
         naming the server when it cannot be reached, or without psycopg."""
-        try:
-            from csm_checklist.store.postgres import PostgresStore
-        except ImportError as exc:
-            if not (exc.name or "").startswith("psycopg"):
-                raise
-            from csm_checklist.errors import LogError
+        from csm_checklist.store import open_team_store
 
-            raise LogError(Msg("team.no_psycopg"), hint=Msg("team.no_psycopg_hint")) from exc
-        return PostgresStore.open(self.store)
+        return open_team_store(self.store)
 
-    def history(self, log: EventLog, as_logged: datetime | None = None) -> History:
+    def history(self, log: Store, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they
         changed (see `work.load_history`)."""
         from csm_checklist.rules.history import observe
@@ -195,11 +210,24 @@ class Env:
             return None
         return parse_moment(text, self.settings.now(), option)
 
-    def day(self, text: str | None, option: str = "--on") -> date:
-        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today if None."""
+    def runs_moment(self, day: date, as_logged: datetime | None) -> datetime | None:
+        """The moment a view of `day` judges playbook runs at: the end of
+        `day` once it has passed (a run started later is not there yet, one
+        closed later is still open), the --as-logged stamp when earlier, and
+        None for "as they stand now"."""
+        moment = as_logged
+        if day < self.today:
+            end = datetime.combine(day, time(23, 59, 59), tzinfo=self.settings.now().tzinfo)
+            moment = end if moment is None else min(moment, end)
+        return moment
+
+    def day(self, text: str | None, option: str = "--on", *, past: bool = False) -> date:
+        """The date a user typed (YYYY-MM-DD, today, yesterday, tomorrow); today
+        if None. With `past` (logging commands, which refuse the future), a
+        mistyped date is answered with the forms that can be logged."""
         if text is None:
             return self.today
-        return parse_day(text, self.today, option)
+        return parse_day(text, self.today, option, past=past)
 
     def day_range(self, since: str | None, until: str | None) -> tuple[date | None, date | None]:
         """The days of --since and --until, either open; BadInput when reversed."""
@@ -213,8 +241,9 @@ class Env:
         return first, last
 
 
-def parse_day(text: str, today: date, option: str = "--on") -> date:
-    """Read a date typed by a user; BadInput with the accepted forms otherwise."""
+def parse_day(text: str, today: date, option: str = "--on", *, past: bool = False) -> date:
+    """Read a date typed by a user; BadInput with the accepted forms otherwise
+    (without `tomorrow` for a command that takes only `past` days)."""
     key = text.strip().lower()
     if key == "today":
         return today
@@ -231,9 +260,8 @@ def parse_day(text: str, today: date, option: str = "--on") -> date:
             if reason and "Invalid isoformat" not in reason
             else Msg("commands.not_a_date", option=option, text=text)
         )
-        raise BadInput(
-            problem, hint=Msg("commands.date_forms", option=option, today=today.isoformat())
-        ) from None
+        forms = "commands.date_forms_past" if past else "commands.date_forms"
+        raise BadInput(problem, hint=Msg(forms, option=option, today=today.isoformat())) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise BadInput(
             Msg(
@@ -288,6 +316,11 @@ def parse_moment(text: str, now: datetime, option: str = "--as-logged") -> datet
                 "commands.moment_forms", option=option, example=now.strftime("%Y-%m-%dT%H:%M")
             ),
         ) from None
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise BadInput(
+            Msg("commands.moment_out_of_range", option=option, text=text),
+            hint=Msg("commands.moment_range_hint", first=FIRST_DAY, last=LAST_DAY),
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     return moment

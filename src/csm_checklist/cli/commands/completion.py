@@ -8,12 +8,13 @@ checklist or config must not break the user's shell, so they offer nothing.
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 REPORT_PERIODS = ("week", "month", "quarter", "year")
 CADENCES = ("daily", "weekly", "monthly", "quarterly", "annual", "rrule")
-REPORT_FORMATS = ("text", "md", "json")
+REPORT_FORMATS = ("text", "md", "json", "html", "pdf")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _VALUES: dict[str, tuple[str, ...]] = {
     "lang": ("en", "ar"),
@@ -25,6 +26,31 @@ _VALUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# What a candidate may hold: letters and digits of any script with their
+# marks, spaces, and punctuation no shell gives a meaning to. A title with
+# anything else (`$(...)`, quotes, backslashes, controls, bidi marks) is not
+# offered: the shell would insert it into the command line, where zsh or bash
+# might run what it holds; its item's id still completes.
+_PLAIN_MARKS = frozenset(" -_.,/+:@%")
+
+
+def _plain(text: str) -> bool:
+    import unicodedata
+
+    return all(
+        char.isalnum()
+        or char in _PLAIN_MARKS
+        or unicodedata.category(char) in ("Mn", "Mc")  # Arabic diacritics
+        for char in text
+    )
+
+
+def _plain_help(text: str) -> str:
+    """A candidate's help with every character a shell or terminal could
+    take as code or control turned into a space."""
+    return " ".join("".join(c if _plain(c) else " " for c in text).split())
+
+
 def _starting(words: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
     return [word for word in words if word.startswith(incomplete.strip().lower())]
 
@@ -32,7 +58,8 @@ def _starting(words: tuple[str, ...] | list[str], incomplete: str) -> list[str]:
 def items(incomplete: str) -> list[tuple[str, str]]:
     """Item ids, and titles in either language (`csm done` takes a whole
     title too), that start with what was typed; an id comes with its title
-    as help. (typer keeps only the candidates that start with the text.)"""
+    as help. (typer keeps only the candidates that start with the text.)
+    A title goes into the command line as one word: see `BashWords`."""
     with contextlib.suppress(Exception):
         from csm_checklist.cli.commands.common import Env
 
@@ -45,10 +72,54 @@ def items(incomplete: str) -> list[tuple[str, str]]:
                 (item.title.en, item.id),
                 (item.title.ar, item.id),
             ):
-                if candidate and candidate.startswith(incomplete):
-                    found.append((candidate, help_text))
+                if candidate and candidate.startswith(incomplete) and _plain(candidate):
+                    found.append((candidate, _plain_help(help_text)))
         return found
     return []
+
+
+# What bash would read as more than one word, or as something else than text.
+_SHELL_SPECIAL = re.compile(r"([\s'\"\\$`&|;()<>!*?\[\]{}#~])")
+
+
+def as_one_word(candidate: str) -> str:
+    """`candidate` as bash must insert it to be one argument: `Team\\ meeting`."""
+    return _SHELL_SPECIAL.sub(r"\\\1", candidate)
+
+
+def complete_titles_as_words() -> None:
+    """Have bash insert a title with spaces as one argument. bash puts a
+    candidate into the command line as it is (zsh and fish quote it), so
+    `csm done Team<TAB>` gave `csm done Team meeting`: two arguments. The
+    candidates are escaped as they are written out, after typer has kept
+    those that start with what was typed (`Team\\ m` reaches csm as `Team m`)."""
+    # typer's own module: it registers its bash class with whichever click
+    # it carries (its own from 0.28), so this one goes in the same way.
+    from typer import _completion_classes as typer_classes
+
+    class BashWords(typer_classes.BashComplete):
+        def format_completion(self, item: Any) -> str:
+            return as_one_word(str(super().format_completion(item)))
+
+    typer_classes.add_completion_class(BashWords, "bash")  # type: ignore[attr-defined]
+
+
+def install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """`csm --install-completion [SHELL]`: typer installs the script, csm
+    says where in the reader's language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import sys
+
+    from typer._completion_shared import install
+
+    from csm_checklist.cli.views.safe import echo
+    from csm_checklist.messages import t
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    echo(t("cli.completion_installed", shell=shell, path=path))
+    echo(t("cli.completion_restart"))
+    sys.exit(0)
 
 
 def periods(incomplete: str) -> list[str]:

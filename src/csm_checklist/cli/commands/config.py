@@ -12,8 +12,6 @@ from csm_checklist.cli.views.safe import echo
 from csm_checklist.duties.config import SETTINGS, save_setting
 from csm_checklist.messages import Msg, t
 
-NUMERIC = ("fiscal_year_start",)  # the settings whose value is a number
-
 config_app = typer.Typer(help=Msg("help.config"), no_args_is_help=True)
 
 
@@ -23,8 +21,9 @@ def show(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_s
     env = Env.load()
     values = env.settings.as_dict()
     if json_output:
-        # Settings are kept as text; a program reading the JSON wants numbers as numbers.
-        print_json({k: int(v) if k in NUMERIC and v.isdigit() else v for k, v in values.items()})
+        # Settings are kept as text; a program reading the JSON wants numbers
+        # as numbers and flags as true or false.
+        print_json({k: SETTINGS[k].typed(v) for k, v in values.items()})
         return
     for name in SETTINGS:
         value = values[name]
@@ -47,10 +46,14 @@ def set_(
     key: str = typer.Argument(
         ...,
         help=Msg("help.config.set.key"),
+        metavar="KEY",
         autocompletion=completion.setting_names,
     ),
     value: str = typer.Argument(
-        ..., help=Msg("help.config.set.value"), autocompletion=completion.setting_values
+        ...,
+        help=Msg("help.config.set.value"),
+        metavar="VALUE",
+        autocompletion=completion.setting_values,
     ),
 ) -> None:
     """Change one setting, checked before anything is written."""
@@ -60,6 +63,14 @@ def set_(
         return
     stored = save_setting(env.paths, key, value)
     echo(f"{key} = {stored}  ({env.paths.config_file})")
+    if key.strip() == "lang":
+        # Holidays imported in the other language keep their names until
+        # imported again: say how.
+        from csm_checklist.cli.commands.calendar import renaming_hints
+        from csm_checklist.dates.daysoff import load_days_off
+
+        for hint in renaming_hints(load_days_off(env.paths.days_off_file), stored):
+            echo(hint, err=True)
     if env.paths.log_file.exists():
         # A change to the work week or fiscal year holds from today: record it
         # now, not on whichever day csm next runs. If the log or a checklist

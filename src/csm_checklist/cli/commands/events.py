@@ -13,10 +13,15 @@ import typer
 from csm_checklist.cli.commands import completion
 from csm_checklist.cli.commands.common import Env, cadence_option, print_json, stdout_is_terminal
 from csm_checklist.cli.views.safe import echo
-from csm_checklist.messages import Msg
+from csm_checklist.errors import BadInput
+from csm_checklist.messages import Msg, current
 
 if TYPE_CHECKING:
-    from csm_checklist.store.log import EventLog
+    from datetime import date
+
+    from csm_checklist.duties.catalog import Item
+    from csm_checklist.rules.history import History
+    from csm_checklist.store.interface import Store
 
 ITEMS_HELP = Msg("help.done.items")
 ON_HELP = Msg("help.done.on")
@@ -37,9 +42,14 @@ def _log_work(
 ) -> None:
     """What done and skip share: resolve every item, log them all in one
     transaction, then say what happened and where each cadence stands."""
-    from csm_checklist.cli.views.events import already_line, logged_line, progress_line
+    from csm_checklist.cli.views.events import (
+        already_line,
+        logged_line,
+        nothing_expected_line,
+        progress_line,
+    )
     from csm_checklist.duties.catalog import items_to_log
-    from csm_checklist.rules.agenda import Progress, build_agenda
+    from csm_checklist.rules.agenda import Progress, build_agenda, expected_on
     from csm_checklist.rules.work import log_work
 
     if any("/" in query for query in queries):
@@ -48,7 +58,7 @@ def _log_work(
         log_steps(kind, queries, on, note, by, measure)
         return
     env = Env.load()
-    day = env.day(on)
+    day = env.day(on, past=True)
     settings = env.settings
     items, guesses = items_to_log(env.catalog(), queries, cadence_option(cadence))
     values = []
@@ -91,8 +101,19 @@ def _log_work(
                 else:
                     echo(not_recorded_line(event), err=True)
         progress = build_agenda(history, log, day).progress
+        # A cadence none of whose items was expected then (a daily duty on a
+        # weekend or a day off) counts nothing: say so rather than "4 of 4".
+        expected = {item.id for item in items if expected_on(history, item.id, day)}
+    firsts = {item.recurrence.cadence: item for item in reversed(items)}
     for cadence in dict.fromkeys(item.recurrence.cadence for item in items):
-        echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang))
+        of_cadence = [item.id for item in items if item.recurrence.cadence == cadence]
+        if not any(item_id in expected for item_id in of_cadence):
+            first = next(event for event, _ in results if event.item_id == of_cadence[0])
+            echo(nothing_expected_line(first, day, env.days_off.get(day), settings.lang))
+            continue
+        period = _period_text(firsts[cadence], day, env.today, history)
+        echo(progress_line(cadence, progress.get(cadence, Progress()), settings.lang, period))
+
     taken = [existing for _event, existing in results if existing is not None]
     if env.store and taken:
         # On the team's record, a duty someone else already settled is a
@@ -105,6 +126,23 @@ def _log_work(
                 err=True,
             )
         raise typer.Exit(1)
+
+
+def _period_text(item: Item, day: date, today: date, history: History) -> str:
+    """The period of `item`'s cadence that holds `day`, in words, when it is
+    not today's: a late entry's progress line says which period it counts."""
+    from csm_checklist.cli.views.events import period_words
+    from csm_checklist.dates.schedule import period_containing
+
+    if day == today:
+        return ""
+    found = period_containing(day, item.recurrence, history.calendar_on(day))
+    current_period = period_containing(today, item.recurrence, history.calendar_on(today))
+    if found is None:
+        return day.isoformat()
+    if found == current_period:
+        return ""
+    return period_words(item.recurrence.cadence, found.start, found.end, current())
 
 
 def done(
@@ -189,10 +227,13 @@ def undo(
     day = env.day(on) if on is not None else None
     with env.open_log() as log:
         item_id = _log_item(env, log, item) if item is not None else None
-        target = undo_target(env.history(log), item_id, day)
+        history = env.history(log)
+        target = undo_target(history, item_id, day)
         if env.store:
             log.undo_reason = reason  # type: ignore[attr-defined]  # the team's store
         event = undo_work(log, target, env.settings.now())
+        if event is not None:  # named in the configured language, as every view names it
+            event = history.shown([event], env.settings.lang, env.today)[0]
     if event is None:
         raise NotMet(
             Msg("commands.undo.nothing", scope=undo_scope(target, day)),
@@ -201,7 +242,7 @@ def undo(
     echo(undone_line(event, env.settings.lang))
 
 
-def _log_item(env: Env, log: EventLog, query: str) -> str:
+def _log_item(env: Env, log: Store, query: str) -> str:
     """An id as typed when the log has it (even if since removed from the
     checklists), else the catalog item the text names."""
     if log.has_item(query.strip()):
@@ -209,6 +250,7 @@ def _log_item(env: Env, log: EventLog, query: str) -> str:
     return env.catalog().resolve(query, include_disabled=True).id
 
 
+MAX_LIMIT = 1_000_000_000  # more events than any log holds; SQLite takes no more
 LOG_LIMIT = 20  # what a person reads at once; --limit 0 or --all shows everything
 # (`help.log.limit` and `help.log` say 20 too: a test keeps them in step)
 
@@ -259,6 +301,11 @@ def log_events(
 ) -> None:
     """The logged events, newest day first."""
     include_undone = include_undone or history
+    if limit is not None and limit > MAX_LIMIT:
+        raise BadInput(
+            Msg("commands.limit_out_of_range", limit=limit),
+            hint=Msg("commands.limit_hint", most=f"{MAX_LIMIT:,}"),
+        )
     env = Env.load()
     first, last = env.day_range(since, until)
     wanted_cadence = cadence_option(cadence)
@@ -297,6 +344,19 @@ def log_events(
             )
             more = total - len(events)
         changes = log.note_changes(e.uuid for e in events) if history else None
+        if changes is not None and stamp is not None:
+            # As the log stood then: corrections made later had not happened.
+            changes = {
+                uuid: kept
+                for uuid, found in changes.items()
+                if (kept := [c for c in found if c.changed_at <= stamp])
+            }
+        if not history and not json_output:
+            # A view names items in the configured language, from the rules
+            # in force; `--history` (the audit trail) and `--json` (the
+            # record) keep the title each entry was logged under.
+            rules = env.history(log, as_logged=stamp)
+            events = rules.shown(events, env.settings.lang, env.today)
     if json_output:
         from csm_checklist.exchange.formats import event_record
 

@@ -76,7 +76,9 @@ def show(
     with env.open_log() as log:
         record = env.history(log)
         entries = build_agenda(record, log, today, only=[found.id]).entries
-        events = list(log.events(item_id=found.id, limit=5, include_undone=True))
+        events = record.shown(
+            log.events(item_id=found.id, limit=5, include_undone=True), env.settings.lang, today
+        )
     timeline = record.timeline(found.id)
     next_due: list[date] = []
     period = timeline.period_containing(today)

@@ -72,7 +72,10 @@ def measures(
     # Item, measure, period and value always; the target only where it fits.
     layouts = [((0, 1, 2, 3, 4), (1,)), ((0, 1, 2, 3), (1,))]
     # Measure names and units come from checklist files: echo shows them safely.
-    echo("\n".join(fitted_table(rows, layouts, terminal_width())), columns=True)
+    # An Arabic header at column 0 would turn a bidi terminal's line right to
+    # left: the table is indented in Arabic, as `run list` always is.
+    indent = "  " if lang == "ar" else ""
+    echo("\n".join(fitted_table(rows, layouts, terminal_width(), indent=indent)), columns=True)
 
 
 def register(app: typer.Typer) -> None:

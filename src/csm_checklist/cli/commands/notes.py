@@ -25,7 +25,7 @@ def note(
 ) -> None:
     """Correct the note of a logged event, keeping the old one."""
     from csm_checklist.cli.views.events import note_line
-    from csm_checklist.store.log import host_name
+    from csm_checklist.store.records import host_name
 
     env = Env.load()
     settings = env.settings
@@ -33,6 +33,8 @@ def note(
     with env.open_log() as log:
         found = log.find_event(event)
         updated, change = log.change_note(found.uuid, text, settings.now(), who, host_name())
+        # Named as every view names it: in the configured language.
+        updated = env.history(log).shown([updated], settings.lang, env.today)[0]
     echo(note_line(updated, change))
 
 

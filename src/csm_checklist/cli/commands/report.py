@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from csm_checklist.rules.measures import MeasureRow
     from csm_checklist.rules.report import Report
     from csm_checklist.rules.runs import Run
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.store.interface import Store
 
-FORMATS = ("text", "md", "json")
+FORMATS = ("text", "md", "json", "html", "pdf")
 # What `-o FILE` says, by report cadence: "the monthly report" is one phrase.
 WROTE = {
     "weekly": "commands.report.wrote_weekly",
@@ -47,6 +47,7 @@ def report(
         "--format",
         "-f",
         help=Msg("help.report.format"),
+        metavar="FORMAT",
         autocompletion=completion.report_formats,
     ),
     output: str | None = typer.Option(
@@ -88,6 +89,8 @@ def report(
         raise BadInput(
             Msg("commands.report.bad_format", fmt=fmt), hint=Msg("commands.report.format_forms")
         )
+    if fmt == "pdf" and (output is None or output == "-"):
+        raise BadInput(Msg("html.pdf_needs_file"), hint=Msg("html.pdf_needs_file_hint"))
     env = Env.load()
     stamp = env.moment(as_logged)
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
@@ -111,8 +114,10 @@ def report(
             only=only,
             by=wanted_by,
         )
+        # Runs as they stood at the end of the report's as-of day (or at the stamp).
+        stood = env.runs_moment(result.as_of, stamp)
         runs, kpis = _runs_and_measures(
-            log, result, [catalog.items[i] for i in only or catalog.items], stamp
+            log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
     wanted_by = result.by
     lang = settings.lang
@@ -126,9 +131,15 @@ def report(
     from csm_checklist.cli.views import report as view
 
     scope = view.scope_text(lang, wanted_tag, wanted_by)
-    if fmt == "json":
+    if fmt in ("json", "html", "pdf"):
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
-        document.update(_extra_json(runs, kpis, settings.now()))
+        document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
+    if fmt in ("html", "pdf"):
+        _write_page(document, fmt, output, env, hijri=settings.show_hijri)
+        if output is not None and output != "-":
+            echo(t(WROTE[cadence], lang, path=output), err=True)
+        return
+    if fmt == "json":
         text = json_text(document) + "\n"
     elif fmt == "md":
         text = view.report_markdown(
@@ -163,8 +174,37 @@ def report(
         echo(t(WROTE[cadence], lang, path=output), err=True)
 
 
+def _write_page(
+    document: dict[str, object], fmt: str, output: str | None, env: Env, *, hijri: bool
+) -> None:
+    """The report as one HTML page, or that page as PDF, to `output`: the
+    page is drawn from the JSON document, so it holds the same figures."""
+    from csm_checklist.exchange.html import report_html, report_pdf
+    from csm_checklist.exchange.outputs import open_binary_output, open_output
+
+    week_start = env.settings.calendar.week_start
+    # Stored text may hold control characters: the page shows them, as the
+    # other formats do, rather than carry them raw.
+    page = visible(
+        report_html(document, hijri=hijri, week_start=week_start, cache_dir=env.paths.cache_dir)
+    )
+    if fmt == "html":
+        with open_output(output, env.paths) as stream:
+            stream.write(page)
+        return
+    assert output is not None
+    # The file is checked before the page is printed, and is replaced only
+    # when printing succeeds.
+    with open_binary_output(output, env.paths) as binary:
+        binary.write(report_pdf(page))
+
+
 def _runs_and_measures(
-    log: EventLog, result: Report, items: list[Item], stamp: datetime | None
+    log: Store,
+    result: Report,
+    items: list[Item],
+    stamp: datetime | None,
+    stood: datetime | None,
 ) -> tuple[list[Run], list[MeasureRow]]:
     """The playbook runs started or closed in the report's window, and its
     items' measures beside the window before (nothing when there are none)."""
@@ -175,18 +215,26 @@ def _runs_and_measures(
     from csm_checklist.rules.runs import load_runs, runs_in_window
 
     window = result.window
-    with log.reading() as db:
-        has_runs = db.execute("SELECT 1 FROM runs LIMIT 1").fetchone() is not None
     runs = []
-    if has_runs:
-        every = load_runs(log, result.history.calendar_on, as_logged=stamp)
+    if log.has_runs():
+        every = load_runs(log, result.history.calendar_on, as_logged=stood)
         runs = runs_in_window(every, window.start, min(window.end, result.as_of))
     before = report_window(result.history, result.cadence, window.start - timedelta(days=1))
-    kpis = period_rows(log, items, window.start, window.end, before.start, as_logged=stamp)
+    kpis = period_rows(
+        log,
+        items,
+        window.start,
+        window.end,
+        before.start,
+        as_logged=stamp,
+        window_cadence=result.cadence,
+    )
     return runs, kpis
 
 
-def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[str, object]:
+def _extra_json(
+    runs: list[Run], kpis: list[MeasureRow], now: datetime, lang: str
+) -> dict[str, object]:
     from csm_checklist.cli.views.measures import report_json
     from csm_checklist.cli.views.runs import run_record
 
@@ -194,7 +242,7 @@ def _extra_json(runs: list[Run], kpis: list[MeasureRow], now: datetime) -> dict[
     if runs:
         extra["runs"] = [run_record(run, now) for run in runs]
     if kpis:
-        extra["measures"] = report_json(kpis)
+        extra["measures"] = report_json(kpis, lang)
     return extra
 
 
@@ -216,7 +264,7 @@ def _extra_text(
 
     lines = measures.report_lines(kpis, lang, width=width)
     if runs:
-        lines += ([""] if lines else []) + run_view.report_lines(runs, lang)
+        lines += ([""] if lines else []) + run_view.report_lines(runs, lang, width)
     return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 

@@ -7,23 +7,27 @@ happened.
 
 from __future__ import annotations
 
+import re
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 import typer
 
 from csm_checklist.cli.commands.common import Env, print_json, terminal_width
 from csm_checklist.cli.views.safe import echo
+from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
 from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.runs import CalendarOn
-    from csm_checklist.store.log import EventLog
+    from csm_checklist.dates.within import CalendarOn
+    from csm_checklist.duties.playbooks import Playbook
+    from csm_checklist.store.interface import Store
 
 run_app = typer.Typer(help=Msg("help.run"), no_args_is_help=True)
 
 
-def _calendar(env: Env, log: EventLog) -> CalendarOn:
+def _calendar(env: Env, log: Store) -> CalendarOn:
     """The calendar in force on each day, days off included."""
     return env.history(log).calendar_on
 
@@ -42,6 +46,7 @@ def start(
         help=Msg("help.run.start.on"),
         metavar="DATE",
     ),
+    at: str | None = typer.Option(None, "--at", help=Msg("help.run.start.at"), metavar="TIME"),
     by: str | None = typer.Option(None, "--by", help=Msg("help.run.start.by"), metavar="NAME"),
 ) -> None:
     """Start a run of a playbook; its steps' deadlines count from now."""
@@ -49,24 +54,108 @@ def start(
     from csm_checklist.rules.runs import find_run, start_moment, start_run
 
     env = Env.load()
-    playbooks = env.playbooks()
-    key = playbook.strip().lower()
-    chosen = playbooks.get(key)
-    if chosen is None:
-        enabled = [p for p, pb in playbooks.items() if pb.enabled]
-        known = ", ".join(enabled) if enabled else Msg("commands.run.no_playbooks")
-        raise NotMet(
-            Msg("commands.run.no_playbook", playbook=playbook),
-            hint=Msg("commands.run.playbooks_hint", known=known),
-        )
+    chosen = find_playbook(env.playbooks(), playbook)
     settings = env.settings
-    moment = start_moment(env.day(on), env.today, settings.now())
+    day = env.day(on, past=True)
+    clock = None
+    if at is not None:
+        at_day, clock = parse_start_time(at)
+        if at_day is not None:
+            if on is not None and at_day != day:
+                raise BadInput(
+                    Msg("commands.run.at_and_on", at=at.strip(), on=on.strip()),
+                    hint=Msg("commands.run.at_and_on_hint"),
+                )
+            day = at_day
     with env.open_log() as log:
+        moment = start_moment(
+            day, env.today, settings.now(), at=clock, tracking_start=env.history(log).start
+        )
         run_id = start_run(
             log, chosen, moment, by=_who(env, by, log), name=name.strip(), lang=settings.lang
         )
         run = find_run(log, run_id, _calendar(env, log))
-    typer.echo(started_line(run, settings.lang))
+    echo(started_line(run, settings.lang))
+
+
+def find_playbook(playbooks: dict[str, Playbook], query: str) -> Playbook:
+    """The playbook `query` names, found the way items are: its exact id, a
+    unique start of its id, its whole title, or words that start words of
+    its title or id, in English or Arabic. More than one, or none, is refused
+    with the candidates or the nearest ids."""
+    from csm_checklist.duties.catalog import fold_text
+
+    wanted = query.strip()
+    pool = {key: book for key, book in playbooks.items() if book.enabled}
+    lowered = wanted.lower()
+    if lowered in playbooks:  # a switched-off one is refused when started, by name
+        return playbooks[lowered]
+    words = re.compile(r"\w+")
+
+    def folded(text: str) -> str:
+        return " ".join(fold_text(text).split())
+
+    def title_words(book: Playbook) -> set[str]:
+        found = set(words.findall(fold_text(f"{book.id} {book.title.en} {book.title.ar}")))
+        # Arabic's definite article is part of the word: "ازمة" finds "الأزمة".
+        return found | {w[2:] for w in found if w.startswith("ال") and len(w) > 3}
+
+    def bare(word: str) -> str:
+        return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+    asked = set(words.findall(fold_text(wanted)))
+    tries = [
+        [b for b in pool.values() if b.id.startswith(lowered)],
+        [b for b in pool.values() if folded(wanted) in (folded(b.title.en), folded(b.title.ar))],
+        [
+            b
+            for b in pool.values()
+            if asked and all(any(w.startswith(bare(q)) for w in title_words(b)) for q in asked)
+        ],
+    ]
+    found = next((match for match in tries if match), []) if wanted else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(b.id for b in found)
+        raise NotMet(
+            Msg("commands.run.playbook_matches", playbook=wanted, count=len(found), names=names),
+            hint=Msg("commands.run.playbook_matches_hint", example=found[0].id),
+        )
+    import difflib
+
+    close = difflib.get_close_matches(lowered, list(pool), n=3, cutoff=0.5)
+    known = ", ".join(pool) if pool else Msg("commands.run.no_playbooks")
+    raise NotMet(
+        Msg("commands.run.no_playbook", playbook=query),
+        hint=Msg("commands.run.did_you_mean", names=", ".join(close))
+        if close
+        else Msg("commands.run.playbooks_hint", known=known),
+    )
+
+
+def parse_start_time(text: str) -> tuple[date | None, time]:
+    """`--at` as typed: HH:MM (or HH:MM:SS), or a full local time
+    YYYY-MM-DD HH:MM (a T between them works too). BadInput otherwise."""
+    key = text.strip().replace("T", " ", 1)
+    day_text, _, clock_text = key.rpartition(" ")
+    day: date | None = None
+    try:
+        clock = time.fromisoformat(clock_text.strip())
+        day = date.fromisoformat(day_text.strip()) if day_text.strip() else None
+    except ValueError:
+        clock = None
+    if (
+        clock is None
+        or clock.tzinfo is not None
+        or len(clock_text.strip()) < 4
+        or (day is not None and not FIRST_DAY <= day <= LAST_DAY)
+    ):
+        raise BadInput(
+            Msg("commands.run.not_a_time", text=text),
+            hint=Msg("commands.run.time_forms"),
+        )
+    return day, clock.replace(microsecond=0)
 
 
 @run_app.command("list", help=Msg("help.run.list"))
@@ -161,7 +250,7 @@ def log_steps(
                 log, run, step_id, kind, settings.now(), by=_who(env, by, log), note=note
             )
             step = next(s for s in run.steps if s.id == step_id)
-            typer.echo(step_line(run, step, event, existing, settings.lang))
+            echo(step_line(run, step, event, existing, settings.lang))
 
 
 def undo_step(text: str) -> None:
@@ -180,7 +269,7 @@ def undo_step(text: str) -> None:
             hint=Msg("commands.run.show_hint", run=run.run_id),
         )
     undone = "commands.run.undone_done" if event.kind == "done" else "commands.run.undone_skip"
-    typer.echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
+    echo(t(undone, env.settings.lang, run=run.run_id, step=step_id))
 
 
 def register(app: typer.Typer) -> None:

@@ -153,10 +153,10 @@ def join(
         from csm_checklist.errors import NotMet
 
         raise NotMet(Msg("team.join_no_log", path=path), hint=Msg("team.join_no_log_hint"))
-    from csm_checklist.store.log import EventLog
     from csm_checklist.store.records import StartRecord, new_uuid
+    from csm_checklist.store.sqlite import SqliteStore
 
-    with EventLog.open(path) as personal, env.open_team_store() as team:
+    with SqliteStore.open(path) as personal, env.open_team_store() as team:
         events = personal.events(newest_first=False)
         mine = personal.starts()
         theirs = team.starts()
@@ -168,7 +168,7 @@ def join(
                 return [StartRecord(new_uuid(), mine[-1].start, env.settings.now())]
             return []
 
-        added, present = team.merge(events, starts=starts)  # type: ignore[arg-type]
+        added, present = team.merge(events, starts=starts)
     echo(t("team.joined", env.lang, added=added, present=present, path=path))
 
 

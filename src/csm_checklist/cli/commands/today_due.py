@@ -19,6 +19,7 @@ from csm_checklist.messages import Msg
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import datetime
 
     from csm_checklist.dates.schedule import Period
     from csm_checklist.rules.agenda import Agenda, Entry
@@ -47,17 +48,19 @@ def show_today(
         tag = tag_of(tag, items)
         only = [item.id for item in with_tag(list(items), tag)]
     runs: list[Run] = []
+    stood = env.runs_moment(day, stamp)
     with env.open_log() as log:
         history = env.history(log, as_logged=stamp)
         agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
         # Open playbook runs are today's news: one indexed lookup, and
-        # nothing more imported, when none is open.
-        if stamp is None and log.has_open_runs():
+        # nothing more imported, when none is open. A past day (or
+        # --as-logged) sees the runs open then, closed since or not.
+        if stood is not None or log.has_open_runs():
             from csm_checklist.rules.runs import load_runs
 
-            runs = load_runs(log, history.calendar_on, open_only=True)
+            runs = load_runs(log, history.calendar_on, open_only=True, as_logged=stood)
     entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag, runs=runs)
+    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag, runs=runs, at=stood)
 
 
 def show_due(*, period: str | None, on: str | None, json_output: bool) -> None:
@@ -93,6 +96,7 @@ def _show(
     window: tuple[str, Period] | None = None,
     tag: str | None = None,
     runs: Sequence[Run] = (),
+    at: datetime | None = None,
 ) -> None:
     from csm_checklist.cli.views import agenda as view
     from csm_checklist.cli.views.labels import label
@@ -116,7 +120,7 @@ def _show(
         if runs:
             from csm_checklist.cli.views.runs import run_record
 
-            now = env.settings.now()
+            now = at or env.settings.now()
             doc["runs"] = [run_record(run, now) for run in runs]
         print_json(doc)
         return
@@ -144,7 +148,7 @@ def _show(
     if runs:
         from csm_checklist.cli.views.runs import today_section
 
-        section = today_section(runs, env.settings.now(), lang, terminal_width())
+        section = today_section(runs, at or env.settings.now(), lang, terminal_width())
         echo("\n" + section, nl=False, columns=True)
 
 

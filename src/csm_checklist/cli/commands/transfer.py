@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from csm_checklist.cli.commands.common import OUTPUT_HELP, Env
+from csm_checklist.cli.commands.common import OUTPUT_HELP, Env, stdout_is_terminal
 from csm_checklist.cli.views.safe import echo
 from csm_checklist.messages import Msg, t
 
@@ -25,7 +25,7 @@ class ExportFormat(str, Enum):
 
 def export(
     format: ExportFormat = typer.Option(
-        ExportFormat.csv, "--format", "-f", help=Msg("help.export.format")
+        ExportFormat.csv, "--format", "-f", help=Msg("help.export.format"), metavar="FORMAT"
     ),
     since: str | None = typer.Option(None, "--since", help=Msg("help.since"), metavar="DATE"),
     until: str | None = typer.Option(None, "--until", help=Msg("help.until"), metavar="DATE"),
@@ -58,7 +58,7 @@ def export(
 
             env.history(log)
             header = backup_header(log.starts(), log.revisions())
-            from csm_checklist.store.backup_extra import extra_header
+            from csm_checklist.exchange.backup import extra_header
 
             header.update(extra_header(log, first, last, include_undone))
 
@@ -66,6 +66,19 @@ def export(
                 return write_json(batches, out, header)
 
         batches = log.export_batches(since=first, until=last, include_undone=include_undone)
+        if (
+            format is ExportFormat.csv
+            and (output is None or output == "-")
+            and stdout_is_terminal()
+        ):
+            # On a screen, a cell's escape sequences are shown, never obeyed;
+            # a file or a pipe gets the data exact.
+            from csm_checklist.exchange.escapes import shown
+
+            batches = (
+                [tuple(shown(v) if isinstance(v, str) else v for v in row) for row in batch]
+                for batch in batches
+            )
         stream.write(mark)
         count = write(batches, stream)
     if output is None or output == "-":
@@ -89,7 +102,9 @@ def import_(
 
     env = Env.load()
     settings = env.settings
-    observed = observe(env.catalog().items.values(), settings.calendar, settings.timezone)
+    items = env.catalog().items.values()
+    observed = observe(items, settings.calendar, settings.timezone)
+    declared = {item.id: [m.id for m in item.measures] for item in items}
     if env.store:
         # The team's record: straight into it, nothing on this computer.
         from csm_checklist.exchange.formats import ImportSource
@@ -97,10 +112,18 @@ def import_(
 
         with env.open_log() as log:
             result = import_events(
-                log, ImportSource(file), observed, env.today, settings.now(), dry_run=dry_run
+                log,
+                ImportSource(file),
+                observed,
+                env.today,
+                settings.now(),
+                dry_run=dry_run,
+                declared=declared,
             )
     else:
-        result = import_file(env.paths, file, observed, env.today, settings.now(), dry_run=dry_run)
+        result = import_file(
+            env.paths, file, observed, env.today, settings.now(), dry_run=dry_run, declared=declared
+        )
     for line in import_lines(result, dry_run, settings.lang):
         echo(line)
 

@@ -11,6 +11,7 @@ from csm_checklist.cli.views.common import (
     bar_cells,
     fit_widths,
     hijri_note,
+    one_line,
     pad,
     styled_columns,
     text_bar,
@@ -47,7 +48,7 @@ def late_command(entry: Entry, kind: str = "done") -> str:
     """The exact command that logs a missed period after the fact.
 
     It names the period's last day: the event lands in the right period, and a
-    report counts it as late unless the period ends on its due date.
+    report counts it as late, since it is logged after the due date.
     """
     return f"csm {kind} {entry.item.id} --on {entry.period.end.isoformat()}"
 
@@ -128,9 +129,9 @@ def _logged_by(entry: Entry, lang: str) -> str:
     event = entry.event
     if event is None:
         return ""
-    text = f"{label('by', lang)} {event.by}"
+    text = f"{label('by', lang)} {one_line(event.by)}"
     if event.note:
-        text += f' — "{event.note}"'
+        text += f' — "{one_line(event.note)}"'
     return text
 
 
@@ -232,10 +233,14 @@ def show_agenda(
     """
     from rich.text import Text
 
-    from csm_checklist.cli.views.common import cell_len, terminal_console
+    from csm_checklist.cli.views.common import cell_len, heading_lines, terminal_console
 
     console = terminal_console()
-    lines = [Text(heading or day_heading(agenda.day, agenda.workday, lang), style="bold"), Text()]
+    # A heading with a Hijri date or a holiday's name goes on over lines
+    # between its parts, never inside a date.
+    said = heading or day_heading(agenda.day, agenda.workday, lang)
+    lines = [Text(line, style="bold") for line in heading_lines(said, console.width)]
+    lines.append(Text())
     if entries:
         rows = [
             [

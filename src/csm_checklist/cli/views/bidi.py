@@ -12,7 +12,8 @@ does not change, and terminals without bidirectional support show the line
 as before. Lines without Arabic are left alone.
 
 A column is what the views write between gaps of two or more spaces, or
-between the box-drawing characters of a table's rules.
+between the box-drawing characters of a table's rules and the blocks of a
+bar.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ PDI = "\u2069"  # pop directional isolate: the end of either
 
 # Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_COLUMN = re.compile("[^\\s\u2500-\u257f]+(?: [^\\s\u2500-\u257f]+)*")
+# Box drawing and the block elements of bars part columns as gaps do.
+_COLUMN = re.compile("[^\\s\u2500-\u259f]+(?: [^\\s\u2500-\u259f]+)*")
 # A date, time, count or percentage on its own, not the digits inside an id.
-_NUMBER = re.compile(r"(?<![\w-])[0-9][0-9:./%-]*(?<![.:/-])(?!\w)")
+# A moment (2026-11-25T09:00) is one number too.
+_NUMBER = re.compile(r"(?<![\w-])[0-9](?:[0-9:./%-]|T(?=[0-9]))*(?<![.:/-])(?!\w)")
 _LATIN = re.compile("[A-Za-z]")
+_OPENING = "([{«\"'"  # what may open a column before its first word
 
 
 def has_rtl(text: str) -> bool:
@@ -59,7 +63,11 @@ def marks(line: str) -> list[tuple[int, str]]:
         )
         numbers = [n for n in _NUMBER.finditer(text) if not alone or n.start() > first.start()]
         pairs = [m for n in numbers for m in ((start + n.start(), LRI), (start + n.end(), PDI))]
-        found += pairs if alone else [(start, FSI), *pairs, (column.end(), PDI)]
+        # A column that starts with a figure or a bar ("0/4 (تم تخطي 1)",
+        # "4/6، متأخرة: 2", "[##--] 0/4 …") keeps it first, at the left under
+        # its heading: it is laid out left to right, its Arabic as a run in it.
+        opener = FSI if _RTL.match(text.lstrip(_OPENING)) else LRI
+        found += pairs if alone else [(start, opener), *pairs, (column.end(), PDI)]
     return found
 
 

@@ -75,7 +75,10 @@ def group_items(
 
 
 def list_json(catalog: Catalog, items: Sequence[Item], lang: str) -> dict[str, Any]:
-    """`csm list --json`: every area, and the chosen items with their raw due rule."""
+    """`csm list --json`: every area, and the chosen items with their raw due
+    rule and the measures each takes."""
+    from csm_checklist.cli.views.measures import measure_json
+
     return {
         "areas": [
             {
@@ -98,6 +101,7 @@ def list_json(catalog: Catalog, items: Sequence[Item], lang: str) -> dict[str, A
                 "start": item.recurrence.start.isoformat() if item.recurrence.start else None,
                 "tags": list(item.tags),
                 "enabled": item.enabled,
+                "measures": [measure_json(m, lang) for m in item.measures],
             }
             for item in items
         ],

@@ -75,6 +75,7 @@ def align_columns(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells padded into columns, for plain text without box drawing."""
     if not rows:
         return []
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
         gap.join(pad(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -141,11 +142,16 @@ def choose_layout(
     return None
 
 
+# Every character Python (and a terminal, or Unicode) takes as a line break.
+_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def one_line(text: str) -> str:
-    """A cell's text on one line: line breaks become ' / '."""
-    if "\n" not in text and "\r" not in text:
+    """A cell's text on one line: line breaks (CR, NEL, U+2028 and the rest
+    included) become ' / ', so a note can never forge a row of its own."""
+    if _BREAKS.isdisjoint(text):
         return text
-    return " / ".join(part for part in text.replace("\r", "\n").split("\n") if part.strip())
+    return " / ".join(part for part in text.splitlines() if part.strip())
 
 
 def styled_columns(
@@ -170,6 +176,12 @@ def styled_columns(
         return []
     rows = [[(one_line(cell), style) for cell, style in row] for row in rows]
     count = len(rows[0])
+    # A last column empty in every row takes no room: its gap would only
+    # shorten a title that fits.
+    while count > 1 and not any(row[count - 1][0] for row in rows):
+        count -= 1
+    rows = [row[:count] for row in rows]
+    shrink = [i for i in shrink if i < count]
     widths = [max(cell_len(row[i][0]) for row in rows) for i in range(count)]
     if width is not None:
         widths = fit_widths(widths, width - cell_len(indent), shrink, least, share) or widths
@@ -179,7 +191,7 @@ def styled_columns(
         for i, (cell, style) in enumerate(row):
             piece = Text(cell, style=style or "")
             if cell_len(cell) > widths[i]:
-                piece.truncate(widths[i], overflow="ellipsis")
+                shorten(piece, widths[i])
             line.append_text(piece)
             if i < count - 1:
                 line.append(" " * (widths[i] - piece.cell_len + 2))
@@ -200,15 +212,74 @@ def fit_columns(
     return [line.plain for line in styled_columns(cells, indent=indent, width=width, shrink=shrink)]
 
 
+def shorten(text: Text, width: int) -> None:
+    """`text` cut to `width` cells, "…" last; the "…" follows the last
+    letter kept, never a space ("Manage the…", not "Manage the …")."""
+    text.truncate(width, overflow="ellipsis")
+    plain = text.plain
+    if plain.endswith(" …"):
+        kept = len(plain[:-1].rstrip())
+        text.right_crop(len(plain) - kept)
+        text.append("…")
+
+
 def fit_line(text: str, width: int | None) -> str:
     """One line shortened with "…" to `width` cells (None: as it is)."""
+    text = one_line(text)
     if width is None or cell_len(text) <= width:
         return text
     from rich.text import Text
 
     line = Text(text)
-    line.truncate(width, overflow="ellipsis")
+    shorten(line, width)
     return line.plain
+
+
+# Where a heading may break: before a " · " part, a " → " end date or a
+# "(" aside (a Hijri date, a day off's reason). Never inside a date.
+_HEADING_BREAKS = (" · ", " → ", " (")
+
+
+def heading_lines(text: str, width: int | None, indent: str = "") -> list[str]:
+    """A heading on as many lines of at most `width` cells as it needs,
+    broken only before a part (see `_HEADING_BREAKS`), so that no date, Hijri
+    date or holiday's name is split; continuation lines start with `indent`.
+    A part longer than a whole line is shortened with "…"."""
+    if "\n" in text:  # each line of a heading of several
+        return [line for part in text.split("\n") for line in heading_lines(part, width, indent)]
+    if width is None or cell_len(text) <= width:
+        return [text]
+    pieces = [text]
+    for mark in _HEADING_BREAKS:
+        pieces = [
+            piece
+            for whole in pieces
+            for index, part in enumerate(whole.split(mark))
+            for piece in ([part] if index == 0 else [mark.lstrip() + part])
+        ]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and cell_len(f"{lines[-1]} {piece}") <= width:
+            lines[-1] += f" {piece}"
+        else:
+            lines.append(fit_line(piece if not lines else indent + piece, width))
+    return lines
+
+
+def packed(
+    parts: Sequence[str], width: int | None, indent: str, sep: str = "  ", first: str | None = None
+) -> list[str]:
+    """`parts` joined by `sep` on lines that start with `indent` (the first
+    with `first`, when given) and are at most `width` cells wide; a part is
+    never split (one longer than a line is shortened with "…")."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and (width is None or cell_len(lines[-1] + sep + part) <= width):
+            lines[-1] += sep + part
+        else:
+            start = first if first is not None and not lines else indent
+            lines.append(fit_line(start + part, width))
+    return lines
 
 
 def percent(part: int, whole: int) -> str:

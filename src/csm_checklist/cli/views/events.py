@@ -16,7 +16,7 @@ from csm_checklist.messages import Msg, current
 if TYPE_CHECKING:
     from csm_checklist.rules.agenda import Progress
     from csm_checklist.rules.work import ImportResult, UndoTarget
-    from csm_checklist.store.log import Event, NoteChange
+    from csm_checklist.store.records import Event, NoteChange
 
 
 def period_words(cadence: str, start: date, end: date, lang: str = "en") -> str:
@@ -52,22 +52,42 @@ def logged_line(event: Event, lang: str = "en") -> str:
 
 def already_line(event: Event, existing: Event, lang: str = "en") -> str:
     """What done and skip say when the period was already settled."""
+    period = event_period(event, lang)
+    day = existing.for_date.isoformat()
+    # The day it was logged for, unless the period is that day and says it.
+    on = "" if period == day else label("already_on", lang).format(day=day)
     return label(f"already_{existing.kind}", lang).format(
-        named=_named(event),
-        period=event_period(event, lang),
-        day=existing.for_date.isoformat(),
-        by=existing.by,
+        named=_named(event), period=period, on=on, by=existing.by
     )
 
 
-def progress_line(cadence: str, progress: Progress, lang: str = "en") -> str:
-    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging."""
-    text = label("progress_line", lang).format(
-        cadence=label(cadence, lang), done=progress.done, total=progress.total
+def progress_line(cadence: str, progress: Progress, lang: str = "en", period: str = "") -> str:
+    """'weekly: 2 of 4 done, 1 skipped': a cadence's period after logging;
+    with `period` (when it is not today's), which one: 'daily, 2026-03-27:
+    4 of 4 done'."""
+    key = "progress_line_for" if period else "progress_line"
+    text = label(key, lang).format(
+        cadence=label(cadence, lang), period=period, done=progress.done, total=progress.total
     )
     if progress.skipped:
         text += label("progress_skipped", lang).format(skipped=progress.skipped)
     return text
+
+
+def nothing_expected_line(event: Event, day: date, day_off: str | None, lang: str = "en") -> str:
+    """'daily: nothing was expected on 2026-03-22 (day off: Eid al-Fitr);
+    kept as extra, not counted.': what done and skip say instead of the
+    progress when no item of the cadence was expected then."""
+    cadence = label(event.cadence, lang)
+    if event.cadence != "daily":
+        return label("nothing_expected_period", lang).format(
+            cadence=cadence, period=event_period(event, lang)
+        )
+    if day_off is not None:
+        why = f"{label('day_off', lang)}: {day_off}" if day_off else label("day_off", lang)
+    else:
+        why = label("not_workday", lang)
+    return label("nothing_expected_day", lang).format(cadence=cadence, day=day.isoformat(), why=why)
 
 
 def moment_text(moment: datetime) -> str:
@@ -90,10 +110,13 @@ def import_lines(result: ImportResult, dry_run: bool, lang: str = "en") -> list[
     if result.before_start:
         count = result.before_start
         lines.append(counted("import_before_start", count, lang, start=result.start.isoformat()))
-    if any(result.extra):
-        runs, steps, measures = result.extra
+    runs, steps, measures, notes = result.extra
+    if runs or steps or measures:
         key = "import_would_extra" if dry_run else "import_extra"
         lines.append(label(key, lang).format(runs=runs, steps=steps, measures=measures))
+    if notes:
+        key = "import_would_notes" if dry_run else "import_notes"
+        lines.append(counted(key, notes, lang))
     if result.rules_kept:
         lines.append(label("import_rules_kept", lang))
     return lines
@@ -229,6 +252,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     """
     from rich.text import Text
 
+    from csm_checklist.cli.views.bidi import has_rtl
     from csm_checklist.cli.views.common import (
         cell_len,
         fit_widths,
@@ -242,6 +266,11 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
         return
     logged = log_rows(events, changes)
     heads = _headers()
+    # A header line that starts with Arabic would be laid out right to left
+    # by a terminal that detects each line's direction (and VTE drops a mark
+    # written at column 0): an Arabic table is indented, like the others.
+    indent = "  " if has_rtl(heads[0]) else ""
+    room = console.width - len(indent)
     layouts = (
         (("for", "kind", "item", "title", "by", "logged", "id", "note"), ("note", "title", "by")),
         (("for", "kind", "item", "title", "by", "id", "note"), ("note", "title", "by")),
@@ -253,7 +282,7 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
         table = [[heads[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]
         widths = [max(cell_len(r[c]) for r in table) for c in range(len(keep))]
         order = [names.index(name) for name in shrink]
-        if fit_widths(widths, console.width, order) is not None:
+        if fit_widths(widths, room, order) is not None:
             break
     styles = []
     for event, row_style, _ in logged:
@@ -267,5 +296,5 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     rows += [
         [(row[i], style) for i in keep] for (_, _, row), style in zip(logged, styles, strict=True)
     ]
-    lines = styled_columns(rows, width=console.width, shrink=order)
+    lines = styled_columns(rows, indent=indent, width=console.width, shrink=order)
     console.print(Text("\n").join(lines))

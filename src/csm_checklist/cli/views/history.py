@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.agenda import Entry
     from csm_checklist.rules.history import Change, History, Revision
     from csm_checklist.rules.work import StartMove
-    from csm_checklist.store.log import Event, StartRecord
+    from csm_checklist.store.records import Event, StartRecord
 
 
 def change_text(change: Change, lang: str) -> str:
@@ -33,9 +33,38 @@ def change_text(change: Change, lang: str) -> str:
         return f"{label('removed', lang)} {change.key}"
     if change.field == "enabled":
         return f"{change.key} {label('switched_' + change.after, lang)}"
-    before = change.before or label("none", lang)
-    after = change.after or label("none", lang)
-    return f"{change.key}: {change.field} {before} → {after}"
+    before = _value_text(change.field, change.before, lang) or label("none", lang)
+    after = _value_text(change.field, change.after, lang) or label("none", lang)
+    field = label(f"field_{change.field}", lang) if change.field in _FIELDS else change.field
+    return f"{change.key}: {field} {before} → {after}"
+
+
+_FIELDS = ("cadence", "due", "rrule", "start", "since", "area", "title")
+
+
+def _value_text(field: str, value: str, lang: str) -> str:
+    """A rule's value as the history keeps it ('weekday: thu', 'weekly'), in
+    the reader's words: 'Thursday' / 'الخميس'. Dates, ids and custom rules
+    stay as they are."""
+    from csm_checklist.dates.schedule import WEEKDAY_NAMES
+    from csm_checklist.duties.wording import month_text, weekday_text
+
+    if field == "cadence" and value:
+        return cadence_text(value, lang)
+    if field != "due" or not value:
+        return value
+    if value in ("first-workday", "last-workday"):
+        return label("due_first_workday" if value == "first-workday" else "due_last_workday", lang)
+    parts = dict(part.split(": ", 1) for part in value.split(", ") if ": " in part)
+    if parts.keys() == {"weekday"} and parts["weekday"] in WEEKDAY_NAMES:
+        return weekday_text(WEEKDAY_NAMES.index(parts["weekday"]), lang)
+    if parts.keys() == {"day"}:
+        return label("due_day", lang).format(day=parts["day"])
+    if parts.keys() == {"month", "day"} and parts["month"].isdigit():
+        month = int(parts["month"])
+        name = month_text(month, lang) if 1 <= month <= 12 else parts["month"]
+        return label("due_month_day", lang).format(day=parts["day"], month=name, number=month)
+    return value
 
 
 def _change_json(change: Change) -> dict[str, str]:
@@ -192,6 +221,8 @@ class ShowData:
 
 
 def show_json(data: ShowData) -> dict[str, Any]:
+    from csm_checklist.cli.views.measures import measure_json
+
     item = data.item
     current = data.current
     return {
@@ -206,6 +237,7 @@ def show_json(data: ShowData) -> dict[str, Any]:
         "rule": {"en": due_text(item.recurrence, "en"), "ar": due_text(item.recurrence, "ar")},
         "enabled": item.enabled,
         "tags": list(item.tags),
+        "measures": [measure_json(m) for m in item.measures],
         "tracked_since": data.tracked_since.isoformat() if data.tracked_since else None,
         "current": None
         if current is None
@@ -274,6 +306,11 @@ def _show_rows(data: ShowData, lang: str) -> list[tuple[str, list[str], str]]:
         rows.append((label("status", lang), [label("switched_off", lang)], ""))
     if item.tags:
         rows.append((label("tags", lang), list(item.tags), sep))
+    if item.measures:
+        from csm_checklist.cli.views.measures import measure_text
+
+        taken = [measure_text(m, lang) for m in item.measures]
+        rows.append((label("measures.row", lang), taken, " · "))
     tracked = data.tracked_since.isoformat() if data.tracked_since else label("not_tracked", lang)
     rows.append((label("tracked_since_short", lang), [tracked], ""))
     if data.current is not None:
@@ -292,7 +329,7 @@ def _event_line(event: Event, lang: str, width: int | None) -> str:
     """One of the last entries; with `width`, its note shortened to fit."""
     from rich.text import Text
 
-    from csm_checklist.cli.views.common import cell_len, fit_line
+    from csm_checklist.cli.views.common import cell_len, fit_line, shorten
 
     state = label("done" if event.kind == "done" else "skipped", lang)
     head = f"  {event.for_date.isoformat()}  {state} {label('by', lang)} {event.by}"
@@ -301,7 +338,7 @@ def _event_line(event: Event, lang: str, width: int | None) -> str:
     room = 0 if width is None else width - cell_len(head + tail) - len(' — ""')
     if width is not None and note and cell_len(note) > room:
         shortened = Text(note)
-        shortened.truncate(max(room, 1), overflow="ellipsis")
+        shorten(shortened, max(room, 1))
         note = shortened.plain
     text = head + (f' — "{note}"' if note else "") + tail
     return fit_line(text, width)

@@ -7,20 +7,50 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from csm_checklist.cli.views.labels import label, words
+from csm_checklist.cli.views.labels import counted, label, words
+from csm_checklist.messages.views import MESSAGES as _VIEW_MESSAGES
 from csm_checklist.rules.measures import number, signed, sparkline
 
 if TYPE_CHECKING:
-    from csm_checklist.duties.catalog import Item
+    from csm_checklist.duties.catalog import Item, Measure
     from csm_checklist.rules.measures import MeasureRow
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 
 WORDS = words("measures")
+_FAMILIES = {key.removeprefix("views.") for key in _VIEW_MESSAGES}
 
 
 def word(key: str, lang: str) -> str:
     return WORDS.get(lang, WORDS["en"]).get(key, WORDS["en"][key])
+
+
+def measure_json(measure: Measure, lang: str | None = None) -> dict[str, Any]:
+    """A measure an item takes, as `list --json` and `show --json` give it:
+    its label in `lang`, or in both languages when `lang` is None."""
+    return {
+        "id": measure.id,
+        "label": measure.label.get(lang)
+        if lang is not None
+        else {"en": measure.label.en, "ar": measure.label.ar},
+        "unit": measure.unit,
+        "target": measure.target,
+        "better": measure.better or None,
+        "combine": measure.combine,
+    }
+
+
+def measure_text(measure: Measure, lang: str) -> str:
+    """'csat Customer satisfaction (/5, target 4.5/5, higher is better, periods
+    averaged)': one measure an item takes, for `csm show`."""
+    sep = label("list_sep", lang)
+    details = [measure.unit] if measure.unit else []
+    if measure.target is not None:
+        details.append(f"{word('target', lang)} {number(measure.target)}{measure.unit}")
+    if measure.better:
+        details.append(word(f"better_{measure.better}", lang))
+    details.append(word(f"combine_{measure.combine}", lang))
+    return f"{measure.id} {measure.label.get(lang)} ({sep.join(details)})"
 
 
 def measures_line(item: Item, values: Sequence[tuple[str, float, str]], lang: str) -> str:
@@ -38,6 +68,34 @@ def not_recorded_line(event: Event) -> str:
     return Msg("views.measures.not_recorded", item=event.item_id, day=event.for_date.isoformat())
 
 
+def with_figures(rows: Sequence[MeasureRow]) -> list[MeasureRow]:
+    """The rows with a value in the period or the one before: a row of
+    dashes says nothing."""
+    return [row for row in rows if row.value is not None or row.previous is not None]
+
+
+def how_combined(row: MeasureRow, lang: str) -> str:
+    """'sum of 3 months': how a window longer than the item's period got its
+    figure, and from how many periods ('' when the window is one period)."""
+    if not row.combined or row.value is None:
+        return ""
+    cadence = row.cadence if f"periods_of.{row.cadence}.many" in _FAMILIES else "rrule"
+    periods = counted(f"periods_of.{cadence}", row.periods, lang)
+    return word(f"how_{row.measure.combine}", lang).format(periods=periods)
+
+
+def figure(row: MeasureRow, lang: str) -> str:
+    """The window's value with its unit, and how it was combined: '329 (sum of 2 months)'."""
+    if row.value is None:
+        return number(None)
+    how = how_combined(row, lang)
+    return number(row.value) + row.measure.unit + (f" ({how})" if how else "")
+
+
+def _previous(row: MeasureRow) -> str:
+    return number(row.previous) + (row.measure.unit if row.previous is not None else "")
+
+
 def _target(row: MeasureRow, lang: str) -> str:
     m = row.measure
     if m.target is None:
@@ -53,7 +111,10 @@ def report_lines(
     """The measures section of a text report; the trend column is a sparkline
     of up to 12 periods (terminal and plain text alike). With `width`, fitted
     to a terminal that wide: the trend goes first, then the previous value and
-    its change, before a measure's name is shortened."""
+    its change, before a measure's name is shortened. A measure with no
+    value in this period or the one before is left out, and with it a section
+    that would be empty."""
+    rows = with_figures(rows)
     if not rows:
         return []
     table = [
@@ -67,12 +128,11 @@ def report_lines(
         ]
     ]
     for row in rows:
-        unit = row.measure.unit
         table.append(
             [
                 row.measure.label.get(lang),
-                number(row.value) + (unit if row.value is not None else ""),
-                number(row.previous) + (unit if row.previous is not None else ""),
+                figure(row, lang),
+                _previous(row),
                 signed(row.change),
                 _target(row, lang),
                 *([sparkline(row.history)] if spark else []),
@@ -109,7 +169,10 @@ MEASURE_CELLS = 10
 
 
 def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
-    """The KPI table of a Markdown report."""
+    """The KPI table of a Markdown report (measures with figures only)."""
+    from csm_checklist.exchange.escapes import md_cell
+
+    rows = with_figures(rows)
     if not rows:
         return []
     lines = [
@@ -120,17 +183,18 @@ def report_markdown(rows: Sequence[MeasureRow], lang: str) -> list[str]:
         "|---|---:|---:|---:|---|",
     ]
     for row in rows:
-        unit = row.measure.unit
         lines.append(
-            f"| {row.measure.label.get(lang)} | "
-            f"{number(row.value)}{unit if row.value is not None else ''} | "
-            f"{number(row.previous)}{unit if row.previous is not None else ''} | "
+            f"| {md_cell(row.measure.label.get(lang)).replace('<br>', ' ')} | "
+            f"{md_cell(figure(row, lang))} | {_previous(row)} | "
             f"{signed(row.change)} | {_target(row, lang)} |"
         )
     return [*lines, ""]
 
 
-def report_json(rows: Sequence[MeasureRow]) -> list[dict[str, Any]]:
+def report_json(rows: Sequence[MeasureRow], lang: str = "en") -> list[dict[str, Any]]:
+    """Each measure of a report; `combine` is how a longer window combines its
+    periods, `periods` how many had a value in it, and `combined` says so in
+    words of `lang` (null when the window is one of the item's periods)."""
     return [
         {
             "item": row.item_id,
@@ -142,6 +206,9 @@ def report_json(rows: Sequence[MeasureRow]) -> list[dict[str, Any]]:
             "change": row.change,
             "target": row.measure.target,
             "better": row.measure.better or None,
+            "combine": row.measure.combine,
+            "periods": row.periods,
+            "combined": how_combined(row, lang) or None,
             "on_target": row.on_target,
             "history": list(row.history),
         }

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from csm_checklist.cli.views.common import (
     align_columns,
+    fit_line,
+    heading_lines,
     hijri_note,
-    one_line,
+    packed,
     pad,
     percent,
     text_bar,
@@ -22,7 +24,7 @@ from csm_checklist.rules.report import MissedRun, Outcome, Report, Streak, Tally
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from csm_checklist.store.log import Event
+    from csm_checklist.store.records import Event
 
 # One cell per workday in the consistency graph: readable without colour.
 CELLS = {
@@ -179,13 +181,18 @@ def report_json(
 
 
 def _headline(report: Report, lang: str) -> list[str]:
-    """'56 of 69 expected done (81%), 1 skipped, 13 missed, 4 open', then the
-    on-time line. Skipped periods are not expected; due ones (due, not done,
-    not over yet) are named when there are any, extras too."""
+    """'56 of 70 expected done (81%), 1 skipped, 13 missed, 4 open', then the
+    on-time line. Expected is the JSON's and the tables' expected (done +
+    skipped + missed + due); the percentage is completion, done ÷ (expected −
+    skipped). Due ones (due, not done, not over yet) are named when there are
+    any, extras too."""
     t = report.total
-    base = t.expected - t.skipped
     first = label("headline_line", lang).format(
-        done=t.done, base=base, pct=percent(t.done, base), skipped=t.skipped, missed=t.missed
+        done=t.done,
+        expected=t.expected,
+        pct=percent(t.done, t.expected - t.skipped),
+        skipped=t.skipped,
+        missed=t.missed,
     )
     if t.due:
         first += label("headline_due", lang).format(due=t.due)
@@ -213,7 +220,10 @@ def _run_dates(run: MissedRun) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell: controls, HTML, `|` and link brackets escaped, one line."""
+    from csm_checklist.exchange.escapes import md_cell
+
+    return md_cell(text).replace("<br>", " ")
 
 
 def _md_table(header: list[str], rows: list[list[str]], numeric_from: int = 1) -> list[str]:
@@ -300,7 +310,12 @@ def report_markdown(
         lines += _md_table(
             [_heading(k, lang) for k in ("date", "item", "note", "by")],
             [
-                [g[0].for_date.isoformat(), ", ".join(e.title for e in g), g[0].note, g[0].by]
+                [
+                    g[0].for_date.isoformat(),
+                    label("list_sep", lang).join(e.title for e in g),
+                    g[0].note,
+                    g[0].by,
+                ]
                 for g in note_groups(report.notes)
             ],
             numeric_from=4,
@@ -324,6 +339,12 @@ def _legend(report: Report, lang: str) -> str:
     if any(outcome == "off" for s in report.streaks for _, outcome in s.days):
         legend += f"  {CELLS['off']} {label('day_off', lang)}"
     return legend
+
+
+def _legend_lines(report: Report, lang: str, width: int) -> list[str]:
+    """The graph's key under its heading, on as many lines as `width` needs:
+    a mark is never parted from its word."""
+    return packed(_legend(report, lang).split("  "), width, "  ")
 
 
 def _graph(streak: Streak) -> str:
@@ -405,6 +426,30 @@ def _note_line(group: list[Event]) -> str:
     return f"  {first.for_date.isoformat()}  {ids}  {first.by}: {first.note.replace(chr(10), ' ')}"
 
 
+# A note keeps at least this many cells beside its ids; with less room it
+# goes on the line under them.
+NOTE_CELLS = 20
+
+
+def _note_lines(group: list[Event], width: int) -> list[str]:
+    """A note for a terminal `width` wide: the date and every id whole (ids
+    are never cut; several go on as many lines as they need), then who wrote
+    it and the note, shortened with "…" to the line."""
+    from csm_checklist.cli.views.common import cell_len
+
+    first = group[0]
+    day = f"  {first.for_date.isoformat()}  "
+    under = " " * cell_len(day)
+    ids = packed([f"{e.item_id}," for e in group], width, under, sep=" ")
+    ids[0] = day + ids[0].removeprefix(under)
+    ids[-1] = ids[-1].removesuffix(",")
+    note = f"{first.by}: {first.note.replace(chr(10), ' ')}"
+    if width - cell_len(ids[-1]) - 2 >= min(NOTE_CELLS, cell_len(note)):
+        ids[-1] = fit_line(f"{ids[-1]}  {note}", width)
+        return ids
+    return [*ids, fit_line(under + note, width)]
+
+
 def show_report(
     report: Report,
     area_titles: Mapping[str, str],
@@ -424,14 +469,14 @@ def show_report(
     console = terminal_console()
     name = window_name(report, lang, fiscal_year_start)
     w = report.window
-    console.print(Text(f"{label('report_title', lang)} — {name}", style="bold"))
-    console.print(
-        Text(
-            f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
-            f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}",
-            style="dim",
-        )
+    for line in heading_lines(f"{label('report_title', lang)} — {name}", console.width):
+        console.print(Text(line, style="bold"))
+    span = (
+        f"{w.start.isoformat()} → {w.end.isoformat()}{hijri_note(w.start, lang, hijri, w.end)}"
+        f" · {label('as_of', lang)} {report.as_of.isoformat()}{scope}"
     )
+    for line in heading_lines(span, console.width):
+        console.print(Text(line, style="dim"))
     if not report.outcomes:
         console.print(label("no_history", lang))
         return
@@ -460,11 +505,10 @@ def show_report(
     for heading, rows in _tally_sections(report, area_titles, lang):
         console.print(tally_table(heading, rows))
     if report.streaks:
-        graph = Table(
-            title=f"{label('consistency', lang)}  ({_legend(report, lang)})",
-            title_justify="left",
-            title_style="bold",
-        )
+        console.print(Text(label("consistency", lang), style="bold"))
+        for line in _legend_lines(report, lang, console.width):
+            console.print(Text(line, style="dim"))
+        graph = Table()
         graph.add_column(label("item", lang))
         graph.add_column("")
         graph.add_column(label("current_streak", lang), justify="right")
@@ -484,7 +528,8 @@ def show_report(
     if report.notes:
         console.print(Text(label("notes", lang), style="bold"))
         for group in note_groups(report.notes):
-            console.print(_note_line(group), markup=False)
+            for line in _note_lines(group, console.width):
+                console.print(line, markup=False)
 
 
 # Below this many columns the terminal report is laid out line by line, each
@@ -512,12 +557,6 @@ def _compact_lines(
 
     from csm_checklist.cli.views.common import bar_cells, cell_len, styled_columns
 
-    def fitted(line: str, style: str = "") -> Text:
-        text = Text(one_line(line), style=style)
-        if cell_len(text.plain) > width:
-            text.truncate(width, overflow="ellipsis")
-        return text
-
     lines = [Text(line) for line in _headline(report, lang)]  # sentences may wrap
     for heading, rows in _tally_sections(report, area_titles, lang):
         lines += [Text(), Text(heading, style="bold")]
@@ -541,24 +580,22 @@ def _compact_lines(
         columns_end = max(line.cell_len for line in laid)
         for line, (_, tally) in zip(laid, rows, strict=True):
             line.pad_right(columns_end - line.cell_len)
-            # The other figures follow as many as fit, whole: a number is
-            # never cut.
-            room = width - line.cell_len - 4  # two to start, two for a closing " …"
+            # The other figures follow, whole: what does not fit beside the
+            # bar goes on the lines under it, never cut and never left out.
             parts = [part for part in _counts_text(tally, lang).split(" · ") if part]
-            shown: list[str] = []
-            for part in parts:
-                if cell_len(" · ".join([*shown, part])) > room:
-                    break
-                shown.append(part)
-            if parts:
-                more = " …" if len(shown) < len(parts) else ""
-                line.append("  " + " · ".join(shown) + more, style="dim")
-            lines.append(line)
+            if not parts:
+                lines.append(line)
+                continue
+            counts = " · ".join(parts)
+            if line.cell_len + 2 + cell_len(counts) <= width:
+                line.append("  " + counts, style="dim")
+                lines.append(line)
+            else:
+                lines.append(line)
+                lines += [Text(c, style="dim") for c in packed(parts, width, "      ", " · ")]
     if report.streaks:
-        lines += [
-            Text(),
-            Text(f"{label('consistency', lang)}  ({_legend(report, lang)})", style="bold"),
-        ]
+        lines += [Text(), Text(label("consistency", lang), style="bold")]
+        lines += [Text(line, style="dim") for line in _legend_lines(report, lang, width)]
         graphs: list[list[tuple[str, str]]] = []
         for streak in report.streaks:
             lengths = (
@@ -592,7 +629,7 @@ def _compact_lines(
         lines.append(Text("  " + label("no_missed", lang)))
     if report.notes:
         lines += [Text(), Text(label("notes", lang), style="bold")]
-        lines += [fitted(_note_line(group)) for group in note_groups(report.notes)]
+        lines += [Text(line) for g in note_groups(report.notes) for line in _note_lines(g, width)]
     return lines
 
 

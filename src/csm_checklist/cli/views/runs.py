@@ -8,12 +8,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from csm_checklist.cli.views.common import align_columns, choose_layout, fit_columns, fit_line
+from csm_checklist.cli.views.common import (
+    align_columns,
+    choose_layout,
+    fit_columns,
+    fit_line,
+    packed,
+)
 from csm_checklist.cli.views.labels import counted, words
+from csm_checklist.cli.views.safe import one_line
 from csm_checklist.messages import current
 
 if TYPE_CHECKING:
-    from csm_checklist.rules.runs import Run, RunStep, StepEvent
+    from csm_checklist.rules.runs import Run, RunStep
+    from csm_checklist.store.run_records import StepEvent
 
 WORDS = words("runs")
 
@@ -27,16 +35,23 @@ def moment(value: datetime) -> str:
 
 
 def duration(value: timedelta, lang: str | None = None) -> str:
-    """'2d 4h', '3h 10m', '25m' (default: in the reader's language)."""
+    """'1 day 23 hours', '3 hours 10 minutes', '25 minutes'; in Arabic 'يوم
+    و23 ساعة' (default: in the reader's language). A part that is nought is
+    left out: '2 days'."""
     lang = current() if lang is None else lang
     minutes = int(value.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return word("days_hours", lang).format(days=days, hours=hours)
-    if hours:
-        return word("hours_minutes", lang).format(hours=hours, minutes=mins)
-    return word("minutes", lang).format(minutes=mins)
+        parts = [("span_days", days), ("span_hours", hours)]
+    elif hours:
+        parts = [("span_hours", hours), ("span_minutes", mins)]
+    else:
+        return counted("runs.span_minutes", mins, lang)
+    first, second = (counted(f"runs.{family}", n, lang) for family, n in parts)
+    if not parts[1][1]:
+        return first
+    return word("span_and", lang).format(first=first, second=second)
 
 
 def within_text(step: RunStep, lang: str) -> str:
@@ -114,64 +129,59 @@ def run_list(runs: Sequence[Run], lang: str, width: int | None = None) -> str:
 
     if not runs:
         return word("no_runs", lang) + "\n"
-    rows = [
-        [
-            word("run", lang),
-            word("playbook", lang),
-            word("started", lang),
-            word("steps", lang),
-            word("status", lang),
-        ]
-    ]
+    heading = ("run", "playbook", "started", "steps", "status", "status", "status")
+    rows = [[word(key, lang) for key in heading]]
     for run in runs:
         settled = len(run.steps) - len(run.open_steps)
-        status = (
-            word("open", lang)
-            if run.open
-            else f"{word('closed', lang)} {moment(run.closed_at)}"
-            if run.closed_at
-            else ""
-        )
-        late = word("late_count", lang).format(count=len(run.late_steps)) if run.late_steps else ""
+        closed = run.closed_at
+        status = word("open", lang) if run.open else ""
+        day = status
+        if closed is not None:
+            status = f"{word('closed', lang)} {moment(closed)}"
+            day = f"{word('closed', lang)} {closed.date().isoformat()}"
+        steps = f"{settled}/{len(run.steps)}"
+        if run.late_steps:
+            steps += word("late_count", lang).format(count=len(run.late_steps))
+        if run.forced and run.open_steps:  # closed with --force: say what it left
+            steps += word("open_count", lang).format(count=len(run.open_steps))
+        word_only = word("open", lang) if run.open else word("closed", lang)
         rows.append(
-            [
-                run.run_id,
-                run.playbook,
-                moment(run.started_at),
-                f"{settled}/{len(run.steps)}{late}",
-                status,
-            ]
+            [run.run_id, run.playbook, moment(run.started_at), steps, status, day, word_only]
         )
     # Indented like every other table: a line that starts with an Arabic
     # header would be laid out right to left by a terminal that detects
     # each line's direction (VTE drops a mark written at column 0).
     if width is not None:
         # Narrower terminals lose the playbook (the run's id starts with
-        # it), then the start (the id holds its date); nothing is shortened.
-        for keep in ((0, 1, 2, 3, 4), (0, 2, 3, 4), (0, 3, 4)):
+        # it), then the start (the id holds its date), then the time of
+        # closing, then its day (`run show` has both); nothing is shortened.
+        for keep in ((0, 1, 2, 3, 4), (0, 2, 3, 4), (0, 3, 4), (0, 3, 5), (0, 3, 6)):
             lines = fit_columns([[row[i] for i in keep] for row in rows], None, (), "  ")
-            if max(cell_len(line) for line in lines) <= width or keep == (0, 3, 4):
+            if max(cell_len(line) for line in lines) <= width or keep == (0, 3, 6):
                 return "\n".join(lines) + "\n"
-    return "\n".join("  " + row for row in align_columns(rows)) + "\n"
+    return "\n".join("  " + row for row in align_columns([r[:5] for r in rows])) + "\n"
 
 
 def run_detail(run: Run, now: datetime, lang: str, width: int | None = None) -> str:
     lines = [fit_line(_run_name(run, lang), width)]
-    lines.append(
-        fit_line(
-            f"{word('started', lang)} {moment(run.started_at)} {word('by', lang)} {run.started_by}",
-            width,
-        )
-    )
+    # The moments and the time it took are never cut: a line too narrow for
+    # them all goes on under them.
+    started = [f"{word('started', lang)} {moment(run.started_at)}"]
+    # Stored text stays on its line: a line break in it would forge a row.
+    by = f"{word('by', lang)} {one_line(run.started_by)}"
+    lines += packed([*started, by], width, "  ", " ", "")
     if run.closed_at is not None:
-        forced = f" ({word('forced', lang)})" if run.forced else ""
-        note = f": {run.close_note}" if run.close_note else ""
-        closed = (
-            f"{word('closed', lang)} {moment(run.closed_at)}, "
-            f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at, lang)}"
-            f"{forced}{note}"
-        )
-        lines.append(fit_line(closed, width))
+        closed = [
+            f"{word('closed', lang)} {moment(run.closed_at)},",
+            f"{word('closed_after', lang)} {duration(run.closed_at - run.started_at, lang)}",
+        ]
+        if run.forced:
+            closed.append(f"({word('forced', lang)})" + (":" if run.close_note else ""))
+        elif run.close_note:
+            closed[-1] += ":"
+        if run.close_note:
+            closed.append(one_line(run.close_note))
+        lines += packed(closed, width, "  ", " ", "")
     rows = []
     for number, step in enumerate(run.steps, start=1):
         within = within_text(step, lang)
@@ -260,8 +270,11 @@ def run_record(run: Run, now: datetime) -> dict[str, Any]:
     }
 
 
-def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
-    """The runs section of a text report."""
+def report_lines(runs: Sequence[Run], lang: str, width: int | None = None) -> list[str]:
+    """The runs section of a text report; with `width`, fitted to a terminal
+    that wide: the playbook's title is shortened, then left out with the
+    start (the run's id holds both), and below that each run's figures go on
+    the line under its id. Ids and figures are never shortened."""
     lines = [word("report_heading", lang)]
     if not runs:
         return [*lines, "  " + word("no_runs", lang)]
@@ -269,6 +282,8 @@ def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
     for run in runs:
         if run.time_to_close is not None:
             state = f"{word('closed_after', lang)} {duration(run.time_to_close, lang)}"
+            if run.forced and run.open_steps:
+                state += " · " + _left_open(run, lang)
         else:
             state = word("still_open", lang)
         rows.append(
@@ -280,7 +295,22 @@ def report_lines(runs: Sequence[Run], lang: str) -> list[str]:
                 _late(run, lang),
             ]
         )
-    return [*lines, *("  " + row for row in align_columns(rows))]
+    if width is None:
+        return [*lines, *("  " + row for row in align_columns(rows))]
+    layouts = (((0, 1, 2, 3, 4), (1,)), ((0, 2, 3, 4), ()), ((0, 3, 4), ()))
+    chosen = choose_layout(rows, layouts, width - 2)
+    if chosen is not None:
+        keep, shrink = chosen
+        return [*lines, *fit_columns([[row[i] for i in keep] for row in rows], width, shrink, "  ")]
+    for row in rows:
+        lines.append("  " + row[0])
+        lines += packed([part for part in row[3:] if part], width, "    ", sep=" · ")
+    return lines
+
+
+def _left_open(run: Run, lang: str) -> str:
+    """'2 steps left open': what a run closed with --force left undone."""
+    return word("open_left", lang).format(steps=counted("runs.steps", len(run.open_steps), lang))
 
 
 def _late(run: Run, lang: str) -> str:
@@ -288,6 +318,8 @@ def _late(run: Run, lang: str) -> str:
 
 
 def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
+    from csm_checklist.exchange.escapes import md_cell
+
     lines = [f"## {word('report_heading', lang)}", ""]
     if not runs:
         return [*lines, word("no_runs", lang), ""]
@@ -300,8 +332,11 @@ def report_markdown(runs: Sequence[Run], lang: str) -> list[str]:
         closed = (
             duration(run.time_to_close, lang) if run.time_to_close else word("still_open", lang)
         )
+        title = md_cell(run.title.get(lang)).replace("<br>", " ")
+        if run.forced and run.open_steps:
+            closed += " (" + _left_open(run, lang) + ")"
         lines.append(
-            f"| {run.run_id} | {run.title.get(lang)} | {moment(run.started_at)} | {closed} | "
+            f"| {md_cell(run.run_id)} | {title} | {moment(run.started_at)} | {closed} | "
             f"{len(run.late_steps)} |"
         )
     return [*lines, ""]

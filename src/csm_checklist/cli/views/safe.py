@@ -23,11 +23,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.segment import Segment
 
-# C0 controls but \t and \n, DEL, C1 controls, and the bidi embeddings,
-# overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
+# C0 controls but \t and \n, DEL, C1 controls (NEL included), the bidi
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069). Tables for
 # str.translate, built on first use: cheaper than compiling a pattern.
 _UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 _UNSAFE += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+# The bidi marks (LRM, RLM, ALM) and the line and paragraph separators: no
+# control of their own, but they reorder or break what a line seems to say.
+_UNSAFE += [0x200E, 0x200F, 0x061C, 0x2028, 0x2029]
 _TABLES: dict[str, dict[int, str]] = {}
 
 
@@ -81,11 +84,13 @@ def json_text(document: object) -> str:
     return text.translate(_table("json")) if _has_unsafe(text, "json") else text
 
 
-def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = False) -> None:
+def echo(text: str, *, nl: bool = True, err: bool = False, columns: bool = True) -> None:
     """Write view text to stdout (stderr with `err`), every control character
-    made visible, and a message said in the reader's language; with `columns`,
-    its Arabic columns isolated (bidi.py), for text laid out in columns that a
-    terminal or pager may show later."""
+    made visible, and a message said in the reader's language, its Arabic
+    columns and sentences isolated (bidi.py): a terminal that lays out
+    bidirectional text then keeps each column in place, and the dates and
+    figures of an Arabic sentence in their order (2026-03-28, not
+    28-03-2026). `columns=False` writes the text as it is."""
     from csm_checklist.messages import say
 
     stream = sys.stderr if err else sys.stdout
