@@ -200,6 +200,8 @@ class PostgresStore:
         self, conn: psycopg.Connection[Any], server: str, login: str, lead: bool, name: str
     ) -> None:
         self._conn = conn
+        # How many writes are open (a read inside one must not end it).
+        self._writes = 0
         self.server = server
         self.path = server  # what messages about "the log" name
         # A lead's reason for undoing someone else's entry (`csm undo --reason`).
@@ -277,13 +279,21 @@ class PostgresStore:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[psycopg.Connection[Any]]:
-        with self._errors(), self._conn.transaction():
-            yield self._conn
+        self._writes += 1
+        try:
+            with self._errors(), self._conn.transaction():
+                yield self._conn
+        finally:
+            self._writes -= 1
         COMMITS[0] += 1
 
     def _end_read(self) -> None:
         # Reads run in a transaction psycopg opened: end it, so the next
-        # command sees what others wrote since and holds no snapshot.
+        # command sees what others wrote since and holds no snapshot. A read
+        # made while a write is open (a merge checking the records it is
+        # handed) belongs to that write's transaction and leaves it be.
+        if self._writes:
+            return
         if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             self._conn.rollback()
 
