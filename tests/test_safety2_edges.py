@@ -65,7 +65,9 @@ def test_a_full_disk_is_named_even_when_sqlite_says_disk_io_error(
         f_frsize = 4096
 
     monkeypatch.setattr(os, "statvfs", lambda path: Full())
-    error = sqlite_files.translate(sqlite3.OperationalError("disk I/O error"), tmp_path / "log.sqlite3")
+    error = sqlite_files.translate(
+        sqlite3.OperationalError("disk I/O error"), tmp_path / "log.sqlite3"
+    )
     assert "full" in error.message.lower()
 
 
