@@ -22,6 +22,7 @@ import pytest
 import time_machine
 
 from csm_checklist.atomic import PARTIAL
+from csm_checklist.store import records
 
 from clihelp import Result, run
 from faults import refused
@@ -93,7 +94,8 @@ def _inject(monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
 
         def replace(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
             if _is_partial(src):
-                raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+                # As the system says it: naming both files.
+                raise OSError(errno.EACCES, os.strerror(errno.EACCES), src, None, dst)
             real_replace(src, dst, *args, **kwargs)
 
         monkeypatch.setattr(os, "replace", replace)
@@ -240,6 +242,8 @@ def test_a_write_failing_part_way_keeps_the_old_file(
 
     with monkeypatch.context() as patch:
         _inject(patch, fault)
+        # A fresh process: nothing committed to the log by this run yet.
+        patch.setattr(records, "COMMITS", [0])
         result = run(*case.command(tmp_path))
 
     if case.quiet:
@@ -247,6 +251,11 @@ def test_a_write_failing_part_way_keeps_the_old_file(
         assert result.stderr == ""
     else:
         refused(result, 1)
+        # The file the user knows is named, never csm's temporary.
+        assert PARTIAL not in result.stderr
+        assert "already saved" not in result.stderr
+        if fault != "write":  # a full disk is said as such, whichever file
+            assert str(target) in result.stderr or str(target.parent) in result.stderr
         assert len(result.stderr.strip().splitlines()) <= 2, result.stderr
     assert _snapshot(tmp_path) == before
     assert not _partials(tmp_path)
