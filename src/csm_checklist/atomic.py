@@ -126,6 +126,14 @@ def atomic_writer(
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if exc.filename is None or exc.filename == str(tmp) or exc.filename == tmp:
+            # The user knows the file they asked for, not csm's temporary: a
+            # failed flush (no name) or rename (the temporary's) names it.
+            raise OSError(exc.errno, exc.strerror, str(target)) from exc
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
