@@ -39,7 +39,7 @@ ENGLISH = [
     ),
     (
         ("off", "add"),
-        "Usage: csm off add [OPTIONS] {DATES}\nTry 'csm off add -h' for help.\n\n"
+        "Usage: csm off add [OPTIONS] DATES\nTry 'csm off add -h' for help.\n\n"
         "Error: Missing argument 'DATES'.\n",
     ),
     (
@@ -73,7 +73,7 @@ ARABIC = [
     ),
     (
         ("off", "add"),
-        "الاستخدام: csm off add [OPTIONS] {DATES}\nللمساعدة: 'csm off add -h'.\n\n"
+        "الاستخدام: csm off add [OPTIONS] DATES\nللمساعدة: 'csm off add -h'.\n\n"
         "خطأ: المعطى 'DATES' ناقص.\n",
     ),
     (
@@ -163,3 +163,20 @@ def test_errors_of_the_system_around_csm_are_said_in_arabic(
     )
     assert problem == "Cannot use /srv/out.csv: Permission denied."
     messages.forget()
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (("show", "--help"), "Usage: csm show [OPTIONS] ITEM\n"),
+        (("note", "--help"), "Usage: csm note [OPTIONS] EVENT TEXT\n"),
+        (("run", "close", "--help"), "Usage: csm run close [OPTIONS] RUN\n"),
+        (("done", "--help"), "Usage: csm done [OPTIONS] [ITEM]...\n"),
+    ],
+)
+def test_usage_lines_name_required_arguments_bare_and_optional_ones_in_brackets(
+    args: tuple[str, ...], usage: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines(keepends=True)[0] == usage

@@ -61,10 +61,17 @@ def help_text(text: str, lang: str) -> str:
     return said
 
 
+_REQUIRED_ARG = re.compile(r"\{([A-Z][A-Z0-9_/]*)\}")
+
+
 class CsmHelpFormatter(_Context.formatter_class):  # type: ignore[misc]
     """click's help layout, with every word csm says in the reader's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        # typer 0.28 writes a required argument as `{ITEM}`, which reads like
+        # a set of choices; the convention of man pages and of click itself
+        # is the bare name, with brackets only for what may be left out.
+        args = _REQUIRED_ARG.sub(r"\1", args)
         super().write_usage(prog, args, prefix=t("cli.usage", reader_lang()) + " ")
 
     def write_heading(self, heading: str) -> None:
