@@ -180,3 +180,14 @@ def test_usage_lines_name_required_arguments_bare_and_optional_ones_in_brackets(
     result = run(*args)
     assert result.exit_code == 0
     assert result.stdout.splitlines(keepends=True)[0] == usage
+
+
+def test_each_run_in_one_process_counts_only_its_own_writes() -> None:
+    # "already saved" after a failed write must speak of this run, never of an
+    # earlier run of the app in the same process (a script, these tests).
+    from csm_checklist.store import records
+
+    assert run("done", "annual-budget").exit_code == 0
+    assert records.COMMITS[0] > 0
+    assert run("list").exit_code == 0
+    assert records.COMMITS[0] == 0

@@ -78,6 +78,11 @@ class CsmGroup(CsmSubGroup):
     ) -> Any:
         """click's main, but its usage errors are worded by csm (`usage.py`)."""
         learn_afresh()
+        # A caller that runs the app more than once in one process (a script,
+        # the tests) must not hear "already saved" for an earlier run's write.
+        records = sys.modules.get("csm_checklist.store.records")
+        if records is not None:
+            records.COMMITS[0] = 0
         if os.environ.get(complete_var or "_CSM_COMPLETE") == "complete_bash":
             from csm_checklist.cli.commands.completion import complete_titles_as_words
 
