@@ -27,6 +27,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "لم ينشر الفريق قوائمه بعد: يستخدم csm القوائم والإعدادات على هذا الحاسوب "
         "إلى أن ينفّذ قائد الفريق: csm team publish",
     ),
+    "publish.settings_offline": (
+        "The team's server cannot be reached: these are the settings on this computer; "
+        "the team's may differ.",
+        "تعذّر الوصول إلى خادم الفريق: هذه إعدادات هذا الحاسوب؛ وقد تختلف إعدادات الفريق.",
+    ),
     "publish.published": (
         "Published the team's checklists as revision {number}: {items} items in {files} "
         "files. Every member's csm follows them from now on.",

@@ -754,7 +754,8 @@ class PostgresStore:
         ).fetchone()
         if row is None:
             return None
-        return RuleSetHead(int(row[0]), str(row[1]), row[2], str(row[3]), str(row[4]))
+        moment = datetime.fromisoformat(str(row[2]))
+        return RuleSetHead(int(row[0]), str(row[1]), moment, str(row[3]), str(row[4]))
 
     def rule_set_head(self, number: int | None = None) -> RuleSetHead | None:
         """Who published revision `number` (the latest when None), and when."""
@@ -779,14 +780,15 @@ class PostgresStore:
             )
         return head, str(row[0])
 
-    def publish_rules(self, base: int, content: str, digest: str) -> int:
+    def publish_rules(self, base: int, content: str, digest: str, at: datetime) -> int:
         """Publish `content` as the revision after `base`; its number.
         RulesMoved when someone published after `base`; NotMet (the server's
         refusal) for a member who is not a lead."""
         try:
             with self._write() as conn:
                 row = conn.execute(
-                    "SELECT publish_rules(%s, %s, %s)", (base, content, digest)
+                    "SELECT publish_rules(%s, %s, %s, %s)",
+                    (base, content, digest, at.isoformat()),
                 ).fetchone()
         except LogError as exc:
             cause = exc.__cause__

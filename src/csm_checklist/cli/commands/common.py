@@ -106,6 +106,22 @@ class Env:
             )
         return found
 
+    def rules_note(self, key: str = "publish.team_list") -> None:
+        """In team mode, one line on stderr saying whose checklists (or
+        settings, with key "publish.team_settings") csm follows: the team's
+        published revision, or this computer's until a lead publishes."""
+        if not self.store or self.local_rules:
+            return
+        from csm_checklist.cli.views.safe import echo
+        from csm_checklist.messages import t
+
+        published = self.published
+        if published is None:
+            echo(t("publish.none_yet", self.lang), err=True)
+            return
+        at, name = published.at, published.name
+        echo(t(key, self.lang, number=published.number, name=name, at=at), err=True)
+
     def _team_log(self) -> PostgresStore:
         """The team's store, opened once a run (the published checklists and
         the command share its one connection)."""

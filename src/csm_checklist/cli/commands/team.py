@@ -226,7 +226,7 @@ def publish(
                 )
             # A member is answered by the server itself.
             given = latest.number if latest is not None else 0
-        number = team.publish_rules(given, text, digest)
+        number = team.publish_rules(given, text, digest, settings.now())
         rules.write_base(env.paths.data_dir, url, number)
         head = team.rule_set_head(number)
         assert head is not None
