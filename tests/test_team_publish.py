@@ -422,3 +422,45 @@ def test_the_set_carries_the_files_whole(tmp_path: Path) -> None:
         published.materialize(tmp_path / "8", 8, published.content_text(bad), "Sara", AT)
     assert not (tmp_path / "x.yaml").exists()
     assert date(2026, 11, 26)  # the document keeps days off as their text
+
+
+def test_days_off_are_the_teams_and_a_members_own_edit_says_so(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    published_by_sara(monkeypatch, team, tmp_path)
+    person(monkeypatch, team, tmp_path, "mona")
+    added = run("off", "add", "2026-12-01", "--reason", "My leave")
+    assert added.exit_code == 0, added.stderr
+    assert added.stderr == (
+        "This changed days-off.yaml on this computer; the team follows the days off a lead "
+        "publishes with: csm team publish\n"
+    )
+    listed = run("off", "list", "--year", "2026")
+    assert listed.exit_code == 0, listed.stderr
+    assert "Team offsite" in listed.stdout
+    assert "My leave" not in listed.stdout
+    assert listed.stderr.splitlines()[-1] == (
+        f"The team's days off, revision 1, published by Sara on {AT}: "
+        "days-off.yaml on this computer is not used."
+    )
+
+
+def test_publishing_in_arabic(team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    sara = person(monkeypatch, team, tmp_path, "sara")
+    write(sara / "config.yaml", "lang: ar\n")
+    published = run("team", "publish")
+    assert published.exit_code == 0, published.stderr
+    assert strip_marks(published.stdout) == (
+        "نُشرت قوائم الفريق بوصفها المراجعة 1: 19 بندًا في 7 ملفات. يتبعها csm لدى كل عضو من الآن.\n"
+    )
+    same = run("team", "publish", "--dry-run")
+    assert strip_marks(same.stdout) == (
+        f"لا شيء للنشر: المراجعة 1، التي نشرها Sara في {AT}، هي هذه القوائم والإعدادات نفسها.\n"
+    )
+    mona = person(monkeypatch, team, tmp_path, "mona")
+    write(mona / "config.yaml", "lang: ar\n")
+    today = run("today")
+    assert today.exit_code == 0, today.stderr
+    assert strip_marks(today.stderr) == (
+        f"يتبع csm الآن قوائم الفريق، المراجعة 1، التي نشرها Sara في {AT}.\n"
+    )

@@ -21,6 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "week_start وworkdays وfiscal_year_start وtimezone وأيام الإجازة للفريق "
         "(المراجعة {number}، نشرها {name} في {at})؛ والباقي إعداداتك أنت.",
     ),
+    "publish.team_days_off": (
+        "The team's days off, revision {number}, published by {name} on {at}: "
+        "days-off.yaml on this computer is not used.",
+        "أيام إجازة الفريق، المراجعة {number}، التي نشرها {name} في {at}: "
+        "لا يُستخدم days-off.yaml على هذا الحاسوب.",
+    ),
+    "publish.local_days_off": (
+        "This changed days-off.yaml on this computer; the team follows the days off a lead "
+        "publishes with: csm team publish",
+        "غيّر هذا ملف days-off.yaml على هذا الحاسوب؛ ويتبع الفريق أيام الإجازة التي ينشرها "
+        "القائد بالأمر: csm team publish",
+    ),
     "publish.none_yet": (
         "The team has not published its checklists yet: csm uses the checklists and "
         "settings on this computer until a lead runs: csm team publish",
