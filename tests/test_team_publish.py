@@ -303,6 +303,11 @@ def test_a_member_on_an_old_revision_is_refreshed_and_a_write_in_between_refused
     # Sara moves the handover to Thursdays: revision 2.
     person(monkeypatch, team, tmp_path, "sara")
     write(sara / "checklists" / "team.yaml", HANDOVER.replace("friday", "thursday"))
+    assert run("team", "publish", "--dry-run").stdout == (
+        "Publishing would make revision 2 of the team's checklists:\n"
+        "  changed: shift-handover\n"
+        "Nothing was published (--dry-run).\n"
+    )
     assert run("team", "publish").exit_code == 0
 
     # Mona's next command follows revision 2 by itself, and says so once.
@@ -464,3 +469,18 @@ def test_publishing_in_arabic(team: Any, monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert strip_marks(today.stderr) == (
         f"يتبع csm الآن قوائم الفريق، المراجعة 1، التي نشرها Sara في {AT}.\n"
     )
+
+
+def test_a_set_from_a_newer_csm_is_refused_and_old_revisions_are_let_go(tmp_path: Path) -> None:
+    from csm_checklist.duties import published
+    from csm_checklist.errors import LogError
+
+    with pytest.raises(LogError) as raised:
+        published.materialize(tmp_path / "5", 5, '{"format": 2}', "Sara", AT)
+    assert raised.value.message == (
+        "Revision 5 of the team's checklists was published by a newer csm than this one."
+    )
+    assert not (tmp_path / "5").exists()
+    for number in (1, 2, 3):
+        published.materialize(tmp_path / str(number), number, '{"format": 1}', "Sara", AT)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2", "3"]

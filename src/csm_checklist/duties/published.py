@@ -141,6 +141,11 @@ def materialize(folder: Path, number: int, content: str, name: str, at: str) -> 
     import shutil
 
     document = json.loads(content)
+    if not isinstance(document, dict) or int(document.get("format", 0)) > FORMAT:
+        from csm_checklist.errors import LogError
+        from csm_checklist.messages import Msg
+
+        raise LogError(Msg("publish.newer_format", number=number), hint=Msg("team.newer_hint"))
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -178,7 +183,19 @@ def materialize(folder: Path, number: int, content: str, name: str, at: str) -> 
         shutil.rmtree(tmp, ignore_errors=True)
     found = load(folder, number)
     assert found is not None
+    _prune(folder.parent, number)
     return found
+
+
+def _prune(parent: Path, number: int) -> None:
+    """Leave this revision and the one before it (a command started a moment
+    ago may still be reading it); older ones are never used again."""
+    with contextlib.suppress(OSError):
+        for entry in parent.iterdir():
+            if entry.name.isdigit() and int(entry.name) < number - 1:
+                import shutil
+
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def base_file(data_dir: Path, address: str) -> Path:

@@ -9,6 +9,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "csm now follows the team's checklists, revision {number}, published by {name} on {at}.",
         "يتبع csm الآن قوائم الفريق، المراجعة {number}، التي نشرها {name} في {at}.",
     ),
+    "publish.newer_format": (
+        "Revision {number} of the team's checklists was published by a newer csm than this one.",
+        "نشر المراجعةَ {number} من قوائم الفريق إصدارٌ أحدث من csm هذا.",
+    ),
     "publish.team_list": (
         "The team's checklists, revision {number}, published by {name} on {at}: "
         "the checklist files on this computer are not used.",
