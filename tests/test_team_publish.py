@@ -484,3 +484,14 @@ def test_a_set_from_a_newer_csm_is_refused_and_old_revisions_are_let_go(tmp_path
     for number in (1, 2, 3):
         published.materialize(tmp_path / str(number), number, '{"format": 1}', "Sara", AT)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2", "3"]
+
+
+def test_a_set_with_a_problem_is_not_published(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sara = person(monkeypatch, team, tmp_path, "sara")
+    write(sara / "checklists" / "team.yaml", HANDOVER.replace("friday", "someday"))
+    refused = run("team", "publish")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"Error: {sara / 'checklists' / 'team.yaml'}, line ")
+    assert rule_sets(team) == []

@@ -293,6 +293,9 @@ class Env:
     def history(self, log: Store, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they
         changed (see `work.load_history`)."""
+        # This computer's files never become the team's rules by the way:
+        # only a publish does that.
+        assert not (self.local_rules and self.store), "local rules on the team's record"
         from csm_checklist.rules.history import observe
         from csm_checklist.rules.work import load_history
 
