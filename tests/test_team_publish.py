@@ -423,8 +423,14 @@ def test_the_set_carries_the_files_whole(tmp_path: Path) -> None:
     assert found.days_off_file.read_text() == "- date: 2026-11-26\n  who: mona\n"
     assert found.settings == {"week_start": "sunday"}
     bad = dict(document, files=[{"kind": "user", "name": "../x.yaml", "text": ""}])
-    with pytest.raises(ValueError):
+    from csm_checklist.errors import LogError
+
+    with pytest.raises(LogError) as raised:
         published.materialize(tmp_path / "8", 8, published.content_text(bad), "Sara", AT)
+    assert raised.value.message == (
+        "Revision 8 of the team's checklists cannot be used: "
+        "not a checklist file name: '../x.yaml'."
+    )
     assert not (tmp_path / "x.yaml").exists()
     assert date(2026, 11, 26)  # the document keeps days off as their text
 
@@ -495,3 +501,27 @@ def test_a_set_with_a_problem_is_not_published(
     assert refused.exit_code == 2
     assert refused.stderr.startswith(f"Error: {sara / 'checklists' / 'team.yaml'}, line ")
     assert rule_sets(team) == []
+
+
+def test_a_set_this_csm_cannot_use_is_refused_in_one_line(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path
+) -> None:
+    # A lead with psql publishes what csm would never send.
+    with team.connect("sara") as conn:
+        conn.execute(
+            "SELECT csm.publish_rules(0, %s, 'x', '2026-11-23T09:30:00+00:00')",
+            ('{"format": 1, "settings": {"timezone": "Mars/Olympus"}, "files": []}',),
+        )
+    person(monkeypatch, team, tmp_path, "mona")
+    result = run("today")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: Revision 1 of the team's checklists cannot be used: "
+        "'Mars/Olympus' is not an IANA time zone; use a name such as Africa/Cairo or "
+        "Asia/Riyadh.\n"
+        "Hint: Nothing was written. Ask a lead to publish the checklists again: "
+        "csm team publish\n"
+    )
+    assert not (tmp_path / "mona" / "cache" / "team").exists() or not any(
+        (tmp_path / "mona" / "cache" / "team").rglob("published.json")
+    )

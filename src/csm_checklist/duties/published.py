@@ -140,12 +140,7 @@ def materialize(folder: Path, number: int, content: str, name: str, at: str) -> 
     (a temporary folder renamed into place, the record of it written last)."""
     import shutil
 
-    document = json.loads(content)
-    if not isinstance(document, dict) or int(document.get("format", 0)) > FORMAT:
-        from csm_checklist.errors import LogError
-        from csm_checklist.messages import Msg
-
-        raise LogError(Msg("publish.newer_format", number=number), hint=Msg("team.newer_hint"))
+    document = checked(content, number)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -153,9 +148,7 @@ def materialize(folder: Path, number: int, content: str, name: str, at: str) -> 
     try:
         for entry in document.get("files", []):
             kind = entry["kind"]
-            where = {"builtin": "builtin", "pack": "packs", "user": "checklists"}.get(kind)
-            if where is None:
-                continue
+            where = {"builtin": "builtin", "pack": "packs", "user": "checklists"}[kind]
             relative = _safe_name(str(entry["name"]))
             target = tmp / where / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +189,44 @@ def _prune(parent: Path, number: int) -> None:
                 import shutil
 
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+_KINDS = ("builtin", "pack", "user")
+
+
+def checked(content: str, number: int) -> dict[str, Any]:
+    """The document of revision `number`, every part checked before any is
+    written out; LogError in one line for one this csm cannot use."""
+    from csm_checklist.errors import LogError
+    from csm_checklist.messages import Msg
+
+    try:
+        document = json.loads(content)
+        if not isinstance(document, dict):
+            raise ValueError("not a JSON object")
+        if int(document.get("format", 0)) > FORMAT:
+            raise LogError(Msg("publish.newer_format", number=number), hint=Msg("team.newer_hint"))
+        from csm_checklist.duties.config import SETTINGS
+
+        for name, value in dict(document.get("settings", {})).items():
+            if name not in TEAM_SETTINGS or not isinstance(value, str):
+                raise ValueError(f"setting {name}")
+            if value:
+                SETTINGS[name].check(value)
+        for entry in document.get("files", []):
+            if entry["kind"] not in _KINDS or not isinstance(entry["text"], str):
+                raise ValueError(f"file {entry.get('name')}")
+            _safe_name(str(entry["name"]))
+        if not isinstance(document.get("days_off"), (str, type(None))):
+            raise ValueError("days_off")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        said = exc.args[0] if exc.args else ""
+        reason = said if isinstance(said, Msg) else (str(exc).rstrip(".") or "?")
+        raise LogError(
+            Msg("publish.unusable", number=number, reason=reason),
+            hint=Msg("publish.unusable_hint"),
+        ) from exc
+    return document
 
 
 def base_file(data_dir: Path, address: str) -> Path:

@@ -13,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revision {number} of the team's checklists was published by a newer csm than this one.",
         "نشر المراجعةَ {number} من قوائم الفريق إصدارٌ أحدث من csm هذا.",
     ),
+    "publish.unusable": (
+        "Revision {number} of the team's checklists cannot be used: {reason}.",
+        "لا يمكن استخدام المراجعة {number} من قوائم الفريق: {reason}.",
+    ),
+    "publish.unusable_hint": (
+        "Nothing was written. Ask a lead to publish the checklists again: csm team publish",
+        "لم يُكتب شيء. اطلب من قائد الفريق نشر القوائم مرة أخرى: csm team publish",
+    ),
     "publish.team_list": (
         "The team's checklists, revision {number}, published by {name} on {at}: "
         "the checklist files on this computer are not used.",

@@ -82,6 +82,7 @@ class Env:
         if not number:
             return None
         from csm_checklist.duties.published import (
+            checked,
             load,
             materialize,
             moment_text,
@@ -92,9 +93,7 @@ class Env:
         found = load(folder, number)
         if found is None:
             head, content = log.rule_set(number)
-            import json
-
-            zone = str(json.loads(content).get("settings", {}).get("timezone", ""))
+            zone = str(checked(content, number).get("settings", {}).get("timezone", ""))
             at = moment_text(head.published_at, zone)
             found = materialize(folder, number, content, head.name, at)
             from csm_checklist.cli.views.safe import echo
