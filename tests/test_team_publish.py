@@ -164,6 +164,9 @@ def test_an_identical_publish_says_so_and_writes_nothing(
             "exactly these checklists and settings.\n"
         )
     assert [row[:2] for row in rule_sets(team)] == [(1, "sara")]
+    person(monkeypatch, team, tmp_path, "mona")
+    status = run("team", "status")
+    assert status.stdout.splitlines()[-1] == f"Checklists: revision 1, published by Sara on {AT}"
 
 
 def test_a_member_cannot_publish_and_the_server_itself_refuses(

@@ -21,6 +21,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing was written. Ask a lead to publish the checklists again: csm team publish",
         "لم يُكتب شيء. اطلب من قائد الفريق نشر القوائم مرة أخرى: csm team publish",
     ),
+    "publish.status": (
+        "Checklists: revision {number}, published by {name} on {at}",
+        "القوائم: المراجعة {number}، نشرها {name} في {at}",
+    ),
+    "publish.status_none": (
+        "Checklists: none published yet (csm team publish)",
+        "القوائم: لم يُنشر شيء بعد (csm team publish)",
+    ),
     "publish.team_list": (
         "The team's checklists, revision {number}, published by {name} on {at}: "
         "the checklist files on this computer are not used.",

@@ -138,6 +138,21 @@ def status() -> None:
         role = t("team.status_not_member", lang)
     name = f" {found.name}" if found.name else ""
     echo(t("team.status_me", lang, login=found.login, name=name, role=role))
+    if found.applied == found.known:
+        _status_checklists(env, lang)
+
+
+def _status_checklists(env: Env, lang: str) -> None:
+    """Which revision of the team's checklists is the latest, and whose."""
+    from csm_checklist.duties.published import moment_text
+
+    with env.open_team_store() as team:
+        head = team.rule_set_head()
+    if head is None:
+        echo(t("publish.status_none", lang))
+        return
+    at = moment_text(head.published_at, env.local_settings.timezone)
+    echo(t("publish.status", lang, number=head.number, name=head.name, at=at))
 
 
 @team_app.command("join", help=Msg("help.team.join"))
