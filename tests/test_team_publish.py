@@ -528,3 +528,36 @@ def test_a_set_this_csm_cannot_use_is_refused_in_one_line(
     assert not (tmp_path / "mona" / "cache" / "team").exists() or not any(
         (tmp_path / "mona" / "cache" / "team").rglob("published.json")
     )
+
+
+def test_a_record_without_published_checklists_asks_for_the_upgrade(
+    pg_cluster: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    from csm_checklist.store import pg_schema
+
+    for name, value in pg_cluster.items():
+        monkeypatch.setenv(name, value)
+    dbname = "csm_test_before_publish"
+    with psycopg.connect(autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{dbname}"')
+    try:
+        with psycopg.connect(dbname=dbname, autocommit=True) as conn:
+            conn.execute(pg_schema.ROLES_SQL)
+            for name, sql in pg_schema.MIGRATIONS:
+                if name != "publish_1_rule_sets":
+                    with conn.transaction():
+                        conn.execute(pg_schema.migration_sql(name, sql).encode())
+        monkeypatch.setenv("CSM_STORE", f"postgresql:///{dbname}")
+        result = run("today")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0].endswith(
+            f"/{dbname} lacks the migration publish_1_rule_sets this csm needs."
+        )
+        assert run("team", "upgrade").exit_code == 0
+        assert run("today").exit_code == 0
+    finally:
+        with psycopg.connect(autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
