@@ -71,8 +71,15 @@ def add(
 
 
 def _local_only(env: Env) -> None:
-    """In team mode, say that days-off.yaml here counts once a lead publishes it."""
-    if env.store:
+    """In team mode, say that days-off.yaml here counts once a lead publishes it
+    (`off add` works beside a config csm cannot read: then nothing is said)."""
+    from csm_checklist.errors import CsmError
+
+    try:
+        team = bool(env.store)
+    except CsmError:
+        return
+    if team:
         echo(t("publish.local_days_off", env.lang), err=True)
 
 
