@@ -276,7 +276,11 @@ class PostgresStore:
                 # A record from before published checklists: say what it lacks.
                 try:
                     row = conn.execute(query).fetchone()
-                except (pg_errors.UndefinedTable, pg_errors.UndefinedFunction):
+                except (
+                    pg_errors.UndefinedTable,
+                    pg_errors.UndefinedFunction,
+                    pg_errors.InvalidSchemaName,
+                ):
                     row = None
             except (pg_errors.UndefinedFunction, pg_errors.InvalidSchemaName):
                 row = None
