@@ -270,11 +270,24 @@ def test_two_leads_publishing_at_once_one_wins_the_other_is_refused(team: Any) -
         lost = [o for o in outcomes if isinstance(o, RulesMoved)]
         assert len(won) == 1 and len(lost) == 1, outcomes
         assert lost[0].head.number == base + 1
-    assert [row[0] for row in rule_sets(team)] == [1, 2, 3, 4, 5]
+    # Both publishes waiting on the server at once, then let go together.
+    stores = [PostgresStore.open(team.url(login)) for login in ("sara", "noor")]
+    with team.connect() as holder:
+        holder.execute("SELECT pg_advisory_lock(hashtext('csm.rule_sets'))")
+        outcomes = _race(stores, 5, moment, holder)
+    for store in stores:
+        store.close()
+    assert sorted(map(type, outcomes), key=str) == sorted([int, RulesMoved], key=str), outcomes
+    assert [row[0] for row in rule_sets(team)] == [1, 2, 3, 4, 5, 6]
 
 
-def _race(stores: list[Any], base: int, moment: datetime) -> list[object]:
-    """Both stores publish from `base` at the same moment; what each got."""
+def _race(
+    stores: list[Any], base: int, moment: datetime, holder: Any | None = None
+) -> list[object]:
+    """Both stores publish from `base` at the same moment; what each got.
+    With `holder`, a session holding the publish lock: both calls are made
+    and wait on the server, then the lock is let go, so that both are in
+    flight at once for certain."""
     from csm_checklist.errors import NotMet
 
     start = threading.Barrier(len(stores))
@@ -291,6 +304,18 @@ def _race(stores: list[Any], base: int, moment: datetime) -> list[object]:
     threads = [threading.Thread(target=publish, args=(i,)) for i in range(len(stores))]
     for thread in threads:
         thread.start()
+    if holder is not None:
+        waiting = 0
+        for _look in range(2000):  # until both wait on the lock (a poll, not a timing)
+            row = holder.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()
+            waiting = int(row[0])
+            if waiting == len(stores):
+                break
+            threading.Event().wait(0.01)
+        assert waiting == len(stores)
+        holder.execute("SELECT pg_advisory_unlock(hashtext('csm.rule_sets'))")
     for thread in threads:
         thread.join()
     return outcomes
