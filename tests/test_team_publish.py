@@ -100,9 +100,8 @@ def test_a_member_follows_the_published_set_and_not_their_own_files(
     listed = run("list", "--cadence", "weekly")
     assert listed.exit_code == 0, listed.stderr
     assert listed.stderr == (
-        f"csm now follows the team's checklists, revision 1, published by Sara on {AT}.\n"
-        f"The team's checklists, revision 1, published by Sara on {AT}: "
-        "the checklist files on this computer are not used.\n"
+        f"csm now follows the team's checklists, revision 1, published by Sara on {AT}; "
+        "the checklists, days off and schedule settings on this computer are not used.\n"
     )
     assert "shift-handover" in listed.stdout
     assert "my-own-duty" not in run("list", "--all").stdout
@@ -342,7 +341,8 @@ def test_a_member_on_an_old_revision_is_refreshed_and_a_write_in_between_refused
     person(monkeypatch, team, tmp_path, "mona")
     shown = run("show", "shift-handover")
     assert shown.stderr == (
-        f"csm now follows the team's checklists, revision 2, published by Sara on {AT}.\n"
+        f"csm now follows the team's checklists, revision 2, published by Sara on {AT}; "
+        "the checklists, days off and schedule settings on this computer are not used.\n"
     )
     assert "every Thursday" in shown.stdout
 
@@ -416,10 +416,11 @@ def test_in_arabic(team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     published_by_sara(monkeypatch, team, tmp_path)
     mona = person(monkeypatch, team, tmp_path, "mona")
     write(mona / "config.yaml", "lang: ar\n")
+    assert run("today").exit_code == 0  # fetches revision 1, and says so
     listed = run("list")
-    assert strip_marks(listed.stderr.splitlines()[1]) == (
+    assert strip_marks(listed.stderr) == (
         f"قوائم الفريق، المراجعة 1، التي نشرها Sara في {AT}: "
-        "لا تُستخدم ملفات القوائم على هذا الحاسوب."
+        "لا تُستخدم ملفات القوائم على هذا الحاسوب.\n"
     )
     noor = person(monkeypatch, team, tmp_path, "noor")
     write(noor / "config.yaml", "lang: ar\n")
@@ -474,13 +475,14 @@ def test_days_off_are_the_teams_and_a_members_own_edit_says_so(
         "This changed days-off.yaml on this computer; the team follows the days off a lead "
         "publishes with: csm team publish\n"
     )
+    assert run("today").exit_code == 0  # fetches revision 1, and says so
     listed = run("off", "list", "--year", "2026")
     assert listed.exit_code == 0, listed.stderr
     assert "Team offsite" in listed.stdout
     assert "My leave" not in listed.stdout
-    assert listed.stderr.splitlines()[-1] == (
+    assert listed.stderr == (
         f"The team's days off, revision 1, published by Sara on {AT}: "
-        "days-off.yaml on this computer is not used."
+        "days-off.yaml on this computer is not used.\n"
     )
 
 
@@ -501,7 +503,8 @@ def test_publishing_in_arabic(team: Any, monkeypatch: pytest.MonkeyPatch, tmp_pa
     today = run("today")
     assert today.exit_code == 0, today.stderr
     assert strip_marks(today.stderr) == (
-        f"يتبع csm الآن قوائم الفريق، المراجعة 1، التي نشرها Sara في {AT}.\n"
+        f"يتبع csm الآن قوائم الفريق، المراجعة 1، التي نشرها Sara في {AT}؛ "
+        "ولا تُستخدم القوائم وأيام الإجازة وإعدادات الجدولة التي على هذا الحاسوب.\n"
     )
 
 

@@ -6,8 +6,10 @@ Commands, options, setting names and file names stay Latin inside the Arabic.
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "publish.now_using": (
-        "csm now follows the team's checklists, revision {number}, published by {name} on {at}.",
-        "يتبع csm الآن قوائم الفريق، المراجعة {number}، التي نشرها {name} في {at}.",
+        "csm now follows the team's checklists, revision {number}, published by {name} on "
+        "{at}; the checklists, days off and schedule settings on this computer are not used.",
+        "يتبع csm الآن قوائم الفريق، المراجعة {number}، التي نشرها {name} في {at}؛ "
+        "ولا تُستخدم القوائم وأيام الإجازة وإعدادات الجدولة التي على هذا الحاسوب.",
     ),
     "publish.newer_format": (
         "Revision {number} of the team's checklists was published by a newer csm than this one.",

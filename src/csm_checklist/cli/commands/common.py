@@ -40,6 +40,7 @@ class Env:
         # team mode: what a lead checks and publishes.
         self.local_rules = local_rules
         self._team: PostgresStore | None = None
+        self._fetched = False  # a new revision of the team's checklists came this run
 
     @classmethod
     def load(cls, *, local_rules: bool = False) -> Env:
@@ -103,6 +104,7 @@ class Env:
                 t("publish.now_using", self.lang, number=number, name=found.name, at=found.at),
                 err=True,
             )
+            self._fetched = True
         return found
 
     def rules_note(self, key: str = "publish.team_list") -> None:
@@ -118,6 +120,8 @@ class Env:
         if published is None:
             echo(t("publish.none_yet", self.lang), err=True)
             return
+        if self._fetched:
+            return  # the line that said csm now follows it said so already
         at, name = published.at, published.name
         echo(t(key, self.lang, number=published.number, name=name, at=at), err=True)
 
