@@ -589,3 +589,22 @@ def test_a_record_without_published_checklists_asks_for_the_upgrade(
     finally:
         with psycopg.connect(autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def test_config_show_without_the_server_shows_this_computers_settings(
+    monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    write(config_dir / "config.yaml", "week_start: sunday\n")
+    monkeypatch.setenv("CSM_STORE", f"postgresql://127.0.0.1:{port}/csm")
+    shown = run("config", "show")
+    assert shown.exit_code == 0
+    assert "week_start         sunday" in shown.stdout.splitlines()
+    assert shown.stderr == (
+        "The team's record could not be read: these are the settings on this computer; "
+        "the team's may differ.\n"
+    )

@@ -62,9 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "إلى أن ينفّذ قائد الفريق: csm team publish",
     ),
     "publish.settings_offline": (
-        "The team's server cannot be reached: these are the settings on this computer; "
+        "The team's record could not be read: these are the settings on this computer; "
         "the team's may differ.",
-        "تعذّر الوصول إلى خادم الفريق: هذه إعدادات هذا الحاسوب؛ وقد تختلف إعدادات الفريق.",
+        "تعذّرت قراءة سجل الفريق: هذه إعدادات هذا الحاسوب؛ وقد تختلف إعدادات الفريق.",
     ),
     "publish.published": (
         "Published the team's checklists as revision {number}: {items} items in {files} "
