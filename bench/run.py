@@ -446,6 +446,17 @@ def main() -> None:
                 cases.append(Case(name, [*csm, "today", "--json", *on], env | {"CSM_STORE": store}))
                 # The budget: the team store within 2x its SQLite time.
                 team_budgets.append((name, f"today --json @{label}", 2.0))
+            if label == "a":
+                # The same record once a lead has published the checklists:
+                # members follow the published set, cached by revision.
+                published = load_team(data, "csm_bench_a_published")
+                store = f"postgresql:///{published}?host={socket_dir}&port={port}"
+                subprocess.run(
+                    [*csm, "team", "publish"], env=env | {"CSM_STORE": store}, check=True
+                )
+                name = "today --json @a team socket published"
+                cases.append(Case(name, [*csm, "today", "--json", *on], env | {"CSM_STORE": store}))
+                team_budgets.append((name, "today --json @a team socket", 1.10))
     peer = topydo_peer(root, python)
     if peer is not None:
         cases.append(Case("topydo ls (peer)", peer, base_env))

@@ -150,6 +150,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The personal log to add (default: this computer's).",
         "السجل الشخصي المراد إضافته (الافتراضي: سجل هذا الحاسوب).",
     ),
+    "help.team.publish": (
+        "Publish this computer's checklists, days off and schedule settings as the "
+        "team's next revision (a lead); every member's csm then follows them.\n\n"
+        "Example: csm team publish --dry-run",
+        "انشر القوائم وأيام الإجازة وإعدادات الجدولة التي على هذا الحاسوب بوصفها "
+        "المراجعة التالية للفريق (يفعلها القائد)؛ ثم يتبعها csm لدى كل عضو.\n\n"
+        "مثال: csm team publish --dry-run",
+    ),
+    "help.team.publish.dry_run": (
+        "Show what would change, and publish nothing.",
+        "اعرض ما سيتغير دون نشر شيء.",
+    ),
+    "help.team.publish.base": (
+        "The revision yours are based on (default: the one this computer last published).",
+        "المراجعة التي بُنيت عليها قوائمك (الافتراضي: آخر ما نشره هذا الحاسوب).",
+    ),
     "help.summary.off": (
         "Days off: public holidays, leave and closures.",
         "أيام الإجازة: العطلات الرسمية والإجازات وأيام الإغلاق.",

@@ -371,6 +371,62 @@ GRANT EXECUTE ON FUNCTION csm.merge_note_change(text, text, text, text, text, te
     TO csm_member;
 """,
     ),
+    (
+        "publish_1_rule_sets",
+        """
+-- The team's checklists and schedule settings, as leads publish them: each
+-- revision a JSON document of the checklist files' text, days-off.yaml and
+-- the settings that decide schedules. Numbered 1, 2, ... with no gap, never
+-- changed. Members read them; only csm.publish_rules writes them, and only
+-- a lead may run it.
+CREATE TABLE csm.rule_sets (
+    number integer PRIMARY KEY CHECK (number >= 1),
+    content text NOT NULL,
+    digest text NOT NULL,
+    published_at text NOT NULL,
+    published_by text NOT NULL DEFAULT session_user,
+    received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER rule_sets_append_only BEFORE UPDATE OR DELETE ON csm.rule_sets
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+GRANT SELECT ON csm.rule_sets TO csm_member;
+
+-- Publish `p_content` as the revision after `p_base` (0: before any), or
+-- refuse when someone published in between: the check and the insert hold
+-- one lock, so two leads publishing at once cannot both win.
+-- `p_at` is the lead's moment, with its UTC offset (as an entry's logged_at);
+-- the server keeps its own in received_at.
+CREATE FUNCTION csm.publish_rules(p_base integer, p_content text, p_digest text, p_at text)
+    RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, csm
+    AS $$
+DECLARE
+    latest integer;
+BEGIN
+    IF NOT (csm.is_lead() OR csm.is_admin()) THEN
+        RAISE EXCEPTION 'csm: only a lead publishes the team''s checklists'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('csm.rule_sets'));
+    SELECT coalesce(max(number), 0) INTO latest FROM csm.rule_sets;
+    IF latest <> p_base THEN
+        RAISE EXCEPTION 'csm: revision % of the team''s checklists was published after %',
+            latest, p_base
+            USING ERRCODE = 'CSMP1';
+    END IF;
+    PERFORM p_at::timestamptz;  -- a moment, or the publish fails
+    INSERT INTO csm.rule_sets (number, content, digest, published_at, published_by)
+    VALUES (latest + 1, p_content, p_digest, p_at, session_user);
+    RETURN latest + 1;
+END
+$$;
+REVOKE ALL ON FUNCTION csm.publish_rules(integer, text, text, text) FROM PUBLIC;
+-- Every member may call it, so that a member is told why not: the function
+-- itself refuses anyone but a lead, and nobody has INSERT on the table.
+GRANT EXECUTE ON FUNCTION csm.publish_rules(integer, text, text, text) TO csm_member;
+""",
+    ),
 ]
 
 KNOWN = tuple(name for name, _sql in MIGRATIONS)

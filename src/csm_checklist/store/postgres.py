@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -189,6 +189,40 @@ def _insert_params(event: Event) -> tuple[object, ...]:
     )
 
 
+class RuleSetHead(NamedTuple):
+    """One revision of the team's published checklists, without its content."""
+
+    number: int
+    digest: str
+    published_at: datetime
+    login: str
+    name: str
+
+
+class RulesMoved(NotMet):
+    """Someone published the team's checklists after `base`: `head` is the
+    latest. `writing`: refused while logging, not while publishing."""
+
+    def __init__(
+        self, head: RuleSetHead, base: int, *, zone: str = "", writing: bool = False
+    ) -> None:
+        from csm_checklist.duties.published import moment_text
+
+        at = moment_text(head.published_at, zone)
+        if writing:
+            super().__init__(
+                Msg("publish.moved_writing", number=head.number, name=head.name, at=at),
+                hint=Msg("publish.moved_writing_hint", number=head.number),
+            )
+        else:
+            super().__init__(
+                Msg("publish.moved", number=head.number, name=head.name, at=at, base=base),
+                hint=Msg("publish.moved_hint", number=head.number),
+            )
+        self.head = head
+        self.base = base
+
+
 class _DryRun(Exception):
     """Raised inside a dry-run merge to roll its transaction back."""
 
@@ -210,6 +244,14 @@ class PostgresStore:
         self.is_lead = lead
         # Who does what this member logs, unless they say (--by).
         self.member_name = name or login
+        # The latest revision of the team's published checklists when this
+        # store was opened (0: none yet), and the one this command's rules
+        # come from (set by the CLI): a write is refused when a lead
+        # published another in between.
+        self.rules_revision = 0
+        self.rules_used: int | None = None
+        # The time zone moments are shown in (the team's setting).
+        self.display_zone = ""
 
     @classmethod
     def open(cls, conninfo: str) -> PostgresStore:
@@ -219,21 +261,34 @@ class PostgresStore:
         server = describe(conninfo)
         conn = connect(conninfo, autocommit=True, in_schema=True)
         try:
+            query = (
+                "SELECT session_user, csm.is_lead(), "
+                "(SELECT name FROM csm.members WHERE login = session_user), "
+                "array(SELECT name FROM csm.migrations ORDER BY applied_at, name)"
+            )
             try:
+                # The team's published checklists: which revision is the
+                # latest, learnt in the same round trip.
                 row = conn.execute(
-                    "SELECT session_user, csm.is_lead(), "
-                    "(SELECT name FROM csm.members WHERE login = session_user), "
-                    "array(SELECT name FROM csm.migrations ORDER BY applied_at, name)"
+                    query + ", (SELECT coalesce(max(number), 0) FROM csm.rule_sets)"
                 ).fetchone()
-            except (
-                pg_errors.UndefinedTable,
-                pg_errors.UndefinedFunction,
-                pg_errors.InvalidSchemaName,
-            ):
+            except pg_errors.UndefinedTable:
+                # A record from before published checklists: say what it lacks.
+                try:
+                    row = conn.execute(query).fetchone()
+                except (
+                    pg_errors.UndefinedTable,
+                    pg_errors.UndefinedFunction,
+                    pg_errors.InvalidSchemaName,
+                ):
+                    row = None
+            except (pg_errors.UndefinedFunction, pg_errors.InvalidSchemaName):
                 row = None
             check_applied(None if row is None else list(row[3]), server)
             assert row is not None
-            return cls(conn, server, str(row[0]), bool(row[1]), str(row[2] or ""))
+            store = cls(conn, server, str(row[0]), bool(row[1]), str(row[2] or ""))
+            store.rules_revision = int(row[4])
+            return store
         except psycopg.OperationalError as exc:
             conn.close()
             raise unreachable(conninfo, exc) from exc
@@ -249,6 +304,10 @@ class PostgresStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return bool(self._conn.closed)
 
     def __enter__(self) -> PostgresStore:
         return self
@@ -315,6 +374,7 @@ class PostgresStore:
         earlier try: the uuid makes a retry harmless), else (event, existing)."""
         results: list[tuple[Event, Event | None]] = []
         with self._write() as conn:
+            self._check_rules(conn)
             for event in events:
                 results.append((event, self._record_one(conn, event, measures or {})))
         return results
@@ -664,6 +724,86 @@ class PostgresStore:
                     Msg("team.not_yours", by=by, item=event.item_id),
                     hint=Msg("team.not_yours_hint", by=by),
                 )
+
+    # The team's published checklists ------------------------------------------
+
+    def _check_rules(self, conn: psycopg.Connection[Any]) -> None:
+        """RulesMoved when the team published a revision after the one this
+        command's rules come from: the entry would be judged by rules no
+        longer the team's. A shared lock, which a publish waits for, holds
+        the answer until this write commits."""
+        if self.rules_used is None:
+            return
+        conn.execute("SELECT pg_advisory_xact_lock_shared(hashtext('csm.rule_sets'))")
+        row = conn.execute("SELECT coalesce(max(number), 0) FROM rule_sets").fetchone()
+        latest = int(row[0]) if row else 0
+        if latest != self.rules_used:
+            head = self._rule_head(conn, latest)
+            assert head is not None
+            raise RulesMoved(head, self.rules_used, zone=self.display_zone, writing=True)
+
+    _HEAD_COLUMNS = (
+        "r.number, r.digest, r.published_at, r.published_by, "
+        "coalesce((SELECT m.name FROM members m WHERE m.login = r.published_by), r.published_by)"
+    )
+
+    @classmethod
+    def _rule_head(cls, conn: psycopg.Connection[Any], number: int | None) -> RuleSetHead | None:
+        where = "r.number = %s" if number is not None else "true"
+        params = (number,) if number is not None else ()
+        row = conn.execute(
+            f"SELECT {cls._HEAD_COLUMNS} FROM rule_sets r WHERE {where} "
+            "ORDER BY r.number DESC LIMIT 1",
+            params,
+        ).fetchone()
+        if row is None:
+            return None
+        moment = datetime.fromisoformat(str(row[2]))
+        return RuleSetHead(int(row[0]), str(row[1]), moment, str(row[3]), str(row[4]))
+
+    def rule_set_head(self, number: int | None = None) -> RuleSetHead | None:
+        """Who published revision `number` (the latest when None), and when."""
+        with self._errors():
+            head = self._rule_head(self._conn, number)
+        self._end_read()
+        return head
+
+    def rule_set(self, number: int) -> tuple[RuleSetHead, str]:
+        """Revision `number` of the team's checklists: who published it, and
+        its content (a JSON document)."""
+        with self._errors():
+            head = self._rule_head(self._conn, number)
+            row = self._conn.execute(
+                "SELECT content FROM rule_sets WHERE number = %s", (number,)
+            ).fetchone()
+        self._end_read()
+        if head is None or row is None:
+            raise LogError(
+                Msg("team.failed", server=self.server, reason=f"no revision {number}"),
+                hint=Msg("team.refused_hint"),
+            )
+        return head, str(row[0])
+
+    def publish_rules(self, base: int, content: str, digest: str, at: datetime) -> int:
+        """Publish `content` as the revision after `base`; its number.
+        RulesMoved when someone published after `base`; NotMet (the server's
+        refusal) for a member who is not a lead."""
+        try:
+            with self._write() as conn:
+                row = conn.execute(
+                    "SELECT publish_rules(%s, %s, %s, %s)",
+                    (base, content, digest, at.isoformat()),
+                ).fetchone()
+        except LogError as exc:
+            cause = exc.__cause__
+            if getattr(cause, "sqlstate", None) != "CSMP1":
+                raise
+            head = self.rule_set_head()
+            assert head is not None
+            raise RulesMoved(head, base, zone=self.display_zone) from None
+        assert row is not None
+        self.rules_revision = int(row[0])
+        return int(row[0])
 
     def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
         with self._write() as conn:

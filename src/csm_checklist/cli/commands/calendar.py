@@ -67,6 +67,20 @@ def add(
         return
     shown = f" ({reason.strip()})" if reason.strip() else ""
     echo(t("commands.off.added", env.lang, count=fresh, dates=_dates(start, end), reason=shown))
+    _local_only(env)
+
+
+def _local_only(env: Env) -> None:
+    """In team mode, say that days-off.yaml here counts once a lead publishes it
+    (`off add` works beside a config csm cannot read: then nothing is said)."""
+    from csm_checklist.errors import CsmError
+
+    try:
+        team = bool(env.store)
+    except CsmError:
+        return
+    if team:
+        echo(t("publish.local_days_off", env.lang), err=True)
 
 
 @off_app.command("remove", help=Msg("help.off.remove"))
@@ -91,6 +105,7 @@ def remove(
         )
     days = _dates(removed[0], removed[-1]) if len(removed) > 1 else removed[0].isoformat()
     echo(t("commands.off.removed", env.lang, count=len(removed), days=days))
+    _local_only(env)
 
 
 @off_app.command("list", help=Msg("help.off.list"))
@@ -108,7 +123,8 @@ def list_(
             Msg("commands.off.bad_list_year", year=year), hint=Msg("commands.off.year_example")
         )
     env = Env.load()
-    entries = entries_in_year(load_days_off(env.paths.days_off_file), year)
+    entries = entries_in_year(load_days_off(env.days_off_path), year)
+    env.rules_note("publish.team_days_off")
     if json_output:
         print_json([_entry_json(e) for e in entries])
         return
@@ -233,6 +249,7 @@ def holidays_(
             merge = merge_imported(load_days_off(path), source_of(code), years, imported)
             save_days_off(path, merge.entries)
         echo(t("commands.off.written", env.lang, path=path))
+        _local_only(env)
 
 
 @off_app.command("countries", help=Msg("help.off.countries"))

@@ -40,6 +40,7 @@ def list_items(
     env = Env.load()
     lang = env.settings.lang
     catalog = env.catalog()
+    env.rules_note()
     wanted_tag = None
     if tag is not None:
         from csm_checklist.rules.scope import tag_of
@@ -76,7 +77,7 @@ def validate(
     """Check checklist files and report every problem."""
     from csm_checklist.duties.checklists import check_files
 
-    env = Env.load()
+    env = Env.load(local_rules=True)
     errors = check_files(paths or [], user_dir=env.paths.checklists_dir, packs=env.pack_files())
     if not errors and not paths:
         catalog = env.catalog()

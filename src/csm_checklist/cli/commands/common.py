@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
 from csm_checklist.duties.config import Paths, Settings, load_settings, resolve_paths
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from csm_checklist.dates.schedule import WorkCalendar
     from csm_checklist.duties.catalog import Catalog
     from csm_checklist.duties.playbooks import Playbook
+    from csm_checklist.duties.published import Published
     from csm_checklist.rules.history import History
     from csm_checklist.store.interface import Store
     from csm_checklist.store.postgres import PostgresStore
@@ -32,16 +33,22 @@ OUTPUT_HELP = Msg("help.output")
 class Env:
     """The folders and settings of one run, read once and on demand."""
 
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, *, local_rules: bool = False) -> None:
         self.paths = paths
         self._catalog: Catalog | None = None
+        # With `local_rules`, this computer's checklists and settings even in
+        # team mode: what a lead checks and publishes.
+        self.local_rules = local_rules
+        self._team: PostgresStore | None = None
+        self._fetched = False  # a new revision of the team's checklists came this run
 
     @classmethod
-    def load(cls) -> Env:
-        return cls(resolve_paths())
+    def load(cls, *, local_rules: bool = False) -> Env:
+        return cls(resolve_paths(), local_rules=local_rules)
 
     @cached_property
-    def settings(self) -> Settings:
+    def local_settings(self) -> Settings:
+        """The settings of config.yaml, as they are on this computer."""
         from csm_checklist.messages import use
         from csm_checklist.store.cache import cached
 
@@ -51,12 +58,86 @@ class Env:
         use(settings.lang)  # from here on, every message is said in it
         return settings
 
+    @cached_property
+    def settings(self) -> Settings:
+        """The settings in force: in team mode, once a lead published, those
+        that decide schedules are the team's; the personal ones stay ours."""
+        local = self.local_settings
+        published = self.published
+        if published is None:
+            return local
+        from csm_checklist.duties.published import TEAM_SETTINGS
+
+        team: dict[str, Any] = {k: v for k, v in published.settings.items() if k in TEAM_SETTINGS}
+        return local._replace(**team)
+
+    @cached_property
+    def published(self) -> Published | None:
+        """In team mode, the team's latest published checklists, written out
+        on this computer (fetched once per revision); None before a lead
+        published any, on this computer's log, and with `local_rules`."""
+        if self.local_rules or not self.store:
+            return None
+        log = self._team_log()
+        number = log.rules_revision
+        if not number:
+            return None
+        from csm_checklist.duties.published import (
+            checked,
+            load,
+            materialize,
+            moment_text,
+            revision_folder,
+        )
+
+        folder = revision_folder(self.paths.cache_dir, self.store, number)
+        found = load(folder, number)
+        if found is None:
+            head, content = log.rule_set(number)
+            zone = str(checked(content, number).get("settings", {}).get("timezone", ""))
+            at = moment_text(head.published_at, zone)
+            found = materialize(folder, number, content, head.name, at)
+            from csm_checklist.cli.views.safe import echo
+            from csm_checklist.messages import t
+
+            echo(
+                t("publish.now_using", self.lang, number=number, name=found.name, at=found.at),
+                err=True,
+            )
+            self._fetched = True
+        return found
+
+    def rules_note(self, key: str = "publish.team_list") -> None:
+        """In team mode, one line on stderr saying whose checklists (or
+        settings, with key "publish.team_settings") csm follows: the team's
+        published revision, or this computer's until a lead publishes."""
+        if not self.store or self.local_rules:
+            return
+        from csm_checklist.cli.views.safe import echo
+        from csm_checklist.messages import t
+
+        published = self.published
+        if published is None:
+            echo(t("publish.none_yet", self.lang), err=True)
+            return
+        if self._fetched:
+            return  # the line that said csm now follows it said so already
+        at, name = published.at, published.name
+        echo(t(key, self.lang, number=published.number, name=name, at=at), err=True)
+
+    def _team_log(self) -> PostgresStore:
+        """The team's store, opened once a run (the published checklists and
+        the command share its one connection)."""
+        if self._team is None or self._team.closed:
+            self._team = self.open_team_store()
+        return self._team
+
     @property
     def lang(self) -> str:
         """The language to say things in: the `lang` setting, English when the
         config cannot be read (`config set`, `off add` work without it)."""
         try:
-            return self.settings.lang
+            return self.local_settings.lang
         except Exception:  # any config csm cannot read: English, as §9 says
             return "en"
 
@@ -66,7 +147,7 @@ class Env:
     @cached_property
     def days_off(self) -> dict[date, str]:
         """Each day off and why, from days-off.yaml (cached like the settings)."""
-        source = self.paths.days_off_file
+        source = self.days_off_path
         if not source.exists():
             return {}  # most users: not even the cache is read
         from csm_checklist.store.cache import cached
@@ -78,6 +159,12 @@ class Env:
 
         reader = Path(__file__).parents[2] / "dates" / "daysoff.py"
         return cached(self._cache("days-off"), [reader, source], parse)
+
+    @property
+    def days_off_path(self) -> Path:
+        """The days-off.yaml in force: the team's once published."""
+        published = self.published
+        return published.days_off_file if published is not None else self.paths.days_off_file
 
     @cached_property
     def calendar(self) -> WorkCalendar:
@@ -104,20 +191,36 @@ class Env:
         return self._catalog
 
     def _load_catalog(self) -> Catalog:
-        from csm_checklist.duties.catalog import builtin_files, checklist_files
         from csm_checklist.store.cache import cached
 
-        user_dir = self.paths.checklists_dir
-        packs = self.pack_files()
-        sources = builtin_files() + packs + checklist_files(user_dir)
+        builtin, packs, user_dir = self._rule_places()
+        sources = self.checklist_sources()
+        # The team's files have a cache entry of their own, so that a lead
+        # switching between the two does not rebuild both each time.
+        name = "catalog-team" if self.published is not None else "catalog"
 
         def parse() -> Catalog:
             # Only a changed checklist pays for the YAML parser and validators.
             from csm_checklist.duties.checklists import load_catalog
 
-            return load_catalog(user_dir, packs=packs)
+            return load_catalog(user_dir, builtin=builtin, packs=packs)
 
-        return cached(self._cache("catalog"), sources, parse)
+        return cached(self._cache(name), sources, parse)
+
+    def _rule_places(self) -> tuple[Path | None, list[Path], Path]:
+        """The built-in folder (None: csm's own), the pack files and the
+        user's checklist folder in force."""
+        published = self.published
+        if published is not None:
+            return published.builtin_dir, published.pack_files(), published.checklists_dir
+        return None, self.pack_files(), self.paths.checklists_dir
+
+    def checklist_sources(self) -> list[Path]:
+        """Every checklist file of the catalog in force, in load order."""
+        from csm_checklist.duties.catalog import builtin_files, checklist_files
+
+        builtin, packs, user_dir = self._rule_places()
+        return builtin_files(builtin) + packs + checklist_files(user_dir)
 
     def pack_files(self) -> list[Path]:
         """The files of the built-in packs switched on (none for most users:
@@ -130,10 +233,9 @@ class Env:
 
     def playbooks(self) -> dict[str, Playbook]:
         """Every playbook, enabled or not, cached like the catalog."""
-        from csm_checklist.duties.catalog import builtin_files, checklist_files
         from csm_checklist.store.cache import cached
 
-        files = builtin_files() + self.pack_files() + checklist_files(self.paths.checklists_dir)
+        files = self.checklist_sources()
         areas = list(self.catalog().areas)
 
         def parse() -> dict[str, Playbook]:
@@ -150,7 +252,7 @@ class Env:
         setting); "" for the log on this computer."""
         from_env = os.environ.get("CSM_STORE", "").strip()
         if not from_env:
-            return self.settings.store
+            return self.local_settings.store
         if not from_env.startswith(("postgresql://", "postgres://")):
             from csm_checklist.errors import ConfigError
 
@@ -163,7 +265,13 @@ class Env:
         from csm_checklist.store import open_store
 
         if self.store:
-            return open_store(self.paths, self.settings, address=self.store)
+            log = self._team_log()
+            # The rules this command follows are the team's latest: a write
+            # is refused if a lead publishes others before it lands.
+            published = self.published
+            log.rules_used = None if self.local_rules else (published.number if published else 0)
+            log.display_zone = self.settings.timezone
+            return log
 
         if not os.path.lexists(self.paths.log_file):
             # A command refused for its settings, days off or checklists must
@@ -188,6 +296,9 @@ class Env:
     def history(self, log: Store, as_logged: datetime | None = None) -> History:
         """The log's history of the rules, after recording today's when they
         changed (see `work.load_history`)."""
+        # This computer's files never become the team's rules by the way:
+        # only a publish does that.
+        assert not (self.local_rules and self.store), "local rules on the team's record"
         from csm_checklist.rules.history import observe
         from csm_checklist.rules.work import load_history
 

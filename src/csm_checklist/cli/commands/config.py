@@ -19,7 +19,17 @@ config_app = typer.Typer(help=Msg("help.config"), no_args_is_help=True)
 def show(json_output: bool = typer.Option(False, "--json", help=Msg("help.json_short"))) -> None:
     """Every setting and its value."""
     env = Env.load()
-    values = env.settings.as_dict()
+    from csm_checklist.errors import LogError
+
+    try:
+        values = env.settings.as_dict()
+    except LogError:
+        # The team's server cannot be reached: the settings on this computer,
+        # said so (the store setting is what to check).
+        values = env.local_settings.as_dict()
+        echo(t("publish.settings_offline", env.lang), err=True)
+    else:
+        env.rules_note("publish.team_settings")
     if json_output:
         # Settings are kept as text; a program reading the JSON wants numbers
         # as numbers and flags as true or false.
@@ -35,7 +45,7 @@ def _effective(env: Env, name: str) -> str:
     if name == "timezone":
         return t("commands.config.system_time_zone", env.lang)
     if name == "user":
-        return env.settings.user_name
+        return env.local_settings.user_name
     if name == "region":
         return t("commands.config.no_region", env.lang)
     return SETTINGS[name].default

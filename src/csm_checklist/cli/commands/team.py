@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import typer
 
@@ -137,6 +138,21 @@ def status() -> None:
         role = t("team.status_not_member", lang)
     name = f" {found.name}" if found.name else ""
     echo(t("team.status_me", lang, login=found.login, name=name, role=role))
+    if found.applied == found.known:
+        _status_checklists(env, lang)
+
+
+def _status_checklists(env: Env, lang: str) -> None:
+    """Which revision of the team's checklists is the latest, and whose."""
+    from csm_checklist.duties.published import moment_text
+
+    with env.open_team_store() as team:
+        head = team.rule_set_head()
+    if head is None:
+        echo(t("publish.status_none", lang))
+        return
+    at = moment_text(head.published_at, env.local_settings.timezone)
+    echo(t("publish.status", lang, number=head.number, name=head.name, at=at))
 
 
 @team_app.command("join", help=Msg("help.team.join"))
@@ -170,6 +186,105 @@ def join(
 
         added, present = team.merge(events, starts=starts)
     echo(t("team.joined", env.lang, added=added, present=present, path=path))
+
+
+@team_app.command("publish", help=Msg("help.team.publish"))
+def publish(
+    dry_run: bool = typer.Option(False, "--dry-run", help=Msg("help.team.publish.dry_run")),
+    base: int | None = typer.Option(
+        None, "--base", help=Msg("help.team.publish.base"), metavar="N", min=0
+    ),
+) -> None:
+    """Store this computer's checklists and schedule settings as the team's
+    next revision, unless someone published after the one they are based on."""
+    env = Env.load(local_rules=True)
+    url = _store(env)
+    lang = env.lang
+    # Everything is loaded, and so checked, as this computer uses it: a file
+    # with a problem is named (exit 2) and nothing is published.
+    catalog = env.catalog()
+    env.playbooks()
+    _ = env.days_off
+    settings = env.settings
+    from csm_checklist.duties import published as rules
+    from csm_checklist.duties.catalog import builtin_files
+
+    document = rules.collect(env.paths, settings, builtin_files(), env.pack_files())
+    text = rules.content_text(document)
+    digest = rules.digest(text)
+    with env.open_team_store() as team:
+        team.display_zone = settings.timezone
+        latest = team.rule_set_head()
+        if latest is not None and latest.digest == digest:
+            echo(t("publish.same", lang, **_head(latest, settings.timezone)))
+            if team.is_lead:
+                rules.write_base(env.paths.data_dir, url, latest.number)
+            return
+        next_number = (latest.number if latest is not None else 0) + 1
+        if dry_run:
+            import json
+            import tempfile
+
+            old = json.loads(team.rule_set(latest.number)[1]) if latest is not None else None
+            with tempfile.TemporaryDirectory(prefix="csm-publish-") as scratch:
+                changes = rules.compare(old, document, Path(scratch))
+            _show_changes(changes, next_number, lang)
+            return
+        given = base if base is not None else rules.read_base(env.paths.data_dir, url)
+        if given is None:
+            if latest is not None and team.is_lead:
+                from csm_checklist.errors import NotMet
+
+                raise NotMet(
+                    Msg("publish.no_base", **_head(latest, settings.timezone)),
+                    hint=Msg("publish.moved_hint", number=latest.number),
+                )
+            # A member is answered by the server itself.
+            given = latest.number if latest is not None else 0
+        number = team.publish_rules(given, text, digest, settings.now())
+        rules.write_base(env.paths.data_dir, url, number)
+        head = team.rule_set_head(number)
+        assert head is not None
+        # Written out here as members will have it, so that the lead's next
+        # command does not fetch what it just sent.
+        rules.materialize(
+            rules.revision_folder(env.paths.cache_dir, url, number),
+            number,
+            text,
+            head.name,
+            rules.moment_text(head.published_at, settings.timezone),
+        )
+    files = len(document["files"])
+    echo(t("publish.published", lang, number=number, items=len(catalog.items), files=files))
+    # The change holds from today in the team's history of the rules (§7):
+    # recorded now, not by whichever member runs csm next.
+    team_env = Env.load()
+    with team_env.open_log() as log:
+        team_env.history(log)
+
+
+def _head(head: Any, zone: str) -> dict[str, object]:
+    from csm_checklist.duties.published import moment_text
+
+    return {"number": head.number, "name": head.name, "at": moment_text(head.published_at, zone)}
+
+
+def _show_changes(changes: Any, number: int, lang: str) -> None:
+    echo(t("publish.dry_run_head", lang, number=number))
+    for key, found in (
+        ("publish.dry_added", changes.added),
+        ("publish.dry_removed", changes.removed),
+        ("publish.dry_changed", changes.changed),
+    ):
+        for item in found:
+            echo(t(key, lang, item=item))
+    for name, old, new in changes.settings:
+        echo(t("publish.dry_setting", lang, name=name, old=old or "-", new=new or "-"))
+    if changes.days_off:
+        echo(t("publish.dry_days_off", lang))
+    if not changes.any:
+        echo(t("publish.dry_files_only", lang))
+    echo(t("publish.dry_run_done", lang))
 
 
 def register(app: typer.Typer) -> None:
