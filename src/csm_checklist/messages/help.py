@@ -634,6 +634,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "مكان حفظ السجل: فارغ، السجل على هذا الحاسوب؛ عنوان postgresql://، سجل الفريق "
         "المشترك على ذلك الخادم (دون كلمة مرور فيه).",
     ),
+    "help.setting.people": (
+        "The logins of the people whose duties this log assigns (personal mode; a team's "
+        "store knows its members).",
+        "أسماء دخول الأشخاص الذين يسند هذا السجل مهامهم (الاستخدام الشخصي؛ مخزن الفريق "
+        "يعرف أعضاءه).",
+    ),
     "help.setting.user": (
         "Name recorded with each event; empty: the login name.",
         "الاسم المسجَّل مع كل تسجيل؛ إن كان فارغًا: اسم الدخول.",
