@@ -588,19 +588,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Change one setting; the value is checked before anything is written.\n"
         "`region CC` also sets workdays and week_start from the country's weekend.\n\n"
         "Settings: lang, week_start, workdays, fiscal_year_start, timezone, user,\n"
-        "region, hijri, store. `csm config show` shows their values.\n\n"
+        "region, hijri, store, people. `csm config show` shows their values.\n\n"
         "Example: csm config set workdays sun-thu",
         "غيّر إعدادًا واحدًا؛ تُفحص القيمة قبل كتابة أي شيء. "
         "و region CC يضبط أيضًا workdays و week_start من عطلة نهاية الأسبوع في البلد.\n\n"
         "الإعدادات: lang و week_start و workdays و fiscal_year_start و timezone و user "
-        "و region و hijri و store. ويعرض csm config show قيمها.\n\n"
+        "و region و hijri و store و people. ويعرض csm config show قيمها.\n\n"
         "مثال: csm config set workdays sun-thu",
     ),
     "help.config.set.key": (
         "Setting name: lang, week_start, workdays, fiscal_year_start, timezone, user, "
-        "region, hijri, store.",
+        "region, hijri, store, people.",
         "اسم الإعداد: lang أو week_start أو workdays أو fiscal_year_start أو timezone "
-        "أو user أو region أو hijri أو store.",
+        "أو user أو region أو hijri أو store أو people.",
     ),
     "help.config.set.value": ("New value, e.g. sun-thu.", "القيمة الجديدة، مثل sun-thu."),
     "help.config.path": (
