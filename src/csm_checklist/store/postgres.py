@@ -740,6 +740,11 @@ class PostgresStore:
             for uuid, day, moment, rules in rows
         ]
 
+    def member_logins(self) -> list[str]:
+        """The logins of the team's members, in the order `csm team list` gives."""
+        rows = self._rows("SELECT login FROM members ORDER BY lower(name), login")
+        return [str(row[0]) for row in rows]
+
     def assignments(self) -> list[AssignmentRecord]:
         rows = self._rows(
             "SELECT uuid, item_id, effective, people, recorded_at, recorded_by "
