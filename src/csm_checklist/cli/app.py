@@ -44,7 +44,7 @@ SUMMARIES = {
     "run": Msg("help.summary.run"),
     "measures": Msg("help.summary.measures"),
     "team": Msg("help.summary.team"),
-    "assign": Msg("owners.help_summary"),
+    "assign": Msg("help.summary.assign"),
 }
 
 

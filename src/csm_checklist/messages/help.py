@@ -856,4 +856,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only periods ending on this day or later.",
         "الفترات التي تنتهي في هذا اليوم أو بعده فقط.",
     ),
+    # csm assign and csm today --mine (owners)
+    "help.assign": (
+        "Give a duty an owner (one person), a rotation (several, who take turns one "
+        "period each, in that order) or no owner (--nobody), from a day on (--from, "
+        "default today). Earlier periods keep their owners.\n\n"
+        "Example: csm assign weekly-review mona ali sara --from 2027-01-04",
+        "أسند مهمة إلى مالك (شخص واحد)، أو إلى تناوب (عدة أشخاص يتناوبون، فترة لكل منهم، "
+        "بهذا الترتيب)، أو اجعلها بلا مالك (--nobody)، من يوم فصاعدًا (--from، واليوم "
+        "افتراضيًا). تبقى الفترات السابقة لمالكيها.\n\n"
+        "مثال: csm assign weekly-review mona ali sara --from 2027-01-04",
+    ),
+    "help.summary.assign": (
+        "Give a duty an owner or a rotation from a day on.",
+        "أسند مهمة إلى مالك أو تناوب من يوم فصاعدًا.",
+    ),
+    "help.assign.item": (
+        "The item: its id or words of its title.",
+        "البند: معرّفه أو كلمات من عنوانه.",
+    ),
+    "help.assign.people": (
+        "One login (the owner), or several (a rotation, in order).",
+        "اسم دخول واحد (المالك)، أو عدة أسماء (تناوب، بالترتيب).",
+    ),
+    "help.assign.nobody": (
+        "No owner: the duty is the team's.",
+        "بلا مالك: المهمة للفريق.",
+    ),
+    "help.assign.from": (
+        "The first day it holds (YYYY-MM-DD, today or tomorrow); default today.",
+        "أول يوم يسري فيه (YYYY-MM-DD أو today أو tomorrow)؛ اليوم افتراضيًا.",
+    ),
+    "help.today.mine": (
+        "Only my duties: those I own, or whose turn is mine.",
+        "مهامي فقط: ما أملكه، أو ما جاء دوري فيه.",
+    ),
 }

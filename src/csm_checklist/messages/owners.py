@@ -115,45 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This period ({period}): the team's.",
         "هذه الفترة ({period}): للفريق.",
     ),
-    # Help of csm assign
-    "owners.help_assign": (
-        "Give a duty an owner (one person), a rotation (several, who take turns one "
-        "period each, in that order) or no owner (--nobody), from a day on (--from, "
-        "default today). Earlier periods keep their owners.\n\n"
-        "Example: csm assign weekly-review mona ali sara --from 2027-01-04",
-        "أسند مهمة إلى مالك (شخص واحد)، أو إلى تناوب (عدة أشخاص يتناوبون، فترة لكل منهم، "
-        "بهذا الترتيب)، أو اجعلها بلا مالك (--nobody)، من يوم فصاعدًا (--from، واليوم "
-        "افتراضيًا). تبقى الفترات السابقة لمالكيها.\n\n"
-        "مثال: csm assign weekly-review mona ali sara --from 2027-01-04",
-    ),
-    "owners.help_summary": (
-        "Give a duty an owner or a rotation from a day on.",
-        "أسند مهمة إلى مالك أو تناوب من يوم فصاعدًا.",
-    ),
-    "owners.help_assign.item": (
-        "The item: its id or words of its title.",
-        "البند: معرّفه أو كلمات من عنوانه.",
-    ),
-    "owners.help_assign.people": (
-        "One login (the owner), or several (a rotation, in order).",
-        "اسم دخول واحد (المالك)، أو عدة أسماء (تناوب، بالترتيب).",
-    ),
-    "owners.help_assign.nobody": (
-        "No owner: the duty is the team's.",
-        "بلا مالك: المهمة للفريق.",
-    ),
-    "owners.help_assign.from": (
-        "The first day it holds (YYYY-MM-DD, today or tomorrow); default today.",
-        "أول يوم يسري فيه (YYYY-MM-DD أو today أو tomorrow)؛ اليوم افتراضيًا.",
-    ),
     # Views: csm today, csm due, csm show
     "owners.team": ("team", "الفريق"),
     "owners.mine_heading": ("My duties", "مهامي"),
     "owners.mine_heading_none": ("Nothing of yours is due.", "لا شيء من مهامك مستحق."),
     "owners.team_heading": ("The team's duties and their owners", "مهام الفريق ومالكوها"),
     "owners.team_heading_none": ("Nothing else is due.", "لا شيء آخر مستحق."),
-    "owners.help_mine": (
-        "Only my duties: those I own, or whose turn is mine.",
-        "مهامي فقط: ما أملكه، أو ما جاء دوري فيه.",
-    ),
 }

@@ -23,7 +23,7 @@ def today(
         None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
     ),
     tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
-    mine: bool = typer.Option(False, "--mine", help=Msg("owners.help_mine")),
+    mine: bool = typer.Option(False, "--mine", help=Msg("help.today.mine")),
 ) -> None:
     """What needs doing today, what was missed, and progress."""
     show_today(

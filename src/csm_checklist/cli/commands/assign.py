@@ -13,18 +13,16 @@ from csm_checklist.messages import Msg, t
 
 def assign(
     item: str = typer.Argument(
-        ..., help=Msg("owners.help_assign.item"), metavar="ITEM", autocompletion=completion.items
+        ..., help=Msg("help.assign.item"), metavar="ITEM", autocompletion=completion.items
     ),
     people: list[str] | None = typer.Argument(
         None,
-        help=Msg("owners.help_assign.people"),
+        help=Msg("help.assign.people"),
         metavar="PERSON…",
         autocompletion=completion.people,
     ),
-    nobody: bool = typer.Option(False, "--nobody", help=Msg("owners.help_assign.nobody")),
-    from_: str | None = typer.Option(
-        None, "--from", help=Msg("owners.help_assign.from"), metavar="DATE"
-    ),
+    nobody: bool = typer.Option(False, "--nobody", help=Msg("help.assign.nobody")),
+    from_: str | None = typer.Option(None, "--from", help=Msg("help.assign.from"), metavar="DATE"),
 ) -> None:
     """Give a duty an owner, a rotation, or no owner, from a day on."""
     from csm_checklist.rules.owners import Owners, check_person
@@ -83,4 +81,4 @@ def assign(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("assign", help=Msg("owners.help_assign"))(assign)
+    app.command("assign", help=Msg("help.assign"))(assign)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from csm_checklist.cli.views.common import (
     align_columns,
@@ -24,17 +24,28 @@ from csm_checklist.rules.agenda import Agenda, Entry, Progress
 BAR_CELLS = 24
 
 
-class Owned(NamedTuple):
+class Owned:
     """Who owns each entry, for views that name owners (rules/owners.py).
 
     `owner[(item_id, period_start)]`: a login, or None for the team's;
     `rotate[item_id]`: the rotation in force, when there is one; `me`: the
-    login whose duties come first; `mine_only`: `csm today --mine`."""
+    login whose duties come first; `mine_only`: `csm today --mine`. (A
+    plain class: a NamedTuple's annotations would be compiled at every
+    start of `csm today`.)"""
 
-    owner: Mapping[tuple[str, date], str | None]
-    rotate: Mapping[str, tuple[str, ...]]
-    me: str
-    mine_only: bool = False
+    __slots__ = ("me", "mine_only", "owner", "rotate")
+
+    def __init__(
+        self,
+        owner: Mapping[tuple[str, date], str | None],
+        rotate: Mapping[str, tuple[str, ...]],
+        me: str,
+        mine_only: bool = False,
+    ) -> None:
+        self.owner = owner
+        self.rotate = rotate
+        self.me = me
+        self.mine_only = mine_only
 
     def of(self, entry: Entry) -> str | None:
         return self.owner.get((entry.item.id, entry.period.start))
