@@ -72,8 +72,8 @@ def assign(
     else:
         from csm_checklist.cli.views.labels import label
 
-        people = label("list_sep", lang).join(names)
-        echo(t("owners.assigned_rotation", lang, item=found.id, people=people, day=when))
+        said = label("list_sep", lang).join(names)
+        echo(t("owners.assigned_rotation", lang, item=found.id, people=said, day=when))
     period = history.timeline(found.id).period_containing(day)
     if period is not None:
         from csm_checklist.cli.views.agenda import period_text
