@@ -130,4 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "الإسنادات (csm assign)",
     ),
     "owners.assigned_by": ("{said} (by {login}).", "{said} (بواسطة {login})."),
+    # csm off --who (leave)
+    "owners.leave_added": (
+        "Added {count} day(s) of leave for {login}: {dates}.",
+        "أيام إجازة {login} المضافة: {count}، {dates}.",
+    ),
+    "owners.leave_already": (
+        "{login} is already on leave on {dates}.",
+        "{login} في إجازة بالفعل في {dates}.",
+    ),
+    "owners.leave_of": ("leave: {login}", "إجازة: {login}"),
 }
