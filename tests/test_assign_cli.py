@@ -397,3 +397,20 @@ def test_people_complete_for_assign_and_who(team_of_three: None) -> None:
     assert complete("assign monitor-accounts ") == ["mona", "ali", "sara"]
     assert complete("assign monitor-accounts mona a") == ["ali"]
     assert complete("off add 2026-12-01 --who s") == ["sara"]
+
+
+def test_a_json_backup_carries_the_assignments(
+    team_of_three: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on("2026-11-27", "assign", "monitor-accounts", "sara", "--from", "2026-11-30")
+    on("2026-11-27", "done", "resolve-issues")
+    backup = tmp_path / "backup.json"
+    on("2026-11-27", "export", "--format", "json", "-o", str(backup))
+    monkeypatch.setenv("CSM_DATA_DIR", str(tmp_path / "new-machine"))
+    on("2026-11-27", "import", str(backup))
+    on("2026-11-27", "import", str(backup))  # twice: nothing doubles
+    doc = json.loads(on("2026-11-30", "due", "--json").stdout)  # type: ignore[attr-defined]
+    monitor = next(i for i in doc["items"] if i["id"] == "monitor-accounts")
+    assert monitor["owner"] == "sara"
+    history = on("2026-11-30", "history").stdout  # type: ignore[attr-defined]
+    assert history.count("monitor-accounts: owned by sara from 2026-11-30 (by mona).") == 1

@@ -140,4 +140,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{login} في إجازة بالفعل في {dates}.",
     ),
     "owners.leave_of": ("leave: {login}", "إجازة: {login}"),
+    # Backups (exchange/backup.py)
+    "owners.assignment_malformed": (
+        "An assignment record is malformed ({reason}): {record}.",
+        "سجل إسناد غير سليم ({reason}): {record}.",
+    ),
+    "owners.export_again_hint": (
+        "Nothing was imported. Export the log again with `csm export --format json`.",
+        "لم يُستورد شيء. صدّر السجل من جديد بالأمر `csm export --format json`.",
+    ),
 }
