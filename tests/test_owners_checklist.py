@@ -99,3 +99,24 @@ def test_an_owner_and_a_rotation_load(user_dir: Path) -> None:
         for i in catalog.items.values()
         if i.id not in ("weekly-sync", "daily-huddle")
     )
+
+
+def test_a_rotation_added_to_the_checklist_is_a_revision(user_dir: Path) -> None:
+    import time_machine
+
+    from clihelp import read
+
+    with time_machine.travel("2026-11-23 09:00:00+00:00", tick=False):
+        assert run("config", "set", "people", "mona, ali").exit_code == 0
+        assert run("today").exit_code == 0
+    (user_dir / "owners.yaml").write_text(
+        "items:\n  - id: monitor-accounts\n    rotate: [ali, mona]\n", encoding="utf-8"
+    )
+    with time_machine.travel("2026-11-25 09:00:00+00:00", tick=False):
+        assert run("history").stdout.endswith(
+            "  2026-11-25  monitor-accounts: rotation (none) → ali, mona\n"
+        )
+        assert run("config", "set", "lang", "ar").exit_code == 0
+        assert read("history").stdout.endswith(
+            "  2026-11-25  monitor-accounts: التناوب (لا شيء) → ali, mona\n"
+        )
