@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
+from csm_checklist.store.assignment_records import AssignmentRecord
 from csm_checklist.store.measure_records import MeasureRecord
 from csm_checklist.store.records import NoteChange, bad_row
 from csm_checklist.store.run_records import RunRecord, StepEvent
@@ -84,7 +85,21 @@ def extra_header(
         }
         for n in store.all_note_changes(since=since, until=until, include_undone=include_undone)
     ]
-    return {"runs": runs, "run_steps": steps, "measures": measures, "note_changes": notes}
+    extra = {"runs": runs, "run_steps": steps, "measures": measures, "note_changes": notes}
+    assigned = store.assignments()
+    if assigned:  # only then: a log without them exports exactly as before
+        extra["assignments"] = [
+            {
+                "uuid": r.uuid,
+                "item": r.item_id,
+                "effective": r.effective.isoformat(),
+                "people": list(r.people),
+                "recorded_at": r.recorded_at.isoformat(),
+                "by": r.by,
+            }
+            for r in assigned
+        ]
+    return extra
 
 
 def _steps(run: RunRecord) -> Any:
@@ -188,6 +203,35 @@ def measure_records(records: Iterable[Any], at: list[Any] | None = None) -> Iter
                 hint=Msg("errors.measure_record_malformed_hint"),
             ) from None
         yield found
+
+
+def assignment_records(
+    records: Iterable[Any], at: list[Any] | None = None
+) -> Iterator[AssignmentRecord]:
+    """A backup's `csm assign` changes, each checked: an item id, a date,
+    and logins (none, one, or several different ones)."""
+    from csm_checklist.dates.daysoff import is_login
+
+    for record in _each(records, "assignments", at):
+        try:
+            people = record["people"]
+            if not isinstance(people, list) or not all(is_login(p) for p in people):
+                raise ValueError("people")
+            if len(set(people)) != len(people):
+                raise ValueError("people")
+            yield AssignmentRecord(
+                str(record["uuid"]),
+                str(record["item"]),
+                date.fromisoformat(str(record["effective"])),
+                tuple(people),
+                _aware(record["recorded_at"]),
+                str(record.get("by", "")),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ImportFileError(
+                Msg("owners.assignment_malformed", reason=exc, record=str(record)[:80]),
+                hint=Msg("owners.export_again_hint"),
+            ) from None
 
 
 def note_change_records(records: Iterable[Any]) -> Iterator[NoteChange]:

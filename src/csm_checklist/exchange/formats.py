@@ -35,6 +35,7 @@ from typing import IO, Any
 from csm_checklist.dates.schedule import ALL_CADENCES, FIRST_DAY, LAST_DAY
 from csm_checklist.errors import ImportFileError, reason_of
 from csm_checklist.messages import Msg
+from csm_checklist.store.assignment_records import AssignmentRecord
 from csm_checklist.store.measure_records import MeasureRecord
 from csm_checklist.store.records import (
     FIELDS,
@@ -451,6 +452,12 @@ class ImportSource:
 
         return measure_records(self.extra.get("measures", []), self.at)
 
+    def backup_assignments(self) -> Iterator[AssignmentRecord]:
+        """A json backup's `csm assign` changes, each checked."""
+        from csm_checklist.exchange.backup import assignment_records
+
+        return assignment_records(self.extra.get("assignments", []), self.at)
+
     def backup_note_changes(self) -> Iterator[NoteChange]:
         """A json backup's corrections of events' notes, each checked."""
         from csm_checklist.exchange.backup import note_change_records
@@ -586,7 +593,7 @@ def _read_jsonl(
             yield where, event
 
 
-EXTRA_KEYS = ("runs", "run_steps", "measures", "note_changes")
+EXTRA_KEYS = ("runs", "run_steps", "measures", "note_changes", "assignments")
 
 
 def _read_json(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any, Protocol
 
     from csm_checklist.duties.catalog import Item
+    from csm_checklist.store.assignment_records import AssignmentRecord
     from csm_checklist.store.interface import Store
     from csm_checklist.store.measure_records import MeasureRecord
     from csm_checklist.store.records import NoteChange
@@ -60,6 +61,8 @@ if TYPE_CHECKING:
         def backup_measures(self) -> "Iterable[MeasureRecord]": ...
 
         def backup_note_changes(self) -> "Iterable[NoteChange]": ...
+
+        def backup_assignments(self) -> "Iterable[AssignmentRecord]": ...
 
 
 def load_history(
@@ -395,6 +398,13 @@ def _merge_extra(
             Msg("errors.in_record", where=where, message=exc.message), hint=exc.hint
         ) from None
     notes = log.merge_note_changes(source.backup_note_changes(), dry_run=dry_run)
+    # `csm assign` changes the log lacks (by uuid), checked before any is added.
+    brought = list(source.backup_assignments())
+    if brought and not dry_run:
+        present = {record.uuid for record in log.assignments()}
+        for record in brought:
+            if record.uuid not in present:
+                log.add_assignment(record)
     return runs, steps, measures, notes
 
 
