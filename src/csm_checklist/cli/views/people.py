@@ -1,0 +1,82 @@
+"""Views of a report's figures per person (`rules.people`): a section of the
+text report, a Markdown table, and the `people` field of the JSON document
+(which the HTML page draws). Every word is in `messages.people`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from csm_checklist.messages.people import MESSAGES
+
+if TYPE_CHECKING:
+    from csm_checklist.rules.people import People, PersonFigures
+
+# The columns of the text and Markdown tables, after the person's name;
+# JSON has every figure (skipped and due too).
+COLUMNS = ("assigned", "done", "done_for", "late", "missed")
+
+
+def word(key: str, lang: str) -> str:
+    english, arabic = MESSAGES[f"people.{key}"]
+    return arabic if lang == "ar" and arabic else english
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every word of the section in `lang`, by key ('heading', 'person', ...)."""
+    return {key.removeprefix("people."): word(key[7:], lang) for key in MESSAGES}
+
+
+def _rows(people: People, lang: str) -> list[list[str]]:
+    """The table: a heading row, one row per person, the team's, the total."""
+    table = [[word("person", lang), *(word(c, lang) for c in COLUMNS)]]
+    named: list[tuple[str, PersonFigures]] = [(row.name, row) for row in people.persons]
+    named += [(word("team", lang), people.team), (word("total", lang), people.total)]
+    for name, row in named:
+        table.append([name, *(str(getattr(row, c)) for c in COLUMNS)])
+    return table
+
+
+def report_lines(people: People | None, lang: str, width: int | None = None) -> list[str]:
+    """The section of a text report: heading, table, key ([] with no people).
+    With `width`, fitted to a terminal that wide (names are shortened,
+    figures never)."""
+    from csm_checklist.cli.views.common import packed
+    from csm_checklist.cli.views.measures import fitted_table
+
+    if people is None:
+        return []
+    table = _rows(people, lang)
+    every = tuple(range(len(table[0])))
+    lines = [word("heading", lang), *fitted_table(table, [(every, (0,))], width, indent="  ")]
+    key = word("key", lang)
+    if width is None:
+        return [*lines, "  " + key]
+    return [*lines, *packed(key.split(" "), width, "  ", " ")]
+
+
+def report_markdown(people: People | None, lang: str) -> list[str]:
+    """The per-person table of a Markdown report ([] with no people)."""
+    from csm_checklist.exchange.escapes import md_cell
+
+    if people is None:
+        return []
+    table = _rows(people, lang)
+    lines = [f"## {word('heading', lang)}", ""]
+    lines.append("| " + " | ".join(table[0]) + " |")
+    lines.append("|---|" + "---:|" * len(COLUMNS))
+    for row in table[1:]:
+        name = md_cell(row[0]).replace("<br>", " ")
+        lines.append("| " + " | ".join([name, *row[1:]]) + " |")
+    return [*lines, "", word("key", lang), ""]
+
+
+def report_json(people: People) -> dict[str, Any]:
+    """The `people` field: each person's figures (`name` as the owners or
+    the entries spell it), the team's row (no owner, or no one named) and
+    the total; see `rules.people` for what each figure counts and which sum
+    to the report's `total`."""
+    return {
+        "persons": [{"name": row.name, **row.figures()} for row in people.persons],
+        "team": people.team.figures(),
+        "total": people.total.figures(),
+    }
