@@ -34,8 +34,8 @@ class FakeOwners:
     def owner(self, item_id: str, period_start: date) -> str | None:
         return self.owners.get((item_id, period_start))
 
-    def people(self) -> list[str]:
-        return list(self.order)
+    def people(self) -> tuple[str, ...]:
+        return tuple(self.order)
 
 
 def daily(day: date, by: str, kind: str = "done", late_by: int = 0) -> FakeEvent:

@@ -25,7 +25,7 @@ its due; done_for has no team figure of its own (the team row's is 0).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
@@ -42,7 +42,7 @@ class OwnerSource(Protocol):
 
     def owner(self, item_id: str, period_start: date) -> str | None: ...
 
-    def people(self) -> list[str]: ...
+    def people(self) -> Sequence[str]: ...
 
 
 @dataclass

@@ -16,21 +16,16 @@ if TYPE_CHECKING:
 COLUMNS = ("assigned", "done", "done_for", "late", "missed")
 
 
-def word(key: str, lang: str) -> str:
+def term(key: str, lang: str) -> str:
     english, arabic = MESSAGES[f"people.{key}"]
     return arabic if lang == "ar" and arabic else english
 
 
-def words(lang: str) -> dict[str, str]:
-    """Every word of the section in `lang`, by key ('heading', 'person', ...)."""
-    return {key.removeprefix("people."): word(key[7:], lang) for key in MESSAGES}
-
-
 def _rows(people: People, lang: str) -> list[list[str]]:
     """The table: a heading row, one row per person, the team's, the total."""
-    table = [[word("person", lang), *(word(c, lang) for c in COLUMNS)]]
+    table = [[term("person", lang), *(term(c, lang) for c in COLUMNS)]]
     named: list[tuple[str, PersonFigures]] = [(row.name, row) for row in people.persons]
-    named += [(word("team", lang), people.team), (word("total", lang), people.total)]
+    named += [(term("team", lang), people.team), (term("total", lang), people.total)]
     for name, row in named:
         table.append([name, *(str(getattr(row, c)) for c in COLUMNS)])
     return table
@@ -47,8 +42,8 @@ def report_lines(people: People | None, lang: str, width: int | None = None) -> 
         return []
     table = _rows(people, lang)
     every = tuple(range(len(table[0])))
-    lines = [word("heading", lang), *fitted_table(table, [(every, (0,))], width, indent="  ")]
-    key = word("key", lang)
+    lines = [term("heading", lang), *fitted_table(table, [(every, (0,))], width, indent="  ")]
+    key = term("key", lang)
     if width is None:
         return [*lines, "  " + key]
     return [*lines, *packed(key.split(" "), width, "  ", " ")]
@@ -61,13 +56,13 @@ def report_markdown(people: People | None, lang: str) -> list[str]:
     if people is None:
         return []
     table = _rows(people, lang)
-    lines = [f"## {word('heading', lang)}", ""]
+    lines = [f"## {term('heading', lang)}", ""]
     lines.append("| " + " | ".join(table[0]) + " |")
     lines.append("|---|" + "---:|" * len(COLUMNS))
     for row in table[1:]:
         name = md_cell(row[0]).replace("<br>", " ")
         lines.append("| " + " | ".join([name, *row[1:]]) + " |")
-    return [*lines, "", word("key", lang), ""]
+    return [*lines, "", term("key", lang), ""]
 
 
 def report_json(people: People) -> dict[str, Any]:
