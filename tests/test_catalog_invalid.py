@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {
         3,
         ", item 'team-meeting': unknown key 'dew'.",
         "Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, start, "
-        "since, tags, enabled, measures.",
+        "since, tags, enabled, measures, assign, rotate.",
     ),
     "missing-title": case(
         "items:\n  - id: weekly-sync\n    area: team-management\n    cadence: weekly\n",
@@ -296,7 +296,7 @@ def test_exact_error_for_a_misspelt_key(user_dir: Path) -> None:
     assert result.stderr == (
         f"Error: {path}, line 3, item 'team-meeting': unknown key 'dew'.\n"
         "Hint: Did you mean 'due'? Keys: id, title, details, area, cadence, due, rrule, "
-        "start, since, tags, enabled, measures.\n"
+        "start, since, tags, enabled, measures, assign, rotate.\n"
     )
 
 

@@ -75,7 +75,7 @@ def test_a_checklist_file_error_names_file_line_and_item_in_arabic(config_dir: P
     assert result.stderr == (
         f"خطأ: {path}، السطر 6، المهمة 'my-item': مفتاح غير معروف 'tgas'.\n"
         "تلميح: هل تقصد 'tags'؟ المفاتيح: id, title, details, area, cadence, due, "
-        "rrule, start, since, tags, enabled, measures.\n"
+        "rrule, start, since, tags, enabled, measures, assign, rotate.\n"
     )
 
 

@@ -21,6 +21,7 @@ written over a file that does not read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,13 +32,22 @@ from csm_checklist.messages import Msg
 
 # A range longer than this is almost always a typed year ("2026-07-01..2027-07-14").
 MAX_RANGE_DAYS = 366
-KEYS = ("date", "reason", "source")
+KEYS = ("date", "reason", "source", "who")
 FILE_HINT = Msg("errors.days_off_file_hint")
 HEADER = (
     "# Days off: csm treats them like weekend days. Each entry is one date or a\n"
     "# range (YYYY-MM-DD..YYYY-MM-DD). Entries with a `source:` were imported by\n"
     "# `csm off holidays`; a new import replaces them. Managed by `csm off`.\n"
 )
+
+
+# A person is a login, spelt as the team's logins are (store/pg_admin.py).
+LOGIN = re.compile(r"[a-z_][a-z0-9_.@-]{0,62}\Z")
+
+
+def is_login(text: object) -> bool:
+    """Whether `text` is spelt as a login."""
+    return isinstance(text, str) and bool(LOGIN.match(text))
 
 
 class DaysOffError(BadInput):
@@ -51,6 +61,7 @@ class DayOff(NamedTuple):
     end: date
     reason: str = ""
     source: str = ""
+    who: str = ""  # a login: that person's leave, not a day off for the team
 
     def days(self) -> Iterable[date]:
         day = self.start
@@ -183,12 +194,19 @@ def _entry(path: Path, node: Any) -> DayOff:
             path, _line(fields["date"]), reason_of(exc), Msg("errors.days_off_date_hint")
         ) from None
     texts = {}
-    for key in ("reason", "source"):
+    for key in ("reason", "source", "who"):
         value = fields[key].value if key in fields else ""
         if "\n" in str(value):
             raise _fail(path, _line(fields[key]), Msg("errors.one_line", key=key), FILE_HINT)
         texts[key] = str(value).strip()
-    return DayOff(start, end, texts["reason"], texts["source"])
+    if texts["who"] and not is_login(texts["who"]):
+        raise _fail(
+            path,
+            _line(fields["who"]),
+            Msg("owners.bad_login", key="who", shown=repr(texts["who"])),
+            Msg("owners.bad_login_hint"),
+        )
+    return DayOff(start, end, texts["reason"], texts["source"], texts["who"])
 
 
 def _line(node: Any) -> int:
@@ -201,9 +219,12 @@ def _fail(path: Path, line: int, problem: str, hint: str) -> DaysOffError:
 
 
 def reasons_by_date(entries: Iterable[DayOff]) -> dict[date, str]:
-    """Each day off and why; two entries on one day join their reasons."""
+    """Each day off for the team and why; two entries on one day join their
+    reasons. A person's leave (`who:`) is not a day off for the team."""
     reasons: dict[date, str] = {}
     for entry in entries:
+        if entry.who:
+            continue
         for day in entry.days():
             before = reasons.get(day)
             if before is None or not before:
@@ -239,12 +260,14 @@ def render(entries: Sequence[DayOff]) -> str:
     strings that YAML reads as they are, so any reason in any language
     round-trips, controls included."""
     lines = [HEADER.rstrip("\n"), "days_off:"]
-    for entry in sorted(entries, key=lambda e: (e.start, e.end, e.source, e.reason)):
+    for entry in sorted(entries, key=lambda e: (e.start, e.end, e.who, e.source, e.reason)):
         lines.append(f"  - date: {entry.text}")
         if entry.reason:
             lines.append(f"    reason: {_quoted(entry.reason)}")
         if entry.source:
             lines.append(f"    source: {_quoted(entry.source)}")
+        if entry.who:
+            lines.append(f"    who: {entry.who}")
     return "\n".join(lines) + "\n"
 
 
@@ -259,11 +282,15 @@ def save_days_off(path: Path, entries: Sequence[DayOff]) -> None:
 
 
 def add_range(
-    entries: Sequence[DayOff], start: date, end: date, reason: str
+    entries: Sequence[DayOff], start: date, end: date, reason: str, who: str = ""
 ) -> tuple[list[DayOff], int]:
-    """`entries` with start..end added, and how many of its days were not off yet."""
-    known = reasons_by_date(entries)
-    new = DayOff(start, end, reason.strip())
+    """`entries` with start..end added (`who`'s leave when given), and how
+    many of its days were not off yet (for that person, with `who`)."""
+    if who:
+        known = {day: "" for entry in entries if entry.who == who for day in entry.days()}
+    else:
+        known = reasons_by_date(entries)
+    new = DayOff(start, end, reason.strip(), "", who)
     fresh = sum(1 for day in new.days() if day not in known)
     if not fresh:
         return list(entries), 0
@@ -271,15 +298,16 @@ def add_range(
 
 
 def remove_range(
-    entries: Sequence[DayOff], start: date, end: date
+    entries: Sequence[DayOff], start: date, end: date, who: str = ""
 ) -> tuple[list[DayOff], list[date]]:
     """`entries` without the days start..end (an entry that overlaps them is
-    cut down or split), and the days that were removed."""
+    cut down or split), and the days that were removed. Only the team's
+    days off, or only `who`'s leave when given, are touched."""
     kept: list[DayOff] = []
     removed: set[date] = set()
     one_day = timedelta(days=1)
     for entry in entries:
-        if entry.end < start or entry.start > end:
+        if entry.end < start or entry.start > end or entry.who != who:
             kept.append(entry)
             continue
         removed.update(day for day in entry.days() if start <= day <= end)
@@ -326,3 +354,12 @@ def entries_in_year(entries: Iterable[DayOff], year: int | None) -> list[DayOff]
     """Entries with at least one day in `year` (all when None), in date order."""
     chosen = [e for e in entries if year is None or e.start.year <= year <= e.end.year]
     return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def leave_by_person(entries: Iterable[DayOff]) -> dict[str, frozenset[date]]:
+    """Each person's days of leave (entries with `who:`)."""
+    days: dict[str, set[date]] = {}
+    for entry in entries:
+        if entry.who:
+            days.setdefault(entry.who, set()).update(entry.days())
+    return {who: frozenset(found) for who, found in days.items()}

@@ -79,6 +79,9 @@ class Item(NamedTuple):
     due_spec: str | int | dict[str, Any] | None = None
     since: date | None = None  # track from this day on (never before csm first saw the item)
     measures: tuple[Measure, ...] = ()  # the numbers its done may record
+    assign: str | None = None  # `assign: LOGIN`: the one person who owns it
+    rotate: tuple[str, ...] = ()  # `rotate: [a, b, c]`: one person per period, in order
+    owner_line: int = 0  # the line of `assign:` or `rotate:`, for "unknown person" errors
 
     @property
     def cadence(self) -> str:

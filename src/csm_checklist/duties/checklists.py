@@ -108,6 +108,8 @@ ITEM_KEYS = (
     "tags",
     "enabled",
     "measures",
+    "assign",
+    "rotate",
 )
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -468,6 +470,14 @@ def _parse_field(path: Path, who: str, kind: str, key: str, node: Any) -> Any:
         if key == "details" and is_null:
             return None
         return _parse_text(path, who, key, node)
+    if key in ("assign", "rotate"):
+        if is_null:
+            return None
+        from csm_checklist.duties.people import parse_owners
+
+        return parse_owners(
+            key, node, lambda n, problem, hint: _fail(path, _line(n), who, problem, hint)
+        )
     if key in ("due", "start", "since") and is_null:
         return None  # an override's way to say "no due rule" / "no start"
     if key == "due":

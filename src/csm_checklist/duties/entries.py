@@ -155,6 +155,20 @@ def make_item(entry: Definition, areas: dict[str, Area | None], problems: Proble
     recurrence = checked(problems, entry, item_recurrence)
     if len(problems) > before or entry.bad or None in (title, area_id, recurrence):
         return None
+    assign = entry.fields.get("assign")
+    rotate = entry.fields.get("rotate")
+    if assign is not None and assign.value and rotate is not None and rotate.value:
+        problems.append(
+            fail(
+                rotate.source,
+                rotate.line,
+                who,
+                Msg("owners.assign_and_rotate"),
+                Msg("owners.assign_and_rotate_hint"),
+            )
+        )
+        return None
+    owned = assign if assign is not None and assign.value else rotate
     due = entry.fields.get("due")
     tags = entry.fields.get("tags")
     enabled = entry.fields.get("enabled")
@@ -171,6 +185,9 @@ def make_item(entry: Definition, areas: dict[str, Area | None], problems: Proble
         due_spec=due.value if due is not None else None,
         since=since.value if (since := entry.fields.get("since")) is not None else None,
         measures=measures.value if (measures := entry.fields.get("measures")) else (),
+        assign=assign.value if assign is not None else None,
+        rotate=rotate.value if rotate is not None and rotate.value else (),
+        owner_line=owned.line if owned is not None and owned.value else 0,
     )
 
 

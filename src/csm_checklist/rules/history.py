@@ -71,6 +71,8 @@ class ItemRule(NamedTuple):
     recurrence: Recurrence
     enabled: bool = True
     since: date | None = None
+    assign: str | None = None  # the checklist's `assign:` (see rules/owners.py)
+    rotate: tuple[str, ...] = ()  # the checklist's `rotate:`
 
     @property
     def cadence(self) -> str:
@@ -126,7 +128,7 @@ def _iso(day: date | None) -> str | None:
 
 def _item_json(item: "Item | ItemRule") -> dict[str, Any]:
     rec = item.recurrence
-    return {
+    document: dict[str, Any] = {
         "id": item.id,
         "title": {"en": item.title.en, "ar": item.title.ar},
         "area": item.area,
@@ -137,6 +139,13 @@ def _item_json(item: "Item | ItemRule") -> dict[str, Any]:
         "since": _iso(item.since),
         "enabled": item.enabled,
     }
+    # Only when set: a checklist without owners keeps the very text (and so
+    # the revisions) it had before owners existed.
+    if item.assign:
+        document["assign"] = item.assign
+    if item.rotate:
+        document["rotate"] = list(item.rotate)
+    return document
 
 
 def rules_text(items: "Iterable[Item | ItemRule]", calendar: WorkCalendar, timezone: str) -> str:
@@ -193,6 +202,8 @@ def parse_rules(text: str) -> tuple[WorkCalendar, str, dict[str, ItemRule]]:
             rec,
             bool(raw["enabled"]),
             _optional_day(raw["since"]),
+            str(raw["assign"]) if raw.get("assign") else None,
+            tuple(str(name) for name in raw.get("rotate") or ()),
         )
     return calendar, str(settings.get("timezone", "")), items
 
@@ -512,7 +523,18 @@ class Change(NamedTuple):
     after: str = ""
 
 
-_ITEM_FIELDS = ("enabled", "cadence", "due", "rrule", "start", "since", "area", "title")
+_ITEM_FIELDS = (
+    "enabled",
+    "cadence",
+    "due",
+    "rrule",
+    "start",
+    "since",
+    "area",
+    "title",
+    "assign",
+    "rotate",
+)
 
 
 def _field_text(item: dict[str, Any], name: str) -> str:
@@ -525,6 +547,8 @@ def _field_text(item: dict[str, Any], name: str) -> str:
         return "on" if value else "off"
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     return str(value)
 
 
@@ -588,7 +612,16 @@ class Observed(NamedTuple):
 def observe(items: "Iterable[Item]", calendar: WorkCalendar, timezone: str) -> Observed:
     """The rules the catalog and settings hold now."""
     rules = {
-        item.id: ItemRule(item.id, item.title, item.area, item.recurrence, item.enabled, item.since)
+        item.id: ItemRule(
+            item.id,
+            item.title,
+            item.area,
+            item.recurrence,
+            item.enabled,
+            item.since,
+            item.assign,
+            item.rotate,
+        )
         for item in items
     }
     return Observed(rules_text(rules.values(), calendar, timezone), calendar, timezone, rules)
