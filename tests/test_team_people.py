@@ -1,0 +1,132 @@
+"""A new team of three over four weeks and a day of November 2026, on the
+team's PostgreSQL store: the daily monitoring rotates mona → ali → sara
+over the workdays, the weekly meeting is Sara's, Ali takes a week of
+leave. Each morning every member's own duties are the ones the rota says,
+and the month's report per person is what was counted by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+
+from clihelp import run
+
+CHECKLIST = """\
+items:
+  - {id: monitor-accounts, rotate: [mona, ali, sara], tags: [desk]}
+  - {id: team-meeting, assign: sara, tags: [desk]}
+"""
+# Ali's week of leave: his turn on Wednesday 11 goes to the next in order.
+LEAVE = """\
+days_off:
+  - date: 2026-11-09..2026-11-13
+    reason: Annual leave
+    who: ali
+"""
+# Whose turn the monitoring is, workday by workday (counted by hand).
+ROTA = {
+    2: "mona", 3: "ali", 4: "sara", 5: "mona", 6: "ali",
+    9: "sara", 10: "mona", 11: "sara", 12: "sara", 13: "mona",
+    16: "ali", 17: "sara", 18: "mona", 19: "ali", 20: "sara",
+    23: "mona", 24: "ali", 25: "sara", 26: "mona", 27: "ali",
+    30: "sara",
+}  # fmt: skip
+MEETINGS = (5, 12, 19, 26)  # Thursdays: the meeting's due day
+
+
+def as_member(monkeypatch: pytest.MonkeyPatch, team: Any, login: str) -> None:
+    monkeypatch.setenv("CSM_STORE", team.url(login))
+
+
+def at(day: int, clock: str, *args: str) -> Any:
+    with time_machine.travel(f"2026-11-{day:02d} {clock}:00+00:00", tick=False):
+        return run(*args)
+
+
+def mine_this_morning(day: int) -> dict[str, list[str]]:
+    """Each member's own duties on the morning of `day`, as the owners say."""
+    from csm_checklist.cli.commands.common import Env
+    from csm_checklist.cli.commands.people import owners_of
+
+    with time_machine.travel(f"2026-11-{day:02d} 08:00:00+00:00", tick=False):
+        env = Env.load()
+        with env.open_log() as log:
+            history = env.history(log)
+            owners = owners_of(env, log, history)
+            found: dict[str, list[str]] = {"mona": [], "ali": [], "sara": []}
+            for item_id in ("monitor-accounts", "team-meeting"):
+                period = history.timeline(item_id).period_containing(date(2026, 11, day))
+                assert period is not None
+                owner = owners.owner(item_id, period.start)
+                if owner is not None:
+                    found[owner].append(item_id)
+    return found
+
+
+def test_four_weeks_of_a_team_of_three(
+    team: Any, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
+    (config_dir / "checklists").mkdir(parents=True)
+    (config_dir / "checklists" / "desk.yaml").write_text(CHECKLIST, encoding="utf-8")
+    (config_dir / "days-off.yaml").write_text(LEAVE, encoding="utf-8")
+    as_member(monkeypatch, team, "sara")  # the lead starts the team's tracking
+    assert at(2, "08:00", "history", "start", "2026-11-02").exit_code == 0
+
+    for day in range(2, 31):
+        if date(2026, 11, day).weekday() >= 5:
+            continue
+        mine = mine_this_morning(day)
+        for login in ("mona", "ali", "sara"):
+            expected = ["monitor-accounts"] if ROTA[day] == login else []
+            # The weekly meeting is Sara's, every week of it, done or not.
+            expected += ["team-meeting"] if login == "sara" else []
+            assert mine[login] == expected, (day, login)
+
+        owner, doer, clock = ROTA[day], ROTA[day], "09:30"
+        if day == 18:
+            doer = "ali"  # Ali does Mona's turn
+        if day == 24:
+            continue  # nobody does Ali's turn: missed
+        if day == 26:
+            day_done, clock = 27, "09:00"  # Mona logs Thursday's on Friday: late
+        else:
+            day_done = day
+        as_member(monkeypatch, team, doer)
+        done = at(day_done, clock, "done", "monitor-accounts", "--on", f"2026-11-{day:02d}")
+        assert done.exit_code == 0, (day, owner, done.stderr)
+        if day in MEETINGS:
+            as_member(monkeypatch, team, "mona" if day == 19 else "sara")  # Mona for Sara
+            meeting = at(day, "15:00", "done", "team-meeting", "--on", f"2026-11-{day:02d}")
+            assert meeting.exit_code == 0, meeting.stderr
+
+    as_member(monkeypatch, team, "ali")
+    with time_machine.travel("2026-12-01 08:00:00+00:00", tick=False):
+        month = run("report", "--previous", "--tag", "desk", "-f", "json")
+    assert month.exit_code == 0, month.stderr
+    document = json.loads(month.stdout)
+    keys = ("assigned", "done", "done_for", "late", "missed", "skipped", "due")
+    rows = {p["name"]: [p[k] for k in keys] for p in document["people"]["persons"]}
+    assert rows == {
+        # mona: 7 turns; did 6 of them (26 late) and Sara's meeting on the 19th.
+        "mona": [7, 7, 1, 1, 0, 0, 0],
+        # ali: 6 turns (his leave's went to Sara); 24 missed; did Mona's 18th.
+        "ali": [6, 6, 0, 0, 1, 0, 0],
+        # sara: 8 turns and 4 meetings; Mona did one meeting for her.
+        "sara": [12, 11, 1, 0, 0, 0, 0],
+    }
+    assert document["people"]["team"] == dict.fromkeys(keys, 0)
+    total = document["total"]
+    assert (total["expected"], total["done"], total["late"], total["missed"]) == (25, 24, 1, 1)
+    assert [document["people"]["total"][k] for k in keys] == [25, 24, 2, 1, 1, 0, 0]
+    # One person's report is theirs alone, as before: no table per person.
+    with time_machine.travel("2026-12-01 08:00:00+00:00", tick=False):
+        alis = run("report", "--previous", "--tag", "desk", "-f", "json", "--by", "ali")
+    assert alis.exit_code == 0, alis.stderr
+    narrowed = json.loads(alis.stdout)
+    assert "people" not in narrowed
+    assert (narrowed["by"], narrowed["total"]["done"]) == ("Ali", 6)
