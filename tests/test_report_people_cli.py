@@ -55,6 +55,13 @@ def report(*args: str) -> str:
     return result.stdout
 
 
+def whole(*args: str) -> str:
+    """The week's report with every item (no checklist of the test's own)."""
+    result = run_on("2026-11-23", "report", "-p", "week", "--on", "2026-11-16", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
 def section(text: str, heading: str) -> str:
     return text[text.index(heading) :]
 
@@ -140,3 +147,72 @@ def test_in_arabic(week: None, config_dir: Path) -> None:
 
     assert unmarked(section(report(), "حسب الشخص")) == AR_TEXT
     assert section(report("-f", "md"), "## حسب الشخص") == AR_MARKDOWN
+
+
+def test_at_a_narrow_terminal_names_are_shortened_and_figures_kept_whole(
+    week: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CSM_FORCE_TERMINAL", "1")
+    monkeypatch.setenv("COLUMNS", "66")
+    assert section(report(), "By person").splitlines()[:8] == [
+        "By person",
+        "  Person       Assigned  Done by them  Done for them  Late  Missed",
+        "  ali          2         2             1              0     0",
+        "  mona         3         3             0              1     1",
+        "  sara         1         0             1              0     0",
+        "  Team (no o…  0         0             0              0     0",
+        "  Total        6         5             2              1     1",
+        "  Assigned, late and missed count each person's own duties; done",
+    ]
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = section(report(), "By person")
+    assert shown.splitlines()[:5] == [
+        "By person",
+        "  ali",
+        "      Assigned 2 · Done by them 2 · Done for them 1 · Late 0",
+        "      Missed 0",
+        "  mona",
+    ]
+    assert all(len(line) <= 60 for line in shown.splitlines())
+
+
+def test_the_html_page_has_the_table_with_the_jsons_figures(week: None) -> None:
+    pytest.importorskip("jinja2")
+    from test_report_html import Page, value_of
+
+    document = json.loads(report("-f", "json"))
+    page = Page(report("-f", "html"))
+    keys = [key for key in page.figures if key.startswith("people.")]
+    # Three people, the team and the total, five figures each.
+    assert len(keys) == 5 * 5
+    for key in keys:
+        assert page.figures[key] == [str(value_of(document, key))], key
+    assert "Done for them" in page.text and "Team (no owner)" in page.text
+
+
+def test_one_persons_log_reads_as_it_always_has(config_dir: Path) -> None:
+    """No owners and one person: no per-person table in any format (the
+    reports' golden files hold the rest of the page as it was)."""
+    (config_dir / "checklists").mkdir(parents=True)
+    (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+    track_from("2026-11-16")
+    assert logged_on_the_day("done", "monitor-accounts", "--on", "2026-11-16").exit_code == 0
+    by_name = ("done", "monitor-accounts", "--on", "2026-11-17", "--by", "mona")
+    assert logged_on_the_day(*by_name).exit_code == 0  # the same person, in any case
+    assert "people" not in json.loads(whole("-f", "json"))
+    for fmt in ("text", "md", "html"):
+        assert "By person" not in whole("-f", fmt)
+    # A second person doing the work is told apart, though no one owns it.
+    by_ali = ("done", "monitor-accounts", "--on", "2026-11-18", "--by", "Ali")
+    assert logged_on_the_day(*by_ali).exit_code == 0
+    document = json.loads(whole("-f", "json"))
+    people = document["people"]
+    assert [(p["name"], p["assigned"], p["done"]) for p in people["persons"]] == [
+        ("Mona", 0, 2),
+        ("Ali", 0, 1),
+    ]
+    # Every period is the team's; its done entries all name someone.
+    assert (people["team"]["assigned"], people["team"]["done"]) == (
+        document["total"]["expected"],
+        0,
+    )

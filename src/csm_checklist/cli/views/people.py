@@ -35,7 +35,7 @@ def report_lines(people: People | None, lang: str, width: int | None = None) -> 
     """The section of a text report: heading, table, key ([] with no people).
     With `width`, fitted to a terminal that wide (names are shortened,
     figures never)."""
-    from csm_checklist.cli.views.common import packed
+    from csm_checklist.cli.views.common import cell_len, fit_line, packed
     from csm_checklist.cli.views.measures import fitted_table
 
     if people is None:
@@ -46,6 +46,14 @@ def report_lines(people: People | None, lang: str, width: int | None = None) -> 
     key = term("key", lang)
     if width is None:
         return [*lines, "  " + key]
+    if max(cell_len(line) for line in lines) > width:
+        # Too narrow for the table: each row's name, then its figures
+        # named, on as many lines as they need (a figure is never cut).
+        lines = [term("heading", lang)]
+        for row in table[1:]:
+            lines.append(fit_line("  " + row[0], width))
+            parts = [f"{name} {figure}" for name, figure in zip(table[0][1:], row[1:], strict=True)]
+            lines += packed(parts, width, "      ", " · ")
     return [*lines, *packed(key.split(" "), width, "  ", " ")]
 
 
