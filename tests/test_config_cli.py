@@ -70,7 +70,7 @@ def test_an_unknown_key_suggests_the_right_one(config_dir: Path) -> None:
     assert result.stderr.splitlines() == [
         "Error: There is no setting called 'workday'.",
         "Hint: Did you mean workdays? Settings: lang, week_start, workdays, "
-        "fiscal_year_start, timezone, user, region, hijri, store.",
+        "fiscal_year_start, timezone, user, region, hijri, store, people.",
     ]
     assert not (config_dir / "config.yaml").exists()
 

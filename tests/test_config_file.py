@@ -26,6 +26,7 @@ DEFAULTS = {
     "region": "",
     "hijri": "false",
     "store": "",
+    "people": "",
 }
 
 
@@ -60,6 +61,8 @@ HINTS = {
     "Example: csm config set timezone Asia/Riyadh",
     "user": "Hint: Name recorded with each event; empty: the login name. "
     "Example: csm config set user Mona",
+    "people": "Hint: The logins of the people whose duties this log assigns (personal mode; "
+    "a team's store knows its members). Example: csm config set people mona, ali, sara",
     "store": "Hint: Where the record is kept: empty, the log on this computer; a postgresql:// "
     "address, the team's shared record on that server (no password in it). "
     "Example: csm config set store postgresql:///csm?service=support",
@@ -221,7 +224,7 @@ def test_an_unknown_setting_in_the_file(config_dir: Path) -> None:
     assert result.stderr.splitlines() == [
         f"Error: The config file {path}, line 1: There is no setting called 'colour'.",
         "Hint: Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, "
-        "hijri, store.",
+        "hijri, store, people.",
     ]
 
 
@@ -313,7 +316,7 @@ def test_an_unknown_key_with_nothing_close() -> None:
     assert (
         caught.value.hint
         == "Settings: lang, week_start, workdays, fiscal_year_start, timezone, user, region, "
-        "hijri, store."
+        "hijri, store, people."
     )
 
 

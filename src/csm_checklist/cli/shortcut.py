@@ -3,7 +3,7 @@
 Importing typer and building the app costs about a third of the morning
 command's time, before a word of it is parsed. When the arguments are one of
 the plain forms of `csm today` (bare `csm`, or `today` with --on, --all,
---json, --as-logged and --tag, as `--on DATE` or `--on=DATE`), this runs the
+--json, --mine, --as-logged and --tag, as `--on DATE` or `--on=DATE`), this runs the
 command itself, exactly as the app would. Anything else returns None and goes
 to typer, which stays the parser of every other form: help, completion, an
 option this does not know, a value that begins with `-` or is empty, a second
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 # The options of `csm today`: those that are flags, and those that take a value.
-FLAGS = ("--all", "--json")
+FLAGS = ("--all", "--json", "--mine")
 VALUES = ("--on", "--as-logged", "--tag")
 
 
@@ -32,6 +32,7 @@ class TodayOptions(TypedDict):
     json_output: bool
     as_logged: str | None
     tag: str | None
+    mine: bool
 
 
 def today_options(args: Sequence[str]) -> TodayOptions | None:
@@ -63,6 +64,7 @@ def today_options(args: Sequence[str]) -> TodayOptions | None:
         json_output="--json" in flags,
         as_logged=values.get("--as-logged"),
         tag=values.get("--tag"),
+        mine="--mine" in flags,
     )
 
 

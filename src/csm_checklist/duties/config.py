@@ -164,6 +164,18 @@ def _check_user(value: str) -> str:
     return name
 
 
+def _check_people(value: str) -> str:
+    from csm_checklist.dates.daysoff import is_login
+
+    names = [name.strip() for name in value.replace(",", " ").split()]
+    for name in names:
+        if not is_login(name):
+            raise ValueError(Msg("errors.bad_person", value=name))
+        if names.count(name) > 1:
+            raise ValueError(Msg("errors.person_twice", value=name))
+    return ", ".join(names)
+
+
 def _check_region(value: str) -> str:
     # Only the shape here: loading settings must not import the holidays
     # package. `csm config set region` checks the code against it.
@@ -292,6 +304,13 @@ SETTINGS: dict[str, Setting] = {
             check_store,
             "postgresql:///csm?service=support",
         ),
+        Setting(
+            "people",
+            "",
+            Msg("help.setting.people"),
+            _check_people,
+            "mona, ali, sara",
+        ),
     )
 }
 
@@ -308,6 +327,7 @@ class Settings(NamedTuple):
     region: str = ""
     hijri: str = "false"
     store: str = ""
+    people: str = ""
     source: Path | None = None
 
     @property
@@ -321,6 +341,11 @@ class Settings(NamedTuple):
     @property
     def show_hijri(self) -> bool:
         return self.hijri == "true"
+
+    @property
+    def people_list(self) -> tuple[str, ...]:
+        """The logins of the `people` setting, in order."""
+        return tuple(name.strip() for name in self.people.split(",") if name.strip())
 
     @property
     def user_name(self) -> str:
@@ -428,7 +453,9 @@ def _read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         if value_node.id == "mapping":
             raise _bad_line(path, line, Msg("errors.config_mapping_value", key=key))
         if value_node.id == "sequence":
-            if key != "workdays" or any(child.id != "scalar" for child in value_node.value):
+            if key not in ("workdays", "people") or any(
+                child.id != "scalar" for child in value_node.value
+            ):
                 raise _bad_line(path, line, Msg("errors.config_list_value", key=key))
             value: Any = [yamlread.build_scalar(child) for child in value_node.value]
         else:

@@ -775,6 +775,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} ليست منطقة زمنية من IANA؛ استخدم اسمًا مثل Africa/Cairo أو Asia/Riyadh",
     ),
     "errors.bad_user": ("a user name is one line", "اسم المستخدم سطر واحد"),
+    "errors.bad_person": (
+        "{value!r} is not a login (lower-case letters, digits, . _ @ -)",
+        "{value!r} ليس اسم دخول (حروف لاتينية صغيرة وأرقام و . _ @ -)",
+    ),
+    "errors.person_twice": ("{value!r} is named twice", "ورد {value!r} مرتين"),
     "errors.bad_region": (
         "{value!r} is not a two-letter country code such as SA, AE or EG",
         "{value!r} ليس رمز دولة من حرفين مثل SA أو AE أو EG",

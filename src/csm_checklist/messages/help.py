@@ -588,19 +588,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Change one setting; the value is checked before anything is written.\n"
         "`region CC` also sets workdays and week_start from the country's weekend.\n\n"
         "Settings: lang, week_start, workdays, fiscal_year_start, timezone, user,\n"
-        "region, hijri, store. `csm config show` shows their values.\n\n"
+        "region, hijri, store, people. `csm config show` shows their values.\n\n"
         "Example: csm config set workdays sun-thu",
         "غيّر إعدادًا واحدًا؛ تُفحص القيمة قبل كتابة أي شيء. "
         "و region CC يضبط أيضًا workdays و week_start من عطلة نهاية الأسبوع في البلد.\n\n"
         "الإعدادات: lang و week_start و workdays و fiscal_year_start و timezone و user "
-        "و region و hijri و store. ويعرض csm config show قيمها.\n\n"
+        "و region و hijri و store و people. ويعرض csm config show قيمها.\n\n"
         "مثال: csm config set workdays sun-thu",
     ),
     "help.config.set.key": (
         "Setting name: lang, week_start, workdays, fiscal_year_start, timezone, user, "
-        "region, hijri, store.",
+        "region, hijri, store, people.",
         "اسم الإعداد: lang أو week_start أو workdays أو fiscal_year_start أو timezone "
-        "أو user أو region أو hijri أو store.",
+        "أو user أو region أو hijri أو store أو people.",
     ),
     "help.config.set.value": ("New value, e.g. sun-thu.", "القيمة الجديدة، مثل sun-thu."),
     "help.config.path": (
@@ -633,6 +633,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "address, the team's shared record on that server (no password in it).",
         "مكان حفظ السجل: فارغ، السجل على هذا الحاسوب؛ عنوان postgresql://، سجل الفريق "
         "المشترك على ذلك الخادم (دون كلمة مرور فيه).",
+    ),
+    "help.setting.people": (
+        "The logins of the people whose duties this log assigns (personal mode; a team's "
+        "store knows its members).",
+        "أسماء دخول الأشخاص الذين يسند هذا السجل مهامهم (الاستخدام الشخصي؛ مخزن الفريق "
+        "يعرف أعضاءه).",
     ),
     "help.setting.user": (
         "Name recorded with each event; empty: the login name.",
@@ -849,5 +855,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.measures.since": (
         "Only periods ending on this day or later.",
         "الفترات التي تنتهي في هذا اليوم أو بعده فقط.",
+    ),
+    # csm assign and csm today --mine (owners)
+    "help.assign": (
+        "Give a duty an owner (one person), a rotation (several, who take turns one "
+        "period each, in that order) or no owner (--nobody), from a day on (--from, "
+        "default today). Earlier periods keep their owners.\n\n"
+        "Example: csm assign weekly-review mona ali sara --from 2027-01-04",
+        "أسند مهمة إلى مالك (شخص واحد)، أو إلى تناوب (عدة أشخاص يتناوبون، فترة لكل منهم، "
+        "بهذا الترتيب)، أو اجعلها بلا مالك (--nobody)، من يوم فصاعدًا (--from، واليوم "
+        "افتراضيًا). تبقى الفترات السابقة لمالكيها.\n\n"
+        "مثال: csm assign weekly-review mona ali sara --from 2027-01-04",
+    ),
+    "help.summary.assign": (
+        "Give a duty an owner or a rotation from a day on.",
+        "أسند مهمة إلى مالك أو تناوب من يوم فصاعدًا.",
+    ),
+    "help.assign.item": (
+        "The item: its id or words of its title.",
+        "البند: معرّفه أو كلمات من عنوانه.",
+    ),
+    "help.assign.people": (
+        "One login (the owner), or several (a rotation, in order).",
+        "اسم دخول واحد (المالك)، أو عدة أسماء (تناوب، بالترتيب).",
+    ),
+    "help.assign.nobody": (
+        "No owner: the duty is the team's.",
+        "بلا مالك: المهمة للفريق.",
+    ),
+    "help.assign.from": (
+        "The first day it holds (YYYY-MM-DD, today or tomorrow); default today.",
+        "أول يوم يسري فيه (YYYY-MM-DD أو today أو tomorrow)؛ اليوم افتراضيًا.",
+    ),
+    "help.today.mine": (
+        "Only my duties: those I own, or whose turn is mine.",
+        "مهامي فقط: ما أملكه، أو ما جاء دوري فيه.",
     ),
 }

@@ -31,6 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write `assign: {login}` instead, or add the others to the rotation.",
         "اكتب `assign: {login}` بدلًا منه، أو أضف الآخرين إلى التناوب.",
     ),
+    "owners.person_twice": (
+        "{login} is named twice.",
+        "ورد {login} مرتين.",
+    ),
     "owners.rotate_twice": (
         "{login} is in the rotation twice",
         "يرد {login} في التناوب مرتين",
@@ -47,4 +51,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Keep one: `assign:` for one owner, `rotate:` for people who take turns.",
         "أبقِ واحدًا: `assign:` لمالك واحد، و `rotate:` لأشخاص يتناوبون.",
     ),
+    # People csm knows (rules/owners.py)
+    "owners.unknown_person": ("unknown person {login!r}", "شخص غير معروف {login!r}"),
+    "owners.unknown_person_line": ("Unknown person {login!r}.", "شخص غير معروف {login!r}."),
+    "owners.people_team": (
+        "The team's members: {people}. An administrator adds members with `csm team add`.",
+        "أعضاء الفريق: {people}. يضيف المسؤول الأعضاء بالأمر `csm team add`.",
+    ),
+    "owners.people_personal": (
+        'People: {people}. Add someone with `csm config set people "{people}, LOGIN"`.',
+        'الأشخاص: {people}. أضف شخصًا بالأمر `csm config set people "{people}, LOGIN"`.',
+    ),
+    "owners.no_people": (
+        'Name the people first: `csm config set people "mona, ali, sara"`.',
+        'سمِّ الأشخاص أولًا: `csm config set people "mona, ali, sara"`.',
+    ),
+    # csm assign (cli/commands/assign.py)
+    "owners.from_past": (
+        "--from {day} is before today ({today}): an assignment changes owners from a day "
+        "on, never the past.",
+        "التاريخ --from {day} قبل اليوم ({today}): الإسناد يغيّر المالكين من يوم فصاعدًا، "
+        "ولا يغيّر الماضي أبدًا.",
+    ),
+    "owners.from_past_hint": (
+        "Leave out --from to assign from today, or name a later day.",
+        "احذف --from للإسناد من اليوم، أو اذكر يومًا لاحقًا.",
+    ),
+    "owners.people_or_nobody": (
+        "Name one person, several (a rotation), or --nobody.",
+        "اذكر شخصًا واحدًا، أو عدة أشخاص (تناوب)، أو --nobody.",
+    ),
+    "owners.people_or_nobody_hint": (
+        "Example: csm assign {item} mona  ·  csm assign {item} mona ali sara  ·  "
+        "csm assign {item} --nobody",
+        "مثال: csm assign {item} mona  ·  csm assign {item} mona ali sara  ·  "
+        "csm assign {item} --nobody",
+    ),
+    "owners.leads_only": (
+        "Only a lead assigns duties on the team's store ({login} is a member).",
+        "لا يسند المهام في مخزن الفريق إلا القائد ({login} عضو).",
+    ),
+    "owners.leads_only_hint": (
+        "Ask a lead of the team to run this command.",
+        "اطلب من أحد قادة الفريق تشغيل هذا الأمر.",
+    ),
+    "owners.assigned_owner": (
+        "{item}: owned by {login} from {day}.",
+        "{item}: يملكها {login} من {day}.",
+    ),
+    "owners.assigned_rotation": (
+        "{item}: {people} take turns, one per period, from {day}.",
+        "{item}: يتناوب عليها {people}، واحد في كل فترة، من {day}.",
+    ),
+    "owners.assigned_nobody": (
+        "{item}: the team's duty, with no owner, from {day}.",
+        "{item}: مهمة الفريق، بلا مالك، من {day}.",
+    ),
+    "owners.this_period": (
+        "This period ({period}): {login}.",
+        "هذه الفترة ({period}): {login}.",
+    ),
+    "owners.this_period_team": (
+        "This period ({period}): the team's.",
+        "هذه الفترة ({period}): للفريق.",
+    ),
+    # Views: csm today, csm due, csm show
+    "owners.team": ("team", "الفريق"),
+    "owners.mine_heading": ("My duties", "مهامي"),
+    "owners.mine_heading_none": ("Nothing of yours is due.", "لا شيء من مهامك مستحق."),
+    "owners.team_heading": ("The team's duties and their owners", "مهام الفريق ومالكوها"),
+    "owners.team_heading_none": ("Nothing else is due.", "لا شيء آخر مستحق."),
 }

@@ -47,6 +47,10 @@ The public API (build one `Owners` per command; everything is pure):
 - `people() -> tuple[str, ...]`: the known people in their order, then
   anyone else an assignment names, sorted.
 - `on_leave(login, day) -> bool`.
+
+And for commands: `check_person(login, known, team)` and
+`check_catalog(items, known, team)` refuse a name csm does not know (exit 2,
+with a "did you mean"); `leave_days(spans)`.
 """
 
 from __future__ import annotations
@@ -56,8 +60,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from csm_checklist.errors import BadInput
+from csm_checklist.messages import Msg
+
 if TYPE_CHECKING:
     from csm_checklist.dates.schedule import Period
+    from csm_checklist.duties.catalog import Item
     from csm_checklist.rules.history import History, ItemRule, Timeline
     from csm_checklist.store.assignment_records import AssignmentRecord
 
@@ -250,6 +258,52 @@ class Owners:
         return self._known + tuple(sorted(named - known))
 
 
+# Checking names ------------------------------------------------------------------
+
+
+def unknown_person(login: str, known: Sequence[str], team: bool) -> BadInput:
+    """The error for a name csm does not know, with a "did you mean"."""
+    from csm_checklist.duties.yamlfields import did_you_mean, then
+
+    return BadInput(
+        Msg("owners.unknown_person_line", login=login),
+        hint=then(did_you_mean(login, known), people_hint(known, team)),
+    )
+
+
+def people_hint(known: Sequence[str], team: bool) -> Msg:
+    """Who csm knows, and how to add someone."""
+    if team:
+        return Msg("owners.people_team", people=", ".join(known))
+    if not known:
+        return Msg("owners.no_people")
+    return Msg("owners.people_personal", people=", ".join(known))
+
+
+def check_person(login: str, known: Sequence[str], team: bool) -> str:
+    """`login` when csm knows it; BadInput (exit 2) with a "did you mean" else."""
+    if login not in known:
+        raise unknown_person(login, known, team)
+    return login
+
+
+def check_catalog(items: Iterable[Item], known: Sequence[str], team: bool) -> None:
+    """Refuse (exit 2) the first `assign:` or `rotate:` naming someone csm
+    does not know, with the file, the line and the item."""
+    from csm_checklist.duties.yamlfields import did_you_mean, fail, then
+
+    for item in items:
+        for login in (item.assign,) if item.assign else item.rotate:
+            if login not in known:
+                raise fail(
+                    item.source,
+                    item.owner_line or item.line,
+                    Msg("errors.who_item", id=item.id),
+                    Msg("owners.unknown_person", login=login),
+                    then(did_you_mean(login, known), people_hint(known, team)),
+                )
+
+
 def leave_days(entries: Iterable[tuple[str, date, date]]) -> dict[str, frozenset[date]]:
     """Each person's days of leave from (who, first, last) spans."""
     days: dict[str, set[date]] = {}
@@ -261,4 +315,13 @@ def leave_days(entries: Iterable[tuple[str, date, date]]) -> dict[str, frozenset
     return {who: frozenset(found) for who, found in days.items()}
 
 
-__all__ = ["Assignment", "Owners", "leave_days", "rule_people"]
+__all__ = [
+    "Assignment",
+    "Owners",
+    "check_catalog",
+    "check_person",
+    "leave_days",
+    "people_hint",
+    "rule_people",
+    "unknown_person",
+]

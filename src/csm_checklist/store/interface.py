@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
+from csm_checklist.store.assignment_records import AssignmentRecord
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import Event, NoteChange, RevisionRecord, StartRecord
 from csm_checklist.store.run_records import RunRecord, StepEvent
@@ -209,6 +210,13 @@ class Store(Protocol):
 
     def revisions(self) -> list[RevisionRecord]:
         """Every revision of the rules, by `effective`, then oldest recorded."""
+
+    def assignments(self) -> list[AssignmentRecord]:
+        """Every `csm assign` change, by `effective`, then oldest recorded."""
+
+    def add_assignment(self, record: AssignmentRecord) -> None:
+        """Record a `csm assign` change (on the team's store: leads only,
+        enforced by the server)."""
 
     def add_start(self, record: StartRecord, *, unless_any: bool = False) -> bool:
         """Record a tracking start (`csm history start`; a new log's first).

@@ -371,6 +371,34 @@ GRANT EXECUTE ON FUNCTION csm.merge_note_change(text, text, text, text, text, te
     TO csm_member;
 """,
     ),
+    (
+        "assign_1_assignments",
+        """
+-- `csm assign`: who owns an item from a date on. Append-only; only leads
+-- may add a change (row-level security, forced on the owner too), and
+-- recorded_by is always the connected login (members cannot write it).
+CREATE TABLE csm.assignments (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uuid text NOT NULL UNIQUE CHECK (length(uuid) BETWEEN 1 AND 64),
+    item_id text NOT NULL,
+    effective text NOT NULL,
+    people text NOT NULL,
+    recorded_at text NOT NULL,
+    recorded_at_utc text NOT NULL,
+    recorded_by text NOT NULL DEFAULT session_user
+);
+CREATE TRIGGER assignments_append_only BEFORE UPDATE OR DELETE ON csm.assignments
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+ALTER TABLE csm.assignments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE csm.assignments FORCE ROW LEVEL SECURITY;
+CREATE POLICY assignments_read ON csm.assignments FOR SELECT USING (true);
+CREATE POLICY assignments_leads ON csm.assignments FOR INSERT
+    WITH CHECK (csm.is_lead() AND recorded_by = session_user);
+GRANT SELECT ON csm.assignments TO csm_member;
+GRANT INSERT (uuid, item_id, effective, people, recorded_at, recorded_at_utc)
+    ON csm.assignments TO csm_member;
+""",
+    ),
 ]
 
 KNOWN = tuple(name for name, _sql in MIGRATIONS)

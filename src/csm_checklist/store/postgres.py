@@ -27,6 +27,11 @@ from psycopg.types.string import TextLoader
 from csm_checklist.errors import ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
+from csm_checklist.store.assignment_records import (
+    AssignmentRecord,
+    assignment_from_row,
+    assignment_params,
+)
 from csm_checklist.store.interface import Store
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import (
@@ -734,6 +739,30 @@ class PostgresStore:
             RevisionRecord(uuid, date.fromisoformat(day), datetime.fromisoformat(moment), rules)
             for uuid, day, moment, rules in rows
         ]
+
+    def member_logins(self) -> list[str]:
+        """The logins of the team's members, in the order `csm team list` gives."""
+        rows = self._rows("SELECT login FROM members ORDER BY lower(name), login")
+        return [str(row[0]) for row in rows]
+
+    def assignments(self) -> list[AssignmentRecord]:
+        rows = self._rows(
+            "SELECT uuid, item_id, effective, people, recorded_at, recorded_by "
+            "FROM assignments ORDER BY effective, recorded_at_utc, id"
+        )
+        return [assignment_from_row(row) for row in rows]
+
+    def add_assignment(self, record: AssignmentRecord) -> None:
+        """Record a `csm assign` change; the server refuses it from a member
+        who is not a lead (NotMet), and records the connected login as its
+        author whatever `record.by` says."""
+        params = assignment_params(record)[:-1]
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO assignments (uuid, item_id, effective, people, recorded_at, "
+                "recorded_at_utc) VALUES (%s, %s, %s, %s, %s, %s)",
+                params,
+            )
 
     # Reading -----------------------------------------------------------------
 

@@ -70,6 +70,7 @@ from csm_checklist.store.sqlite_files import (
 )
 
 if TYPE_CHECKING:
+    from csm_checklist.store.assignment_records import AssignmentRecord
     from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
     from csm_checklist.store.run_records import RunRecord, StepEvent
 
@@ -478,6 +479,31 @@ class SqliteStore:
             except ROW_ERRORS as exc:
                 raise bad_row("revisions", uuid, exc) from None
         return found
+
+    def assignments(self) -> "list[AssignmentRecord]":
+        """Every `csm assign` change, in the order they take effect (then as
+        recorded); [] at once for a log that has none."""
+        with self._errors():
+            rows = self._db.execute(
+                "SELECT uuid, item_id, effective, people, recorded_at, recorded_by "
+                "FROM assignments ORDER BY effective, recorded_at_utc, id"
+            ).fetchall()
+        if not rows:
+            return []
+        from csm_checklist.store.assignment_records import assignment_from_row
+
+        return [assignment_from_row(row) for row in rows]
+
+    def add_assignment(self, record: "AssignmentRecord") -> None:
+        """Record a `csm assign` change."""
+        from csm_checklist.store.assignment_records import assignment_params
+
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO assignments (uuid, item_id, effective, people, recorded_at, "
+                "recorded_at_utc, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                assignment_params(record),
+            )
 
     # Reading -----------------------------------------------------------------
 

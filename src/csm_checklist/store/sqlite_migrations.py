@@ -198,6 +198,27 @@ def create_measures_table(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def create_assignments_table(db: sqlite3.Connection) -> None:
+    # `csm assign`: who owns an item from a date on. Append-only like the
+    # rest of the history; the change in force on a day is the latest
+    # effective on or before it (the latest recorded, on one day).
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            item_id TEXT NOT NULL,
+            effective TEXT NOT NULL,
+            people TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_at_utc TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

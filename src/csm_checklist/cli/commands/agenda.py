@@ -23,9 +23,12 @@ def today(
         None, "--as-logged", help=AS_LOGGED_HELP, metavar="MOMENT"
     ),
     tag: str | None = typer.Option(None, "--tag", help=Msg("help.tag"), metavar="TAG"),
+    mine: bool = typer.Option(False, "--mine", help=Msg("help.today.mine")),
 ) -> None:
     """What needs doing today, what was missed, and progress."""
-    show_today(on=on, show_all=show_all, json_output=json_output, as_logged=as_logged, tag=tag)
+    show_today(
+        on=on, show_all=show_all, json_output=json_output, as_logged=as_logged, tag=tag, mine=mine
+    )
 
 
 def due(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from csm_checklist.duties.catalog import Catalog
     from csm_checklist.duties.playbooks import Playbook
     from csm_checklist.rules.history import History
+    from csm_checklist.rules.owners import Owners
     from csm_checklist.store.interface import Store
     from csm_checklist.store.postgres import PostgresStore
 
@@ -201,6 +202,58 @@ class Env:
             as_logged=as_logged,
             days_off=frozenset(self.days_off),
         )
+
+    @cached_property
+    def leave(self) -> dict[str, frozenset[date]]:
+        """Each person's days of leave (`who:` entries of days-off.yaml)."""
+        source = self.paths.days_off_file
+        if not source.exists():
+            return {}
+        from csm_checklist.dates.daysoff import leave_by_person, load_days_off
+
+        return leave_by_person(load_days_off(source))
+
+    def me(self, log: object) -> str:
+        """Who "my duties" are: the team login on the team's store; on this
+        computer's log the `user` setting (the name each entry records), in
+        lower case, as logins are written."""
+        login = getattr(log, "login", "")
+        return str(login) if login else self.settings.user_name.strip().lower()
+
+    def people(self, log: object) -> tuple[str, ...]:
+        """The people csm knows: the team's members on its store, else the
+        `people` setting and oneself."""
+        if getattr(log, "login", ""):
+            return tuple(log.member_logins())  # type: ignore[attr-defined]
+        from csm_checklist.dates.daysoff import is_login
+
+        known = self.settings.people_list
+        me = self.me(log)
+        return known if me in known or not is_login(me) else (*known, me)
+
+    def owners(self, log: Store, history: History) -> Owners | None:
+        """Who owns what (rules/owners.py), or None when nothing was ever
+        assigned: then no view shows owners, and nothing more is imported.
+        Refuses (exit 2) a checklist naming someone csm does not know."""
+        changes = log.assignments()
+        named = any(item.assign or item.rotate for item in self.catalog().items.values())
+        if (
+            not changes
+            and not named
+            and not any(
+                rule.assign or rule.rotate
+                for revision in history.revisions
+                for rule in revision.items.values()
+            )
+        ):
+            return None
+        from csm_checklist.rules.owners import Owners, check_catalog
+
+        known = self.people(log)
+        if named:
+            team = bool(getattr(log, "login", ""))
+            check_catalog(self.catalog().items.values(), known, team)
+        return Owners(history, changes, self.leave, known)
 
     def moment(self, text: str | None, option: str = "--as-logged") -> datetime | None:
         """A moment a user typed: YYYY-MM-DD (the end of that day), or

@@ -165,3 +165,22 @@ def setting_values(ctx: Any, incomplete: str) -> list[str]:
     if key == "region":
         return [code for code in _VALUES["region"] if code.startswith(incomplete.upper())]
     return _starting(_VALUES.get(key, ()), incomplete)
+
+
+def people(incomplete: str) -> list[str]:
+    """The people csm knows: the team's members on its store (one query),
+    else the `people` setting and oneself; and anyone a checklist names."""
+    with contextlib.suppress(Exception):
+        from csm_checklist.cli.commands.common import Env
+
+        env = Env.load()
+        found: dict[str, None] = {}
+        if env.store:
+            with env.open_team_store() as log:
+                found.update(dict.fromkeys(env.people(log)))
+        else:
+            found.update(dict.fromkeys(env.people(None)))
+        for item in env.catalog().items.values():
+            found.update(dict.fromkeys((item.assign,) if item.assign else item.rotate))
+        return [name for name in found if name.startswith(incomplete)]
+    return []

@@ -21,9 +21,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
+    from csm_checklist.cli.views.agenda import Owned
     from csm_checklist.dates.schedule import Period
     from csm_checklist.rules.agenda import Agenda, Entry
+    from csm_checklist.rules.history import History
     from csm_checklist.rules.runs import Run
+    from csm_checklist.store.interface import Store
 
 
 def show_today(
@@ -33,6 +36,7 @@ def show_today(
     json_output: bool,
     as_logged: str | None,
     tag: str | None,
+    mine: bool = False,
 ) -> None:
     """`csm today` with these option values (None or False when not given)."""
     from csm_checklist.rules.agenda import build_agenda
@@ -59,8 +63,46 @@ def show_today(
             from csm_checklist.rules.runs import load_runs
 
             runs = load_runs(log, history.calendar_on, open_only=True, as_logged=stood)
-    entries = agenda.entries if show_all else agenda.actionable()
-    _show(env, agenda, entries, json_output, all_heading=show_all, tag=tag, runs=runs, at=stood)
+        entries = agenda.entries if show_all else agenda.actionable()
+        # Nothing assigned, ever: one query, and today's view exactly as before.
+        owned = _owned(env, log, history, [*entries, *agenda.missed], mine)
+    _show(
+        env,
+        agenda,
+        entries,
+        json_output,
+        all_heading=show_all,
+        tag=tag,
+        runs=runs,
+        at=stood,
+        owned=owned,
+        sections=True,
+    )
+
+
+def _owned(
+    env: Env, log: Store, history: History, entries: Sequence[Entry], mine: bool = False
+) -> Owned | None:
+    """Who owns each of `entries`, or None when nothing was ever assigned."""
+    owners = env.owners(log, history)
+    if owners is None:
+        if not mine:
+            return None
+        from csm_checklist.cli.views.agenda import Owned
+
+        # `--mine` with nothing assigned: nothing is mine.
+        return Owned({}, {}, env.me(log), mine_only=True)
+    from csm_checklist.cli.views.agenda import Owned
+
+    owner = {}
+    rotate = {}
+    for entry in entries:
+        key = (entry.item.id, entry.period.start)
+        owner[key] = owners.owner(*key)
+        rotation = owners.rotation(entry.item.id, entry.period.end)
+        if rotation:
+            rotate[entry.item.id] = rotation
+    return Owned(owner, rotate, env.me(log), mine_only=mine)
 
 
 def show_due(*, period: str | None, on: str | None, json_output: bool) -> None:
@@ -79,10 +121,13 @@ def show_due(*, period: str | None, on: str | None, json_output: bool) -> None:
         history = env.history(log)
         agenda = build_agenda(history, log, day)
         if cadence is None:
-            _show(env, agenda, agenda.open_entries(), json_output, open_only=True)
+            entries = agenda.open_entries()
+            owned = _owned(env, log, history, entries)
+            _show(env, agenda, entries, json_output, open_only=True, owned=owned)
             return
         window, entries = window_entries(history, log, cadence, day)
-    _show(env, agenda, entries, json_output, window=(cadence, window))
+        owned = _owned(env, log, history, entries)
+    _show(env, agenda, entries, json_output, window=(cadence, window), owned=owned)
 
 
 def _show(
@@ -97,6 +142,8 @@ def _show(
     tag: str | None = None,
     runs: Sequence[Run] = (),
     at: datetime | None = None,
+    owned: Owned | None = None,
+    sections: bool = False,
 ) -> None:
     from csm_checklist.cli.views import agenda as view
     from csm_checklist.cli.views.labels import label
@@ -104,7 +151,7 @@ def _show(
     lang = env.settings.lang
     day_off = env.days_off.get(agenda.day)
     if json_output:
-        doc = view.agenda_json(agenda, entries, lang)
+        doc = view.agenda_json(agenda, entries, lang, owned)
         if day_off is not None:
             doc["day_off"] = day_off
         if window is not None:
@@ -142,9 +189,10 @@ def _show(
     elif open_only:
         heading += f"\n{label('open_heading', lang)}"
     if stdout_is_terminal():
-        view.show_agenda(agenda, entries, lang, heading)
+        view.show_agenda(agenda, entries, lang, heading, owned, sections)
     else:
-        echo(view.plain_agenda(agenda, entries, lang, heading), nl=False, columns=True)
+        text = view.plain_agenda(agenda, entries, lang, heading, owned, sections)
+        echo(text, nl=False, columns=True)
     if runs:
         from csm_checklist.cli.views.runs import today_section
 

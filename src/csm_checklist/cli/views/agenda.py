@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,44 @@ from csm_checklist.duties.wording import weekday_text
 from csm_checklist.rules.agenda import Agenda, Entry, Progress
 
 BAR_CELLS = 24
+
+
+class Owned:
+    """Who owns each entry, for views that name owners (rules/owners.py).
+
+    `owner[(item_id, period_start)]`: a login, or None for the team's;
+    `rotate[item_id]`: the rotation in force, when there is one; `me`: the
+    login whose duties come first; `mine_only`: `csm today --mine`. (A
+    plain class: a NamedTuple's annotations would be compiled at every
+    start of `csm today`.)"""
+
+    __slots__ = ("me", "mine_only", "owner", "rotate")
+
+    def __init__(
+        self,
+        owner: Mapping[tuple[str, date], str | None],
+        rotate: Mapping[str, tuple[str, ...]],
+        me: str,
+        mine_only: bool = False,
+    ) -> None:
+        self.owner = owner
+        self.rotate = rotate
+        self.me = me
+        self.mine_only = mine_only
+
+    def of(self, entry: Entry) -> str | None:
+        return self.owner.get((entry.item.id, entry.period.start))
+
+    def is_mine(self, entry: Entry) -> bool:
+        return self.of(entry) == self.me
+
+
+def owner_text(owner: str | None, lang: str) -> str:
+    """The owner's login, or the word for the team's."""
+    from csm_checklist.messages import t
+
+    return one_line(owner) if owner else t("owners.team", lang)
+
 
 # Marks that tell statuses apart without colour, in pipes and for colour-blind readers.
 MARKS = {
@@ -53,9 +91,10 @@ def late_command(entry: Entry, kind: str = "done") -> str:
     return f"csm {kind} {entry.item.id} --on {entry.period.end.isoformat()}"
 
 
-def entry_json(entry: Entry, lang: str) -> dict[str, Any]:
+def entry_json(entry: Entry, lang: str, owned: Owned | None = None) -> dict[str, Any]:
     """One item as §4's JSON: id, title, cadence, area, period, due, status,
-    and who logged it when it is done or skipped."""
+    and who logged it when it is done or skipped; with owners, `owner` (a
+    login, null for the team's) and `rotate` when a rotation is in force."""
     doc: dict[str, Any] = {
         "id": entry.item.id,
         "title": entry.item.title.get(lang),
@@ -71,6 +110,11 @@ def entry_json(entry: Entry, lang: str) -> dict[str, Any]:
         doc["for_date"] = entry.event.for_date.isoformat()
         doc["by"] = entry.event.by
         doc["note"] = entry.event.note
+    if owned is not None:
+        doc["owner"] = owned.of(entry)
+        rotation = owned.rotate.get(entry.item.id)
+        if rotation:
+            doc["rotate"] = list(rotation)
     return doc
 
 
@@ -81,21 +125,37 @@ def progress_json(progress: dict[str, Progress]) -> dict[str, dict[str, int]]:
     }
 
 
-def agenda_json(agenda: Agenda, entries: Sequence[Entry], lang: str) -> dict[str, Any]:
-    """The document `csm today --json` and `csm due --json` print."""
+def agenda_json(
+    agenda: Agenda, entries: Sequence[Entry], lang: str, owned: Owned | None = None
+) -> dict[str, Any]:
+    """The document `csm today --json` and `csm due --json` print; with
+    owners, `me` too, and my entries first."""
     missed = []
-    for entry in agenda.missed:
-        doc = entry_json(entry, lang)
+    if owned is not None:
+        entries = mine_first(entries, owned)
+    for entry in mine_first(agenda.missed, owned) if owned is not None else agenda.missed:
+        doc = entry_json(entry, lang, owned)
         doc["log_late"] = late_command(entry)
         doc["skip"] = late_command(entry, "skip")
         missed.append(doc)
-    return {
+    doc = {
         "date": agenda.day.isoformat(),
         "workday": agenda.workday,
-        "items": [entry_json(entry, lang) for entry in entries],
+        "items": [entry_json(entry, lang, owned) for entry in entries],
         "missed": missed,
         "progress": progress_json(agenda.progress),
     }
+    if owned is not None:
+        doc["me"] = owned.me
+    return doc
+
+
+def mine_first(entries: Sequence[Entry], owned: Owned) -> list[Entry]:
+    """My entries, then the others (all of them unless `mine_only`)."""
+    mine = [entry for entry in entries if owned.is_mine(entry)]
+    if owned.mine_only:
+        return mine
+    return mine + [entry for entry in entries if not owned.is_mine(entry)]
 
 
 def day_heading(
@@ -139,13 +199,14 @@ def _when(entry: Entry, lang: str) -> str:
     return " ".join(part for part in (_state(entry, lang), _logged_by(entry, lang)) if part)
 
 
-def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str, str]]:
+def _rows(entries: Sequence[Entry], lang: str, owned: Owned | None = None) -> list[tuple[str, ...]]:
     return [
         (
             entry.status,
             entry.item.id,
             entry.item.title.get(lang),
             label(entry.cadence, lang),
+            *((owner_text(owned.of(entry), lang),) if owned is not None else ()),
             _when(entry, lang),
         )
         for entry in entries
@@ -155,18 +216,27 @@ def _rows(entries: Sequence[Entry], lang: str) -> list[tuple[str, str, str, str,
 def _fitted(rows: list[list[tuple[str, str]]], width: int) -> list[Any]:
     """The entry rows laid out for `width`: who logged it and the note give
     way first, then the title; below that the note column, then the cadence,
-    are left out. Ids, statuses and dates are never shortened."""
-    layouts = (
+    are left out. Ids, statuses and dates are never shortened. A row of
+    seven cells has its owner after the cadence, kept as long as the id."""
+    layouts: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = (
         ((0, 1, 2, 3, 4, 5), (5, 2)),
         ((0, 1, 2, 3, 4), (2,)),
         ((0, 1, 2, 4), (2,)),
     )
+    last: tuple[int, ...] = (0, 1, 4)
+    if rows and len(rows[0]) == 7:
+        layouts = (
+            ((0, 1, 2, 3, 4, 5, 6), (6, 2)),
+            ((0, 1, 2, 3, 4, 5), (2,)),
+            ((0, 1, 2, 4, 5), (2,)),
+        )
+        last = (0, 1, 4, 5)
     for keep, shrink in layouts:
         chosen = [[row[i] for i in keep] for row in rows]
         order = tuple(keep.index(i) for i in shrink)
         if _fits(chosen, width, order):
             return styled_columns(chosen, indent="  ", width=width, shrink=order)
-    return styled_columns([[row[i] for i in (0, 1, 4)] for row in rows], indent="  ")
+    return styled_columns([[row[i] for i in last] for row in rows], indent="  ")
 
 
 def _fits(rows: Sequence[Sequence[tuple[str, str]]], width: int, shrink: Sequence[int]) -> bool:
@@ -186,13 +256,14 @@ def _progress_lines(progress: dict[str, Progress], lang: str) -> list[str]:
     return lines
 
 
-def _missed_lines(missed: Sequence[Entry], lang: str) -> list[str]:
+def _missed_lines(missed: Sequence[Entry], lang: str, owned: Owned | None = None) -> list[str]:
     rows = [
         (
             MARKS["missed"],
             entry.item.id,
             entry.item.title.get(lang),
             period_text(entry.period),
+            *((owner_text(owned.of(entry), lang),) if owned is not None else ()),
             f"{label('log_late', lang)}: {late_command(entry)}",
         )
         for entry in missed
@@ -206,25 +277,60 @@ def _skip_hint(entry: Entry, lang: str) -> str:
     return f'  ({label("or_skip", lang)}: {late_command(entry, "skip")} --reason "...")'
 
 
+def _sections(
+    entries: Sequence[Entry], owned: Owned | None, sections: bool
+) -> list[tuple[str, list[Entry], Owned | None]]:
+    """The blocks of entries a view prints: one block, unnamed, without
+    owners; with `sections` (`csm today`), my duties, then the team's with
+    their owners; otherwise (`csm due`) one block with an owner column."""
+    if owned is None or not sections:
+        return [("", list(entries), owned)]
+    mine = [entry for entry in entries if owned.is_mine(entry)]
+    blocks: list[tuple[str, list[Entry], Owned | None]] = [("owners.mine_heading", mine, None)]
+    if not owned.mine_only:
+        others = [entry for entry in entries if not owned.is_mine(entry)]
+        blocks.append(("owners.team_heading", others, owned))
+    return blocks
+
+
 def plain_agenda(
-    agenda: Agenda, entries: Sequence[Entry], lang: str, heading: str | None = None
+    agenda: Agenda,
+    entries: Sequence[Entry],
+    lang: str,
+    heading: str | None = None,
+    owned: Owned | None = None,
+    sections: bool = False,
 ) -> str:
     """`csm today` for a pipe or a file: aligned text, no colour, no box drawing."""
+    from csm_checklist.messages import t
+
     lines = [heading or day_heading(agenda.day, agenda.workday, lang), ""]
-    if entries:
-        rows = [(MARKS[r[0]], *r[1:]) for r in _rows(entries, lang)]
-        lines += ["  " + line for line in align_columns(rows)]
-    else:
-        lines.append(label("nothing_due" if agenda.workday else "nothing_due_off", lang))
-    if agenda.missed:
-        lines += ["", label("missed_heading", lang), *_missed_lines(agenda.missed, lang)]
+    blocks = _sections(entries, owned, sections)
+    for number, (title, block, block_owned) in enumerate(blocks):
+        if title:
+            lines += [""] * (number > 0) + [t(title, lang)]
+        if block:
+            rows = [(MARKS[r[0]], *r[1:]) for r in _rows(block, lang, block_owned)]
+            lines += ["  " + line for line in align_columns(rows)]
+        elif title:
+            lines.append("  " + t(f"{title}_none", lang))
+        else:
+            lines.append(label("nothing_due" if agenda.workday else "nothing_due_off", lang))
+    missed = agenda.missed if owned is None else mine_first(agenda.missed, owned)
+    if missed:
+        lines += ["", label("missed_heading", lang), *_missed_lines(missed, lang, owned)]
     if agenda.progress:
         lines += ["", label("progress_heading", lang), *_progress_lines(agenda.progress, lang)]
     return "\n".join(lines) + "\n"
 
 
 def show_agenda(
-    agenda: Agenda, entries: Sequence[Entry], lang: str, heading: str | None = None
+    agenda: Agenda,
+    entries: Sequence[Entry],
+    lang: str,
+    heading: str | None = None,
+    owned: Owned | None = None,
+    sections: bool = False,
 ) -> None:
     """`csm today` for a person at a terminal: coloured columns and bars.
 
@@ -241,22 +347,36 @@ def show_agenda(
     said = heading or day_heading(agenda.day, agenda.workday, lang)
     lines = [Text(line, style="bold") for line in heading_lines(said, console.width)]
     lines.append(Text())
-    if entries:
-        rows = [
-            [
-                (MARKS[entry.status], STYLES[entry.status]),
-                (entry.item.id, "bold"),
-                (entry.item.title.get(lang), ""),
-                (label(entry.cadence, lang), "dim"),
-                (_state(entry, lang), STYLES[entry.status]),
-                (_logged_by(entry, lang), STYLES[entry.status]),
+    from csm_checklist.messages import t
+
+    for number, (title, block, block_owned) in enumerate(_sections(entries, owned, sections)):
+        if title:
+            lines += [Text()] * (number > 0) + [Text(t(title, lang), style="bold")]
+        if block:
+            rows = [
+                [
+                    (MARKS[entry.status], STYLES[entry.status]),
+                    (entry.item.id, "bold"),
+                    (entry.item.title.get(lang), ""),
+                    (label(entry.cadence, lang), "dim"),
+                    *(
+                        ((owner_text(block_owned.of(entry), lang), "magenta"),)
+                        if block_owned is not None
+                        else ()
+                    ),
+                    (_state(entry, lang), STYLES[entry.status]),
+                    (_logged_by(entry, lang), STYLES[entry.status]),
+                ]
+                for entry in block
             ]
-            for entry in entries
-        ]
-        lines += _fitted(rows, console.width)
-    else:
-        key = "nothing_due" if agenda.workday else "nothing_due_off"
-        lines.append(Text(label(key, lang), style="green"))
+            lines += _fitted(rows, console.width)
+        elif title:
+            lines.append(Text("  " + t(f"{title}_none", lang), style="green"))
+        else:
+            key = "nothing_due" if agenda.workday else "nothing_due_off"
+            lines.append(Text(label(key, lang), style="green"))
+    if owned is not None:
+        agenda = agenda._replace(missed=mine_first(agenda.missed, owned))
     if agenda.missed:
         heading_at = len(lines) + 1
         lines += [Text(), Text(label("missed_heading", lang), style="bold red")]
@@ -266,6 +386,7 @@ def show_agenda(
                 (entry.item.id, "bold"),
                 (entry.item.title.get(lang), ""),
                 (period_text(entry.period), "dim"),
+                *(((owner_text(owned.of(entry), lang), "magenta"),) if owned is not None else ()),
                 (f"{label('log_late', lang)}: {late_command(entry)}", "cyan"),
             ]
             for entry in agenda.missed
@@ -276,7 +397,7 @@ def show_agenda(
             # Too narrow for the command beside its row: it goes under it,
             # whole, since it is there to be copied.
             heads = styled_columns(
-                [row[:4] for row in rows], indent="  ", width=console.width, shrink=(2,)
+                [row[:-1] for row in rows], indent="  ", width=console.width, shrink=(2,)
             )
             said = f"{label('log_late', lang)}: "
             if any(
