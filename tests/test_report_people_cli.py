@@ -17,6 +17,7 @@ items:
   - {id: monitor-accounts, rotate: [mona, ali, sara], tags: [desk]}
   - {id: team-meeting, assign: sara, tags: [desk]}
 """
+PEOPLE = "user: Mona\npeople: mona, ali, sara\n"
 LEAVE = """\
 days_off:
   - date: 2026-11-18
@@ -33,7 +34,7 @@ def week(config_dir: Path) -> None:
     (config_dir / "checklists").mkdir(parents=True)
     (config_dir / "checklists" / "desk.yaml").write_text(CHECKLIST, encoding="utf-8")
     (config_dir / "days-off.yaml").write_text(LEAVE, encoding="utf-8")
-    (config_dir / "config.yaml").write_text("user: Mona\n", encoding="utf-8")
+    (config_dir / "config.yaml").write_text(PEOPLE, encoding="utf-8")
     track_from("2026-11-16")
     for args in (
         ("done", "monitor-accounts", "--on", "2026-11-16"),  # Mona's own
@@ -70,7 +71,7 @@ def test_the_json_report_has_each_persons_figures_and_they_add_up(week: None) ->
     document = json.loads(report("-f", "json"))
     people = document["people"]
     figures = {p["name"]: p for p in people["persons"]}
-    assert [p["name"] for p in people["persons"]] == ["ali", "mona", "sara"]
+    assert [p["name"] for p in people["persons"]] == ["mona", "ali", "sara"]
     keys = ("assigned", "done", "done_for", "late", "missed", "skipped", "due")
     assert [figures["mona"][k] for k in keys] == [3, 3, 0, 1, 1, 0, 0]
     assert [figures["ali"][k] for k in keys] == [2, 2, 1, 0, 0, 0, 0]
@@ -87,8 +88,8 @@ def test_the_json_report_has_each_persons_figures_and_they_add_up(week: None) ->
 EN_TEXT = """\
 By person
   Person           Assigned  Done by them  Done for them  Late  Missed
-  ali              2         2             1              0     0
   mona             3         3             0              1     1
+  ali              2         2             1              0     0
   sara             1         0             1              0     0
   Team (no owner)  0         0             0              0     0
   Total            6         5             2              1     1
@@ -100,8 +101,8 @@ EN_MARKDOWN = """\
 
 | Person | Assigned | Done by them | Done for them | Late | Missed |
 |---|---:|---:|---:|---:|---:|
-| ali | 2 | 2 | 1 | 0 | 0 |
 | mona | 3 | 3 | 0 | 1 | 1 |
+| ali | 2 | 2 | 1 | 0 | 0 |
 | sara | 1 | 0 | 1 | 0 | 0 |
 | Team (no owner) | 0 | 0 | 0 | 0 | 0 |
 | Total | 6 | 5 | 2 | 1 | 1 |
@@ -118,8 +119,8 @@ def test_the_text_and_markdown_reports_end_with_the_per_person_table(week: None)
 AR_TEXT = """\
 حسب الشخص
   الشخص               المسندة إليه  أنجزها بنفسه  أُنجزت عنه  متأخرة  فائتة
-  ali                 2             2             1          0       0
   mona                3             3             0          1       1
+  ali                 2             2             1          0       0
   sara                1             0             1          0       0
   الفريق (بلا مسؤول)  0             0             0          0       0
   المجموع             6             5             2          1       1
@@ -131,8 +132,8 @@ AR_MARKDOWN = """\
 
 | الشخص | المسندة إليه | أنجزها بنفسه | أُنجزت عنه | متأخرة | فائتة |
 |---|---:|---:|---:|---:|---:|
-| ali | 2 | 2 | 1 | 0 | 0 |
 | mona | 3 | 3 | 0 | 1 | 1 |
+| ali | 2 | 2 | 1 | 0 | 0 |
 | sara | 1 | 0 | 1 | 0 | 0 |
 | الفريق (بلا مسؤول) | 0 | 0 | 0 | 0 | 0 |
 | المجموع | 6 | 5 | 2 | 1 | 1 |
@@ -142,7 +143,7 @@ AR_MARKDOWN = """\
 
 
 def test_in_arabic(week: None, config_dir: Path) -> None:
-    (config_dir / "config.yaml").write_text("user: Mona\nlang: ar\n", encoding="utf-8")
+    (config_dir / "config.yaml").write_text(PEOPLE + "lang: ar\n", encoding="utf-8")
     from bidi import unmarked
 
     assert unmarked(section(report(), "حسب الشخص")) == AR_TEXT
@@ -157,8 +158,8 @@ def test_at_a_narrow_terminal_names_are_shortened_and_figures_kept_whole(
     assert section(report(), "By person").splitlines()[:8] == [
         "By person",
         "  Person       Assigned  Done by them  Done for them  Late  Missed",
-        "  ali          2         2             1              0     0",
         "  mona         3         3             0              1     1",
+        "  ali          2         2             1              0     0",
         "  sara         1         0             1              0     0",
         "  Team (no o…  0         0             0              0     0",
         "  Total        6         5             2              1     1",
@@ -168,10 +169,10 @@ def test_at_a_narrow_terminal_names_are_shortened_and_figures_kept_whole(
     shown = section(report(), "By person")
     assert shown.splitlines()[:5] == [
         "By person",
-        "  ali",
-        "      Assigned 2 · Done by them 2 · Done for them 1 · Late 0",
-        "      Missed 0",
         "  mona",
+        "      Assigned 3 · Done by them 3 · Done for them 0 · Late 1",
+        "      Missed 1",
+        "  ali",
     ]
     assert all(len(line) <= 60 for line in shown.splitlines())
 

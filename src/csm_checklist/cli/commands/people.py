@@ -1,39 +1,34 @@
 """The figures per person a report shows (`rules.people`), with the owners
-of this command's history (`rules.owners`) and, on the team's store, the
+of the command's history (`Env.owners`) and, on the team's store, the
 members' names."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from csm_checklist.cli.commands.common import Env
-    from csm_checklist.rules.history import History
-    from csm_checklist.rules.owners import Owners
     from csm_checklist.rules.people import People
     from csm_checklist.rules.report import Report
     from csm_checklist.store.interface import Store
 
 
-def owners_of(env: Env, log: Store, history: History) -> Owners:
-    """Who owns what under `history`: the checklists' owners and rotations,
-    the changes `csm assign` recorded, and each person's leave."""
-    from csm_checklist.rules.owners import Owners
+class _NoOwners:
+    """Nothing was ever assigned: the figures tell apart who did what."""
 
-    leave = {}
-    source = env.paths.days_off_file
-    if source.exists():
-        from csm_checklist.dates.daysoff import leave_by_person, load_days_off
+    def owner(self, item_id: str, period_start: date) -> str | None:
+        return None
 
-        leave = leave_by_person(load_days_off(source))
-    changes = getattr(log, "assignments", None)
-    return Owners(history, changes() if callable(changes) else (), leave)
+    def people(self) -> Sequence[str]:
+        return ()
 
 
 def members_of(env: Env, log: Store) -> dict[str, str]:
     """Each team member's login and name ({} on this computer's log), so an
     entry done by "Mona Haddad" counts as login mona's."""
-    if not getattr(log, "member_name", ""):
+    if not getattr(log, "login", ""):
         return {}
     from csm_checklist.store.pg_admin import members
 
@@ -47,7 +42,7 @@ def people_of(env: Env, log: Store, report: Report) -> People | None:
 
     if report.by is not None:
         return None
-    owners = owners_of(env, log, report.history)
+    owners = env.owners(log, report.history) or _NoOwners()
     people = people_figures(report, owners)
     if people is None:
         return None  # members' names only join names, never tell more apart
