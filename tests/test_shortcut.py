@@ -198,10 +198,13 @@ def test_debugging_and_completion_are_left_to_typer(
 
 def test_the_options_it_reads() -> None:
     assert today_options(["today", "--on=2026-11-23", "--tag", "team", "--all"]) == TodayOptions(
-        on="2026-11-23", show_all=True, json_output=False, as_logged=None, tag="team"
+        on="2026-11-23", show_all=True, json_output=False, as_logged=None, tag="team", mine=False
     )
     assert today_options([]) == TodayOptions(
-        on=None, show_all=False, json_output=False, as_logged=None, tag=None
+        on=None, show_all=False, json_output=False, as_logged=None, tag=None, mine=False
+    )
+    assert today_options(["today", "--mine"]) == TodayOptions(
+        on=None, show_all=False, json_output=False, as_logged=None, tag=None, mine=True
     )
 
 

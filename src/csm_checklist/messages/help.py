@@ -891,4 +891,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only my duties: those I own, or whose turn is mine.",
         "مهامي فقط: ما أملكه، أو ما جاء دوري فيه.",
     ),
+    "help.off.who": (
+        "A person's leave (their login), not a day off for the whole team: their duties "
+        "pass to the next person of the rotation, or to the team.",
+        "إجازة شخص (اسم دخوله)، لا يوم عطلة للفريق كله: تنتقل مهامه إلى التالي في "
+        "التناوب، أو إلى الفريق.",
+    ),
 }

@@ -121,4 +121,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "owners.mine_heading_none": ("Nothing of yours is due.", "لا شيء من مهامك مستحق."),
     "owners.team_heading": ("The team's duties and their owners", "مهام الفريق ومالكوها"),
     "owners.team_heading_none": ("Nothing else is due.", "لا شيء آخر مستحق."),
+    "owners.owner_row": ("owner", "المالك"),
+    "owners.rotation_row": ("rotation", "التناوب"),
+    "owners.field_assign": ("owner", "المالك"),
+    "owners.field_rotate": ("rotation", "التناوب"),
+    "owners.assignments_heading": (
+        "Assignments (csm assign)",
+        "الإسنادات (csm assign)",
+    ),
+    "owners.assigned_by": ("{said} (by {login}).", "{said} (بواسطة {login})."),
+    # csm off --who (leave)
+    "owners.leave_added": (
+        "Added {count} day(s) of leave for {login}: {dates}.",
+        "أيام إجازة {login} المضافة: {count}، {dates}.",
+    ),
+    "owners.leave_already": (
+        "{login} is already on leave on {dates}.",
+        "{login} في إجازة بالفعل في {dates}.",
+    ),
+    "owners.leave_of": ("leave: {login}", "إجازة: {login}"),
 }

@@ -47,6 +47,7 @@ The public API (build one `Owners` per command; everything is pure):
 - `people() -> tuple[str, ...]`: the known people in their order, then
   anyone else an assignment names, sorted.
 - `on_leave(login, day) -> bool`.
+- `changes_of(item_id) -> list[AssignmentRecord]`: its `csm assign` changes.
 
 And for commands: `check_person(login, known, team)` and
 `check_catalog(items, known, team)` refuse a name csm does not know (exit 2,
@@ -239,6 +240,10 @@ class Owners:
             if not self.on_leave(person, due):
                 return person
         return None
+
+    def changes_of(self, item_id: str) -> list[AssignmentRecord]:
+        """The item's `csm assign` changes, in effective order."""
+        return list(self._changes.get(item_id, ()))
 
     # People --------------------------------------------------------------------
 

@@ -70,7 +70,10 @@ def assign(
     if len(names) == 1:
         echo(t("owners.assigned_owner", lang, item=found.id, login=names[0], day=when))
     else:
-        echo(t("owners.assigned_rotation", lang, item=found.id, people=", ".join(names), day=when))
+        from csm_checklist.cli.views.labels import label
+
+        said = label("list_sep", lang).join(names)
+        echo(t("owners.assigned_rotation", lang, item=found.id, people=said, day=when))
     period = history.timeline(found.id).period_containing(day)
     if period is not None:
         from csm_checklist.cli.views.agenda import period_text

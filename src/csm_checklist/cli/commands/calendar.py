@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from csm_checklist.cli.commands import completion
 from csm_checklist.cli.commands.common import OUTPUT_HELP, Env, print_json
 from csm_checklist.cli.views.safe import echo
 from csm_checklist.errors import BadInput, NotMet
@@ -48,6 +49,9 @@ def add(
     reason: str = typer.Option(
         "", "--reason", "-r", help=Msg("help.off.add.reason"), metavar="TEXT"
     ),
+    who: str | None = typer.Option(
+        None, "--who", help=Msg("help.off.who"), metavar="LOGIN", autocompletion=completion.people
+    ),
 ) -> None:
     """Take a day or a range of days off."""
     from csm_checklist.dates.daysoff import add_range, load_days_off, save_days_off
@@ -56,12 +60,17 @@ def add(
     if "\n" in reason:
         raise BadInput(Msg("commands.off.reason_one_line"), hint=Msg("commands.off.reason_example"))
     env = Env.load()
+    person = _person(env, who)
     path = env.paths.days_off_file
     load_days_off(path)  # a broken file is refused before the lock file is made
     with settings_lock(env.paths.config_dir):
-        entries, fresh = add_range(load_days_off(path), start, end, reason)
+        entries, fresh = add_range(load_days_off(path), start, end, reason, person)
         if fresh:
             save_days_off(path, entries)
+    if person:
+        key = "owners.leave_added" if fresh else "owners.leave_already"
+        echo(t(key, env.lang, count=fresh, dates=_dates(start, end), login=person))
+        return
     if not fresh:
         echo(t("commands.off.already", env.lang, dates=_dates(start, end)))
         return
@@ -69,19 +78,35 @@ def add(
     echo(t("commands.off.added", env.lang, count=fresh, dates=_dates(start, end), reason=shown))
 
 
+def _person(env: Env, who: str | None) -> str:
+    """The login of --who, checked against the people csm knows; "" without it."""
+    if who is None:
+        return ""
+    from csm_checklist.rules.owners import check_person
+
+    login = who.strip()
+    with env.open_log() as log:
+        known = env.people(log)
+        return check_person(login, known, bool(getattr(log, "login", "")))
+
+
 @off_app.command("remove", help=Msg("help.off.remove"))
 def remove(
     dates: str = typer.Argument(..., help=Msg("help.off.dates"), metavar="DATES"),
+    who: str | None = typer.Option(
+        None, "--who", help=Msg("help.off.who"), metavar="LOGIN", autocompletion=completion.people
+    ),
 ) -> None:
     """The days in the range stop being days off, whatever made them so."""
     from csm_checklist.dates.daysoff import load_days_off, remove_range, save_days_off
 
     start, end = _range(dates)
     env = Env.load()
+    person = (who or "").strip()
     path = env.paths.days_off_file
     load_days_off(path)  # a broken file is refused before the lock file is made
     with settings_lock(env.paths.config_dir):
-        entries, removed = remove_range(load_days_off(path), start, end)
+        entries, removed = remove_range(load_days_off(path), start, end, person)
         if removed:
             save_days_off(path, entries)
     if not removed:
@@ -121,7 +146,7 @@ def list_(
     from csm_checklist.cli.commands.common import terminal_width
     from csm_checklist.cli.views.common import cell_len, fit_columns
 
-    rows = [[e.text, str(_length(e)), e.reason or "-", e.source] for e in entries]
+    rows = [[e.text, str(_length(e)), e.reason or "-", _source_text(e, env.lang)] for e in entries]
     width = terminal_width()
     lines = fit_columns(rows, width, (2,))
     if width is not None and max(cell_len(line) for line in lines) > width:
@@ -160,6 +185,13 @@ def renaming_hints(entries: list[DayOff], lang: str) -> list[str]:
     ]
 
 
+def _source_text(entry: DayOff, lang: str) -> str:
+    """Where an entry came from; for a person's leave, whose it is."""
+    if entry.who:
+        return t("owners.leave_of", lang, login=entry.who)
+    return entry.source
+
+
 def _length(entry: DayOff) -> int:
     return (entry.end - entry.start).days + 1
 
@@ -171,6 +203,7 @@ def _entry_json(entry: DayOff) -> dict[str, object]:
         "days": _length(entry),
         "reason": entry.reason,
         "source": entry.source,
+        **({"who": entry.who} if entry.who else {}),
     }
 
 

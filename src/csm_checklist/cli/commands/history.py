@@ -32,11 +32,13 @@ def history(
     with env.open_log() as log:
         record = env.history(log)
         starts = log.starts()
+        assigned = log.assignments()
     revisions = revision_changes(record)
     if json_output:
-        print_json(view.history_json(record, revisions, starts))
+        print_json(view.history_json(record, revisions, starts, assigned))
         return
-    text = view.plain_history(record, revisions, starts, env.settings.lang, terminal_width())
+    lang = env.settings.lang
+    text = view.plain_history(record, revisions, starts, lang, terminal_width(), assigned)
     echo(text, nl=False, columns=True)
 
 
@@ -79,14 +81,26 @@ def show(
         events = record.shown(
             log.events(item_id=found.id, limit=5, include_undone=True), env.settings.lang, today
         )
+        owners = env.owners(log, record)
     timeline = record.timeline(found.id)
     next_due: list[date] = []
+    next_starts: list[date] = []
     period = timeline.period_containing(today)
     while period is not None and len(next_due) < 5 and found.enabled:
         due = timeline.due(period, today)
         if due >= today and timeline.expected(period, today):
             next_due.append(due)
+            next_starts.append(period.start)
         period = timeline.period_containing(period.end + timedelta(days=1))
+    shown_owners = None
+    if owners is not None:
+        now = timeline.period_containing(today)
+        shown_owners = view.ShowOwners(
+            owners.owner(found.id, now.start) if now is not None else None,
+            owners.rotation(found.id, now.end if now is not None else today),
+            [owners.owner(found.id, start) for start in next_starts],
+            [r for r in owners.changes_of(found.id)],
+        )
     revisions = [
         (revision, [c for c in changes if c.key == found.id])
         for revision, changes in revision_changes(record)
@@ -99,6 +113,7 @@ def show(
         next_due,
         events,
         [(r, c) for r, c in revisions if c],
+        shown_owners,
     )
     if json_output:
         print_json(view.show_json(data))

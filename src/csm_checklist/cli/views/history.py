@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from csm_checklist.rules.agenda import Entry
     from csm_checklist.rules.history import Change, History, Revision
     from csm_checklist.rules.work import StartMove
+    from csm_checklist.store.assignment_records import AssignmentRecord
     from csm_checklist.store.records import Event, StartRecord
 
 
@@ -36,6 +37,10 @@ def change_text(change: Change, lang: str) -> str:
     before = _value_text(change.field, change.before, lang) or label("none", lang)
     after = _value_text(change.field, change.after, lang) or label("none", lang)
     field = label(f"field_{change.field}", lang) if change.field in _FIELDS else change.field
+    if change.field in ("assign", "rotate"):
+        from csm_checklist.messages import t
+
+        field = t(f"owners.field_{change.field}", lang)
     return f"{change.key}: {field} {before} → {after}"
 
 
@@ -81,8 +86,9 @@ def history_json(
     history: History,
     revisions: Sequence[tuple[Revision, list[Change]]],
     starts: Sequence[StartRecord],
+    assignments: Sequence[AssignmentRecord] = (),
 ) -> dict[str, Any]:
-    return {
+    doc = {
         "tracking_start": history.start.isoformat(),
         "starts": [
             {"start": s.start.isoformat(), "recorded_at": s.recorded_at.isoformat()} for s in starts
@@ -96,6 +102,9 @@ def history_json(
             for r, found in revisions
         ],
     }
+    if assignments:
+        doc["assignments"] = [assignment_json(r) for r in assignments]
+    return doc
 
 
 def _summary(revision: Revision, found: list[Change], first: bool, lang: str) -> list[str]:
@@ -116,6 +125,7 @@ def plain_history(
     starts: Sequence[StartRecord],
     lang: str,
     width: int | None = None,
+    assignments: Sequence[AssignmentRecord] = (),
 ) -> str:
     """`csm history`; with `width`, laid out for a terminal that wide."""
     from csm_checklist.cli.views.common import cell_len, fit_line
@@ -139,6 +149,13 @@ def plain_history(
         if width is not None and index == 0 and len(texts) > 1:
             texts = [texts[0], *_settings_lines(found, lang, width - cell_len(_UNDER))]
         lines += [fit_line(_UNDER + text, width) for text in texts[1:] if text]
+    if assignments:
+        from csm_checklist.messages import t
+
+        lines += ["", t("owners.assignments_heading", lang)]
+        for record in assignments:
+            line = f"  {record.recorded_at.date().isoformat()}  {assignment_text(record, lang)}"
+            lines.append(fit_line(line, width))
     return "\n".join(lines) + "\n"
 
 
@@ -210,6 +227,7 @@ class ShowData:
         next_due: list[date],
         events: list[Event],
         revisions: list[tuple[Revision, list[Change]]],
+        owners: ShowOwners | None = None,
     ) -> None:
         self.item = item
         self.area = area
@@ -218,6 +236,53 @@ class ShowData:
         self.next_due = next_due
         self.events = events
         self.revisions = revisions
+        self.owners = owners
+
+
+class ShowOwners:
+    """Who owns an item, for `csm show` (only when something was ever
+    assigned): the current period's owner (None: the team's), the
+    rotation in force, the owner of each next due date, and the item's
+    `csm assign` changes."""
+
+    def __init__(
+        self,
+        current: str | None,
+        rotate: tuple[str, ...],
+        next_owners: list[str | None],
+        changes: list[AssignmentRecord],
+    ) -> None:
+        self.current = current
+        self.rotate = rotate
+        self.next_owners = next_owners
+        self.changes = changes
+
+
+def assignment_text(record: AssignmentRecord, lang: str) -> str:
+    """A `csm assign` change in words, for `csm history` and `csm show`."""
+    from csm_checklist.messages import t
+
+    day = record.effective.isoformat()
+    if not record.people:
+        said = t("owners.assigned_nobody", lang, item=record.item_id, day=day)
+    elif len(record.people) == 1:
+        said = t(
+            "owners.assigned_owner", lang, item=record.item_id, login=record.people[0], day=day
+        )
+    else:
+        people = label("list_sep", lang).join(record.people)
+        said = t("owners.assigned_rotation", lang, item=record.item_id, people=people, day=day)
+    return t("owners.assigned_by", lang, said=said.rstrip("."), login=record.by)
+
+
+def assignment_json(record: AssignmentRecord) -> dict[str, Any]:
+    return {
+        "item": record.item_id,
+        "effective": record.effective.isoformat(),
+        "people": list(record.people),
+        "recorded_at": record.recorded_at.isoformat(),
+        "by": record.by,
+    }
 
 
 def show_json(data: ShowData) -> dict[str, Any]:
@@ -253,7 +318,19 @@ def show_json(data: ShowData) -> dict[str, Any]:
             {"effective": r.effective.isoformat(), "changes": [_change_json(c) for c in found]}
             for r, found in data.revisions
         ],
+        **_owners_json(data.owners),
     }
+
+
+def _owners_json(owners: ShowOwners | None) -> dict[str, Any]:
+    if owners is None:
+        return {}
+    doc: dict[str, Any] = {"owner": owners.current}
+    if owners.rotate:
+        doc["rotate"] = list(owners.rotate)
+    doc["next_owners"] = owners.next_owners
+    doc["assignments"] = [assignment_json(r) for r in owners.changes]
+    return doc
 
 
 def plain_show(data: ShowData, lang: str, width: int | None = None) -> str:
@@ -288,6 +365,13 @@ def plain_show(data: ShowData, lang: str, width: int | None = None) -> str:
         for change in found:
             line = f"  {revision.effective.isoformat()}  {change_text(change, lang)}"
             lines.append(fit_line(line, width))
+    if data.owners is not None and data.owners.changes:
+        from csm_checklist.messages import t
+
+        lines += ["", t("owners.assignments_heading", lang)]
+        for record in data.owners.changes:
+            line = f"  {record.recorded_at.date().isoformat()}  {assignment_text(record, lang)}"
+            lines.append(fit_line(line, width))
     return "\n".join(lines) + "\n"
 
 
@@ -320,8 +404,24 @@ def _show_rows(data: ShowData, lang: str) -> list[tuple[str, list[str], str]]:
             span += f"..{c.period.end.isoformat()}"
         due = f"{label('due_on', lang)} {c.due.isoformat()}"
         rows.append((label("now", lang), [span, due, label(c.status, lang)], " · "))
+    owners = data.owners
+    if owners is not None:
+        from csm_checklist.cli.views.agenda import owner_text
+        from csm_checklist.messages import t
+
+        rows.append((t("owners.owner_row", lang), [owner_text(owners.current, lang)], ""))
+        if owners.rotate:
+            rows.append((t("owners.rotation_row", lang), list(owners.rotate), sep))
     if data.next_due:
-        rows.append((label("next_due", lang), [d.isoformat() for d in data.next_due], sep))
+        dates = [d.isoformat() for d in data.next_due]
+        if owners is not None:
+            from csm_checklist.cli.views.agenda import owner_text
+
+            dates = [
+                f"{day} ({owner_text(who, lang)})"
+                for day, who in zip(dates, owners.next_owners, strict=True)
+            ]
+        rows.append((label("next_due", lang), dates, sep))
     return rows
 
 
