@@ -148,6 +148,10 @@ def test_in_arabic(week: None, config_dir: Path) -> None:
 
     assert unmarked(section(report(), "حسب الشخص")) == AR_TEXT
     assert section(report("-f", "md"), "## حسب الشخص") == AR_MARKDOWN
+    pytest.importorskip("jinja2")
+    page = report("-f", "html")
+    for words in ("<h2>حسب الشخص</h2>", "أُنجزت عنه", "الفريق (بلا مسؤول)", "المجموع"):
+        assert words in page
 
 
 def test_at_a_narrow_terminal_names_are_shortened_and_figures_kept_whole(
