@@ -108,12 +108,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item}: مهمة الفريق، بلا مالك، من {day}.",
     ),
     "owners.this_period": (
-        "This period ({period}): {login}.",
-        "هذه الفترة ({period}): {login}.",
+        "First period ({period}): {login}.",
+        "أول فترة ({period}): {login}.",
     ),
     "owners.this_period_team": (
-        "This period ({period}): the team's.",
-        "هذه الفترة ({period}): للفريق.",
+        "First period ({period}): the team's.",
+        "أول فترة ({period}): للفريق.",
     ),
     # Views: csm today, csm due, csm show
     "owners.team": ("team", "الفريق"),

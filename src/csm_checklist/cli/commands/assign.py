@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
 import typer
 
 from csm_checklist.cli.commands import completion
@@ -9,6 +12,10 @@ from csm_checklist.cli.commands.common import Env
 from csm_checklist.cli.views.safe import echo
 from csm_checklist.errors import BadInput, NotMet
 from csm_checklist.messages import Msg, t
+
+if TYPE_CHECKING:
+    from csm_checklist.dates.schedule import Period
+    from csm_checklist.rules.history import History
 
 
 def assign(
@@ -74,13 +81,22 @@ def assign(
 
         said = label("list_sep", lang).join(names)
         echo(t("owners.assigned_rotation", lang, item=found.id, people=said, day=when))
-    period = history.timeline(found.id).period_containing(day)
-    if period is not None:
+    first = _first_expected(history, found.id, day)
+    if first is not None:
         from csm_checklist.cli.views.agenda import period_text
 
-        owner = owners.owner(found.id, period.start)
+        owner = owners.owner(found.id, first.start)
         key = "owners.this_period" if owner else "owners.this_period_team"
-        echo(t(key, lang, period=period_text(period), login=owner or ""))
+        echo(t(key, lang, period=period_text(first), login=owner or ""))
+
+
+def _first_expected(history: History, item_id: str, day: date) -> Period | None:
+    """The item's first period from `day` on that expects it (a year at most)."""
+    timeline = history.timeline(item_id)
+    for period in timeline.periods_overlapping(day, day + timedelta(days=366)):
+        if period.end >= day and timeline.expected(period, period.end):
+            return period
+    return None
 
 
 def register(app: typer.Typer) -> None:
