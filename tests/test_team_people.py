@@ -127,3 +127,34 @@ def test_four_weeks_of_a_team_of_three(
     narrowed = json.loads(alis.stdout)
     assert "people" not in narrowed
     assert (narrowed["by"], narrowed["total"]["done"]) == ("Ali", 6)
+
+
+def test_a_members_entries_count_as_theirs_under_their_name_or_login(
+    team: Any, monkeypatch: pytest.MonkeyPatch, config_dir: Path
+) -> None:
+    """On the team's store an entry is done by the member's name ("Nour
+    Haddad"), owners are logins (nour): one person, one row."""
+    from csm_checklist.store import pg_admin
+
+    pg_admin.add_member(team.url(), "nour", "Nour Haddad", False)
+    (config_dir / "checklists").mkdir(parents=True)
+    (config_dir / "checklists" / "desk.yaml").write_text(
+        "items:\n  - {id: monitor-accounts, rotate: [nour, mona], tags: [desk]}\n",
+        encoding="utf-8",
+    )
+    as_member(monkeypatch, team, "sara")
+    assert at(2, "08:00", "history", "start", "2026-11-02").exit_code == 0
+    as_member(monkeypatch, team, "nour")
+    for day in (2, 3):  # her turn, and Mona's
+        done = at(day, "09:30", "done", "monitor-accounts", "--on", f"2026-11-{day:02d}")
+        assert done.exit_code == 0, done.stderr
+    week = at(9, "08:00", "report", "-p", "week", "--on", "2026-11-02", "--tag", "desk", "-f", "md")
+    assert week.exit_code == 0, week.stderr
+    assert week.stdout[week.stdout.index("| Person") :].splitlines()[:6] == [
+        "| Person | Assigned | Done by them | Done for them | Late | Missed |",
+        "|---|---:|---:|---:|---:|---:|",
+        "| mona | 2 | 0 | 1 | 0 | 1 |",
+        "| nour | 3 | 2 | 0 | 0 | 2 |",
+        "| Team (no owner) | 0 | 0 | 0 | 0 | 0 |",
+        "| Total | 5 | 2 | 1 | 0 | 3 |",
+    ]
