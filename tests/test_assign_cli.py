@@ -389,3 +389,11 @@ def test_leave_of_someone_unknown_is_refused(team_of_three: None, friday: None) 
     result = run("off", "add", "2026-12-01", "--who", "aly")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: Unknown person 'aly'.\nHint: Did you mean 'ali'?")
+
+
+def test_people_complete_for_assign_and_who(team_of_three: None) -> None:
+    from test_completion_cli import complete
+
+    assert complete("assign monitor-accounts ") == ["mona", "ali", "sara"]
+    assert complete("assign monitor-accounts mona a") == ["ali"]
+    assert complete("off add 2026-12-01 --who s") == ["sara"]

@@ -215,3 +215,19 @@ def test_people_known_first_then_named() -> None:
     )
     assert owners.people() == ("mona", "ali", "bea", "carl", "zed")
     assert owners.on_leave("ali", date(2027, 1, 4)) is False
+
+
+def test_items_with_the_same_schedule_count_their_own_turns() -> None:
+    # Two weekly items with the same schedule: one rotates from the start,
+    # the other from a `csm assign` on 18 January, and a third starts later
+    # with `since:` (tracked from 25 January).
+    other = FakeItem("other", Recurrence("weekly"))
+    later = rule_of(FakeItem("later", Recurrence("weekly")), since=date(2027, 1, 25))
+    owners = Owners(
+        history(rota(WEEKLY, "mona", "ali"), other, later._replace(rotate=("mona", "ali"))),
+        changes=[change("other", date(2027, 1, 18), "mona", "ali")],
+    )
+    weeks = [date(2027, 1, 4) + timedelta(weeks=n) for n in range(5)]
+    assert [owners.owner("review", w) for w in weeks] == ["mona", "ali", "mona", "ali", "mona"]
+    assert [owners.owner("other", w) for w in weeks] == [None, None, "mona", "ali", "mona"]
+    assert [owners.owner("later", w) for w in weeks] == [None, None, None, "mona", "ali"]

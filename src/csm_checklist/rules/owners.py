@@ -136,7 +136,7 @@ class Owners:
             by_item.setdefault(record.item_id, []).append(record)
         self._changes = by_item
         self._plans: dict[str, list[Assignment]] = {}
-        self._turns: dict[tuple[str, date], _Turns] = {}
+        self._turns: dict[tuple[date, object], _Turns] = {}
         self.any_assigned = bool(by_item) or any(
             rule_people(rule) for revision in history.revisions for rule in revision.items.values()
         )
@@ -204,7 +204,9 @@ class Owners:
         if len(found.people) == 1:
             return (found.people, 0) if timeline.expected(period, period.end) else None
         first_day = max(found.effective, self.history.start)
-        key = (item_id, found.effective)
+        # Items whose schedules are the same in every revision share their
+        # turns: the expected periods are counted once per schedule.
+        key = (first_day, self._schedule(item_id))
         turns = self._turns.get(key)
         if turns is None:
             turns = self._turns[key] = _Turns(timeline, first_day)
@@ -212,6 +214,13 @@ class Owners:
         if index is None:
             return None
         return found.people, index % len(found.people)
+
+    def _schedule(self, item_id: str) -> object:
+        """What decides which periods expect the item, through every revision."""
+        return tuple(
+            None if rule is None else (rule.recurrence, rule.enabled, rule.since)
+            for rule in (revision.items.get(item_id) for revision in self.history.revisions)
+        )
 
     def scheduled(self, item_id: str, period_start: date) -> str | None:
         """Whose turn (or which owner) the period is, before leave cover."""
