@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from csm_checklist.errors import NotMet
 from csm_checklist.messages import Msg
 from csm_checklist.messages.html import MESSAGES
+from csm_checklist.messages.people import MESSAGES as PEOPLE
 from csm_checklist.messages.wording import MESSAGES as WORDING
 
 OUTCOME_ORDER = ("on_time", "late", "skipped", "missed", "due", "open")
@@ -479,6 +480,7 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
     lang = "ar" if doc.get("lang") == "ar" else "en"
     rtl = lang == "ar"
     words = {key.removeprefix("html."): pair[1 if rtl else 0] for key, pair in MESSAGES.items()}
+    words.update((key.replace(".", "_"), pair[1 if rtl else 0]) for key, pair in PEOPLE.items())
     start, end = doc["period_start"], doc["period_end"]
     hijri_text = ""
     if hijri:

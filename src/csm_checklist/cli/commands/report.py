@@ -72,6 +72,7 @@ def report(
     ),
 ) -> None:
     """How the duties went over a week, month, quarter or year."""
+    from csm_checklist.cli.commands.people import people_of
     from csm_checklist.rules.report import REPORT_CADENCES, build_report
     from csm_checklist.rules.scope import tag_of, with_tag
 
@@ -119,6 +120,7 @@ def report(
         runs, kpis = _runs_and_measures(
             log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
+        people = people_of(env, log, result)
     wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
@@ -128,12 +130,15 @@ def report(
         areas = {**pack_area_titles(lang), **areas}
     fiscal = result.history.calendar_on(result.window.end).fiscal_year_start
 
+    from csm_checklist.cli.views import people as people_view
     from csm_checklist.cli.views import report as view
 
     scope = view.scope_text(lang, wanted_tag, wanted_by)
     if fmt in ("json", "html", "pdf"):
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
         document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
+        if people is not None:
+            document["people"] = people_view.report_json(people)
     if fmt in ("html", "pdf"):
         _write_page(document, fmt, output, env, hijri=settings.show_hijri)
         if output is not None and output != "-":
@@ -150,14 +155,16 @@ def report(
             author=settings.user_name,
             scope=scope,
             hijri=settings.show_hijri,
-        ) + _extra_markdown(runs, kpis, lang)
+        ) + _extra_markdown(runs, kpis, lang, people_view.report_markdown(people, lang))
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
-        echo(_extra_text(runs, kpis, lang, terminal_width()), nl=False, columns=True)
+        width = terminal_width()
+        section = people_view.report_lines(people, lang, width)
+        echo(_extra_text(runs, kpis, lang, width, section), nl=False, columns=True)
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
-        text += _extra_text(runs, kpis, lang)
+        text += _extra_text(runs, kpis, lang, None, people_view.report_lines(people, lang))
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
@@ -246,18 +253,25 @@ def _extra_json(
     return extra
 
 
-def _extra_markdown(runs: list[Run], kpis: list[MeasureRow], lang: str) -> str:
+def _extra_markdown(
+    runs: list[Run], kpis: list[MeasureRow], lang: str, people: list[str] | None = None
+) -> str:
     from csm_checklist.cli.views import measures
     from csm_checklist.cli.views import runs as run_view
 
     lines = measures.report_markdown(kpis, lang)
     if runs:
         lines += run_view.report_markdown(runs, lang)
+    lines += people or []
     return "\n".join(["", *lines]) if lines else ""
 
 
 def _extra_text(
-    runs: list[Run], kpis: list[MeasureRow], lang: str, width: int | None = None
+    runs: list[Run],
+    kpis: list[MeasureRow],
+    lang: str,
+    width: int | None = None,
+    people: list[str] | None = None,
 ) -> str:
     from csm_checklist.cli.views import measures
     from csm_checklist.cli.views import runs as run_view
@@ -265,6 +279,8 @@ def _extra_text(
     lines = measures.report_lines(kpis, lang, width=width)
     if runs:
         lines += ([""] if lines else []) + run_view.report_lines(runs, lang, width)
+    if people:
+        lines += ([""] if lines else []) + people
     return "\n" + "\n".join(lines) + "\n" if lines else ""
 
 
