@@ -14,7 +14,6 @@ table or in its `aria-label` and `<title>`.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -98,6 +97,18 @@ def pct(value: float | None) -> str:
 
 
 # The view of the page -------------------------------------------------------------------
+
+
+class Words(dict[str, str]):
+    """The page's words by key, read in the template as `w.key` or `w[key]`:
+    found at the first attribute lookup, where a plain dict makes Jinja2 fail
+    one and catch its error for every word on the page."""
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(key) from None
 
 
 class Segment(NamedTuple):
@@ -263,8 +274,10 @@ def _months(
     months: list[Month] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        length = calendar.monthrange(year, month)[1]
-        lead = (date(year, month, 1).weekday() - week_start) % 7
+        first_day = date(year, month, 1)
+        after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        length = (after - first_day).days  # not `calendar`, whose import costs more
+        lead = (first_day.weekday() - week_start) % 7
         rows = (lead + length + 6) // 7
         name = f"{month_text(month, lang)} {year}"
         cells: list[Cell] = []
@@ -503,7 +516,9 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
     """What the template draws, from the JSON report document."""
     lang = "ar" if doc.get("lang") == "ar" else "en"
     rtl = lang == "ar"
-    words = {key.removeprefix("html."): pair[1 if rtl else 0] for key, pair in MESSAGES.items()}
+    words = Words(
+        (key.removeprefix("html."), pair[1 if rtl else 0]) for key, pair in MESSAGES.items()
+    )
     start, end = doc["period_start"], doc["period_end"]
     weekdays = _weekdays(lang, week_start, rtl)
     hijri_text = ""
