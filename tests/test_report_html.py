@@ -370,6 +370,27 @@ def test_a_spoilt_template_cache_is_only_a_miss(september: None, tmp_path: Path)
     assert report("--format", "html") == first
 
 
+def test_a_stale_compiled_template_is_never_used(september: None, tmp_path: Path) -> None:
+    import jinja2
+
+    first = report("--format", "html")
+    folder = tmp_path / "cache" / "templates"
+    kept = {entry: entry.read_bytes() for entry in folder.iterdir()}
+    real = jinja2.PackageLoader("csm_checklist.exchange", "templates")
+
+    class Older(jinja2.BaseLoader):  # the same template, as an older csm had it
+        def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+            _, filename, uptodate = real.get_source(environment, template)
+            return "STALE {{ page.title }}", filename, uptodate
+
+    older = jinja2.Environment(
+        loader=Older(), autoescape=True, bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder))
+    )
+    older.get_template("report.html.j2")  # its compiled code, kept where csm keeps it
+    assert [entry for entry, data in kept.items() if entry.read_bytes() != data]
+    assert report("--format", "html") == first
+
+
 def test_a_period_with_nothing_to_report_says_so(config_dir: Path) -> None:
     track_from("2026-09-01")
     page = Page(run("report", "--on", "2026-08-15", "--format", "html").stdout)
