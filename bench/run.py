@@ -7,8 +7,9 @@ It builds, in temporary folders,
       archived items (a longer history, equally busy in the recent years);
 then times each command at (a) and at (b), interleaved in every round with
 its reference (the import floor, or a plain sqlite3 + csv script), and prints
-the median of the measured runs after a warm-up, peak memory, and the ratios
-against the budgets.
+the median of the measured runs after a warm-up (wall clock, and CPU time,
+which moves less on a shared machine), peak memory, and the ratios against
+the budgets (judged on wall clock; the CPU ratio beside each).
 
     python bench/run.py                  # the full run (a few minutes)
     python bench/run.py --runs 3 --big 100000   # a quick look
