@@ -370,6 +370,27 @@ def test_a_spoilt_template_cache_is_only_a_miss(september: None, tmp_path: Path)
     assert report("--format", "html") == first
 
 
+def test_a_stale_compiled_template_is_never_used(september: None, tmp_path: Path) -> None:
+    import jinja2
+
+    first = report("--format", "html")
+    folder = tmp_path / "cache" / "templates"
+    kept = {entry: entry.read_bytes() for entry in folder.iterdir()}
+    real = jinja2.PackageLoader("csm_checklist.exchange", "templates")
+
+    class Older(jinja2.BaseLoader):  # the same template, as an older csm had it
+        def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+            _, filename, uptodate = real.get_source(environment, template)
+            return "STALE {{ page.title }}", filename, uptodate
+
+    older = jinja2.Environment(
+        loader=Older(), autoescape=True, bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder))
+    )
+    older.get_template("report.html.j2")  # its compiled code, kept where csm keeps it
+    assert [entry for entry, data in kept.items() if entry.read_bytes() != data]
+    assert report("--format", "html") == first
+
+
 def test_a_period_with_nothing_to_report_says_so(config_dir: Path) -> None:
     track_from("2026-09-01")
     page = Page(run("report", "--on", "2026-08-15", "--format", "html").stdout)
@@ -378,11 +399,11 @@ def test_a_period_with_nothing_to_report_says_so(config_dir: Path) -> None:
     assert not [tag for tag, _ in page.elements if tag == "svg"]
 
 
-def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to_left() -> None:
-    from csm_checklist.exchange.html import page_view
+def _september_doc(title: str = "X") -> dict[str, Any]:
+    """A month's report document in Arabic: one daily duty, three days missed."""
 
     def outcome(day: str, result: str) -> dict[str, str]:
-        return {"id": "x", "title": "X", "cadence": "daily", "area": "a",
+        return {"id": "x", "title": title, "cadence": "daily", "area": "a",
                 "period_start": day, "period_end": day, "due": day, "outcome": result}  # fmt: skip
 
     days = [("2026-09-01", "missed"), ("2026-09-02", "missed"), ("2026-09-03", "on_time"),
@@ -394,12 +415,18 @@ def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to
         "cadence": "monthly", "name": "September 2026", "period_start": "2026-09-01",
         "period_end": "2026-09-30", "as_of": "2026-09-30", "lang": "ar", "total": tally,
         "cadences": {"daily": tally}, "areas": [], "items": [],
-        "streaks": [{"id": "x", "title": "X", "current": 0, "longest": 1,
+        "streaks": [{"id": "x", "title": title, "current": 0, "longest": 1,
                      "days": [{"date": d, "outcome": o} for d, o in days]}],
         "missed": [outcome(d, o) for d, o in days if o == "missed"],
         "notes": [], "outcomes": [outcome(d, o) for d, o in days],
     }  # fmt: skip
-    page = page_view(doc, week_start=6)  # weeks from Sunday
+    return doc
+
+
+def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to_left() -> None:
+    from csm_checklist.exchange.html import page_view
+
+    page = page_view(_september_doc(), week_start=6)  # weeks from Sunday
     assert [(g.spans, g.times) for g in page.missed] == [
         (["2026-09-01 → 2026-09-02", "2026-09-04"], [3])
     ]
@@ -414,3 +441,41 @@ def test_consecutive_missed_periods_are_one_span_and_the_calendar_reads_right_to
         "none",
     ]
     assert page.weekdays == ["س", "ج", "خ", "ر", "ث", "ن", "ح"]
+
+
+def test_each_month_of_the_calendar_names_its_duty_and_each_day_its_state() -> None:
+    from csm_checklist.exchange.html import report_html
+
+    page = Page(report_html(_september_doc(HOSTILE_TITLE), week_start=6))
+    months = [a for tag, a in page.elements if tag == "svg" and a.get("width") == "154"]
+    assert len(months) == 1, "September's calendar"
+    # The duty's title, as text, then the month's figures.
+    assert (months[0]["aria-label"] or "").startswith(HOSTILE_TITLE + "، ")
+    assert [tag for tag, _ in page.elements if tag in ("b", "style")] == ["style"]
+
+    class DayTitles(HTMLParser):  # the <title> of each day's <g> in the calendar
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.titles: list[str] = []
+            self.open: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.open.append(tag)
+            if self.open[-2:] == ["g", "title"]:
+                self.titles.append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            while self.open and self.open.pop() != tag:
+                pass
+
+        def handle_data(self, data: str) -> None:
+            if self.open[-2:] == ["g", "title"]:
+                self.titles[-1] += data
+
+    parser = DayTitles()
+    parser.feed(report_html(_september_doc(HOSTILE_TITLE), week_start=6))
+    days = parser.titles
+    assert len(days) == 30
+    assert days[:5] == ["2026-09-01: فائتة", "2026-09-02: فائتة", "2026-09-03: أُنجزت في الموعد",
+                        "2026-09-04: فائتة", "2026-09-05"]  # fmt: skip
+    assert days[-1] == "2026-09-30"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from csm_checklist.cli import entry, shortcut
-from csm_checklist.cli.shortcut import TodayOptions, today_options
+from csm_checklist.cli.shortcut import ReportOptions, TodayOptions, report_options, today_options
 
 Outcome = tuple[int, str, str]
 
@@ -84,6 +84,20 @@ RUN_BY_THE_SHORTCUT = [
     ["today", "--as-logged", "not a moment"],
     ["today", "--tag", "nosuchtag"],
     ["today", "--on", " 2026-11-23 "],
+    # `csm report`, every option by its long name and -p, -f, -o with a value.
+    ["report"],
+    ["report", "--on", "2026-11-23"],
+    ["report", "-p", "year", "--on", "2026-11-23", "--format", "json"],
+    ["report", "--period=week", "-f", "md", "--on=2026-11-23", "--previous"],
+    ["report", "--period", "quarter", "--format=html", "--on", "2026-11-23"],
+    ["report", "--on", "2026-11-23", "--tag", "team", "--by", "Mona", "-f", "json"],
+    ["report", "--as-logged", "2026-11-23T10:00", "--format", "text"],
+    ["report", "-p", "month", "-p", "week", "--on", "2026-11-23"],
+    ["report", "--period", "fortnight"],
+    ["report", "--format", "docx"],
+    ["report", "--format", "pdf"],
+    ["report", "--on", "someday"],
+    ["report", "--tag", "nosuchtag"],
 ]
 LEFT_TO_TYPER = [
     ["--help"],
@@ -107,6 +121,18 @@ LEFT_TO_TYPER = [
     ["tody"],
     ["due", "--json"],
     ["TODAY"],
+    ["report", "--help"],
+    ["report", "-h"],
+    ["report", "--json"],  # the slip typer's error corrects
+    ["report", "-p=year"],
+    ["report", "-pyear"],
+    ["report", "-fjson"],
+    ["report", "-o", "-"],
+    ["report", "--format"],
+    ["report", "--previous=yes"],
+    ["report", "--by", ""],
+    ["report", "month"],
+    ["report", "--on", "--previous"],
 ]
 
 
@@ -194,6 +220,7 @@ def test_debugging_and_completion_are_left_to_typer(
     monkeypatch.setenv(variable, "1")
     assert today_options(["today", "--json"]) is None
     assert today_options([]) is None
+    assert report_options(["report", "--format", "json"]) is None
 
 
 def test_the_options_it_reads() -> None:
@@ -255,3 +282,52 @@ def test_it_knows_exactly_the_options_typer_declares_for_today() -> None:
     assert {param for _, param in declared.values()} == set(
         inspect.signature(show_today).parameters
     )
+
+
+def test_the_report_options_it_reads() -> None:
+    assert report_options(
+        ["report", "-p", "year", "--format=html", "-o", "page.html", "--previous", "--by=Mona"]
+    ) == ReportOptions(period="year", fmt="html", output="page.html", previous=True, by="Mona")
+    assert report_options(["report"]) == ReportOptions()
+    assert report_options(["today"]) is None
+    assert report_options([]) is None
+
+
+def test_a_report_written_to_a_file_is_written_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = []
+    for name, through in (("typer", lambda argv: None), ("main", shortcut.run)):
+        target = tmp_path / f"{name}.html"
+        args = ["report", "--on", "2026-11-23", "-f", "html", "-o", str(target)]
+        with monkeypatch.context() as patch:
+            patch.setattr(shortcut, "run", through)
+            outcome = _main(args, capsys, monkeypatch)
+        assert outcome == (0, "", f"Wrote the monthly report to {target}.\n")
+        pages.append(target.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert pages[0].startswith("<!DOCTYPE html>")
+
+
+def test_it_knows_exactly_the_options_typer_declares_for_report() -> None:
+    import inspect
+
+    import typer.main
+
+    from csm_checklist.cli.app import build_app
+    from csm_checklist.cli.commands.report import report
+
+    group = typer.main.get_command(build_app(["report"]))
+    command = group.commands["report"]  # type: ignore[attr-defined]
+    declared = {
+        name: (param.is_flag, param.name)
+        for param in command.params
+        for name in param.opts
+        if name not in ("--help", "-h")
+    }
+    known = {**shortcut.REPORT_FLAGS, **shortcut.REPORT_VALUES, **shortcut.REPORT_SHORT}
+    assert {name: param for name, (_, param) in declared.items()} == known
+    assert {name for name, (flag, _) in declared.items() if flag} == set(shortcut.REPORT_FLAGS)
+    assert not any(param.secondary_opts for param in command.params)  # no --no-previous
+    assert set(known.values()) == set(inspect.signature(report).parameters)
+    assert set(known.values()) == set(ReportOptions.__annotations__)

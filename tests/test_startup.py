@@ -69,6 +69,23 @@ def test_the_plain_forms_of_today_never_load_typer(args: list[str], env: dict[st
     assert "csm_checklist.cli.app" not in _imported(args, env)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--on", "2026-11-23", "--format", "json"],
+        ["report", "-p", "year", "--on", "2026-11-23", "-f", "html"],
+    ],
+)
+def test_the_plain_forms_of_report_never_load_typer(args: list[str], env: dict[str, str]) -> None:
+    # What the report imports (a footer's words, a section's view) must not
+    # bring typer back: it was a third of a year's report.
+    _imported(["today"], env)
+    loaded = _imported(args, env)
+    assert not _top(loaded) & {"typer", "click", "yaml"}
+    assert "csm_checklist.cli.app" not in loaded
+    assert ("jinja2" in _top(loaded)) == ("html" in args)
+
+
 @pytest.mark.parametrize("args", [["today", "--help"], ["--version"], ["due", "--json"]])
 def test_every_other_form_is_parsed_by_typer(args: list[str], env: dict[str, str]) -> None:
     assert "csm_checklist.cli.app" in _imported(args, env)

@@ -1,13 +1,14 @@
-"""`csm today` and bare `csm` without building the typer app.
+"""`csm today`, bare `csm` and `csm report` without building the typer app.
 
 Importing typer and building the app costs about a third of the morning
 command's time, before a word of it is parsed. When the arguments are one of
 the plain forms of `csm today` (bare `csm`, or `today` with --on, --all,
---json, --mine, --as-logged and --tag, as `--on DATE` or `--on=DATE`), this runs the
-command itself, exactly as the app would. Anything else returns None and goes
-to typer, which stays the parser of every other form: help, completion, an
-option this does not know, a value that begins with `-` or is empty, a second
-word, and CSM_DEBUG's tracebacks. So every message about a bad command line is
+--json, --mine, --as-logged and --tag, as `--on DATE` or `--on=DATE`) or of
+`csm report` (its options by their long names, and -p, -f and -o followed by
+their value), this runs the command itself, exactly as the app would.
+Anything else returns None and goes to typer, which stays the parser of every
+other form: help, completion, an option this does not know, a value that
+begins with `-` or is empty, a second word, and CSM_DEBUG's tracebacks. So every message about a bad command line is
 still typer's own.
 """
 
@@ -16,12 +17,26 @@ still typer's own.
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import TypedDict
+from collections.abc import Callable, Sequence
+from typing import TypedDict, cast
 
 # The options of `csm today`: those that are flags, and those that take a value.
 FLAGS = ("--all", "--json", "--mine")
 VALUES = ("--on", "--as-logged", "--tag")
+# Those of `csm report`, by the name of the parameter each sets.
+REPORT_FLAGS = {"--previous": "previous"}
+REPORT_VALUES = {
+    "--period": "period",
+    "--on": "on",
+    "--format": "fmt",
+    "--output": "output",
+    "--as-logged": "as_logged",
+    "--tag": "tag",
+    "--by": "by",
+}
+# Short names take their value as the next word only (`-p year`): click reads
+# `-p=year` as the value "=year" and `-pyear` as "year", so those go to typer.
+REPORT_SHORT = {"-p": "period", "-f": "fmt", "-o": "output"}
 
 
 class TodayOptions(TypedDict):
@@ -68,13 +83,68 @@ def today_options(args: Sequence[str]) -> TodayOptions | None:
     )
 
 
+class ReportOptions(TypedDict, total=False):
+    """The keyword arguments of `report` (commands/report.py) that were given."""
+
+    period: str
+    on: str
+    previous: bool
+    fmt: str
+    output: str
+    as_logged: str
+    tag: str
+    by: str
+
+
+def report_options(args: Sequence[str]) -> ReportOptions | None:
+    """The keyword arguments of `report` for `csm ARGS`, or None when typer
+    should parse it (the same rules as `today_options`)."""
+    if os.environ.get("CSM_DEBUG") or os.environ.get("_CSM_COMPLETE"):
+        return None
+    if not args or args[0] != "report":
+        return None
+    options: dict[str, str | bool] = {}
+    rest = list(args[1:])
+    while rest:
+        word = rest.pop(0)
+        name, equals, value = word.partition("=")
+        if name in REPORT_FLAGS and not equals:
+            options[REPORT_FLAGS[name]] = True
+            continue
+        if name in REPORT_VALUES:
+            key = REPORT_VALUES[name]
+        elif word in REPORT_SHORT:
+            key, equals = REPORT_SHORT[word], ""
+        else:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        options[key] = value  # the last one given wins, as in click
+    return cast(ReportOptions, options)
+
+
 def run(args: Sequence[str]) -> int | None:
     """Run `csm ARGS` and return its exit code, when it is a form of
-    `csm today` this knows; None, having done nothing, for typer to run it."""
+    `csm today` or `csm report` this knows; None, having done nothing, for
+    typer to run it."""
     options = today_options(args)
-    if options is None:
-        return None
-    from csm_checklist.cli.commands.today_due import show_today
+    if options is not None:
+        from csm_checklist.cli.commands.today_due import show_today
+
+        return _run(lambda: show_today(**options))
+    report_args = report_options(args)
+    if report_args is not None:
+        from csm_checklist.cli.commands.report import report
+
+        return _run(lambda: report(**report_args))
+    return None
+
+
+def _run(command: Callable[[], None]) -> int:
     from csm_checklist.cli.failures import report_failure
     from csm_checklist.cli.language import learn_afresh
 
@@ -84,7 +154,7 @@ def run(args: Sequence[str]) -> int | None:
     # exits the same.
     try:
         try:
-            show_today(**options)
+            command()
         finally:
             if sys.stdout is not None:
                 sys.stdout.flush()

@@ -14,7 +14,6 @@ table or in its `aria-label` and `<title>`.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -101,6 +100,18 @@ def pct(value: float | None) -> str:
 # The view of the page -------------------------------------------------------------------
 
 
+class Words(dict[str, str]):
+    """The page's words by key, read in the template as `w.key` or `w[key]`:
+    found at the first attribute lookup, where a plain dict makes Jinja2 fail
+    one and catch its error for every word on the page."""
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
 class Segment(NamedTuple):
     kind: str
     start: float  # 0..100, from the start side of the bar
@@ -121,7 +132,6 @@ class Cell(NamedTuple):
     day: int
     kind: str
     title: str
-    shape: str  # the cell's square and day number: drawn from numbers and fixed colours only
 
 
 class Month(NamedTuple):
@@ -129,6 +139,9 @@ class Month(NamedTuple):
     rows: int
     cells: list[Cell]
     label: str
+    # Every cell drawn: a year's calendar has thousands, so they are written
+    # here, each title escaped, and the template prints them as they are.
+    drawn: str
 
 
 class DailyItem(NamedTuple):
@@ -205,9 +218,10 @@ class Page(NamedTuple):
     items: list[TallyRow]
     daily: list[DailyItem]
     weekdays: list[str]
+    weekday_row: str  # the weekdays over every month's grid, drawn once
     missed: list[MissedGroup]
     late: list[Mapping[str, Any]]
-    notes: list[dict[str, Any]]
+    notes: list[NoteGroup]
     measures: list[MeasureView]
     runs: list[RunView]
 
@@ -245,47 +259,56 @@ def _months(
 ) -> list[Month]:
     """The calendar of one daily duty: a grid of weeks per month, a cell per
     expected day and day off; other days are left blank."""
-    from markupsafe import Markup
+    from markupsafe import Markup, escape
 
     from csm_checklist.duties.wording import month_text
 
-    by_day = {date.fromisoformat(d["date"]): d["outcome"] for d in days}
+    by_day = {d["date"]: d["outcome"] for d in days}
     if not by_day:
         return []
-    first, last = min(by_day), max(by_day)
+    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
+    # What a cell's title adds to its date: the legend's word, escaped once.
+    said = {kind: str(escape(": " + word(f"legend_{kind}", lang))) for kind in LEGEND}
+    said["none"] = ""
+    side = CELL - 2
+    states = {kind: word(f"legend_{kind}", lang) for kind in LEGEND}
     months: list[Month] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        length = calendar.monthrange(year, month)[1]
-        lead = (date(year, month, 1).weekday() - week_start) % 7
+        first_day = date(year, month, 1)
+        after = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        length = (after - first_day).days  # not `calendar`, whose import costs more
+        lead = (first_day.weekday() - week_start) % 7
         rows = (lead + length + 6) // 7
         name = f"{month_text(month, lang)} {year}"
         cells: list[Cell] = []
+        drawn: list[str] = []
         counts = dict.fromkeys(LEGEND, 0)
+        prefix = f"{year:04d}-{month:02d}-"
         for mday in range(1, length + 1):
-            day = date(year, month, mday)
+            iso = f"{prefix}{mday:02d}"
             slot = lead + mday - 1
             column = slot % 7
             if rtl:
                 column = 6 - column
-            outcome = by_day.get(day)
+            outcome = by_day.get(iso)
             kind = CELL_KIND.get(outcome, "") if outcome else ""
             if kind:
                 counts[kind] += 1
-            state = word(f"legend_{kind}", lang) if kind else ""
-            kind = kind or "none"
+                cell_title = f"{iso}: {states[kind]}"
+            else:
+                kind, cell_title = "none", iso
             x, y = column * CELL, HEAD + (slot // 7) * CELL
-            # Numbers and this module's colours only, so the template may
-            # print it as it is: a year's calendar has thousands of cells.
-            shape = Markup(
-                f'<rect x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"'
-                f' fill="{COLOURS[kind]}"/><text x="{x + CELL // 2}" y="{y + 15}"'
-                f' text-anchor="middle" font-size="10" fill="{INKS[kind]}">{mday}</text>'
+            cells.append(Cell(x, y, mday, kind, cell_title))
+            # The date (digits and dashes), numbers and this module's colours.
+            drawn.append(
+                f'<g><title>{iso}{said[kind]}</title><rect x="{x + 1}" y="{y + 1}"'
+                f' width="{side}" height="{side}" rx="3" fill="{COLOURS[kind]}"/><text'
+                f' x="{x + CELL // 2}" y="{y + 15}" text-anchor="middle" font-size="10"'
+                f' fill="{INKS[kind]}">{mday}</text></g>'
             )
-            title = f"{day.isoformat()}: {state}" if state else day.isoformat()
-            cells.append(Cell(x, y, mday, kind, title, shape))
         label = word("calendar_label", lang, title=title, month=name, **counts)
-        months.append(Month(name, rows, cells, label))
+        months.append(Month(name, rows, cells, label, Markup("".join(drawn))))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
@@ -294,6 +317,18 @@ def _weekdays(lang: str, week_start: int, rtl: bool) -> list[str]:
     names = word("weekdays", lang).split()
     ordered = [names[(week_start + i) % 7] for i in range(7)]
     return list(reversed(ordered)) if rtl else ordered
+
+
+def _weekday_row(weekdays: Sequence[str]) -> str:
+    from markupsafe import Markup, escape
+
+    return Markup(
+        "".join(
+            f'<text x="{column * CELL + CELL / 2:.1f}" y="12" text-anchor="middle" font-size="10"'
+            f' fill="#607d8b">{escape(name)}</text>'
+            for column, name in enumerate(weekdays)
+        )
+    )
 
 
 def _missed_groups(doc: Mapping[str, Any]) -> list[MissedGroup]:
@@ -327,26 +362,29 @@ def _missed_groups(doc: Mapping[str, Any]) -> list[MissedGroup]:
     return list(groups.values())
 
 
+class NoteGroup(NamedTuple):
+    for_date: str
+    by: str
+    note: str
+    kind: str  # done or skipped, in the page's language
+    titles: list[str]
+
+
 def _note_groups(
     notes: Sequence[Mapping[str, Any]], titles: Mapping[str, str], lang: str
-) -> list[dict[str, Any]]:
+) -> list[NoteGroup]:
     """A note given to several items at once (same text, day, person, kind)
     is printed once, with every item it was given to, each by its title in
     the report's language (as logged, for an item the report does not list)."""
-    groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    kinds = {"done": word("kind_done", lang), "skip": word("kind_skip", lang)}
+    groups: dict[tuple[str, str, str, str], NoteGroup] = {}
     for note in notes:
         key = (note["note"], note["for_date"], note["by"], note["kind"])
-        group = groups.setdefault(
-            key,
-            {
-                "for_date": note["for_date"],
-                "by": note["by"],
-                "note": note["note"],
-                "kind": word("kind_done" if note["kind"] == "done" else "kind_skip", lang),
-                "titles": [],
-            },
-        )
-        group["titles"].append(titles.get(note["id"], note["title"]))
+        group = groups.get(key)
+        if group is None:
+            kind = kinds["done" if note["kind"] == "done" else "skip"]
+            group = groups[key] = NoteGroup(note["for_date"], note["by"], note["note"], kind, [])
+        group.titles.append(titles.get(note["id"], note["title"]))
     return list(groups.values())
 
 
@@ -479,9 +517,12 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
     """What the template draws, from the JSON report document."""
     lang = "ar" if doc.get("lang") == "ar" else "en"
     rtl = lang == "ar"
-    words = {key.removeprefix("html."): pair[1 if rtl else 0] for key, pair in MESSAGES.items()}
+    words = Words(
+        (key.removeprefix("html."), pair[1 if rtl else 0]) for key, pair in MESSAGES.items()
+    )
     words.update((key.replace(".", "_"), pair[1 if rtl else 0]) for key, pair in PEOPLE.items())
     start, end = doc["period_start"], doc["period_end"]
+    weekdays = _weekdays(lang, week_start, rtl)
     hijri_text = ""
     if hijri:
         from csm_checklist.dates.hijri import hijri_span
@@ -517,7 +558,8 @@ def page_view(doc: Mapping[str, Any], *, hijri: bool = False, week_start: int = 
             )
             for n, s in enumerate(doc["streaks"])
         ],
-        weekdays=_weekdays(lang, week_start, rtl),
+        weekdays=weekdays,
+        weekday_row=_weekday_row(weekdays),
         missed=_missed_groups(doc),
         late=[o for o in doc["outcomes"] if o["outcome"] == "late"],
         notes=_note_groups(doc["notes"], {i["id"]: i["title"] for i in doc["items"]}, lang),
@@ -570,7 +612,7 @@ def report_html(
         pct=pct,
         cadence_word=lambda cadence: cadence_word(cadence, page.lang),
         colours=COLOURS,
-        inks=INKS,
+        weekday_row=page.weekday_row,
         CELL=CELL,
         HEAD=HEAD,
     )
