@@ -8,8 +8,8 @@ the plain forms of `csm today` (bare `csm`, or `today` with --on, --all,
 their value), this runs the command itself, exactly as the app would.
 Anything else returns None and goes to typer, which stays the parser of every
 other form: help, completion, an option this does not know, a value that
-begins with `-` or is empty, a second word, and CSM_DEBUG's tracebacks. So every message about a bad command line is
-still typer's own.
+begins with `-` or is empty, a second word, and CSM_DEBUG's tracebacks. So
+every message about a bad command line is still typer's own.
 """
 
 # No `from __future__ import annotations`: typing would compile every string
