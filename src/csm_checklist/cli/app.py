@@ -44,6 +44,7 @@ SUMMARIES = {
     "run": Msg("help.summary.run"),
     "measures": Msg("help.summary.measures"),
     "team": Msg("help.summary.team"),
+    "verify": Msg("help.summary.verify"),
 }
 
 
@@ -202,6 +203,7 @@ COMMAND_MODULES = {
     "run": "runs",
     "measures": "measures",
     "team": "team",
+    "verify": "verify",
 }
 ALL_MODULES = (
     "agenda",
@@ -216,6 +218,7 @@ ALL_MODULES = (
     "runs",
     "measures",
     "team",
+    "verify",
 )
 
 

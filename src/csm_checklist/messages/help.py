@@ -850,4 +850,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only periods ending on this day or later.",
         "الفترات التي تنتهي في هذا اليوم أو بعده فقط.",
     ),
+    # csm verify (the log's hash chain)
+    "help.summary.verify": (
+        "Check the log against its hash chain, or a printed report against the log.",
+        "افحص السجل مقابل سلسلة التجزئة، أو تقريرًا مطبوعًا مقابل السجل.",
+    ),
+    "help.verify": (
+        "Check that no entry, undo or note correction of the log was changed, added or "
+        "removed outside csm: every change to the log is a link of a hash chain, and "
+        "this command recomputes each link from the stored entries. With --head, check "
+        "that a report's footer names the log as it was.",
+        "افحص أن أي إدخال أو تراجع أو تصحيح ملاحظة في السجل لم يُغيَّر أو يُضَف أو يُحذَف "
+        "خارج csm: كل تغيير في السجل حلقة في سلسلة تجزئة، وهذا الأمر يعيد حساب كل حلقة من "
+        "الإدخالات المحفوظة. ومع --head افحص أن تذييل التقرير يسمّي السجل كما كان.",
+    ),
+    "help.verify.head": (
+        "The chain head a report's footer printed (at least 8 hex digits of it).",
+        "رأس السلسلة الذي طبعه تذييل التقرير (8 أرقام ست عشرية منه على الأقل).",
+    ),
+    "help.verify.json": (
+        "Print the result as JSON.",
+        "اطبع النتيجة بصيغة JSON.",
+    ),
 }

@@ -70,6 +70,7 @@ from csm_checklist.store.sqlite_files import (
 )
 
 if TYPE_CHECKING:
+    from csm_checklist.store.chain import Verdict
     from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
     from csm_checklist.store.run_records import RunRecord, StepEvent
 
@@ -157,12 +158,16 @@ class SqliteStore:
         event uuid, the (measure id, value, unit) recorded with it: written
         with the event, or not at all.
         """
+        from csm_checklist.store.sqlite_chain import Links
+
         results: list[tuple[Event, Event | None]] = []
         with self._write() as db:
+            links = Links(db)
             for event in events:
                 existing = first_active(db, event.item_id, event.period_start)
                 if existing is None:
                     db.execute(INSERT_EVENT, (*event_row(event), utc_key(event.logged_at)))
+                    links.entry(event)
                     for measure_id, value, unit in (measures or {}).get(event.uuid, ()):
                         db.execute(
                             "INSERT INTO measures (event_uuid, measure_id, value, unit) "
@@ -309,6 +314,9 @@ class SqliteStore:
             undone = db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (row[0],)
             ).fetchone()
+            from csm_checklist.store.sqlite_chain import Links
+
+            Links(db).undo(str(undone[0]), at.isoformat())
         return event_from_row(undone)
 
     def find_event(self, text: str) -> Event:
@@ -361,12 +369,15 @@ class SqliteStore:
             if event.note == note:
                 return event, None
             change = NoteChange(uuid, event.note, note, at, by, host)
-            db.execute(
+            added = db.execute(
                 "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
                 "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
             )
             db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
+            from csm_checklist.store.sqlite_chain import Links
+
+            Links(db).note("note", change, int(added.lastrowid or 0))
         return event._replace(note=note), change
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
@@ -415,7 +426,9 @@ class SqliteStore:
             with self._write() as db:
                 for revision in revisions:
                     insert_revision(db, revision)
-                added, present = merge_events(db, events)
+                from csm_checklist.store.sqlite_chain import Links
+
+                added, present = merge_events(db, events, Links(db))
                 # Starts last: a start taken from the events is known only now.
                 for start in starts():
                     insert_start(db, start)
@@ -490,8 +503,10 @@ class SqliteStore:
 
     def merge_note_changes(self, records: Iterable[NoteChange], *, dry_run: bool = False) -> int:
         """Add a backup's note corrections the store lacks (see `Store`)."""
+        from csm_checklist.store.sqlite_chain import Links
+
         with self._write() as db:
-            return sqlite_events.merge_note_changes(db, records, dry_run)
+            return sqlite_events.merge_note_changes(db, records, dry_run, Links(db))
 
     def item_of_event(self, uuid: str) -> str | None:
         """The item of the event whose uuid is exactly `uuid` (see `Store`)."""
@@ -652,3 +667,19 @@ class SqliteStore:
         """How many events the log holds, undone ones included."""
         with self._errors():
             return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    # The chain ------------------------------------------------------------------
+
+    def chain_head(self) -> tuple[int, str]:
+        """(count, head) of the log's hash chain (see `Store.chain_head`)."""
+        from csm_checklist.store.sqlite_chain import head
+
+        with self._errors():
+            return head(self._db)
+
+    def verify_chain(self, want: str | None = None) -> "Verdict":
+        """Walk the hash chain against the stored rows (see `Store.verify_chain`)."""
+        from csm_checklist.store.sqlite_chain import verify
+
+        with self._errors():
+            return verify(self._db, want)
