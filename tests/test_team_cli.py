@@ -191,7 +191,7 @@ def test_team_status_add_and_list(team: Any, monkeypatch: pytest.MonkeyPatch) ->
     assert run("team", "upgrade").stdout.endswith("is up to date.\n")
     as_member(monkeypatch, team, "mona")
     status = run("team", "status").stdout.splitlines()
-    assert status[1:] == ["Record: 5 of 5 migrations", "You: mona Mona (member)"]
+    assert status[1:] == ["Record: 6 of 6 migrations", "You: mona Mona (member)"]
     refused = run("team", "add", "zed", "--name", "Zed")
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Error: The server ")

@@ -47,10 +47,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import NamedTuple
 
-from csm_checklist.store.records import FIELDS, Event, NoteChange, event_row
+from csm_checklist.store.records import FIELDS, NoteChange
 
 VERSION = 1
 GENESIS = "0" * 64
@@ -126,15 +126,6 @@ class Appender:
         self.head = next_hash(self.head, text)
         return self.count, self.head
 
-    def entry(self, event: Event) -> tuple[int, str]:
-        return self.add(entry_text(event_row(event)))
-
-    def undo(self, uuid: str, undone_at: str) -> tuple[int, str]:
-        return self.add(undo_text(uuid, undone_at))
-
-    def note(self, link: str, change: NoteChange) -> tuple[int, str]:
-        return self.add(note_text(link, change))
-
 
 # Checking ------------------------------------------------------------------------
 
@@ -155,7 +146,7 @@ class Verdict(NamedTuple):
     it holds, the first break (None when whole), and with `--head` the
     count at which the chain's head was the one asked for (None if never)."""
 
-    count: int
+    verified: int
     head: str
     broken: Break | None
     matched_at: int | None

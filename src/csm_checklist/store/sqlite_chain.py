@@ -6,20 +6,11 @@ by `csm verify`. Loaded by writes and `csm verify` only."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from csm_checklist.store.chain import (
-    GENESIS,
-    Appender,
-    ChainRow,
-    NoteLink,
-    Verdict,
-    check,
-    entry_text,
-    logged_notes,
-    note_text,
-    undo_text,
-)
+from csm_checklist.store import chain_walk
+from csm_checklist.store.chain import GENESIS, Appender, Verdict, entry_text, note_text, undo_text
 from csm_checklist.store.records import Event, NoteChange, aware, event_row, utc_key
 from csm_checklist.store.sqlite_events import EVENT_COLUMNS
 
@@ -36,7 +27,6 @@ INDEXES = (
     "CREATE INDEX chain_event ON chain (event_uuid, link)",
     "CREATE INDEX chain_note ON chain (note_id) WHERE note_id IS NOT NULL",
 )
-_E_COLUMNS = ", ".join(f"e.{name}" for name in EVENT_COLUMNS.split(", "))
 
 
 def head(db: sqlite3.Connection) -> tuple[int, str]:
@@ -128,71 +118,23 @@ def _later_link(
 
 
 def verify(db: sqlite3.Connection, want: str | None) -> Verdict:
-    """Walk the chain and the rows it stands for (see `chain.check`)."""
-    note_links: dict[str, list[NoteLink]] = {}
-    by_seq: dict[int, NoteChange | None] = {}
-    for seq, link, uuid, *change in db.execute(
-        "SELECT c.seq, c.link, c.event_uuid, n.event_uuid, n.old_note, n.new_note, "
-        "n.changed_at, n.changed_by, n.host FROM chain c LEFT JOIN note_changes n "
-        "ON n.id = c.note_id WHERE c.note_id IS NOT NULL ORDER BY c.seq"
-    ):
-        found = None
-        if change[0] is not None:
-            found = NoteChange(change[0], change[1], change[2], aware(change[3]), *change[4:])
-        by_seq[seq] = found
-        note_links.setdefault(uuid, []).append(NoteLink(seq, link, found))
-    notes_now = _notes_now(db, list(note_links))
-    first_notes, note_problems = logged_notes(note_links, notes_now)
-    problems: list[tuple[int, str, str, Sequence[str | None] | None]] = [
-        (seq, link, uuid, _event(db, uuid)) for seq, link, uuid in note_problems
-    ]
-    # An event undone with no undo link, or with no entry link at all; a
-    # note change the chain does not hold.
-    for row in db.execute(
-        f"SELECT {_E_COLUMNS}, c.seq FROM events e LEFT JOIN chain c "
-        "ON c.event_uuid = e.uuid AND c.link = 'entry' "
-        "WHERE c.seq IS NULL OR (e.undone_at IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM chain u WHERE u.event_uuid = e.uuid AND u.link = 'undo'))"
-    ):
-        seq = row[-1]
-        problems.append((int(seq or 0), "entry" if not seq else "undo", str(row[0]), row[:-1]))
-    for row_id, uuid in db.execute(
-        "SELECT n.id, n.event_uuid FROM note_changes n WHERE NOT EXISTS "
-        "(SELECT 1 FROM chain c WHERE c.note_id = n.id)"
-    ):
-        del row_id
-        problems.append((0, "note", str(uuid), _event(db, str(uuid))))
-    return check(_rows(db, by_seq), first_notes, problems, want)
+    """Walk the chain and the rows it stands for (see `chain_walk.verify`)."""
+    return chain_walk.verify(_Reader(db), want)
 
 
-def _rows(db: sqlite3.Connection, notes: dict[int, NoteChange | None]) -> Iterator[ChainRow]:
-    cursor = db.execute(
-        f"SELECT c.seq, c.link, c.hash, c.event_uuid, e.uuid, {_E_COLUMNS} FROM chain c "
-        "LEFT JOIN events e ON e.uuid = c.event_uuid ORDER BY c.seq"
-    )
-    while True:
-        batch = cursor.fetchmany(2000)
-        if not batch:
-            return
-        for seq, link, hash_, uuid, present, *event in batch:
-            yield ChainRow(
-                seq, link, hash_, uuid, event if present is not None else None, notes.get(seq)
-            )
+class _Reader:
+    columns = EVENT_COLUMNS
 
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
 
-def _notes_now(db: sqlite3.Connection, uuids: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for first in range(0, len(uuids), 500):
-        part = uuids[first : first + 500]
-        rows = db.execute(
-            f"SELECT uuid, note FROM events WHERE uuid IN ({', '.join('?' * len(part))})", part
-        )
-        found.update({str(uuid): str(note) for uuid, note in rows})
-    return found
+    def rows(self, sql: str, params: Sequence[object] = ()) -> Iterable[Sequence[Any]]:
+        return self._db.execute(sql, params)
 
+    def stream(self, sql: str) -> Iterator[Sequence[Any]]:
+        cursor = self._db.execute(sql)
+        while batch := cursor.fetchmany(2000):
+            yield from batch
 
-def _event(db: sqlite3.Connection, uuid: str) -> Sequence[str | None] | None:
-    row: Sequence[str | None] | None = db.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE uuid = ?", (uuid,)
-    ).fetchone()
-    return row
+    def text_row(self, fields: Sequence[Any]) -> Sequence[str | None]:
+        return fields  # SQLite keeps every field as the text an export writes

@@ -55,7 +55,7 @@ def verify(
                 {
                     "ok": broken is None and (want is None or verdict.matched_at is not None),
                     "count": total,
-                    "verified": verdict.count,
+                    "verified": verdict.verified,
                     "head": verdict.head,
                     "broken": None
                     if broken is None
@@ -94,7 +94,7 @@ def _say(verdict: Verdict, want: str | None, total: int) -> None:
             echo(Msg("chain.unchained", what=what).text())
         else:
             echo(Msg("chain.broken", seq=f"{broken.seq:,}", what=what).text())
-        echo(Msg("chain.broken_hint", count=f"{verdict.count:,}", head=verdict.head).text())
+        echo(Msg("chain.broken_hint", count=f"{verdict.verified:,}", head=verdict.head).text())
     if want is not None:
         if verdict.matched_at is not None:
             echo(
@@ -106,12 +106,12 @@ def _say(verdict: Verdict, want: str | None, total: int) -> None:
                 ).text()
             )
         else:
-            echo(Msg("chain.not_matched", head=want, count=f"{verdict.count:,}").text())
+            echo(Msg("chain.not_matched", head=want, count=f"{verdict.verified:,}").text())
     elif broken is None:
-        if verdict.count == 0:
+        if verdict.verified == 0:
             echo(Msg("chain.empty").text())
         else:
-            echo(Msg("chain.whole", count=f"{verdict.count:,}", head=verdict.head).text())
+            echo(Msg("chain.whole", count=f"{verdict.verified:,}", head=verdict.head).text())
 
 
 def register(app: typer.Typer) -> None:
