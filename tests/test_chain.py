@@ -134,7 +134,7 @@ def test_logged_by_is_in_the_text_only_when_the_record_has_it() -> None:
 def test_an_untouched_log_verifies_and_prints_its_head_and_count(logged: Path) -> None:
     result = run("verify")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"The log matches its chain: 5 links, head {_hand_made_head()}.\n"
+    assert result.stdout == f"The log matches its chain (links: 5; head {_hand_made_head()}).\n"
     document = json.loads(run("verify", "--json").stdout)
     assert document["ok"] is True
     assert (document["count"], document["head"], document["broken"]) == (5, _hand_made_head(), None)
@@ -245,7 +245,7 @@ def test_undo_and_note_corrections_keep_the_chain_valid_through_the_cli(logged: 
         assert result.exit_code == 0, result.stderr
     result = run("verify")
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("The log matches its chain: 7 links, head ")
+    assert result.stdout.startswith("The log matches its chain (links: 7; head ")
 
 
 def test_the_head_of_an_earlier_report_still_matches_after_more_entries(logged: Path) -> None:
@@ -335,5 +335,5 @@ def test_an_export_imported_into_a_new_log_verifies_the_same_way(
     # Three entries, the undo that came with the second, the correction of
     # the first as a note-trail link: the same chain in both logs.
     assert heads[0] == heads[1]
-    assert heads[0].startswith("The log matches its chain: 5 links, head ")
+    assert heads[0].startswith("The log matches its chain (links: 5; head ")
     assert _hand_made_head() not in heads[0]  # a restored log's own chain

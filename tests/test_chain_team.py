@@ -52,7 +52,7 @@ def test_the_same_history_gives_the_same_chain_in_both_engines(shared: Any, tmp_
     result = run("verify")
     assert (result.exit_code, result.stdout) == (
         0,
-        f"The log matches its chain: 5 links, head {mine[1]}.\n",
+        f"The log matches its chain (links: 5; head {mine[1]}).\n",
     )
 
 
@@ -125,7 +125,7 @@ def test_a_team_export_restored_into_sqlite_verifies(
     assert result.exit_code == 0, result.stderr
     result = run("verify")
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.startswith("The log matches its chain: 5 links, head ")
+    assert result.stdout.startswith("The log matches its chain (links: 5; head ")
 
 
 def test_upgrade_builds_the_chain_of_a_record_kept_before_it(shared: Any) -> None:

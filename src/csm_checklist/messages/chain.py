@@ -14,8 +14,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "انسخ الرأس من تذييل التقرير، مثلًا csm verify --head 9d869b34.",
     ),
     "chain.whole": (
-        "The log matches its chain: {count} links, head {head}.",
-        "السجل مطابق لسلسلته: {count} حلقة، والرأس {head}.",
+        "The log matches its chain (links: {count}; head {head}).",
+        "السجل مطابق لسلسلته (الحلقات: {count}؛ الرأس {head}).",
     ),
     "chain.empty": (
         "The log has no entries yet: its chain is empty.",
@@ -42,9 +42,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chain.broken_hint": (
         "Something changed the log outside csm. The links before it hold "
-        "({count} links, head {head}); compare with a backup or an export.",
+        "(links: {count}; head {head}); compare with a backup or an export.",
         "غيّر شيء السجل خارج csm. الحلقات قبلها سليمة "
-        "({count} حلقة، والرأس {head})؛ قارن بنسخة احتياطية أو بتصدير.",
+        "(الحلقات: {count}؛ الرأس {head})؛ قارن بنسخة احتياطية أو بتصدير.",
     ),
     "chain.what.entry.changed": (
         "the entry of {item} for {period} (id {uuid}) was changed",
@@ -82,8 +82,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a link of the chain is missing",
         "حلقة من السلسلة مفقودة",
     ),
+    "chain.footer_text": (
+        "Log chain: link {count}, head {head}.",
+        "سلسلة السجل: الحلقة {count}، والرأس {head}.",
+    ),
+    "chain.footer_check": (
+        "Check it with: csm verify --head {short}",
+        "افحصه بالأمر: csm verify --head {short}",
+    ),
     "chain.footer": (
-        "Log chain: {count} links, head {head} (check it with: csm verify --head {short}).",
-        "سلسلة السجل: {count} حلقة، والرأس {head} (افحصه بالأمر: csm verify --head {short}).",
+        "Log chain: link {count}, head {head} (check it with: csm verify --head {short}).",
+        "سلسلة السجل: الحلقة {count}، والرأس {head} (افحصه بالأمر: csm verify --head {short}).",
     ),
 }

@@ -72,6 +72,7 @@ def report(
     ),
 ) -> None:
     """How the duties went over a week, month, quarter or year."""
+    from csm_checklist.cli.commands.verify import chain_footer, chain_footer_text
     from csm_checklist.rules.report import REPORT_CADENCES, build_report
     from csm_checklist.rules.scope import tag_of, with_tag
 
@@ -119,6 +120,9 @@ def report(
         runs, kpis = _runs_and_measures(
             log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
+        # The log's chain as it is now, whatever moment the report reads:
+        # `csm verify --head` checks it later, however much is logged since.
+        links, head = log.chain_head()
     wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
@@ -134,6 +138,7 @@ def report(
     if fmt in ("json", "html", "pdf"):
         document = view.report_json(result, areas, lang, fiscal, tag=wanted_tag, by=wanted_by)
         document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
+        document["chain"] = {"links": links, "head": head}
     if fmt in ("html", "pdf"):
         _write_page(document, fmt, output, env, hijri=settings.show_hijri)
         if output is not None and output != "-":
@@ -151,13 +156,16 @@ def report(
             scope=scope,
             hijri=settings.show_hijri,
         ) + _extra_markdown(runs, kpis, lang)
+        text += "\n" + chain_footer(links, head, lang) + "\n"
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         echo(_extra_text(runs, kpis, lang, terminal_width()), nl=False, columns=True)
+        echo("\n" + chain_footer_text(links, head, lang))
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         text += _extra_text(runs, kpis, lang)
+        text += "\n" + chain_footer_text(links, head, lang) + "\n"
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
