@@ -337,3 +337,42 @@ def test_an_export_imported_into_a_new_log_verifies_the_same_way(
     assert heads[0] == heads[1]
     assert heads[0].startswith("The log matches its chain (links: 5; head ")
     assert _hand_made_head() not in heads[0]  # a restored log's own chain
+
+
+def test_a_report_names_the_chain_and_is_checked_against_the_log_later(
+    logged: Path, tmp_path: Path
+) -> None:
+    head = _hand_made_head()
+    month = ("report", "--on", "2026-11-30")
+    document = json.loads(run(*month, "--format", "json").stdout)
+    assert document["chain"] == {"links": 5, "head": head}
+    assert run(*month).stdout.splitlines()[-2:] == [
+        f"Log chain: link 5, head {head[:16]}.",
+        f"Check it with: csm verify --head {head[:8]}",
+    ]
+    footer = f"Log chain: link 5, head {head} (check it with: csm verify --head {head[:8]})."
+    assert run(*month, "--format", "md").stdout.endswith("\n\n" + footer + "\n")
+    page = tmp_path / "report.html"
+    assert run(*month, "--format", "html", "-o", str(page)).exit_code == 0
+    assert f'<p class="chain">{footer}</p>' in page.read_text(encoding="utf-8")
+    exported = json.loads(run("export", "--format", "json").stdout)
+    assert exported["chain"] == {"links": 5, "head": head}
+    # A month later, with more logged since, the printed head still matches.
+    with SqliteStore.open(logged) as store:
+        store.record([event(20)])
+    result = run("verify", "--head", head[:16])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"Head {head} is the log's chain at link 5 of 6: the report it came from matches the log.\n",
+    )
+
+
+def test_a_report_footer_speaks_arabic(logged: Path, config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.yaml").write_text("lang: ar\n", encoding="utf-8")
+    head = _hand_made_head()
+    lines = run("report", "--on", "2026-11-30").stdout.splitlines()
+    # Each line of plain text is isolated (FSI ... PDI) for right-to-left readers.
+    assert lines[-1] == f"\u2068افحصه بالأمر: csm verify --head {head[:8]}\u2069"
+    result = run("verify")
+    assert result.stdout == f"السجل مطابق لسلسلته (الحلقات: 5؛ الرأس {head}).\n"
