@@ -374,5 +374,5 @@ def test_a_report_footer_speaks_arabic(logged: Path, config_dir: Path) -> None:
     lines = run("report", "--on", "2026-11-30").stdout.splitlines()
     # Each line of plain text is isolated (FSI ... PDI) for right-to-left readers.
     assert lines[-1] == f"\u2068افحصه بالأمر: csm verify --head {head[:8]}\u2069"
-    result = run("verify")
-    assert result.stdout == f"السجل مطابق لسلسلته (الحلقات: 5؛ الرأس {head}).\n"
+    said = run("verify").stdout
+    assert said == f"\u2068السجل مطابق لسلسلته (الحلقات: \u20665\u2069؛ الرأس {head}).\u2069\n"
