@@ -856,13 +856,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "افحص السجل مقابل سلسلة التجزئة، أو تقريرًا مطبوعًا مقابل السجل.",
     ),
     "help.verify": (
-        "Check that no entry, undo or note correction of the log was changed, added or "
-        "removed outside csm: every change to the log is a link of a hash chain, and "
-        "this command recomputes each link from the stored entries. With --head, check "
-        "that a report's footer names the log as it was.",
+        "Check that no entry, undo or note correction of the log was changed, added or\n"
+        "removed outside csm: every change to the log is a link of a hash chain, and\n"
+        "this command recomputes each link from the stored entries. The first link that\n"
+        "does not match is named and csm exits with 1. With --head, check that the head\n"
+        "a report's footer printed is the log's at some link (exit 1 if never).\n\n"
+        "Example: csm verify --head 9d869b34",
         "افحص أن أي إدخال أو تراجع أو تصحيح ملاحظة في السجل لم يُغيَّر أو يُضَف أو يُحذَف "
         "خارج csm: كل تغيير في السجل حلقة في سلسلة تجزئة، وهذا الأمر يعيد حساب كل حلقة من "
-        "الإدخالات المحفوظة. ومع --head افحص أن تذييل التقرير يسمّي السجل كما كان.",
+        "الإدخالات المحفوظة. وتُسمّى أول حلقة لا تطابق ويخرج csm برمز 1. ومع --head افحص أن "
+        "الرأس الذي طبعه تذييل التقرير هو رأس السجل عند حلقة ما (رمز 1 إن لم يكن).\n\n"
+        "مثال: csm verify --head 9d869b34",
     ),
     "help.verify.head": (
         "The chain head a report's footer printed (at least 8 hex digits of it).",

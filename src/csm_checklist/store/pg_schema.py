@@ -427,5 +427,8 @@ def init_script() -> str:
         ROLES_SQL.strip(),
     ]
     for name, sql in MIGRATIONS:
-        parts.append(f"-- migration {name}\nBEGIN;\n{migration_sql(name, sql)}COMMIT;")
+        after = ""
+        if name in AFTER:
+            after = "-- (csm builds the chain of the entries already kept here)\n"
+        parts.append(f"-- migration {name}\nBEGIN;\n{migration_sql(name, sql)}{after}COMMIT;")
     return "\n\n".join(parts) + "\n"
