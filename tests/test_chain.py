@@ -376,3 +376,11 @@ def test_a_report_footer_speaks_arabic(logged: Path, config_dir: Path) -> None:
     assert lines[-1] == f"\u2068افحصه بالأمر: csm verify --head {head[:8]}\u2069"
     said = run("verify").stdout
     assert said == f"\u2068السجل مطابق لسلسلته (الحلقات: \u20665\u2069؛ الرأس {head}).\u2069\n"
+
+
+def test_a_correction_moment_edited_out_of_shape_is_named_not_a_crash(logged: Path) -> None:
+    _edit(logged, "UPDATE note_changes SET changed_at = 'yesterday'")
+    assert _first_line() == (
+        "The log does not match its chain at link 4: the note of monitor-accounts "
+        "for 2026-11-02 (id 00000000) was changed."
+    )

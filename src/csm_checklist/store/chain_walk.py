@@ -4,10 +4,11 @@ every engine: each engine hands it a reader of its tables."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from typing import Any, Protocol
 
 from csm_checklist.store.chain import ChainRow, NoteLink, Verdict, check, logged_notes
-from csm_checklist.store.records import NoteChange, aware
+from csm_checklist.store.records import ROW_ERRORS, NoteChange, aware
 
 
 class Reader(Protocol):
@@ -27,6 +28,7 @@ class Reader(Protocol):
         ...
 
 
+_NO_MOMENT = datetime.min.replace(tzinfo=timezone.utc)
 Problem = tuple[int, str, str, Sequence[str | None] | None]
 
 
@@ -43,9 +45,11 @@ def verify(reader: Reader, want: str | None) -> Verdict:
     ):
         found = None
         if change[0] is not None:
-            found = NoteChange(
-                str(change[0]), change[1], change[2], aware(change[3]), change[4], change[5]
-            )
+            try:
+                moment = aware(change[3])
+            except ROW_ERRORS:
+                moment = _NO_MOMENT  # edited out of shape: the link cannot match
+            found = NoteChange(str(change[0]), change[1], change[2], moment, change[4], change[5])
         by_seq[int(seq)] = found
         note_links.setdefault(str(uuid), []).append(NoteLink(int(seq), str(link), found))
     notes_now = {}

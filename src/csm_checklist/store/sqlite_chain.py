@@ -11,7 +11,15 @@ from typing import Any
 
 from csm_checklist.store import chain_walk
 from csm_checklist.store.chain import GENESIS, Appender, Verdict, entry_text, note_text, undo_text
-from csm_checklist.store.records import Event, NoteChange, aware, event_row, utc_key
+from csm_checklist.store.records import (
+    ROW_ERRORS,
+    Event,
+    NoteChange,
+    aware,
+    bad_row,
+    event_row,
+    utc_key,
+)
 from csm_checklist.store.sqlite_events import EVENT_COLUMNS
 
 CREATE = """
@@ -79,14 +87,20 @@ def build(db: sqlite3.Connection) -> None:
     for row_id, uuid, undone in db.execute(
         "SELECT id, uuid, undone_at FROM events WHERE undone_at IS NOT NULL"
     ):
-        later.append((utc_key(aware(undone)), 2, row_id, str(uuid), str(undone)))
+        try:
+            later.append((utc_key(aware(undone)), 2, row_id, str(uuid), str(undone)))
+        except ROW_ERRORS as exc:
+            raise bad_row("events", uuid, exc) from None
     changes: dict[int, NoteChange] = {}
     first_notes: dict[str, str] = {}
     for row_id, uuid, old, new, at, at_utc, by, host in db.execute(
         "SELECT id, event_uuid, old_note, new_note, changed_at, changed_at_utc, changed_by, host "
         "FROM note_changes ORDER BY changed_at_utc, id"
     ):
-        changes[row_id] = NoteChange(uuid, old, new, aware(at), by, host)
+        try:
+            changes[row_id] = NoteChange(uuid, old, new, aware(at), by, host)
+        except ROW_ERRORS as exc:
+            raise bad_row("note_changes", uuid, exc) from None
         first_notes.setdefault(uuid, old)
         later.append((str(at_utc), 1, row_id, str(uuid), ""))
     later.sort()
