@@ -46,17 +46,30 @@ class Links:
     """The chain of one write transaction: takes the chain's lock, reads the
     head once, appends."""
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], *, batch: int = 0) -> None:
         self._conn = conn
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK,))
         self._chain = Appender(*head(conn))
+        # With `batch`, links are sent that many at a time (`flush` sends the
+        # rest): the one-off build of a big record, not a round trip a link.
+        self._batch = batch
+        self._pending: list[tuple[int, str, str, int | None, str]] = []
 
     def put(self, link: str, uuid: str, note_id: int | None, text: str) -> None:
         seq, hash_ = self._chain.add(text)
-        self._conn.execute(
-            "INSERT INTO chain (seq, link, event_uuid, note_id, hash) VALUES (%s, %s, %s, %s, %s)",
-            (seq, link, uuid, note_id, hash_),
-        )
+        self._pending.append((seq, link, uuid, note_id, hash_))
+        if len(self._pending) > self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO chain (seq, link, event_uuid, note_id, hash) "
+                    "VALUES (%s, %s, %s, %s, %s)",
+                    self._pending,
+                )
+            self._pending.clear()
 
     def entry(self, event: Event) -> None:
         """An event logged; with its undo, when it comes in undone."""
@@ -104,22 +117,26 @@ def build(conn: psycopg.Connection[Any]) -> None:
     for _moment, rank, row_id, uuid, _undone in later:
         if rank == 1:
             first_notes.setdefault(uuid, changes[row_id].old_note)
-    links = Links(conn)
+    links = Links(conn, batch=5000)
     pending = iter(later)
     waiting = next(pending, None)
-    for logged_utc, *event in conn.execute(
-        f"SELECT logged_at_utc, {COLUMNS} FROM events ORDER BY logged_at_utc, id"
-    ).fetchall():
-        moment = utc_key(logged_utc) if isinstance(logged_utc, datetime) else str(logged_utc)
-        while waiting is not None and waiting[0] < moment:
-            _later_link(links, waiting, changes)
-            waiting = next(pending, None)
-        row = text_row(event)
-        uuid = str(row[0])
-        links.put("entry", uuid, None, entry_text(row, first_notes.get(uuid)))
+    # Streamed through a cursor on the server: a million events are never
+    # all in memory.
+    with conn.cursor(name="csm_build_chain") as events:
+        events.itersize = 5000
+        events.execute(f"SELECT logged_at_utc, {COLUMNS} FROM events ORDER BY logged_at_utc, id")
+        for logged_utc, *event in events:
+            moment = utc_key(logged_utc) if isinstance(logged_utc, datetime) else str(logged_utc)
+            while waiting is not None and waiting[0] < moment:
+                _later_link(links, waiting, changes)
+                waiting = next(pending, None)
+            row = text_row(event)
+            uuid = str(row[0])
+            links.put("entry", uuid, None, entry_text(row, first_notes.get(uuid)))
     while waiting is not None:
         _later_link(links, waiting, changes)
         waiting = next(pending, None)
+    links.flush()
 
 
 def _later_link(

@@ -107,9 +107,10 @@ def build(db: sqlite3.Connection) -> None:
     links = Links(db)
     pending = iter(later)
     waiting = next(pending, None)
+    # Streamed: a million events are never all in memory.
     rows = db.execute(
         f"SELECT logged_at_utc, {EVENT_COLUMNS} FROM events ORDER BY logged_at_utc, id"
-    ).fetchall()
+    )
     for logged_utc, *event in rows:
         while waiting is not None and waiting[0] < logged_utc:
             _later_link(links, waiting, changes)
