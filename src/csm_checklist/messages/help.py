@@ -852,8 +852,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # csm verify (the log's hash chain)
     "help.summary.verify": (
-        "Check the log against its hash chain, or a printed report against the log.",
-        "افحص السجل مقابل سلسلة التجزئة، أو تقريرًا مطبوعًا مقابل السجل.",
+        "Check the log and a report's footer against the hash chain.",
+        "افحص السجل وتذييل التقرير مقابل سلسلة التجزئة.",
     ),
     "help.verify": (
         "Check that no entry, undo or note correction of the log was changed, added or\n"
