@@ -373,9 +373,14 @@ def test_a_report_footer_speaks_arabic(logged: Path, config_dir: Path) -> None:
     head = _hand_made_head()
     lines = run("report", "--on", "2026-11-30").stdout.splitlines()
     # Each line of plain text is isolated (FSI ... PDI) for right-to-left readers.
+    assert (
+        lines[-2] == f"\u2068سلسلة السجل: الحلقة \u20665\u2069، والرأس SHA-256 {head[:16]}.\u2069"
+    )
     assert lines[-1] == f"\u2068افحصه بالأمر: csm verify --head {head[:8]}\u2069"
     said = run("verify").stdout
-    assert said == f"\u2068السجل مطابق لسلسلته (الحلقات: \u20665\u2069؛ الرأس {head}).\u2069\n"
+    assert said == (
+        f"\u2068السجل مطابق لسلسلته (الحلقات: \u20665\u2069؛ الرأس SHA-256 {head}).\u2069\n"
+    )
 
 
 def test_a_correction_moment_edited_out_of_shape_is_named_not_a_crash(logged: Path) -> None:

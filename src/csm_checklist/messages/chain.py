@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chain.whole": (
         "The log matches its chain (links: {count}; head {head}).",
-        "السجل مطابق لسلسلته (الحلقات: {count}؛ الرأس {head}).",
+        "السجل مطابق لسلسلته (الحلقات: {count}؛ الرأس SHA-256 {head}).",
     ),
     "chain.empty": (
         "The log has no entries yet: its chain is empty.",
@@ -24,12 +24,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chain.matched": (
         "Head {head} is the log's chain at link {at} of {count}: "
         "the report it came from matches the log.",
-        "الرأس {head} هو سلسلة السجل عند الحلقة {at} من {count}: التقرير الذي جاء منه مطابق للسجل.",
+        "الرأس SHA-256 {head} هو سلسلة السجل عند الحلقة {at} من {count}: "
+        "التقرير الذي جاء منه مطابق للسجل.",
     ),
     "chain.not_matched": (
         "Head {head} is not the log's chain at any link up to {count}: "
         "the report it came from does not match this log.",
-        "الرأس {head} ليس سلسلة السجل عند أي حلقة حتى {count}: "
+        "الرأس SHA-256 {head} ليس سلسلة السجل عند أي حلقة حتى {count}: "
         "التقرير الذي جاء منه لا يطابق هذا السجل.",
     ),
     "chain.broken": (
@@ -44,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something changed the log outside csm. The links before it hold "
         "(links: {count}; head {head}); compare with a backup or an export.",
         "غيّر شيء السجل خارج csm. الحلقات قبلها سليمة "
-        "(الحلقات: {count}؛ الرأس {head})؛ قارن بنسخة احتياطية أو بتصدير.",
+        "(الحلقات: {count}؛ الرأس SHA-256 {head})؛ قارن بنسخة احتياطية أو بتصدير.",
     ),
     "chain.what.entry.changed": (
         "the entry of {item} for {period} (id {uuid}) was changed",
@@ -84,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chain.footer_text": (
         "Log chain: link {count}, head {head}.",
-        "سلسلة السجل: الحلقة {count}، والرأس {head}.",
+        "سلسلة السجل: الحلقة {count}، والرأس SHA-256 {head}.",
     ),
     "chain.footer_check": (
         "Check it with: csm verify --head {short}",
@@ -92,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "chain.footer": (
         "Log chain: link {count}, head {head} (check it with: csm verify --head {short}).",
-        "سلسلة السجل: الحلقة {count}، والرأس {head} (افحصه بالأمر: csm verify --head {short}).",
+        "سلسلة السجل: الحلقة {count}، والرأس SHA-256 {head} "
+        "(افحصه بالأمر: csm verify --head {short}).",
     ),
 }

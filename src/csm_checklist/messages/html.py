@@ -110,7 +110,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "html.chain": (
         "Log chain: link {count}, head {head} (check it with: csm verify --head {short}).",
-        "سلسلة السجل: الحلقة {count}، والرأس {head} (افحصه بالأمر: csm verify --head {short}).",
+        "سلسلة السجل: الحلقة {count}، والرأس SHA-256 {head} "
+        "(افحصه بالأمر: csm verify --head {short}).",
     ),
     "html.missing_extra": (
         "The {fmt} report needs the optional part csm-checklist[{extra}], which is not installed.",

@@ -156,7 +156,7 @@ def report(
             scope=scope,
             hijri=settings.show_hijri,
         ) + _extra_markdown(runs, kpis, lang)
-        text += "\n" + chain_footer(links, head, lang) + "\n"
+        footer = "\n" + chain_footer(links, head, lang) + "\n"
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         echo(_extra_text(runs, kpis, lang, terminal_width()), nl=False, columns=True)
@@ -165,11 +165,13 @@ def report(
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         text += _extra_text(runs, kpis, lang)
-        text += "\n" + chain_footer_text(links, head, lang) + "\n"
+        footer = "\n" + chain_footer_text(links, head, lang) + "\n"
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
-        text = visible(text)
+        # The footer is csm's own words, with the marks that keep the head
+        # in order inside Arabic: added after stored text is made visible.
+        text = visible(text) + footer
     if fmt == "text":
         from csm_checklist.cli.views.bidi import isolate_lines
 
