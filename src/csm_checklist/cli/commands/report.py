@@ -72,7 +72,7 @@ def report(
     ),
 ) -> None:
     """How the duties went over a week, month, quarter or year."""
-    from csm_checklist.cli.commands.verify import chain_footer, chain_footer_text
+    from csm_checklist.cli.views.chain import chain_footer, chain_footer_text
     from csm_checklist.rules.report import REPORT_CADENCES, build_report
     from csm_checklist.rules.scope import tag_of, with_tag
 

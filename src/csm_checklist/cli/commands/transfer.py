@@ -42,7 +42,7 @@ def export(
     bom: bool = typer.Option(False, "--bom", help=Msg("help.export.bom")),
 ) -> None:
     """Write the events, oldest logged first, in one of the export formats."""
-    from csm_checklist.cli.commands.verify import chain_footer
+    from csm_checklist.cli.views.chain import chain_footer
     from csm_checklist.exchange.formats import WRITERS
 
     env = Env.load()

@@ -114,25 +114,5 @@ def _say(verdict: Verdict, want: str | None, total: int) -> None:
             echo(Msg("chain.whole", count=f"{verdict.verified:,}", head=verdict.head).text())
 
 
-def chain_footer(links: int, head: str, lang: str) -> str:
-    """The footer line of a report or an export naming the log's chain: its
-    count and head, and how to check a printed copy against the log later."""
-    from csm_checklist.messages import t
-
-    return t("chain.footer", lang, count=f"{links:,}", head=head, short=head[:8])
-
-
-def chain_footer_text(links: int, head: str, lang: str) -> str:
-    """The same for the terminal and plain text: two short lines, the head's
-    first 16 hex digits (64 bits: `--head` takes any start of 8 or more)."""
-    from csm_checklist.messages import t
-
-    return (
-        t("chain.footer_text", lang, count=f"{links:,}", head=head[:16])
-        + "\n"
-        + t("chain.footer_check", lang, short=head[:8])
-    )
-
-
 def register(app: typer.Typer) -> None:
     app.command("verify", help=Msg("help.verify"))(verify)
