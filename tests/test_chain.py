@@ -126,9 +126,31 @@ def test_the_canonical_text_is_what_json_dumps_gives() -> None:
     )
 
 
-def test_logged_by_is_in_the_text_only_when_the_record_has_it() -> None:
+def test_logged_by_is_in_the_text_only_when_the_record_has_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from csm_checklist.store import records
+
     row = event_row(event(0))
-    assert "logged_by" not in json.loads(chain.entry_text(row))
+    plain = chain.entry_text(row)
+    assert "logged_by" not in json.loads(plain)
+    # A record that keeps who typed an entry apart from who did it: the
+    # field joins the text when it is set, and a chain built before it
+    # existed (the field empty) reads the same.
+    monkeypatch.setattr(records, "FIELDS", (*records.FIELDS, "logged_by"))
+    try:
+        later = importlib.reload(chain)
+        typed = later.entry_text((*row, "mona"))
+        assert json.loads(typed) == {**json.loads(plain), "logged_by": "mona"}
+        assert typed == json.dumps(
+            json.loads(typed), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        assert later.entry_text((*row, "")) == plain
+    finally:
+        monkeypatch.undo()
+        importlib.reload(chain)
 
 
 def test_an_untouched_log_verifies_and_prints_its_head_and_count(logged: Path) -> None:
