@@ -411,3 +411,30 @@ def test_a_correction_moment_edited_out_of_shape_is_named_not_a_crash(logged: Pa
         "The log does not match its chain at link 4: the note of monitor-accounts "
         "for 2026-11-02 (id 00000000) was changed."
     )
+
+
+def test_writers_at_once_append_one_link_each(data_dir: Path) -> None:
+    import threading
+
+    path = log_path(data_dir)
+    with SqliteStore.open(path) as store:
+        store.record([event(0)])
+    failures: list[BaseException] = []
+
+    def writer(first: int) -> None:
+        try:
+            with SqliteStore.open(path) as store:
+                for n in range(first, first + 25):
+                    store.record([event(n, item=f"duty-{first}")])
+        except BaseException as exc:  # reported in the test's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(100 * k + 1,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with SqliteStore.open(path) as store:
+        verdict = store.verify_chain()
+    assert (verdict.broken, verdict.verified) == (None, 101)

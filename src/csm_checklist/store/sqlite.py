@@ -685,4 +685,10 @@ class SqliteStore:
         from csm_checklist.store.sqlite_chain import verify
 
         with self._errors():
-            return verify(self._db, want)
+            # One read transaction: every query sees the same log, whatever
+            # another csm writes meanwhile (a link and its rows together).
+            self._db.execute("BEGIN")
+            try:
+                return verify(self._db, want)
+            finally:
+                self._db.execute("ROLLBACK")
