@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from csm_checklist.cli.views.common import bar_cells, text_bar
 
-from clihelp import run, track_from
+from clihelp import run, track_from, without_chain
 
 TUESDAY = "2026-11-24"
 
@@ -142,7 +142,7 @@ def _one_note_for_four() -> None:
 
 def test_one_note_given_with_four_items_is_printed_once() -> None:
     _one_note_for_four()
-    text = _ok("report", "--period", "week", "--on", TUESDAY)
+    text = without_chain(_ok("report", "--period", "week", "--on", TUESDAY))
     notes = text[text.index("\nNotes\n") :].splitlines()[2:]
     assert notes == [
         f"  {TUESDAY}  daily-engagement, monitor-accounts, resolve-issues, team-supervision"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from clihelp import Result, run
+from clihelp import Result, run, without_chain
 
 
 @contextmanager
@@ -93,13 +93,15 @@ def test_a_stray_old_entry_and_its_undo_leave_every_report_as_it_was(november: N
     with on("2026-11-25 09:00"):
         ok("history", "start", "2026-09-01")
         reports = {
-            period: ok("report", "--period", period, "--on", "2026-11-10").stdout
+            period: without_chain(ok("report", "--period", period, "--on", "2026-11-10").stdout)
             for period in ("week", "month", "quarter", "year")
         }
         ok("done", "monitor-accounts", "--on", "2026-09-14")
         ok("undo", "monitor-accounts", "--on", "2026-09-14")
         for period, text in reports.items():
-            assert ok("report", "--period", period, "--on", "2026-11-10").stdout == text
+            assert without_chain(ok("report", "--period", period, "--on", "2026-11-10").stdout) == (
+                text
+            )
 
 
 def _added_item(config_dir: Path) -> None:
@@ -280,7 +282,7 @@ def test_a_json_backup_restored_elsewhere_reproduces_every_report(
     with on("2026-12-01 09:00"):
         ok("skip", "team-meeting", "--on", "2026-11-24", "--reason", "public holiday")
         reports = [
-            ok("report", "--period", p, "--on", day, "--format", f).stdout
+            without_chain(ok("report", "--period", p, "--on", day, "--format", f).stdout)
             for p, day in windows
             for f in ("text", "md", "json")
         ]
@@ -292,7 +294,7 @@ def test_a_json_backup_restored_elsewhere_reproduces_every_report(
         restored = ok("import", str(tmp_path / "backup.json")).stdout
         assert restored.endswith("it now tracks from 2026-10-15, as the backup did.\n")
         again = [
-            ok("report", "--period", p, "--on", day, "--format", f).stdout
+            without_chain(ok("report", "--period", p, "--on", day, "--format", f).stdout)
             for p, day in windows
             for f in ("text", "md", "json")
         ]

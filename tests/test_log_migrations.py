@@ -33,6 +33,7 @@ def test_migrations_are_named_functions_in_order() -> None:
         "create_runs_tables",
         "create_measures_table",
         "create_assignments_table",
+        "create_chain",
     ]
     assert len(set(names)) == len(names)
     assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -60,6 +61,8 @@ def test_blank_database_migrates_to_the_latest() -> None:
         "runs_open",
         "runs_started",
         "step_events_run",
+        "chain_event",
+        "chain_note",
     }
     # Running again changes nothing.
     assert migrate(db) == SCHEMA_VERSION

@@ -65,6 +65,8 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
         base = word.split("/")[0].rstrip(".")
         if set(word) <= set("x.#+-~"):  # a row of the consistency graph
             continue
+        if base == "SHA-256" or re.fullmatch("[0-9a-f]{8,64}", base):
+            continue  # the log chain's head, kept Latin like an id
         if base not in allowed and word not in allowed:
             found.append(word)
     return found

@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from bidi import unmarked
-from clihelp import Result, run
+from clihelp import Result, run, without_chain
 
 
 @contextmanager
@@ -26,9 +26,10 @@ def at(moment: str) -> Iterator[None]:
 
 
 def ok(*args: str) -> str:
+    """The output of a command that succeeds, a report without its chain footer."""
     result = run(*args)
     assert result.exit_code == 0, (args, result.stderr)
-    return result.stdout
+    return str(without_chain(result.stdout))
 
 
 def refused(code: int, *args: str) -> Result:

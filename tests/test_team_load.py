@@ -91,6 +91,11 @@ def test_twenty_members_at_once_lose_nothing_and_double_nothing(team: Any) -> No
     assert len(stored) == len(rows)
     assert doubled == []
     assert sum(refused.values()) == MEMBERS * SHARED - SHARED
+    # The hash chain took every entry once, one writer after another.
+    with PostgresStore.open(team.url("mona")) as store:
+        verdict = store.verify_chain()
+    assert verdict.broken is None
+    assert verdict.verified == len(rows)
 
 
 def test_a_connection_killed_mid_write_and_retried_doubles_nothing(team: Any) -> None:

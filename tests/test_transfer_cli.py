@@ -182,7 +182,9 @@ def test_markdown(config_dir: Path) -> None:
     seed(config_dir)
     lines = run("export", "-f", "md").stdout.splitlines()
     assert lines[0] == "| " + " | ".join(FIELDS) + " |"
-    assert len(lines) == 2 + 4
+    assert len(lines) == 2 + 4 + 2
+    assert lines[-2] == ""
+    assert lines[-1].startswith("Log chain: link 6, head ")  # 5 entries, an undo
     assert 'one "urgent"<br>and a second line' in lines[3]
     assert "emoji 👍🏽 and a \\| pipe" in lines[4]
 

@@ -45,6 +45,7 @@ SUMMARIES = {
     "measures": Msg("help.summary.measures"),
     "team": Msg("help.summary.team"),
     "assign": Msg("help.summary.assign"),
+    "verify": Msg("help.summary.verify"),
 }
 
 
@@ -209,6 +210,7 @@ COMMAND_MODULES = {
     "measures": "measures",
     "team": "team",
     "assign": "assign",
+    "verify": "verify",
 }
 ALL_MODULES = (
     "agenda",
@@ -224,6 +226,7 @@ ALL_MODULES = (
     "measures",
     "team",
     "assign",
+    "verify",
 )
 
 

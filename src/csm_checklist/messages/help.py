@@ -913,4 +913,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "إجازة شخص (اسم دخوله)، لا يوم عطلة للفريق كله: تنتقل مهامه إلى التالي في "
         "التناوب، أو إلى الفريق.",
     ),
+    # csm verify (the log's hash chain)
+    "help.summary.verify": (
+        "Check the log and a report's footer against the hash chain.",
+        "افحص السجل وتذييل التقرير مقابل سلسلة التجزئة.",
+    ),
+    "help.verify": (
+        "Check that no entry, undo or note correction of the log was changed, added or\n"
+        "removed outside csm: every change to the log is a link of a hash chain, and\n"
+        "this command recomputes each link from the stored entries. The first link that\n"
+        "does not match is named and csm exits with 1. With --head, check that the head\n"
+        "a report's footer printed is the log's at some link (exit 1 if never).\n\n"
+        "Example: csm verify --head 9d869b34",
+        "افحص أن أي إدخال أو تراجع أو تصحيح ملاحظة في السجل لم يُغيَّر أو يُضَف أو يُحذَف "
+        "خارج csm: كل تغيير في السجل حلقة في سلسلة تجزئة، وهذا الأمر يعيد حساب كل حلقة من "
+        "الإدخالات المحفوظة. وتُسمّى أول حلقة لا تطابق ويخرج csm برمز 1. ومع --head افحص أن "
+        "الرأس الذي طبعه تذييل التقرير هو رأس السجل عند حلقة ما (رمز 1 إن لم يكن).\n\n"
+        "مثال: csm verify --head 9d869b34",
+    ),
+    "help.verify.head": (
+        "The chain head a report's footer printed (at least 8 hex digits of it).",
+        "رأس السلسلة الذي طبعه تذييل التقرير (8 أرقام ست عشرية منه على الأقل).",
+    ),
+    "help.verify.json": (
+        "Print the result as JSON.",
+        "اطبع النتيجة بصيغة JSON.",
+    ),
 }

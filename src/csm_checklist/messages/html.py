@@ -108,6 +108,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Made by csm from the log as of {as_of}.",
         "أعدّه csm من السجل حتى {as_of}.",
     ),
+    "html.chain": (
+        "Log chain: link {count}, head {head} (check it with: csm verify --head {short}).",
+        "سلسلة السجل: الحلقة {count}، والرأس SHA-256 {head} "
+        "(افحصه بالأمر: csm verify --head {short}).",
+    ),
     "html.missing_extra": (
         "The {fmt} report needs the optional part csm-checklist[{extra}], which is not installed.",
         "يحتاج تقرير {fmt} إلى الجزء الاختياري csm-checklist[{extra}]، وهو غير مثبت.",

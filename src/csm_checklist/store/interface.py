@@ -49,12 +49,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from csm_checklist.store.assignment_records import AssignmentRecord
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
 from csm_checklist.store.records import Event, NoteChange, RevisionRecord, StartRecord
 from csm_checklist.store.run_records import RunRecord, StepEvent
+
+if TYPE_CHECKING:
+    from csm_checklist.store.chain import Verdict  # hashlib: only where the chain is used
 
 # (measure id, value, unit) recorded with one event, by the event's uuid.
 MeasuresByEvent = Mapping[str, Sequence[tuple[str, float, str]]]
@@ -335,6 +338,18 @@ class Store(Protocol):
         measure id), in one transaction. One present with another value is
         refused with ImportFileError (`errors.measure_conflict`), nothing
         written. Returns how many were (or, with dry_run, would be) added."""
+
+    def chain_head(self) -> tuple[int, str]:
+        """(count, head) of the record's hash chain (`store/chain.py`): how
+        many links it holds and the last one's hash; (0, 64 zeros) when
+        empty. Every write that logs, undoes or corrects a note (merges
+        included) appends its links in the same transaction."""
+
+    def verify_chain(self, want: str | None = None) -> Verdict:
+        """Walk the hash chain, recomputing each link from the stored rows
+        (`csm verify`): the first link that does not match, a row the chain
+        does not hold, and with `want` (a head or its start) the count at
+        which the chain's head was that."""
 
 
 __all__ = ["MeasuresByEvent", "Store"]

@@ -74,6 +74,10 @@ def upgrade(conninfo: str, *, roles: bool = False) -> list[str]:
                         continue
                     with conn.transaction():
                         conn.execute(pg_schema.migration_sql(name, text).encode())
+                        if pg_schema.AFTER.get(name) == "build_chain":
+                            from csm_checklist.store import pg_chain
+
+                            pg_chain.build(conn)
                     done.append(name)
             finally:
                 conn.execute("SELECT pg_advisory_unlock(%s)", (pg_schema.UPGRADE_LOCK,))

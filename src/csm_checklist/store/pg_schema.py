@@ -35,6 +35,9 @@ LEAD_ROLE = "csm_lead"
 # The advisory lock `csm team upgrade` holds while it migrates: one key, so
 # that two administrators upgrading at once apply each migration once.
 UPGRADE_LOCK = 0x43534D75  # "CSMu"
+# The advisory lock every write that appends to the hash chain takes first,
+# inside its transaction: one writer at a time reads the head and appends.
+CHAIN_LOCK = 0x43534D63  # "CSMc"
 
 # Run by the administrator's own login (it needs CREATEROLE): the roles are
 # the cluster's, not the database's, so they are created if missing.
@@ -455,7 +458,40 @@ GRANT INSERT (uuid, item_id, effective, people, recorded_at, recorded_at_utc)
     ON csm.assignments TO csm_member;
 """,
     ),
+    (
+        "create_chain",
+        """
+-- Tamper evidence: every entry, undo and note correction is a link of a hash
+-- chain (seq 1, 2, ...), computed by the client under the advisory lock
+-- CHAIN_LOCK with the same canonical text as a manager's own log, so that the
+-- same history gives the same chain in both engines (a PL/pgSQL copy of
+-- that text could drift from it). `csm verify` recomputes every link; the
+-- links themselves are append-only, even for the owner. `csm team upgrade`
+-- builds the chain of the entries already kept, in log order, right after
+-- this migration and in its transaction.
+CREATE TABLE csm.chain (
+    seq bigint PRIMARY KEY CHECK (seq > 0),
+    link text NOT NULL CHECK (link IN ('entry', 'undo', 'note', 'note-trail')),
+    event_uuid text NOT NULL,
+    note_id bigint,
+    hash text NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),
+    added_by text NOT NULL DEFAULT session_user,
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX chain_event ON csm.chain (event_uuid, link);
+CREATE INDEX chain_note ON csm.chain (note_id) WHERE note_id IS NOT NULL;
+CREATE TRIGGER chain_append_only BEFORE UPDATE OR DELETE ON csm.chain
+    FOR EACH ROW EXECUTE FUNCTION csm.refuse_change();
+GRANT SELECT ON csm.chain TO csm_member;
+GRANT INSERT (seq, link, event_uuid, note_id, hash) ON csm.chain TO csm_member;
+""",
+    ),
 ]
+
+# What `csm team upgrade` runs in Python right after a migration, in its
+# transaction: the chain of the entries already kept is built by the client's
+# own code (`store/pg_chain.py`), as every later link is.
+AFTER = {"create_chain": "build_chain"}
 
 KNOWN = tuple(name for name, _sql in MIGRATIONS)
 
@@ -475,5 +511,8 @@ def init_script() -> str:
         ROLES_SQL.strip(),
     ]
     for name, sql in MIGRATIONS:
-        parts.append(f"-- migration {name}\nBEGIN;\n{migration_sql(name, sql)}COMMIT;")
+        after = ""
+        if name in AFTER:
+            after = "-- (csm builds the chain of the entries already kept here)\n"
+        parts.append(f"-- migration {name}\nBEGIN;\n{migration_sql(name, sql)}{after}COMMIT;")
     return "\n\n".join(parts) + "\n"

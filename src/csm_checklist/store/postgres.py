@@ -26,7 +26,7 @@ from psycopg.types.string import TextLoader
 
 from csm_checklist.errors import ImportFileError, LogError, NotMet
 from csm_checklist.messages import Msg
-from csm_checklist.store import pg_schema
+from csm_checklist.store import pg_chain, pg_schema
 from csm_checklist.store.assignment_records import (
     AssignmentRecord,
     assignment_from_row,
@@ -380,8 +380,9 @@ class PostgresStore:
         results: list[tuple[Event, Event | None]] = []
         with self._write() as conn:
             self._check_rules(conn)
+            links = pg_chain.Links(conn)
             for event in events:
-                results.append((event, self._record_one(conn, event, measures or {})))
+                results.append((event, self._record_one(conn, event, measures or {}, links)))
         return results
 
     def _record_one(
@@ -389,7 +390,9 @@ class PostgresStore:
         conn: psycopg.Connection[Any],
         event: Event,
         measures: Mapping[str, Sequence[tuple[str, float, str]]],
+        links: pg_chain.Links | None = None,
     ) -> Event | None:
+        links = links or pg_chain.Links(conn)
         for _attempt in range(3):
             inserted = conn.execute(
                 f"INSERT INTO events ({_INSERT_COLUMNS}) "
@@ -397,6 +400,8 @@ class PostgresStore:
                 "ON CONFLICT DO NOTHING RETURNING id",
                 _insert_params(event),
             ).fetchone()
+            if inserted is not None:
+                links.entry(event)
             if inserted is not None or self._has_uuid(conn, event.uuid):
                 for measure_id, value, unit in measures.get(event.uuid, ()):
                     conn.execute(
@@ -462,6 +467,7 @@ class PostgresStore:
             params.append(for_date.isoformat())
         for _attempt in range(3):
             with self._write() as conn:
+                links = pg_chain.Links(conn)
                 row = conn.execute(
                     f"SELECT id, logged_by, {EVENT_COLUMNS} FROM events "
                     f"WHERE {' AND '.join(clauses)} "
@@ -488,6 +494,7 @@ class PostgresStore:
                     (at.isoformat(), self.undo_reason.strip(), row_id),
                 ).rowcount
                 if changed == 1:
+                    links.undo(event.uuid, at.isoformat())
                     return event._replace(undone_at=at)
             # Undone by someone else meanwhile, or hidden: look again.
         raise NotMet(
@@ -528,6 +535,7 @@ class PostgresStore:
         """Replace the note of event `uuid`; the server keeps the earlier text
         in note_changes itself, signed with the connected login."""
         with self._write() as conn:
+            links = pg_chain.Links(conn)
             row = conn.execute(
                 f"SELECT logged_by, {EVENT_COLUMNS} FROM events WHERE uuid = %s", (uuid,)
             ).fetchone()
@@ -549,6 +557,7 @@ class PostgresStore:
                     Msg("team.not_your_note", by=logged_by),
                     hint=Msg("team.not_yours_hint", by=logged_by),
                 )
+            links.latest_note("note", uuid)
         return event._replace(note=note), NoteChange(uuid, event.note, note, at, self.login, host)
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
@@ -616,6 +625,7 @@ class PostgresStore:
         added = 0
         try:
             with self._write() as conn:
+                links = pg_chain.Links(conn)
                 for record in records:
                     row = conn.execute(
                         "SELECT csm.merge_note_change(%s, %s, %s, %s, %s, %s)",
@@ -628,7 +638,9 @@ class PostgresStore:
                             record.host,
                         ),
                     ).fetchone()
-                    added += bool(row and row[0])
+                    if row and row[0]:
+                        links.latest_note("note-trail", record.event_uuid)
+                        added += 1
                 if dry_run:
                     raise _DryRun
         except _DryRun:
@@ -655,9 +667,10 @@ class PostgresStore:
         added = present = 0
         try:
             with self._write() as conn:
+                links = pg_chain.Links(conn)
                 for revision in revisions:
                     self._insert_revision(conn, revision)
-                added, present = self._merge(conn, events)
+                added, present = self._merge(conn, events, links)
                 for start in starts():
                     self._insert_start(conn, start)
                 if dry_run:
@@ -666,7 +679,9 @@ class PostgresStore:
             pass
         return added, present
 
-    def _merge(self, conn: psycopg.Connection[Any], events: Iterable[Event]) -> tuple[int, int]:
+    def _merge(
+        self, conn: psycopg.Connection[Any], events: Iterable[Event], links: pg_chain.Links
+    ) -> tuple[int, int]:
         added = present = 0
         for event in events:
             stored = conn.execute(
@@ -674,12 +689,12 @@ class PostgresStore:
             ).fetchone()
             if stored is not None:
                 present += 1
-                self._merge_present(conn, _event(stored), event)
+                self._merge_present(conn, _event(stored), event, links)
                 continue
             undone = event.undone_at
             if undone is None and self._first_active(conn, event.item_id, event.period_start):
                 undone = event.logged_at  # the period was settled by someone else
-            conn.execute(
+            inserted = conn.execute(
                 f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason) "
                 "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
                 "ON CONFLICT (uuid) DO NOTHING",
@@ -689,10 +704,14 @@ class PostgresStore:
                     "" if undone is event.undone_at else "joined: period already logged",
                 ),
             )
+            if inserted.rowcount == 1:
+                links.entry(event._replace(undone_at=undone))
             added += 1
         return added, present
 
-    def _merge_present(self, conn: psycopg.Connection[Any], mine: Event, event: Event) -> None:
+    def _merge_present(
+        self, conn: psycopg.Connection[Any], mine: Event, event: Event, links: pg_chain.Links
+    ) -> None:
         """An event the record already holds: the same but for its undo (or a
         note corrected here since), else ImportFileError; an undo in the file
         is carried over, as the member's own or a lead's."""
@@ -729,6 +748,7 @@ class PostgresStore:
                     Msg("team.not_yours", by=by, item=event.item_id),
                     hint=Msg("team.not_yours_hint", by=by),
                 )
+            links.undo(event.uuid, event.undone_at.isoformat())
 
     # The team's published checklists ------------------------------------------
 
@@ -1022,6 +1042,16 @@ class PostgresStore:
 
     def count(self) -> int:
         return int(self._rows("SELECT count(*) FROM events")[0][0])
+
+    def chain_head(self) -> tuple[int, str]:
+        """(count, head) of the team's hash chain (see `Store.chain_head`)."""
+        rows = self._rows("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1")
+        return (int(rows[0][0]), str(rows[0][1])) if rows else (0, "0" * 64)
+
+    def verify_chain(self, want: str | None = None) -> pg_chain.Verdict:
+        """Walk the hash chain against the stored rows (see `Store.verify_chain`)."""
+        with self._errors():
+            return pg_chain.verify(self._conn, want)
 
     # Playbook runs -----------------------------------------------------------
 

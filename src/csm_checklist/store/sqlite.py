@@ -71,6 +71,7 @@ from csm_checklist.store.sqlite_files import (
 
 if TYPE_CHECKING:
     from csm_checklist.store.assignment_records import AssignmentRecord
+    from csm_checklist.store.chain import Verdict
     from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
     from csm_checklist.store.run_records import RunRecord, StepEvent
 
@@ -158,12 +159,16 @@ class SqliteStore:
         event uuid, the (measure id, value, unit) recorded with it: written
         with the event, or not at all.
         """
+        from csm_checklist.store.sqlite_chain import Links
+
         results: list[tuple[Event, Event | None]] = []
         with self._write() as db:
+            links = Links(db)
             for event in events:
                 existing = first_active(db, event.item_id, event.period_start)
                 if existing is None:
                     db.execute(INSERT_EVENT, (*event_row(event), utc_key(event.logged_at)))
+                    links.entry(event)
                     for measure_id, value, unit in (measures or {}).get(event.uuid, ()):
                         db.execute(
                             "INSERT INTO measures (event_uuid, measure_id, value, unit) "
@@ -310,6 +315,9 @@ class SqliteStore:
             undone = db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (row[0],)
             ).fetchone()
+            from csm_checklist.store.sqlite_chain import Links
+
+            Links(db).undo(str(undone[0]), at.isoformat())
         return event_from_row(undone)
 
     def find_event(self, text: str) -> Event:
@@ -362,12 +370,15 @@ class SqliteStore:
             if event.note == note:
                 return event, None
             change = NoteChange(uuid, event.note, note, at, by, host)
-            db.execute(
+            added = db.execute(
                 "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
                 "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (uuid, event.note, note, at.isoformat(), utc_key(at), by, host),
             )
             db.execute("UPDATE events SET note = ? WHERE uuid = ?", (note, uuid))
+            from csm_checklist.store.sqlite_chain import Links
+
+            Links(db).note("note", change, int(added.lastrowid or 0))
         return event._replace(note=note), change
 
     def note_changes(self, uuids: Iterable[str]) -> dict[str, list[NoteChange]]:
@@ -416,7 +427,9 @@ class SqliteStore:
             with self._write() as db:
                 for revision in revisions:
                     insert_revision(db, revision)
-                added, present = merge_events(db, events)
+                from csm_checklist.store.sqlite_chain import Links
+
+                added, present = merge_events(db, events, Links(db))
                 # Starts last: a start taken from the events is known only now.
                 for start in starts():
                     insert_start(db, start)
@@ -516,8 +529,10 @@ class SqliteStore:
 
     def merge_note_changes(self, records: Iterable[NoteChange], *, dry_run: bool = False) -> int:
         """Add a backup's note corrections the store lacks (see `Store`)."""
+        from csm_checklist.store.sqlite_chain import Links
+
         with self._write() as db:
-            return sqlite_events.merge_note_changes(db, records, dry_run)
+            return sqlite_events.merge_note_changes(db, records, dry_run, Links(db))
 
     def item_of_event(self, uuid: str) -> str | None:
         """The item of the event whose uuid is exactly `uuid` (see `Store`)."""
@@ -678,3 +693,28 @@ class SqliteStore:
         """How many events the log holds, undone ones included."""
         with self._errors():
             return int(self._db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    # The chain ------------------------------------------------------------------
+
+    def chain_head(self) -> tuple[int, str]:
+        """(count, head) of the log's hash chain (see `Store.chain_head`)."""
+        # One read of the last row, without loading the chain's code (a
+        # report's footer asks for it; hashing is for writes and verify).
+        with self._errors():
+            row = self._db.execute(
+                "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+        return (0, "0" * 64) if row is None else (int(row[0]), str(row[1]))
+
+    def verify_chain(self, want: str | None = None) -> "Verdict":
+        """Walk the hash chain against the stored rows (see `Store.verify_chain`)."""
+        from csm_checklist.store.sqlite_chain import verify
+
+        with self._errors():
+            # One read transaction: every query sees the same log, whatever
+            # another csm writes meanwhile (a link and its rows together).
+            self._db.execute("BEGIN")
+            try:
+                return verify(self._db, want)
+            finally:
+                self._db.execute("ROLLBACK")

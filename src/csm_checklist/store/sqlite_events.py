@@ -7,6 +7,7 @@ transactions."""
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
+from typing import Protocol
 
 from csm_checklist.errors import ImportFileError
 from csm_checklist.messages import Msg
@@ -75,7 +76,18 @@ def first_active(db: sqlite3.Connection, item_id: str, period_start: date) -> Ev
     return event_from_row(row) if row is not None else None
 
 
-def merge_events(db: sqlite3.Connection, events: Iterable[Event]) -> tuple[int, int]:
+class Links(Protocol):
+    """The links of the chain a merge appends (`sqlite_chain.Links`)."""
+
+    def entry(self, event: Event) -> None: ...
+
+    def undo(self, uuid: str, undone_at: str) -> None: ...
+
+    def note(self, link: str, change: NoteChange, note_id: int) -> None: ...
+
+
+def merge_events(db: sqlite3.Connection, events: Iterable[Event], links: Links) -> tuple[int, int]:
+    """Add the events the log lacks, each with its links of the chain."""
     added = present = 0
     for event in events:
         row = event_row(event)
@@ -83,6 +95,7 @@ def merge_events(db: sqlite3.Connection, events: Iterable[Event]) -> tuple[int, 
             INSERT_EVENT + " ON CONFLICT (uuid) DO NOTHING", (*row, utc_key(event.logged_at))
         )
         if inserted.rowcount == 1:
+            links.entry(event)
             added += 1
             continue
         present += 1
@@ -110,6 +123,7 @@ def merge_events(db: sqlite3.Connection, events: Iterable[Event]) -> tuple[int, 
                 "UPDATE events SET undone_at = ? WHERE uuid = ?",
                 (event.undone_at.isoformat(), event.uuid),
             )
+            links.undo(event.uuid, event.undone_at.isoformat())
     return added, present
 
 
@@ -275,8 +289,11 @@ def all_note_changes(
     return found
 
 
-def merge_note_changes(db: sqlite3.Connection, records: Iterable[NoteChange], dry_run: bool) -> int:
-    """Add the note corrections the log lacks; how many were added."""
+def merge_note_changes(
+    db: sqlite3.Connection, records: Iterable[NoteChange], dry_run: bool, links: Links
+) -> int:
+    """Add the note corrections the log lacks, each a note-trail link of
+    the chain; how many were added."""
     added = 0
     for record in records:
         uuid, old, new, at = record.event_uuid, record.old_note, record.new_note, record.changed_at
@@ -288,10 +305,11 @@ def merge_note_changes(db: sqlite3.Connection, records: Iterable[NoteChange], dr
         if row is not None:
             continue
         if not dry_run:
-            db.execute(
+            inserted = db.execute(
                 "INSERT INTO note_changes (event_uuid, old_note, new_note, changed_at, "
                 "changed_at_utc, changed_by, host) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (uuid, old, new, at.isoformat(), utc_key(at), record.by, record.host),
             )
+            links.note("note-trail", record, int(inserted.lastrowid or 0))
         added += 1
     return added

@@ -219,6 +219,16 @@ def create_assignments_table(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def create_chain(db: sqlite3.Connection) -> None:
+    # Tamper evidence: every entry, undo and note correction is a link of a
+    # hash chain (store/chain.py); a log kept before it gets its chain here,
+    # built in log order.
+    from csm_checklist.store import sqlite_chain
+
+    sqlite_chain.create(db)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -77,6 +77,7 @@ def report(
 ) -> None:
     """How the duties went over a week, month, quarter or year."""
     from csm_checklist.cli.commands.people import people_of
+    from csm_checklist.cli.views.chain import chain_footer, chain_footer_text
     from csm_checklist.rules.report import REPORT_CADENCES, build_report
     from csm_checklist.rules.scope import tag_of, with_tag
 
@@ -125,6 +126,9 @@ def report(
             log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
         people = people_of(env, log, result)
+        # The log's chain as it is now, whatever moment the report reads:
+        # `csm verify --head` checks it later, however much is logged since.
+        links, head = log.chain_head()
     wanted_by = result.by
     lang = settings.lang
     areas = {area_id: area.title.get(lang) for area_id, area in catalog.areas.items()}
@@ -143,6 +147,7 @@ def report(
         document.update(_extra_json(runs, kpis, stood or settings.now(), lang))
         if people is not None:
             document["people"] = people_view.report_json(people)
+        document["chain"] = {"links": links, "head": head}
     if fmt in ("html", "pdf"):
         _write_page(document, fmt, output, env, hijri=settings.show_hijri)
         if output is not None and output != "-":
@@ -160,19 +165,24 @@ def report(
             scope=scope,
             hijri=settings.show_hijri,
         ) + _extra_markdown(runs, kpis, lang, people_view.report_markdown(people, lang))
+        footer = "\n" + chain_footer(links, head, lang) + "\n"
     elif output is None and stdout_is_terminal():
         view.show_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         width = terminal_width()
         section = people_view.report_lines(people, lang, width)
         echo(_extra_text(runs, kpis, lang, width, section), nl=False, columns=True)
+        echo("\n" + chain_footer_text(links, head, lang))
         return
     else:
         text = view.plain_report(result, areas, lang, fiscal, scope, hijri=settings.show_hijri)
         text += _extra_text(runs, kpis, lang, None, people_view.report_lines(people, lang))
+        footer = "\n" + chain_footer_text(links, head, lang) + "\n"
     if fmt != "json":
         # Stored titles and notes may hold escape sequences: a report read
         # later with `cat` must not obey them either.
-        text = visible(text)
+        # The footer is csm's own words, with the marks that keep the head
+        # in order inside Arabic: added after stored text is made visible.
+        text = visible(text) + footer
     if fmt == "text":
         from csm_checklist.cli.views.bidi import isolate_lines
 

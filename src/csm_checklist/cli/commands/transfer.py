@@ -42,6 +42,7 @@ def export(
     bom: bool = typer.Option(False, "--bom", help=Msg("help.export.bom")),
 ) -> None:
     """Write the events, oldest logged first, in one of the export formats."""
+    from csm_checklist.cli.views.chain import chain_footer
     from csm_checklist.exchange.formats import WRITERS
 
     env = Env.load()
@@ -52,6 +53,11 @@ def export(
     from csm_checklist.exchange.outputs import open_output
 
     with open_output(output, env.paths, newline="") as stream, env.open_log() as log:
+        # The whole log's chain, read before the rows: json carries it as a
+        # field, md as a footer line. A csv or jsonl file holds its records
+        # and nothing else (spreadsheets and `csm import` read every line as
+        # one); `csm verify` prints the head when one is wanted beside it.
+        links, head = log.chain_head()
         if format is ExportFormat.json:
             # A json export is a full backup: the history of the rules comes too.
             from csm_checklist.exchange.formats import backup_header, write_json
@@ -61,6 +67,7 @@ def export(
             from csm_checklist.exchange.backup import extra_header
 
             header.update(extra_header(log, first, last, include_undone))
+            header["chain"] = {"links": links, "head": head}
 
             def write(batches: Batches, out: IO[str]) -> int:
                 return write_json(batches, out, header)
@@ -81,6 +88,8 @@ def export(
             )
         stream.write(mark)
         count = write(batches, stream)
+        if format is ExportFormat.md:
+            stream.write("\n" + chain_footer(links, head, env.lang) + "\n")
     if output is None or output == "-":
         return
     exported = "commands.export.wrote_one" if count == 1 else "commands.export.wrote"
