@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clihelp import logged_on_the_day, run_on, track_from
+from clihelp import logged_on_the_day, run_on, track_from, without_chain
 
 CHECKLIST = """\
 items:
@@ -64,7 +64,8 @@ def whole(*args: str) -> str:
 
 
 def section(text: str, heading: str) -> str:
-    return text[text.index(heading) :]
+    """The report from `heading` on, without the chain's footer that follows."""
+    return str(without_chain(text[text.index(heading) :]))
 
 
 def test_the_json_report_has_each_persons_figures_and_they_add_up(week: None) -> None:
