@@ -32,6 +32,7 @@ def test_migrations_are_named_functions_in_order() -> None:
         "create_note_changes",
         "create_runs_tables",
         "create_measures_table",
+        "keep_logged_by",
     ]
     assert len(set(names)) == len(names)
     assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -51,6 +51,7 @@ def event(
         by="Mona",
         note=note,
         host="laptop",
+        logged_by="mona",  # the login the team's store is opened as
     )
 
 

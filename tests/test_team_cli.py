@@ -234,6 +234,14 @@ def test_a_member_joins_with_their_history_once(
         "2026-11-17",
         "2026-11-16",
     ]
+    # Logged by the login that brought each entry in, done by who did it.
+    assert log.splitlines()[0].split()[4:7] == ["by", "logged", "by"]
+    entries = json.loads(run("log", "--json", "--since", "2026-11-16").stdout)["events"]
+    assert [(e["for_date"], e["by"], e["logged_by"]) for e in entries if not e["undone_at"]] == [
+        ("2026-11-18", "Mona", "mona"),
+        ("2026-11-17", "Ali", "ali"),
+        ("2026-11-16", "Mona", "mona"),
+    ]
     report = run("report", "--period", "week", "--on", "2026-11-18", "--format", "json")
     assert report.exit_code == 0, report.stderr
     [monitor] = [i for i in json.loads(report.stdout)["items"] if i["id"] == "monitor-accounts"]
@@ -264,6 +272,9 @@ def test_a_team_backup_restores_and_reproduces_the_report(
     assert restored.exit_code == 0, restored.stderr
     assert run(*report).stdout == on_team.stdout
     assert run("measures", "--json").stdout.count('"value": 132.0') == 1
+    # Each entry still logged by its member's login, done by their name.
+    on_laptop = json.loads(run("log", "--json").stdout)["events"]
+    assert {(e["by"], e["logged_by"]) for e in on_laptop} == {("Mona", "mona")}
 
     # Into the team's record again: everything is already there.
     as_member(monkeypatch, team, "mona")

@@ -50,7 +50,8 @@ from csm_checklist.store.run_records import RunRecord, StepEvent
 CONNECT_TIMEOUT_SECONDS = 5
 APPLICATION_NAME = "csm"
 
-# The columns of an event, in `FIELDS` order: `by` is who did it (done_by).
+# The columns of an event, in `FIELDS` order: `by` is who did it (done_by);
+# logged_by is the login that wrote it.
 EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
 _INSERT_COLUMNS = (
     "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
@@ -151,7 +152,7 @@ def check_applied(applied: Sequence[str] | None, server: str) -> None:
 
 def _event(row: Sequence[Any]) -> Event:
     (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
-        row
+        row[:13]
     )
     assert kind in KINDS
     return Event(
@@ -168,6 +169,7 @@ def _event(row: Sequence[Any]) -> Event:
         note=str(note),
         host=str(host),
         undone_at=datetime.fromisoformat(undone) if undone else None,
+        logged_by=str(row[13]),
     )
 
 
@@ -316,6 +318,9 @@ class PostgresStore:
         results: list[tuple[Event, Event | None]] = []
         with self._write() as conn:
             for event in events:
+                # Logged by the connected login, whatever the event says (the
+                # server would refuse another name).
+                event = event._replace(logged_by=self.login)
                 results.append((event, self._record_one(conn, event, measures or {})))
         return results
 
@@ -614,14 +619,18 @@ class PostgresStore:
             undone = event.undone_at
             if undone is None and self._first_active(conn, event.item_id, event.period_start):
                 undone = event.logged_at  # the period was settled by someone else
+            # Logged by the member who brings the entry in; an administrator
+            # restoring the team's backup keeps each entry's own login.
             conn.execute(
-                f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason, logged_by) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                "coalesce(CASE WHEN csm.is_admin() THEN nullif(%s, '') END, session_user)) "
                 "ON CONFLICT (uuid) DO NOTHING",
                 (
                     *_insert_params(event),
                     undone.isoformat() if undone is not None else None,
                     "" if undone is event.undone_at else "joined: period already logged",
+                    event.logged_by,
                 ),
             )
             added += 1
@@ -633,7 +642,8 @@ class PostgresStore:
         is carried over, as the member's own or a lead's."""
         ours, theirs = event_row(mine), event_row(event)
         for name, have, got in zip(FIELDS, ours, theirs, strict=True):
-            if have == got or name == "undone_at":
+            # Who logged it is this record's own fact (see sqlite_events.merge_events).
+            if have == got or name in ("undone_at", "logged_by"):
                 continue
             if (
                 name == "note"

@@ -178,6 +178,12 @@ class Env:
         member = getattr(log, "member_name", "")
         return str(member) if member else self.settings.user_name
 
+    def logger_name(self, log: object) -> str:
+        """Who writes an entry (its *logged by*): on the team's store the
+        connected login, on this computer's log the `user` setting."""
+        login = getattr(log, "login", "")
+        return str(login) if login else self.settings.user_name
+
     def open_team_store(self) -> PostgresStore:
         """The team's record on its PostgreSQL server; LogError in one line
         naming the server when it cannot be reached, or without psycopg."""
