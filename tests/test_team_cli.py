@@ -191,7 +191,7 @@ def test_team_status_add_and_list(team: Any, monkeypatch: pytest.MonkeyPatch) ->
     assert run("team", "upgrade").stdout.endswith("is up to date.\n")
     as_member(monkeypatch, team, "mona")
     status = run("team", "status").stdout.splitlines()
-    assert status[1:] == ["Record: 5 of 5 migrations", "You: mona Mona (member)"]
+    assert status[1:] == ["Record: 6 of 6 migrations", "You: mona Mona (member)"]
     refused = run("team", "add", "zed", "--name", "Zed")
     assert refused.exit_code == 1
     assert refused.stderr.startswith("Error: The server ")
@@ -392,3 +392,34 @@ def test_adding_a_lead_again_without_lead_makes_them_a_member(
     assert run("team", "add", "sara", "--name", "Sara", "--lead").exit_code == 0
     as_member(monkeypatch, team, "sara")
     assert run("team", "status").stdout.splitlines()[2] == "You: sara Sara (lead)"
+
+
+def test_only_a_lead_brings_in_corrections_of_someone_elses_entry(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    as_member(monkeypatch, team, "mona")
+    assert run("history", "start", "2026-11-01").exit_code == 0
+    assert run("done", "monitor-accounts", "--on", MONDAY, "--note", "calm").exit_code == 0
+    uuid = json.loads(run("log", "--json").stdout)["events"][0]["uuid"]
+    assert run("note", uuid[:8], "busy").exit_code == 0
+    backup = tmp_path / "backup.json"
+    assert run("export", "--format", "json", "-o", str(backup)).exit_code == 0
+    # The same backup again: nothing to add, whoever imports it.
+    as_member(monkeypatch, team, "ali")
+    again = run("import", str(backup))
+    assert again.exit_code == 0, again.stderr
+    # A correction the record lacks, of Mona's entry, in someone's backup.
+    doc = json.loads(backup.read_text(encoding="utf-8"))
+    doc["note_changes"][0].update(changed_at="2026-11-23T12:00:00+00:00", by="ali")
+    backup.write_text(json.dumps(doc), encoding="utf-8")
+    refused = run("import", str(backup))
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0].endswith(
+        f"refused: entry {uuid} was logged by mona: only they or a lead can add to its notes."
+    )
+    as_member(monkeypatch, team, "sara")
+    lead = run("import", str(backup))
+    assert lead.exit_code == 0, lead.stderr
+    with team.connect() as admin:
+        trail = admin.execute("SELECT changed_by FROM csm.note_changes ORDER BY id").fetchall()
+    assert trail == [("mona",), ("ali",)]
