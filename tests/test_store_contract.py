@@ -63,8 +63,17 @@ def step(uuid: str, minute: int, *, run_id: str = "crisis-2026-11-02") -> StepEv
     return StepEvent(uuid, run_id, "assess", "done", at(2, 10, minute), "Mona", "", "laptop")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-quick"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "postgres-quick":
+        # What `csm today` and `csm due` open (see test_store_engines).
+        from csm_checklist.store.pg_quick import QuickTeamStore
+
+        quick = QuickTeamStore.open(request.getfixturevalue("team").url("mona"))
+        assert quick is not None
+        with quick:
+            yield quick
+        return
     if request.param == "postgres":
         # The team's record on a throwaway server, as the member mona (skipped
         # without PostgreSQL, failing under CI=true: see the `team` fixture).

@@ -22,19 +22,29 @@ RIYADH = timezone(timedelta(hours=3))
 MONDAY = date(2026, 11, 23)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-quick"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
         from csm_checklist.store.sqlite import SqliteStore
 
         with SqliteStore.open(tmp_path / "log.sqlite3") as log:
             yield log
-    else:
+    elif request.param == "postgres":
         team = request.getfixturevalue("team")
         from csm_checklist.store.postgres import PostgresStore
 
         with PostgresStore.open(team.url("mona")) as team_store:
             yield team_store
+    else:
+        # What `csm today` and `csm due` open: their reads through libpq,
+        # the rest through PostgresStore.
+        team = request.getfixturevalue("team")
+        from csm_checklist.store.pg_quick import QuickTeamStore
+
+        quick = QuickTeamStore.open(team.url("mona"))
+        assert quick is not None
+        with quick:
+            yield quick
 
 
 def _event(

@@ -423,3 +423,59 @@ def test_only_a_lead_brings_in_corrections_of_someone_elses_entry(
     with team.connect() as admin:
         trail = admin.execute("SELECT changed_by FROM csm.note_changes ORDER BY id").fetchall()
     assert trail == [("mona",), ("ali",)]
+
+
+def test_today_and_due_on_the_team_store_read_without_importing_psycopg(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    as_member(monkeypatch, team, "mona")
+    assert run("history", "start", "2026-11-01").exit_code == 0
+    assert run("done", "monitor-accounts", "--on", MONDAY, "--by", "Ali").exit_code == 0
+    for args in (["today", "--json", "--on", MONDAY], ["due", "--json", "--on", MONDAY]):
+        code = (
+            "import sys, runpy\n"
+            f"sys.argv = ['csm', *{args!r}]\n"
+            "try:\n"
+            "    runpy.run_module('csm_checklist', run_name='__main__')\n"
+            "except SystemExit as exit:\n"
+            "    assert not exit.code, exit.code\n"
+            "print(sorted(m for m in sys.modules if m.startswith('psycopg')), file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "[]\n"
+        items = {i["id"]: i for i in json.loads(done.stdout)["items"]}
+        if args[0] == "today":
+            monitor = items["monitor-accounts"]
+            assert (monitor["status"], monitor["by"]) == ("done", "Ali")
+        else:  # what is still open
+            assert "monitor-accounts" not in items and "daily-engagement" in items
+    # And in-process, through the app: the same document as the full store gives.
+    quick = run("today", "--json", "--on", MONDAY)
+    from csm_checklist.store.pg_quick import _LIB
+
+    _LIB[:] = [None]  # as if libpq could not be loaded with ctypes: psycopg alone
+    try:
+        assert run("today", "--json", "--on", MONDAY).stdout == quick.stdout
+    finally:
+        _LIB.clear()
+
+
+def test_today_refuses_a_record_set_up_by_a_newer_csm(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with team.connect() as admin:
+        admin.execute("INSERT INTO csm.migrations (name) VALUES ('from_a_later_csm')")
+    as_member(monkeypatch, team, "mona")
+    for command in (["today"], ["log"]):
+        refused = run(*command)
+        assert refused.exit_code == 1
+        assert refused.stderr.splitlines()[0].endswith(
+            "was set up by a newer csm (migration from_a_later_csm)."
+        )

@@ -29,6 +29,7 @@ from csm_checklist.messages import Msg
 from csm_checklist.store import pg_schema
 from csm_checklist.store.interface import Store
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
+from csm_checklist.store.pg_common import applied_as_known, describe_parts
 from csm_checklist.store.records import (
     COMMITS,
     FIELDS,
@@ -68,15 +69,7 @@ def describe(conninfo: str) -> str:
         parts = conninfo_to_dict(conninfo)
     except psycopg.ProgrammingError:
         return "PostgreSQL"
-    import os
-
-    if parts.get("service") or os.environ.get("PGSERVICE"):
-        return f"service {parts.get('service') or os.environ.get('PGSERVICE')}"
-    host = str(parts.get("host") or os.environ.get("PGHOST") or "localhost")
-    port = str(parts.get("port") or os.environ.get("PGPORT") or "5432")
-    name = str(parts.get("dbname") or os.environ.get("PGDATABASE") or "")
-    where = f"{host}:{port}" if not host.startswith("/") else f"{host} (port {port})"
-    return f"{where}/{name}" if name else where
+    return describe_parts(parts)
 
 
 def connect(
@@ -134,20 +127,7 @@ def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
 
 def check_applied(applied: Sequence[str] | None, server: str) -> None:
     """LogError unless `applied` are exactly the migrations this csm knows."""
-    if applied is None:
-        raise LogError(Msg("team.not_set_up", server=server), hint=Msg("team.not_set_up_hint"))
-    unknown = [name for name in applied if name not in pg_schema.KNOWN]
-    if unknown:
-        raise LogError(
-            Msg("team.newer", server=server, name=unknown[0]),
-            hint=Msg("team.newer_hint"),
-        )
-    missing = [name for name in pg_schema.KNOWN if name not in applied]
-    if missing:
-        raise LogError(
-            Msg("team.behind", server=server, name=missing[0]),
-            hint=Msg("team.behind_hint"),
-        )
+    applied_as_known(applied, pg_schema.KNOWN, server)
 
 
 def _event(row: Sequence[Any]) -> Event:

@@ -157,13 +157,14 @@ class Env:
             raise ConfigError(Msg("team.bad_store_env"), hint=Msg("team.store_hint"))
         return from_env
 
-    def open_log(self) -> Store:
+    def open_log(self, *, quick: bool = False) -> Store:
         """The store of this run's folders (see `store.open_store`): the
-        team's record on its PostgreSQL server when one is set."""
+        team's record on its PostgreSQL server when one is set (with `quick`,
+        for `today` and `due`, their reads made without importing psycopg)."""
         from csm_checklist.store import open_store
 
         if self.store:
-            return open_store(self.paths, self.settings, address=self.store)
+            return open_store(self.paths, self.settings, address=self.store, quick=quick)
 
         if not os.path.lexists(self.paths.log_file):
             # A command refused for its settings, days off or checklists must

@@ -49,7 +49,7 @@ def show_today(
         only = [item.id for item in with_tag(list(items), tag)]
     runs: list[Run] = []
     stood = env.runs_moment(day, stamp)
-    with env.open_log() as log:
+    with env.open_log(quick=True) as log:
         history = env.history(log, as_logged=stamp)
         agenda = build_agenda(history, log, day, as_logged=stamp, only=only)
         # Open playbook runs are today's news: one indexed lookup, and
@@ -75,7 +75,7 @@ def show_due(*, period: str | None, on: str | None, json_output: bool) -> None:
             raise BadInput(reason_of(exc), hint=Msg("commands.period_forms")) from None
     env = Env.load()
     day = env.day(on)
-    with env.open_log() as log:
+    with env.open_log(quick=True) as log:
         history = env.history(log)
         agenda = build_agenda(history, log, day)
         if cadence is None:
