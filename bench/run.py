@@ -168,9 +168,10 @@ def load_team(data: Path, dbname: str) -> str:
         admin.execute(f'CREATE DATABASE "{dbname}"')
     url = f"postgresql:///{dbname}"
     pg_admin.init(url)
+    # Who did it is done_by on both; logged by is whoever copies it here.
     columns = (
         "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, logged_at, "
-        "logged_by, note, undone_at, host, logged_at_utc"
+        "done_by, note, undone_at, host, logged_at_utc"
     )
     # Read straight from the SQLite file: its tables are the same whatever
     # the Python class that opens it.
@@ -179,9 +180,7 @@ def load_team(data: Path, dbname: str) -> str:
         with psycopg.connect(url) as conn:
             with (
                 conn.cursor() as cursor,
-                cursor.copy(
-                    f"COPY csm.events ({columns.replace('logged_by', 'done_by')}) FROM STDIN"
-                ) as copy,
+                cursor.copy(f"COPY csm.events ({columns}) FROM STDIN") as copy,
             ):
                 # A log merged from two machines can hold two active events for
                 # one period; the team's record holds one: the later ones come

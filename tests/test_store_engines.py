@@ -265,6 +265,15 @@ def test_on_the_team_record_the_connected_login_logs_every_entry(store: Any) -> 
     )
 
 
+def test_active_for_finds_item_ids_with_any_characters(store: Any) -> None:
+    odd = [_event(item) for item in ('a,"b', "back\\slash {x}", "NULL", "مراقبة الحسابات", " ")]
+    store.record(odd)
+    keys = [(event.item_id, MONDAY) for event in odd]
+    assert store.active_for([*keys, ("missing", MONDAY)]) == {
+        (event.item_id, MONDAY): event for event in odd
+    }
+
+
 # Runs and measures through the store interface. The SQLite log gives these
 # through the interface once the rules use it; until then they run on the
 # engines that have them.
