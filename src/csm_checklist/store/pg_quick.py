@@ -76,34 +76,38 @@ def _libpq() -> Any:
     lib = None
     for name in _candidates():
         try:
-            lib = ctypes.CDLL(name)
+            lib = _typed(ctypes.CDLL(name))
             break
-        except OSError:
+        except (OSError, AttributeError):  # not there, or not a libpq csm can use
             continue
-    if lib is not None:
-        p, i, s = ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p
-        strings = ctypes.POINTER(ctypes.c_char_p)
-        for fname, args, result in (
-            ("PQconnectdbParams", [strings, strings, i], p),
-            ("PQstatus", [p], i),
-            ("PQerrorMessage", [p], s),
-            ("PQfinish", [p], None),
-            ("PQexecParams", [p, s, i, p, strings, p, p, i], p),
-            ("PQresultStatus", [p], i),
-            ("PQresultErrorField", [p, i], s),
-            ("PQresultErrorMessage", [p], s),
-            ("PQntuples", [p], i),
-            ("PQnfields", [p], i),
-            ("PQgetvalue", [p, i, i], s),
-            ("PQgetisnull", [p, i, i], i),
-            ("PQclear", [p], None),
-            ("PQconninfoParse", [s, ctypes.POINTER(ctypes.c_char_p)], ctypes.POINTER(_Option)),
-            ("PQconninfoFree", [ctypes.POINTER(_Option)], None),
-            ("PQfreemem", [p], None),
-        ):
-            function = getattr(lib, fname)
-            function.argtypes, function.restype = args, result
     _LIB.append(lib)
+    return lib
+
+
+def _typed(lib: Any) -> Any:
+    """`lib` with the argument and result types of the functions csm calls."""
+    p, i, s = ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p
+    strings = ctypes.POINTER(ctypes.c_char_p)
+    for fname, args, result in (
+        ("PQconnectdbParams", [strings, strings, i], p),
+        ("PQstatus", [p], i),
+        ("PQerrorMessage", [p], s),
+        ("PQfinish", [p], None),
+        ("PQexecParams", [p, s, i, p, strings, p, p, i], p),
+        ("PQresultStatus", [p], i),
+        ("PQresultErrorField", [p, i], s),
+        ("PQresultErrorMessage", [p], s),
+        ("PQntuples", [p], i),
+        ("PQnfields", [p], i),
+        ("PQgetvalue", [p, i, i], s),
+        ("PQgetisnull", [p, i, i], i),
+        ("PQclear", [p], None),
+        ("PQconninfoParse", [s, ctypes.POINTER(ctypes.c_char_p)], ctypes.POINTER(_Option)),
+        ("PQconninfoFree", [ctypes.POINTER(_Option)], None),
+        ("PQfreemem", [p], None),
+    ):
+        function = getattr(lib, fname)
+        function.argtypes, function.restype = args, result
     return lib
 
 
@@ -113,9 +117,12 @@ def _candidates() -> list[str]:
     import sys
 
     for folder in sys.path:
-        libs = os.path.join(folder, "psycopg_binary.libs")
-        if os.path.isdir(libs):
-            names += [os.path.join(libs, n) for n in sorted(os.listdir(libs)) if "libpq" in n]
+        for libs in (
+            os.path.join(folder, "psycopg_binary.libs"),  # Linux wheels
+            os.path.join(folder, "psycopg_binary", ".dylibs"),  # macOS wheels
+        ):
+            if os.path.isdir(libs):
+                names += [os.path.join(libs, n) for n in sorted(os.listdir(libs)) if "libpq" in n]
     return names
 
 
@@ -176,10 +183,11 @@ class QuickTeamStore:
             return None
         parts = conninfo_parts(conninfo)
         server = describe_parts(parts) if parts is not None else "PostgreSQL"
-        names = ("dbname", "connect_timeout", "application_name", "options")
-        values = (conninfo, CONNECT_TIMEOUT_SECONDS, APPLICATION_NAME, OPTIONS)
-        keywords = (ctypes.c_char_p * 5)(*[n.encode() for n in names], None)
-        settings = (ctypes.c_char_p * 5)(*[v.encode() for v in values], None)
+        # Text goes both ways as UTF-8, whatever the database's encoding.
+        names = ("dbname", "connect_timeout", "application_name", "options", "client_encoding")
+        values = (conninfo, CONNECT_TIMEOUT_SECONDS, APPLICATION_NAME, OPTIONS, "UTF8")
+        keywords = (ctypes.c_char_p * 6)(*[n.encode() for n in names], None)
+        settings = (ctypes.c_char_p * 6)(*[v.encode() for v in values], None)
         conn = lib.PQconnectdbParams(keywords, settings, 1)
         store = cls(lib, conn, conninfo, server)
         try:
