@@ -284,3 +284,23 @@ def test_upgrading_a_record_closes_the_gap_in_merge_note_change(team: Any) -> No
     with team.connect("mona") as mona, pytest.raises(psycopg.errors.InsufficientPrivilege):
         mona.execute(MERGE_NOTE, (UUID_A, "ali"))
     assert pg_admin.upgrade(team.url()) == []
+
+
+def test_an_administrators_restore_keeps_who_logged_each_entry(team: Any) -> None:
+    from datetime import date, datetime, timedelta, timezone
+
+    from csm_checklist.store.postgres import PostgresStore
+    from csm_checklist.store.records import Event
+
+    day = date(2026, 11, 23)
+    moment = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=3)))
+    entry = Event(UUID_A, "monitor", "Monitor", "daily", "done", day, day, day, moment, "Ali",
+                  "", "desk", logged_by="ali")  # fmt: skip
+    other = entry._replace(uuid=UUID_B, item_id="review", logged_by="")
+    with PostgresStore.open(team.url()) as admin:
+        assert admin.merge([entry, other]) == (2, 0)
+    with PostgresStore.open(team.url("mona")) as mona:
+        assert mona.merge([entry._replace(logged_by="mona")]) == (0, 1)  # no conflict
+        back = {e.uuid: e.logged_by for e in mona.events()}
+    # Kept as the backup says; one without a login, by whoever restored it.
+    assert back == {UUID_A: "ali", UUID_B: "postgres"}
