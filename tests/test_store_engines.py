@@ -274,6 +274,16 @@ def test_active_for_finds_item_ids_with_any_characters(store: Any) -> None:
     }
 
 
+def test_what_a_command_tells_the_store_reaches_the_store_that_writes(store: Any) -> None:
+    # `csm undo --reason` sets undo_reason before the undo; the quick store
+    # keeps it for the full store it opens to write.
+    store.record([_event("monitor")])
+    store.undo_reason = "logged twice"
+    assert store.undo_reason == "logged twice"
+    assert store.undo_latest(datetime(2026, 11, 23, 12, 0, tzinfo=RIYADH)) is not None
+    assert store.undo_reason == "logged twice"
+
+
 # Runs and measures through the store interface. The SQLite log gives these
 # through the interface once the rules use it; until then they run on the
 # engines that have them.

@@ -304,3 +304,22 @@ def test_an_administrators_restore_keeps_who_logged_each_entry(team: Any) -> Non
         back = {e.uuid: e.logged_by for e in mona.events()}
     # Kept as the backup says; one without a login, by whoever restored it.
     assert back == {UUID_A: "ali", UUID_B: "postgres"}
+
+
+def test_a_leads_reason_given_to_the_quick_store_reaches_the_undo(team: Any) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from csm_checklist.store.pg_quick import QuickTeamStore
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    quick = QuickTeamStore.open(team.url("sara"))
+    assert quick is not None
+    with quick:
+        quick.undo_reason = "logged twice"  # before the full store is opened
+        at = datetime(2026, 11, 23, 12, 0, tzinfo=timezone(timedelta(hours=3)))
+        undone = quick.undo_latest(at, item_id="monitor")
+        assert undone is not None and undone.undone_at == at
+        assert not quick.closed
+    assert quick.closed
+    assert _row(team, UUID_A)[2:4] == ("sara", "logged twice")

@@ -51,6 +51,10 @@ _SQLSTATE, _PRIMARY = ord("C"), ord("M")
 # Errors that mean csm's schema is not there: no table, function or schema.
 _NOT_SET_UP = ("42P01", "42883", "3F000")
 
+# What the quick store itself holds; any other attribute set on it is for
+# the full store.
+_OWN = ("server", "path", "login", "is_lead", "member_name")
+
 EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
 
 
@@ -169,6 +173,9 @@ class QuickTeamStore:
         self._conn = conn
         self._conninfo = conninfo
         self._full: Any = None
+        # Settings a command gives the store (`undo_reason`, ...): kept for
+        # the full store, handed to it when it opens.
+        self._given: dict[str, Any] = {}
         self.server = server
         self.path = server
         self.login = ""
@@ -294,14 +301,32 @@ class QuickTeamStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def closed(self) -> bool:
+        """Whether `close` was called."""
+        return not self._conn
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_") or name in _OWN:
+            object.__setattr__(self, name, value)
+            return
+        self._given[name] = value
+        if self._full is not None:
+            setattr(self._full, name, value)
+
     def __getattr__(self, name: str) -> Any:
         # Everything these reads do not cover: the full store, on first use.
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in self._given:
+            return self._given[name]
         if self._full is None:
             from csm_checklist.store.postgres import PostgresStore
 
-            self._full = PostgresStore.open(self._conninfo)
+            full = PostgresStore.open(self._conninfo)
+            for given, value in self._given.items():
+                setattr(full, given, value)
+            self._full = full
         return getattr(self._full, name)
 
     # The reads of `csm today` and `csm due` ------------------------------------
