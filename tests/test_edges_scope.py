@@ -131,15 +131,15 @@ def test_report_by_heading_says_whose_report_it_is() -> None:
     with time_machine.travel("2026-11-24 15:00:00+00:00", tick=False):
         lines = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--tag", "team")
     assert lines.splitlines()[1] == (
-        "2026-11-23 → 2026-11-29 · as of 2026-11-24 · tag: team · logged by Omar"
+        "2026-11-23 → 2026-11-29 · as of 2026-11-24 · tag: team · done by Omar"
     )
     with time_machine.travel("2026-12-04 09:00:00+00:00", tick=False):
         later = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--tag", "team")
     assert later.splitlines()[1] == (
-        "2026-11-23 → 2026-11-29 · as of 2026-11-29 · tag: team · logged by Omar"
+        "2026-11-23 → 2026-11-29 · as of 2026-11-29 · tag: team · done by Omar"
     )
     md = _ok("report", "--period", "week", "--on", TUESDAY, "--by", "Omar", "--format", "md")
-    assert "· logged by Omar" in md.splitlines()[2]
+    assert "· done by Omar" in md.splitlines()[2]
 
 
 def test_report_by_someone_who_logged_nothing_is_empty() -> None:

@@ -361,6 +361,7 @@ def test_log_json_has_the_export_fields() -> None:
         "note",
         "undone_at",
         "host",
+        "logged_by",
     ]
     assert events[1]["note"] == "holiday" and events[1]["kind"] == "skip"
     assert events[2]["note"] == "two\nlines"

@@ -32,6 +32,7 @@ EVENT = Event(
     by="Mona",
     note='2 escalations, one "urgent" | tricky\nsecond line 👍',
     host="desk-1",
+    logged_by="ali",  # logged by Ali for Mona (`--by Mona`)
 )
 UNDONE = Event(
     **{
@@ -54,13 +55,13 @@ def write(kind: str, events: list[Event]) -> str:
 def test_csv() -> None:
     assert write("csv", [EVENT, UNDONE]) == (
         "uuid,item_id,title,cadence,kind,period_start,period_end,for_date,logged_at,by,note,"
-        "undone_at,host\r\n"
+        "undone_at,host,logged_by\r\n"
         "0b7f3f8e-4d7e-4c55-9a43-1c2d3e4f5a6b,team-meeting,اجتماعات الفريق,weekly,done,"
         "2026-11-23,2026-11-29,2026-11-24,2026-11-24T09:30:00+03:00,Mona,"
-        '"2 escalations, one ""urgent"" | tricky\nsecond line 👍",,desk-1\r\n'
+        '"2 escalations, one ""urgent"" | tricky\nsecond line 👍",,desk-1,ali\r\n'
         "1c8f4f9f-5e8f-4d66-8b54-2d3e4f5a6b7c,team-meeting,اجتماعات الفريق,weekly,skip,"
         "2026-11-23,2026-11-29,2026-11-24,2026-11-24T09:30:00+03:00,Mona,,"
-        "2026-11-24T10:00:00+03:00,desk-1\r\n"
+        "2026-11-24T10:00:00+03:00,desk-1,ali\r\n"
     )
 
 
@@ -107,7 +108,7 @@ def test_markdown_escapes_pipes_and_newlines() -> None:
     assert '2 escalations, one "urgent" \\| tricky<br>second line 👍' in lines[2]
     assert lines[2].endswith(
         "| 2026-11-24T09:30:00+03:00 | Mona | "
-        '2 escalations, one "urgent" \\| tricky<br>second line 👍 |  | desk-1 |'
+        '2 escalations, one "urgent" \\| tricky<br>second line 👍 |  | desk-1 | ali |'
     )
 
 
@@ -133,11 +134,34 @@ def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
 
 
 def test_csv_without_the_host_column(tmp_path: Path) -> None:
-    text = write("csv", [EVENT]).replace(",host\r\n", "\r\n").replace(",desk-1\r\n", "\r\n")
+    # Written before host and logged_by were kept: logged by whoever did it.
+    text = (
+        write("csv", [EVENT])
+        .replace(",host,logged_by\r\n", "\r\n")
+        .replace(",desk-1,ali\r\n", "\r\n")
+    )
     path = tmp_path / "events.csv"
     path.write_text(text, encoding="utf-8", newline="")
     (event,) = read_events(path)
-    assert event == Event(**{**EVENT._asdict(), "host": ""})
+    assert event == Event(**{**EVENT._asdict(), "host": "", "logged_by": "Mona"})
+
+
+@pytest.mark.parametrize("kind", ["csv", "json", "jsonl"])
+def test_an_export_without_logged_by_reads_as_logged_by_who_did_it(
+    tmp_path: Path, kind: str
+) -> None:
+    text = write(kind, [EVENT, UNDONE])
+    if kind == "csv":
+        text = text.replace(",logged_by\r\n", "\r\n").replace(",ali\r\n", "\r\n")
+    else:
+        text = text.replace(', "logged_by": "ali"}', "}")
+    assert "ali" not in text
+    path = tmp_path / f"events.{kind}"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert list(read_events(path)) == [
+        EVENT._replace(logged_by="Mona"),
+        UNDONE._replace(logged_by="Mona"),
+    ]
 
 
 def test_an_empty_file_holds_no_events(tmp_path: Path) -> None:
@@ -236,7 +260,7 @@ def test_csv_with_a_missing_column(tmp_path: Path) -> None:
     path.write_text(",".join(FIELDS) + "\r\na,b,c\r\n", encoding="utf-8")
     with pytest.raises(ImportFileError) as caught:
         list(read_events(path, name="events.csv"))
-    assert caught.value.message == "events.csv, line 2: 3 fields where the header has 13."
+    assert caught.value.message == "events.csv, line 2: 3 fields where the header has 14."
 
 
 def test_csv_with_a_foreign_header(tmp_path: Path) -> None:

@@ -238,7 +238,7 @@ def test_csv_row_without_host_under_a_full_header(tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     path.write_text(",".join(FIELDS) + "\r\n" + row + "\r\n", encoding="utf-8", newline="")
     error = refused(path, "events.csv")
-    assert error.message == "events.csv, line 2: 12 fields where the header has 13."
+    assert error.message == "events.csv, line 2: 13 fields where the header has 14."
 
 
 def test_csv_that_is_not_valid_csv(tmp_path: Path) -> None:
@@ -346,6 +346,21 @@ def test_without_host_the_host_is_empty() -> None:
     assert parse_record(raw, "x").host == ""
 
 
+@pytest.mark.parametrize("missing", [True, False])
+def test_without_logged_by_it_was_logged_by_who_did_it(missing: bool) -> None:
+    raw = record(logged_by=None, by="Sara")
+    if missing:
+        del raw["logged_by"]
+    assert parse_record(raw, "x").logged_by == "Sara"
+    assert parse_record(record(logged_by=""), "x").logged_by == ""  # as written
+
+
+def test_a_logged_by_that_is_not_text_is_refused() -> None:
+    with pytest.raises(ImportFileError) as caught:
+        parse_record(record(logged_by=7), "events.json[0]")
+    assert caught.value.message == "events.json[0]: field 'logged_by': 7 is not text."
+
+
 def test_event_record_is_the_export_row_by_name() -> None:
     assert formats.event_record(UNDONE) == {
         "uuid": "1c8f4f9f-5e8f-4d66-8b54-2d3e4f5a6b7c",
@@ -361,6 +376,7 @@ def test_event_record_is_the_export_row_by_name() -> None:
         "note": "",
         "undone_at": "2026-11-24T10:00:00+03:00",
         "host": "desk-1",
+        "logged_by": "ali",
     }
     assert formats.event_record(EVENT)["undone_at"] is None
 

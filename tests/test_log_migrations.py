@@ -33,6 +33,7 @@ def test_migrations_are_named_functions_in_order() -> None:
         "create_runs_tables",
         "create_measures_table",
         "create_assignments_table",
+        "keep_logged_by",
         "create_chain",
     ]
     assert len(set(names)) == len(names)

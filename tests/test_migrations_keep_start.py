@@ -77,6 +77,11 @@ SCHEMA: dict[int, list[str]] = {
         "note TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', undone_at TEXT)",
         "CREATE INDEX step_events_run ON step_events (run_id, step_id)",
     ],
+    6: [
+        "CREATE TABLE measures (id INTEGER PRIMARY KEY, event_uuid TEXT NOT NULL, "
+        "measure_id TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL DEFAULT '', "
+        "UNIQUE (event_uuid, measure_id))",
+    ],
 }
 
 OLD_VERSIONS = sorted(SCHEMA)
@@ -177,7 +182,7 @@ FIRST_ACTIVE_DAY = date(2026, 11, 16)
 
 
 def _build(path: Path, version: int) -> None:
-    """The log as csm at schema `version` left it (version 6: as today's does)."""
+    """The log as csm at schema `version` left it (SCHEMA_VERSION: as today's does)."""
     db = sqlite3.connect(path, isolation_level=None)
     if version == SCHEMA_VERSION:
         migrate(db)
@@ -190,7 +195,7 @@ def _build(path: Path, version: int) -> None:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.executemany(
         "INSERT INTO events (uuid, item_id, title, cadence, kind, period_start, period_end, "
-        "for_date, logged_at, logged_at_utc, logged_by, note, host, undone_at) "
+        f"for_date, logged_at, logged_at_utc, {_done_by(db)}, note, host, undone_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         EVENTS,
     )
@@ -208,12 +213,19 @@ def _expected_start(version: int) -> date:
     return RECORDED_START if version >= 3 else FIRST_ACTIVE_DAY
 
 
+def _done_by(db: sqlite3.Connection) -> str:
+    """The column of who did it: named logged_by until keep_logged_by (7)."""
+    columns = [row[1] for row in db.execute("PRAGMA table_info(events)")]
+    return "done_by" if "done_by" in columns else "logged_by"
+
+
 def _event_rows(path: Path) -> list[tuple[object, ...]]:
     db = sqlite3.connect(path)
     try:
         return db.execute(
             "SELECT uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
-            "logged_at, logged_at_utc, logged_by, note, host, undone_at FROM events ORDER BY id"
+            f"logged_at, logged_at_utc, {_done_by(db)}, note, host, undone_at FROM events "
+            "ORDER BY id"
         ).fetchall()
     finally:
         db.close()
@@ -293,6 +305,8 @@ def test_an_old_log_keeps_its_start_and_events_in_the_store(tmp_path: Path, vers
             assert event.for_date.isoformat() == row[7]
             assert event.logged_at.isoformat() == row[8]
             assert (event.by, event.note, event.host) == row[10:13]
+            # Nobody recorded who logged it: whoever did it.
+            assert event.logged_by == event.by
             assert event.active is (row[13] is None)
 
     # Not one byte of an event changed on the way.

@@ -51,6 +51,7 @@ def event(
         by="Mona",
         note=note,
         host="laptop",
+        logged_by="mona",  # the login the team's store is opened as
     )
 
 
@@ -62,8 +63,17 @@ def step(uuid: str, minute: int, *, run_id: str = "crisis-2026-11-02") -> StepEv
     return StepEvent(uuid, run_id, "assess", "done", at(2, 10, minute), "Mona", "", "laptop")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-quick"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "postgres-quick":
+        # What `csm today` and `csm due` open (see test_store_engines).
+        from csm_checklist.store.pg_quick import QuickTeamStore
+
+        quick = QuickTeamStore.open(request.getfixturevalue("team").url("mona"))
+        assert quick is not None
+        with quick:
+            yield quick
+        return
     if request.param == "postgres":
         # The team's record on a throwaway server, as the member mona (skipped
         # without PostgreSQL, failing under CI=true: see the `team` fixture).
@@ -137,7 +147,9 @@ def test_notes_read_as_they_stood_and_their_corrections_travel(store: Store) -> 
     ]
     assert store.all_note_changes(since=date(2026, 11, 3)) == []
     assert store.merge_note_changes(changes) == 0  # the same corrections: nothing new
-    later = NoteChange("e-2", "x", "y", at(7), "Sara", "desk")
+    # Signed by the login the store is opened as: a member's own corrections
+    # come into the team's record in their name (test_team_server).
+    later = NoteChange("e-2", "x", "y", at(7), "mona", "desk")
     assert store.merge_note_changes([later], dry_run=True) == 1
     assert len(store.all_note_changes()) == 2
     assert store.merge_note_changes([later]) == 1

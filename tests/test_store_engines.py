@@ -22,19 +22,29 @@ RIYADH = timezone(timedelta(hours=3))
 MONDAY = date(2026, 11, 23)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-quick"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
         from csm_checklist.store.sqlite import SqliteStore
 
         with SqliteStore.open(tmp_path / "log.sqlite3") as log:
             yield log
-    else:
+    elif request.param == "postgres":
         team = request.getfixturevalue("team")
         from csm_checklist.store.postgres import PostgresStore
 
         with PostgresStore.open(team.url("mona")) as team_store:
             yield team_store
+    else:
+        # What `csm today` and `csm due` open: their reads through libpq,
+        # the rest through PostgresStore.
+        team = request.getfixturevalue("team")
+        from csm_checklist.store.pg_quick import QuickTeamStore
+
+        quick = QuickTeamStore.open(team.url("mona"))
+        assert quick is not None
+        with quick:
+            yield quick
 
 
 def _event(
@@ -61,6 +71,7 @@ def _event(
         by=by,
         note=note,
         host="laptop",
+        logged_by="mona",  # the login both stores are opened as
     )
 
 
@@ -218,6 +229,59 @@ def test_merge_adds_what_is_missing_once(store: Any) -> None:
     assert store.merge([kept, *new]) == (0, 3)
     assert store.count() == 3
     assert not store.has_open_runs()
+
+
+def test_logged_by_and_done_by_are_kept_apart(store: Any) -> None:
+    # Mona logs Ali's review for him: `by` (done by) is what names filter on.
+    for_ali = _event("review", by="Ali")
+    store.record([for_ali])
+    [back] = list(store.events())
+    assert (back.by, back.logged_by) == ("Ali", "mona")
+    assert list(store.events(by="ali")) == [for_ali]
+    assert store.count_events(by="mona") == 0
+    assert next(row for batch in store.export_batches() for row in batch)[-1] == "mona"
+
+
+def test_merging_an_entry_logged_by_another_keeps_who_logged_it_here(store: Any) -> None:
+    # The same entry, logged by another login in the file (a personal log's
+    # copy of what was joined to the team's record): not a conflict.
+    kept = _event("monitor")
+    store.record([kept])
+    assert store.merge([kept._replace(logged_by="Mona Saleh")]) == (0, 1)
+    assert list(store.events()) == [kept]
+
+
+def test_on_the_team_record_the_connected_login_logs_every_entry(store: Any) -> None:
+    # Whatever the entry says: on the team's record the login that writes it
+    # (the server would refuse another); on a personal log, what csm was told.
+    team = hasattr(store, "login")
+    written = _event("monitor")._replace(logged_by="ali")
+    [(back, existing)] = store.record([written])
+    assert existing is None and back.logged_by == ("mona" if team else "ali")
+    merged = _event("review")._replace(logged_by="Sara")
+    assert store.merge([merged]) == (1, 0)
+    assert [e.logged_by for e in store.events(newest_first=False)] == (
+        ["mona", "mona"] if team else ["ali", "Sara"]
+    )
+
+
+def test_active_for_finds_item_ids_with_any_characters(store: Any) -> None:
+    odd = [_event(item) for item in ('a,"b', "back\\slash {x}", "NULL", "مراقبة الحسابات", " ")]
+    store.record(odd)
+    keys = [(event.item_id, MONDAY) for event in odd]
+    assert store.active_for([*keys, ("missing", MONDAY)]) == {
+        (event.item_id, MONDAY): event for event in odd
+    }
+
+
+def test_what_a_command_tells_the_store_reaches_the_store_that_writes(store: Any) -> None:
+    # `csm undo --reason` sets undo_reason before the undo; the quick store
+    # keeps it for the full store it opens to write.
+    store.record([_event("monitor")])
+    store.undo_reason = "logged twice"
+    assert store.undo_reason == "logged twice"
+    assert store.undo_latest(datetime(2026, 11, 23, 12, 0, tzinfo=RIYADH)) is not None
+    assert store.undo_reason == "logged twice"
 
 
 # Runs and measures through the store interface. The SQLite log gives these

@@ -241,6 +241,14 @@ def test_a_member_joins_with_their_history_once(
         "2026-11-17",
         "2026-11-16",
     ]
+    # Logged by the login that brought each entry in, done by who did it.
+    assert log.splitlines()[0].split()[4:7] == ["by", "logged", "by"]
+    entries = json.loads(run("log", "--json", "--since", "2026-11-16").stdout)["events"]
+    assert [(e["for_date"], e["by"], e["logged_by"]) for e in entries if not e["undone_at"]] == [
+        ("2026-11-18", "Mona", "mona"),
+        ("2026-11-17", "Ali", "ali"),
+        ("2026-11-16", "Mona", "mona"),
+    ]
     report = run("report", "--period", "week", "--on", "2026-11-18", "--format", "json")
     assert report.exit_code == 0, report.stderr
     [monitor] = [i for i in json.loads(report.stdout)["items"] if i["id"] == "monitor-accounts"]
@@ -271,6 +279,9 @@ def test_a_team_backup_restores_and_reproduces_the_report(
     assert restored.exit_code == 0, restored.stderr
     assert run(*report).stdout == on_team.stdout
     assert run("measures", "--json").stdout.count('"value": 132.0') == 1
+    # Each entry still logged by its member's login, done by their name.
+    on_laptop = json.loads(run("log", "--json").stdout)["events"]
+    assert {(e["by"], e["logged_by"]) for e in on_laptop} == {("Mona", "mona")}
 
     # Into the team's record again: everything is already there.
     as_member(monkeypatch, team, "mona")
@@ -388,3 +399,90 @@ def test_adding_a_lead_again_without_lead_makes_them_a_member(
     assert run("team", "add", "sara", "--name", "Sara", "--lead").exit_code == 0
     as_member(monkeypatch, team, "sara")
     assert run("team", "status").stdout.splitlines()[2] == "You: sara Sara (lead)"
+
+
+def test_only_a_lead_brings_in_corrections_of_someone_elses_entry(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    as_member(monkeypatch, team, "mona")
+    assert run("history", "start", "2026-11-01").exit_code == 0
+    assert run("done", "monitor-accounts", "--on", MONDAY, "--note", "calm").exit_code == 0
+    uuid = json.loads(run("log", "--json").stdout)["events"][0]["uuid"]
+    assert run("note", uuid[:8], "busy").exit_code == 0
+    backup = tmp_path / "backup.json"
+    assert run("export", "--format", "json", "-o", str(backup)).exit_code == 0
+    # The same backup again: nothing to add, whoever imports it.
+    as_member(monkeypatch, team, "ali")
+    again = run("import", str(backup))
+    assert again.exit_code == 0, again.stderr
+    # A correction the record lacks, of Mona's entry, in someone's backup.
+    doc = json.loads(backup.read_text(encoding="utf-8"))
+    doc["note_changes"][0].update(changed_at="2026-11-23T12:00:00+00:00", by="ali")
+    backup.write_text(json.dumps(doc), encoding="utf-8")
+    refused = run("import", str(backup))
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0].endswith(
+        f"refused: entry {uuid} was logged by mona: only they or a lead can add to its notes."
+    )
+    as_member(monkeypatch, team, "sara")
+    lead = run("import", str(backup))
+    assert lead.exit_code == 0, lead.stderr
+    with team.connect() as admin:
+        trail = admin.execute("SELECT changed_by FROM csm.note_changes ORDER BY id").fetchall()
+    assert trail == [("mona",), ("ali",)]
+
+
+def test_today_and_due_on_the_team_store_read_without_importing_psycopg(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    as_member(monkeypatch, team, "mona")
+    assert run("history", "start", "2026-11-01").exit_code == 0
+    assert run("done", "monitor-accounts", "--on", MONDAY, "--by", "Ali").exit_code == 0
+    for args in (["today", "--json", "--on", MONDAY], ["due", "--json", "--on", MONDAY]):
+        code = (
+            "import sys, runpy\n"
+            f"sys.argv = ['csm', *{args!r}]\n"
+            "try:\n"
+            "    runpy.run_module('csm_checklist', run_name='__main__')\n"
+            "except SystemExit as exit:\n"
+            "    assert not exit.code, exit.code\n"
+            "print(sorted(m for m in sys.modules if m.startswith('psycopg')), file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "[]\n"
+        items = {i["id"]: i for i in json.loads(done.stdout)["items"]}
+        if args[0] == "today":
+            monitor = items["monitor-accounts"]
+            assert (monitor["status"], monitor["by"]) == ("done", "Ali")
+        else:  # what is still open
+            assert "monitor-accounts" not in items and "daily-engagement" in items
+    # And in-process, through the app: the same document as the full store gives.
+    quick = run("today", "--json", "--on", MONDAY)
+    from csm_checklist.store.pg_quick import _LIB
+
+    _LIB[:] = [None]  # as if libpq could not be loaded with ctypes: psycopg alone
+    try:
+        assert run("today", "--json", "--on", MONDAY).stdout == quick.stdout
+    finally:
+        _LIB.clear()
+
+
+def test_today_refuses_a_record_set_up_by_a_newer_csm(
+    team: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with team.connect() as admin:
+        admin.execute("INSERT INTO csm.migrations (name) VALUES ('from_a_later_csm')")
+    as_member(monkeypatch, team, "mona")
+    for command in (["today"], ["log"]):
+        refused = run(*command)
+        assert refused.exit_code == 1
+        assert refused.stderr.splitlines()[0].endswith(
+            "was set up by a newer csm (migration from_a_later_csm)."
+        )

@@ -101,7 +101,7 @@ def test_twenty_members_at_once_lose_nothing_and_double_nothing(team: Any) -> No
 def test_a_connection_killed_mid_write_and_retried_doubles_nothing(team: Any) -> None:
     from csm_checklist.store.postgres import PostgresStore
 
-    event = _event("monitor", DAY, "Mona")
+    event = _event("monitor", DAY, "Mona")._replace(logged_by="mona")
     store = PostgresStore.open(team.url("mona", tcp=True))
     pid = store._conn.info.backend_pid
     with team.connect() as admin, pytest.raises(LogError) as failed, store._write() as conn:

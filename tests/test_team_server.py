@@ -212,3 +212,114 @@ def test_members_cannot_rewrite_the_history_of_the_rules(team: Any) -> None:
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 mona.execute(statement)
+
+
+MERGE_NOTE = (
+    "SELECT csm.merge_note_change(%s, 'calm', 'busy', '2026-11-23T10:00:00+03:00', %s, 'desk')"
+)
+
+
+def _note_trail(team: Any) -> list[tuple[Any, ...]]:
+    with team.connect() as admin:
+        rows = admin.execute(
+            "SELECT event_uuid, old_note, new_note, changed_by FROM csm.note_changes ORDER BY id"
+        ).fetchall()
+    return [tuple(row) for row in rows]
+
+
+def test_a_member_cannot_bring_in_corrections_of_another_members_entry(team: Any) -> None:
+    import psycopg
+
+    with team.connect("ali") as ali:
+        _insert(ali, UUID_A)
+    with team.connect("mona") as mona, pytest.raises(psycopg.errors.InsufficientPrivilege) as exc:
+        mona.execute(MERGE_NOTE, (UUID_A, "ali"))
+    assert f"entry {UUID_A} was logged by ali: only they or a lead can add to its notes" in str(
+        exc.value
+    )
+    assert _note_trail(team) == []
+
+
+def test_a_members_own_corrections_come_in_signed_with_their_login(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+        assert mona.execute(MERGE_NOTE, (UUID_A, "ali")).fetchone() == (True,)
+        assert mona.execute(MERGE_NOTE, (UUID_A, "ali")).fetchone() == (False,)
+    assert _note_trail(team) == [(UUID_A, "calm", "busy", "mona")]
+    # A correction already in the trail is nothing to add, for anyone: importing
+    # the same backup again is not refused.
+    with team.connect("ali") as ali:
+        assert ali.execute(MERGE_NOTE, (UUID_A, "ali")).fetchone() == (False,)
+
+
+def test_a_lead_brings_in_anyones_corrections_as_signed(team: Any) -> None:
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    with team.connect("sara") as sara:
+        assert sara.execute(MERGE_NOTE, (UUID_A, "Mona Saleh")).fetchone() == (True,)
+    assert _note_trail(team) == [(UUID_A, "calm", "busy", "Mona Saleh")]
+
+
+def test_upgrading_a_record_closes_the_gap_in_merge_note_change(team: Any) -> None:
+    import psycopg
+
+    from csm_checklist.store import pg_admin, pg_schema
+
+    # A record set up by the csm before merge_note_change_own_only: the
+    # function as that migration left it.
+    [(_name, old_sql)] = [m for m in pg_schema.MIGRATIONS if m[0] == "merge_note_changes"]
+    with team.connect() as admin:
+        admin.execute("SET ROLE csm_admin")
+        admin.execute(old_sql.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").encode())
+        admin.execute("RESET ROLE")
+        admin.execute("DELETE FROM csm.migrations WHERE name = 'merge_note_change_own_only'")
+    with team.connect("ali") as ali:
+        _insert(ali, UUID_A)
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_B, day="2026-11-24")
+        assert mona.execute(MERGE_NOTE, (UUID_B, "ali")).fetchone() == (True,)  # the gap
+    assert _note_trail(team) == [(UUID_B, "calm", "busy", "ali")]
+
+    assert pg_admin.upgrade(team.url()) == ["merge_note_change_own_only"]
+    with team.connect("mona") as mona, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        mona.execute(MERGE_NOTE, (UUID_A, "ali"))
+    assert pg_admin.upgrade(team.url()) == []
+
+
+def test_an_administrators_restore_keeps_who_logged_each_entry(team: Any) -> None:
+    from datetime import date, datetime, timedelta, timezone
+
+    from csm_checklist.store.postgres import PostgresStore
+    from csm_checklist.store.records import Event
+
+    day = date(2026, 11, 23)
+    moment = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=3)))
+    entry = Event(UUID_A, "monitor", "Monitor", "daily", "done", day, day, day, moment, "Ali",
+                  "", "desk", logged_by="ali")  # fmt: skip
+    other = entry._replace(uuid=UUID_B, item_id="review", logged_by="")
+    with PostgresStore.open(team.url()) as admin:
+        assert admin.merge([entry, other]) == (2, 0)
+    with PostgresStore.open(team.url("mona")) as mona:
+        assert mona.merge([entry._replace(logged_by="mona")]) == (0, 1)  # no conflict
+        back = {e.uuid: e.logged_by for e in mona.events()}
+    # Kept as the backup says; one without a login, by whoever restored it.
+    assert back == {UUID_A: "ali", UUID_B: "postgres"}
+
+
+def test_a_leads_reason_given_to_the_quick_store_reaches_the_undo(team: Any) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from csm_checklist.store.pg_quick import QuickTeamStore
+
+    with team.connect("mona") as mona:
+        _insert(mona, UUID_A)
+    quick = QuickTeamStore.open(team.url("sara"))
+    assert quick is not None
+    with quick:
+        quick.undo_reason = "logged twice"  # before the full store is opened
+        at = datetime(2026, 11, 23, 12, 0, tzinfo=timezone(timedelta(hours=3)))
+        undone = quick.undo_latest(at, item_id="monitor")
+        assert undone is not None and undone.undone_at == at
+        assert not quick.closed
+    assert quick.closed
+    assert _row(team, UUID_A)[2:4] == ("sara", "logged twice")

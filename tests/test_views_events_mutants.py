@@ -292,6 +292,7 @@ def test_log_rows_without_changes() -> None:
                 "review",
                 "Weekly review",
                 "Mona",
+                "",
                 "2026-11-24 09:30+03:00",
                 "01234567",
                 "",
@@ -306,6 +307,7 @@ def test_log_rows_without_changes() -> None:
                 "call",
                 "Call / them",
                 "Mona",
+                "",
                 "2026-11-24 09:30+03:00",
                 "fedcba98",
                 "line1 / line2",
@@ -316,7 +318,7 @@ def test_log_rows_without_changes() -> None:
 
 def test_log_rows_follow_each_event_with_its_note_changes() -> None:
     rows = log_rows(EVENTS[:1], CHANGES)
-    assert [(e.uuid, style, cells[4], cells[7]) for e, style, cells in rows] == [
+    assert [(e.uuid, style, cells[4], cells[8]) for e, style, cells in rows] == [
         ("0123456789abcdef", "", "Mona", ""),
         ("0123456789abcdef", "note", "Omar", "new (was: old)"),
         ("0123456789abcdef", "note", "Sara", "(none) (was: new)"),
@@ -416,3 +418,31 @@ def test_the_log_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) -> Non
         "",
     ]
     assert drawn(monkeypatch, 80, lambda: show_log([])) == "لا توجد تسجيلات.\n"
+
+
+# Logged by Mona's login for herself, and for Ali (`--by Ali`): the column shows.
+TEAM_EVENTS = [EVENTS[0]._replace(logged_by="mona"), EVENTS[2]._replace(by="Ali", logged_by="mona")]
+
+
+def test_plain_log_shows_logged_by_when_someone_logged_for_another() -> None:
+    assert plain_log(TEAM_EVENTS).split("\n") == [
+        "for         kind  item    title          by    logged by  logged                  id        note",
+        "2026-11-24  done  review  Weekly review  Mona  mona       2026-11-24 09:30+03:00  01234567",
+        "2026-11-24  skip  m       M              Ali   mona       2026-11-24 09:30+03:00  aaaabbbb  n",
+        "",
+    ]
+    # Each logged by whoever did it, or not known: by alone, as before.
+    same = [EVENTS[0]._replace(logged_by="Mona"), EVENTS[2]]
+    assert plain_log(same).split("\n")[0].split() == [
+        "for", "kind", "item", "title", "by", "logged", "id", "note"
+    ]  # fmt: skip
+
+
+def test_show_log_gives_logged_by_way_with_by(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = drawn(monkeypatch, 60, lambda: show_log(TEAM_EVENTS)).split("\n")
+    assert lines[:2] == [
+        "<bold>for</>         <bold>kind</>  <bold>item</>    <bold>by</>    <bold>logged by</>  <bold>id</>        <bold>note</>",
+        "2026-11-24  done  review  Mona  mona       01234567",
+    ]
+    lines = drawn(monkeypatch, 50, lambda: show_log(TEAM_EVENTS)).split("\n")
+    assert lines[1] == "2026-11-24  done  review  01234567"

@@ -189,8 +189,8 @@ def test_window_name_and_its_defaults() -> None:
 def test_scope_text() -> None:
     assert scope_text("en") == ""
     assert scope_text("en", "team") == " · tag: team"
-    assert scope_text("en", by="Omar") == " · logged by Omar"
-    assert scope_text("ar", "team", "Omar") == " · الوسم: team · سجّلها Omar"
+    assert scope_text("en", by="Omar") == " · done by Omar"
+    assert scope_text("ar", "team", "Omar") == " · الوسم: team · أنجزها Omar"
 
 
 def test_note_groups_join_one_note_given_to_several_items() -> None:
@@ -263,6 +263,7 @@ def test_report_json() -> None:
                 "kind": "done",
                 "for_date": "2026-11-02",
                 "by": "Mona",
+                "logged_by": "",
                 "note": "calm\nday",
             },
             {
@@ -271,6 +272,7 @@ def test_report_json() -> None:
                 "kind": "done",
                 "for_date": "2026-11-02",
                 "by": "Mona",
+                "logged_by": "",
                 "note": "calm\nday",
             },
             {
@@ -279,6 +281,7 @@ def test_report_json() -> None:
                 "kind": "skip",
                 "for_date": "2026-11-07",
                 "by": "Omar",
+                "logged_by": "",
                 "note": "holiday|x",
             },
         ],
@@ -295,6 +298,7 @@ def test_report_json() -> None:
                 "for_date": "2026-11-02",
                 "logged_at": "2026-11-20T17:00:00+00:00",
                 "by": "Mona",
+                "logged_by": "",
             },
             *missed[:3],
             {
@@ -309,6 +313,7 @@ def test_report_json() -> None:
                 "for_date": "2026-11-07",
                 "logged_at": "2026-11-20T17:00:00+00:00",
                 "by": "Mona",
+                "logged_by": "",
             },
             missed[3],
         ],
@@ -679,7 +684,7 @@ PLAIN_EN = [
 ]
 PLAIN_AR = [
     "تقرير خدمة العملاء — نوفمبر 2026",
-    "2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ) · حتى 2026-11-20 · الوسم: team · سجّلها Omar",
+    "2026-11-01 → 2026-11-30 (21 جمادى الأولى 1448 هـ → 20 جمادى الآخرة 1448 هـ) · حتى 2026-11-20 · الوسم: team · أنجزها Omar",
     "",
     "أُنجز 2 من 8 متوقعة (29%)، تم تخطي 1، فائت 4، مستحق 1، مفتوح 2 (وإضافي 1)",
     "في الموعد: 50% (1 من 2 أُنجزت في موعدها أو قبله)",

@@ -48,8 +48,12 @@ from csm_checklist.store.records import (
 )
 from csm_checklist.store.run_records import RunRecord, StepEvent
 
-# `host` came after the rest and is optional on import.
-REQUIRED = FIELDS[:-1]
+# `host`, then `logged_by`, came after the rest: optional on import. An
+# event without `logged_by` was logged by whoever did it (`by`), as the log
+# it came from reads its own entries of that time.
+REQUIRED = FIELDS[: FIELDS.index("host")]
+# The csv headers export has written: now, before logged_by, before host.
+HEADERS = (list(FIELDS), list(FIELDS[:-1]), list(REQUIRED))
 FORMATS = ("csv", "json", "jsonl", "md")
 IMPORT_FORMATS = ("csv", "json", "jsonl")
 
@@ -321,6 +325,8 @@ def parse_record(record: Mapping[str, Any], where: str) -> Event:
     if undone_raw is not None and undone_raw != "":
         undone_at = _moment(_text(record, "undone_at", where), "undone_at", where)
     host = _text(record, "host", where) if record.get("host") is not None else ""
+    by = _text(record, "by", where)
+    logged_by = _text(record, "logged_by", where) if record.get("logged_by") is not None else by
     return Event(
         uuid=event_uuid,
         item_id=_nonempty(record, "item_id", where),
@@ -331,10 +337,11 @@ def parse_record(record: Mapping[str, Any], where: str) -> Event:
         period_end=period_end,
         for_date=for_date,
         logged_at=logged_at,
-        by=_text(record, "by", where),
+        by=by,
         note=_text(record, "note", where),
         host=host,
         undone_at=undone_at,
+        logged_by=logged_by,
     )
 
 
@@ -541,7 +548,7 @@ def _read_csv(
         header = next(reader, None)
         if header is None:
             return
-        if header not in (list(FIELDS), list(REQUIRED)):
+        if header not in HEADERS:
             raise ImportFileError(
                 Msg("errors.import_header", where=_line_of(name, 1)),
                 hint=Msg("errors.import_header_hint", fields=",".join(FIELDS)),

@@ -345,8 +345,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "هذا التكرار فقط: daily أو weekly أو monthly أو quarterly أو annual أو rrule.",
     ),
     "help.log.by": (
-        "Only events logged by this name (any case), e.g. --by Omar.",
-        "التسجيلات التي سجّلها هذا الاسم فقط (بأي حالة أحرف)، مثل --by Omar.",
+        "Only events done by this name (any case), e.g. --by Omar.",
+        "التسجيلات التي قام بها هذا الاسم فقط (بأي حالة أحرف)، مثل --by Omar.",
     ),
     # The 20 is commands.events.LOG_LIMIT (a test keeps them equal): click shows
     # help as plain text, so the Arabic is found only for the exact English.
@@ -503,8 +503,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YYYY-MM-DDTHH:MM): إعادة عرض للتدقيق. الفترة الافتراضية: فترة ذلك اليوم.",
     ),
     "help.report.by": (
-        "Only what this person logged (any case): the periods they settled, e.g. --by Omar.",
-        "ما سجّله هذا الشخص فقط (بأي حالة أحرف): الفترات التي أنهاها، مثل --by Omar.",
+        "Only what this person did (any case): the periods they settled, e.g. --by Omar.",
+        "ما قام به هذا الشخص فقط (بأي حالة أحرف): الفترات التي أنهاها، مثل --by Omar.",
     ),
     # csm list, csm checklist
     "help.list": (

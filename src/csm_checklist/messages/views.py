@@ -197,7 +197,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.undone": ("undone", "أُلغي"),
     "views.no_events": ("Nothing logged yet.", "لم يُسجّل شيء بعد."),
     "views.tag_scope": ("tag", "الوسم"),
-    "views.by_scope": ("logged by", "سجّلها"),
+    "views.by_scope": ("done by", "أنجزها"),
     # `csm list`.
     "views.list.id": ("id", "المعرّف"),
     "views.list.title": ("title", "العنوان"),
@@ -372,6 +372,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "views.log.item": ("item", "المهمة"),
     "views.log.title": ("title", "العنوان"),
     "views.log.by": ("by", "بواسطة"),
+    "views.log.logged_by": ("logged by", "سجّلها"),
     "views.log.logged": ("logged", "وقت التسجيل"),
     "views.log.id": ("id", "المعرّف"),
     "views.log.note": ("note", "الملاحظة"),

@@ -171,8 +171,10 @@ def log_work(
     note: str = "",
     lang: str = "en",
     measures: Sequence[tuple[str, float, str]] = (),
+    logged_by: str | None = None,
 ) -> list[tuple[Event, Event | None]]:
-    """Log `kind` (done or skip) of every item for its period containing `day`.
+    """Log `kind` (done or skip) of every item for its period containing `day`,
+    done `by` someone and logged by `logged_by` (default: the same person).
 
     Every item is checked before anything is written: a future day, a day
     before the item's tracking start (BadInput) or a day outside its rule's
@@ -210,6 +212,7 @@ def log_work(
                 by=by,
                 note=note,
                 host=host,
+                logged_by=by if logged_by is None else logged_by,
             )
         )
     # Measures go with the one item logged (measures.parse_measure_options checks that).

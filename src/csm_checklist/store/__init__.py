@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 
 def open_store(
-    paths: "Paths", settings: "Settings | None" = None, *, address: "str | None" = None
+    paths: "Paths",
+    settings: "Settings | None" = None,
+    *,
+    address: "str | None" = None,
+    quick: bool = False,
 ) -> "Store":
     """The store of `paths` and `settings`: the team's record on its
     PostgreSQL server when `address` (else the `store` setting) names one,
@@ -26,6 +30,13 @@ def open_store(
     if address is None:
         address = settings.store if settings is not None else ""
     if address:
+        if quick:
+            # `csm today` and `csm due`: their reads without psycopg's import.
+            from csm_checklist.store.pg_quick import QuickTeamStore
+
+            found = QuickTeamStore.open(address)
+            if found is not None:
+                return found  # the rest through its __getattr__
         return open_team_store(address)
     from csm_checklist.store.sqlite import SqliteStore
 

@@ -486,6 +486,54 @@ GRANT SELECT ON csm.chain TO csm_member;
 GRANT INSERT (seq, link, event_uuid, note_id, hash) ON csm.chain TO csm_member;
 """,
     ),
+    (
+        "merge_note_change_own_only",
+        """
+-- merge_note_change signed a correction with whatever name it was given, on
+-- any entry: a member could write a correction into someone else's entry's
+-- history, in someone else's name. Now a member brings in only corrections
+-- of entries they logged themselves, and each is signed with their login; a
+-- lead or an administrator (restoring the team's backup) any entry's, as
+-- signed. A correction already in the trail is still "nothing to add" for
+-- anyone, so importing a backup again changes nothing and is not refused.
+CREATE OR REPLACE FUNCTION csm.merge_note_change(
+    p_uuid text, p_old text, p_new text, p_at text, p_by text, p_host text
+) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, csm
+    AS $$
+DECLARE
+    v_logged_by text;
+    v_by text := p_by;
+BEGIN
+    SELECT logged_by INTO v_logged_by FROM csm.events WHERE uuid = p_uuid;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'csm: no entry %', p_uuid USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM csm.note_changes
+        WHERE event_uuid = p_uuid AND old_note = p_old AND new_note = p_new
+          AND changed_at::timestamptz = p_at::timestamptz
+    ) THEN
+        RETURN false;
+    END IF;
+    IF NOT (csm.is_lead() OR csm.is_admin()) THEN
+        IF v_logged_by IS DISTINCT FROM session_user::text THEN
+            RAISE EXCEPTION
+                'csm: entry % was logged by %: only they or a lead can add to its notes',
+                p_uuid, v_logged_by
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        v_by := session_user;
+    END IF;
+    INSERT INTO csm.note_changes
+        (event_uuid, old_note, new_note, changed_at, changed_at_utc, changed_by, host)
+    VALUES (p_uuid, p_old, p_new, p_at, p_at::timestamptz, v_by, p_host);
+    RETURN true;
+END
+$$;
+""",
+    ),
 ]
 
 # What `csm team upgrade` runs in Python right after a migration, in its

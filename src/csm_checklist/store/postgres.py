@@ -34,6 +34,7 @@ from csm_checklist.store.assignment_records import (
 )
 from csm_checklist.store.interface import Store
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
+from csm_checklist.store.pg_common import applied_as_known, describe_parts
 from csm_checklist.store.records import (
     COMMITS,
     FIELDS,
@@ -55,7 +56,8 @@ from csm_checklist.store.run_records import RunRecord, StepEvent
 CONNECT_TIMEOUT_SECONDS = 5
 APPLICATION_NAME = "csm"
 
-# The columns of an event, in `FIELDS` order: `by` is who did it (done_by).
+# The columns of an event, in `FIELDS` order: `by` is who did it (done_by);
+# logged_by is the login that wrote it.
 EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
 _INSERT_COLUMNS = (
     "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
@@ -72,15 +74,7 @@ def describe(conninfo: str) -> str:
         parts = conninfo_to_dict(conninfo)
     except psycopg.ProgrammingError:
         return "PostgreSQL"
-    import os
-
-    if parts.get("service") or os.environ.get("PGSERVICE"):
-        return f"service {parts.get('service') or os.environ.get('PGSERVICE')}"
-    host = str(parts.get("host") or os.environ.get("PGHOST") or "localhost")
-    port = str(parts.get("port") or os.environ.get("PGPORT") or "5432")
-    name = str(parts.get("dbname") or os.environ.get("PGDATABASE") or "")
-    where = f"{host}:{port}" if not host.startswith("/") else f"{host} (port {port})"
-    return f"{where}/{name}" if name else where
+    return describe_parts(parts)
 
 
 def connect(
@@ -138,25 +132,12 @@ def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
 
 def check_applied(applied: Sequence[str] | None, server: str) -> None:
     """LogError unless `applied` are exactly the migrations this csm knows."""
-    if applied is None:
-        raise LogError(Msg("team.not_set_up", server=server), hint=Msg("team.not_set_up_hint"))
-    unknown = [name for name in applied if name not in pg_schema.KNOWN]
-    if unknown:
-        raise LogError(
-            Msg("team.newer", server=server, name=unknown[0]),
-            hint=Msg("team.newer_hint"),
-        )
-    missing = [name for name in pg_schema.KNOWN if name not in applied]
-    if missing:
-        raise LogError(
-            Msg("team.behind", server=server, name=missing[0]),
-            hint=Msg("team.behind_hint"),
-        )
+    applied_as_known(applied, pg_schema.KNOWN, server)
 
 
 def _event(row: Sequence[Any]) -> Event:
     (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
-        row
+        row[:13]
     )
     assert kind in KINDS
     return Event(
@@ -173,6 +154,7 @@ def _event(row: Sequence[Any]) -> Event:
         note=str(note),
         host=str(host),
         undone_at=datetime.fromisoformat(undone) if undone else None,
+        logged_by=str(row[13]),
     )
 
 
@@ -382,6 +364,9 @@ class PostgresStore:
             self._check_rules(conn)
             links = pg_chain.Links(conn)
             for event in events:
+                # Logged by the connected login, whatever the event says (the
+                # server would refuse another name), and so in its chain link.
+                event = event._replace(logged_by=self.login)
                 results.append((event, self._record_one(conn, event, measures or {}, links)))
         return results
 
@@ -694,18 +679,23 @@ class PostgresStore:
             undone = event.undone_at
             if undone is None and self._first_active(conn, event.item_id, event.period_start):
                 undone = event.logged_at  # the period was settled by someone else
+            # Logged by the member who brings the entry in; an administrator
+            # restoring the team's backup keeps each entry's own login. The
+            # chain's link hashes what the server kept (RETURNING).
             inserted = conn.execute(
-                f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT (uuid) DO NOTHING",
+                f"INSERT INTO events ({_INSERT_COLUMNS}, undone_at, undo_reason, logged_by) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
+                "coalesce(CASE WHEN csm.is_admin() THEN nullif(%s, '') END, session_user)) "
+                "ON CONFLICT (uuid) DO NOTHING RETURNING logged_by",
                 (
                     *_insert_params(event),
                     undone.isoformat() if undone is not None else None,
                     "" if undone is event.undone_at else "joined: period already logged",
+                    event.logged_by,
                 ),
-            )
-            if inserted.rowcount == 1:
-                links.entry(event._replace(undone_at=undone))
+            ).fetchone()
+            if inserted is not None:
+                links.entry(event._replace(undone_at=undone, logged_by=str(inserted[0])))
             added += 1
         return added, present
 
@@ -717,7 +707,8 @@ class PostgresStore:
         is carried over, as the member's own or a lead's."""
         ours, theirs = event_row(mine), event_row(event)
         for name, have, got in zip(FIELDS, ours, theirs, strict=True):
-            if have == got or name == "undone_at":
+            # Who logged it is this record's own fact (see sqlite_events.merge_events).
+            if have == got or name in ("undone_at", "logged_by"):
                 continue
             if (
                 name == "note"

@@ -73,15 +73,24 @@ class Event(NamedTuple):
     period_end: date
     for_date: date
     logged_at: datetime  # timezone-aware, with the offset it was logged with
-    by: str
+    by: str  # done by: who did the work (`--by`); what reports and `log --by` use
     note: str  # the note of a done or the reason of a skip; "" when none
     host: str
     undone_at: datetime | None = None
+    # Logged by: who wrote the entry. On the team's record the connected login
+    # (the server sees to it); on a personal log the `user` setting. An entry
+    # logged before csm kept it reads as logged by whoever did it.
+    logged_by: str = ""
 
     @property
     def active(self) -> bool:
         """Whether the event still counts (it has not been undone)."""
         return self.undone_at is None
+
+    @property
+    def logged_for_another(self) -> bool:
+        """Whether csm knows it was logged by someone other than who did it."""
+        return bool(self.logged_by) and self.logged_by != self.by
 
 
 class NoteChange(NamedTuple):
@@ -113,7 +122,8 @@ class RevisionRecord(NamedTuple):
 
 
 # The one column order of an event's text row: what an export writes, and
-# what `Store.export_batches` gives, in that order.
+# what `Store.export_batches` gives, in that order. `host`, then `logged_by`,
+# came after the rest: an export written before them lacks them.
 FIELDS = (
     "uuid",
     "item_id",
@@ -128,6 +138,7 @@ FIELDS = (
     "note",
     "undone_at",
     "host",
+    "logged_by",
 )
 
 
@@ -147,6 +158,7 @@ def event_row(event: Event) -> tuple[str | None, ...]:
         event.note,
         event.undone_at.isoformat() if event.undone_at is not None else None,
         event.host,
+        event.logged_by,
     )
 
 

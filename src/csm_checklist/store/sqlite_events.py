@@ -26,11 +26,13 @@ from csm_checklist.store.records import (
 )
 
 _UNDONE = FIELDS.index("undone_at")
-# The columns of an event's row, in FIELDS order.
-EVENT_COLUMNS = ", ".join("logged_by" if name == "by" else name for name in FIELDS)
+# The columns of an event's row, in FIELDS order: `by` is done_by; an entry
+# logged before csm kept who logged it (NULL) reads as logged by who did it.
+_COLUMN = {"by": "done_by", "logged_by": "coalesce(logged_by, done_by)"}
+EVENT_COLUMNS = ", ".join(_COLUMN.get(name, name) for name in FIELDS)
 INSERT_EVENT = (
-    f"INSERT INTO events ({EVENT_COLUMNS}, logged_at_utc) "
-    f"VALUES ({', '.join('?' * (len(FIELDS) + 1))})"
+    f"INSERT INTO events ({', '.join('done_by' if n == 'by' else n for n in FIELDS)}, "
+    f"logged_at_utc) VALUES ({', '.join('?' * (len(FIELDS) + 1))})"
 )
 
 
@@ -45,7 +47,7 @@ def event_from_row(row: Sequence[str | None]) -> Event:
 
 def _event_fields(row: Sequence[str | None]) -> Event:
     (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
-        row
+        row[:13]
     )
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}")
@@ -63,6 +65,7 @@ def _event_fields(row: Sequence[str | None]) -> Event:
         note=str(note),
         host=str(host),
         undone_at=aware(undone) if undone else None,
+        logged_by=str(row[13]),
     )
 
 
@@ -105,7 +108,10 @@ def merge_events(db: sqlite3.Connection, events: Iterable[Event], links: Links) 
         for name, mine, theirs in zip(FIELDS, stored, row, strict=True):
             if name == "note" and mine != theirs and _earlier_note(db, event.uuid, theirs):
                 continue  # the file was exported before the note was corrected here
-            if mine != theirs and name != "undone_at":
+            # Who logged an entry is the record's own fact: a personal log's
+            # entry joined to the team's record is logged there by the member
+            # who joined, and an export of either restores into the other.
+            if mine != theirs and name not in ("undone_at", "logged_by"):
                 raise ImportFileError(
                     Msg(
                         "errors.import_conflict",
@@ -236,7 +242,7 @@ def filters(
         clauses.append("undone_at IS NULL")
     if by is not None:
         # Names are typed by hand with --by: "mona" finds what "Mona" logged.
-        clauses.append("logged_by = ? COLLATE NOCASE")
+        clauses.append("done_by = ? COLLATE NOCASE")
         params.append(by.strip())
     return " AND ".join(clauses), params
 

@@ -220,6 +220,22 @@ def create_assignments_table(db: sqlite3.Connection) -> None:
 
 
 @migration
+def keep_logged_by(db: sqlite3.Connection) -> None:
+    # The column named logged_by always held who did the work (`--by`, else
+    # the `user` setting): it is renamed done_by, as on the team's record, and
+    # logged_by now holds who wrote the entry. Nobody recorded that for the
+    # entries already here: they keep NULL, which reads as logged by whoever
+    # did them (`sqlite_events.EVENT_COLUMNS`). On a personal log that is the
+    # person who kept it unless they used --by; and it is a fact of the entry
+    # alone, so two copies of one log (or an export taken before this and
+    # imported after) agree on it, where the computer's login at the moment
+    # of the upgrade would differ between machines. Adding a column with no
+    # default rewrites nothing: a ten-year log upgrades at once.
+    db.execute("ALTER TABLE events RENAME COLUMN logged_by TO done_by")
+    db.execute("ALTER TABLE events ADD COLUMN logged_by TEXT")
+
+
+@migration
 def create_chain(db: sqlite3.Connection) -> None:
     # Tamper evidence: every entry, undo and note correction is a link of a
     # hash chain (store/chain.py); a log kept before it gets its chain here,

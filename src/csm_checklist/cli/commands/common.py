@@ -8,7 +8,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from csm_checklist.dates.schedule import FIRST_DAY, LAST_DAY
 from csm_checklist.duties.config import Paths, Settings, load_settings, resolve_paths
@@ -34,8 +34,12 @@ OUTPUT_HELP = Msg("help.output")
 class Env:
     """The folders and settings of one run, read once and on demand."""
 
-    def __init__(self, paths: Paths, *, local_rules: bool = False) -> None:
+    def __init__(self, paths: Paths, *, local_rules: bool = False, quick: bool = False) -> None:
         self.paths = paths
+        # `csm today` and `csm due`: on the team's store, their reads go
+        # through libpq without importing psycopg (`store.pg_quick`), from the
+        # first look at the published checklists on.
+        self.quick = quick
         self._catalog: Catalog | None = None
         # With `local_rules`, this computer's checklists and settings even in
         # team mode: what a lead checks and publishes.
@@ -44,8 +48,8 @@ class Env:
         self._fetched = False  # a new revision of the team's checklists came this run
 
     @classmethod
-    def load(cls, *, local_rules: bool = False) -> Env:
-        return cls(resolve_paths(), local_rules=local_rules)
+    def load(cls, *, local_rules: bool = False, quick: bool = False) -> Env:
+        return cls(resolve_paths(), local_rules=local_rules, quick=quick)
 
     @cached_property
     def local_settings(self) -> Settings:
@@ -130,7 +134,13 @@ class Env:
         """The team's store, opened once a run (the published checklists and
         the command share its one connection)."""
         if self._team is None or self._team.closed:
-            self._team = self.open_team_store()
+            if self.quick:
+                from csm_checklist.store import open_store
+
+                found = open_store(self.paths, address=self.store, quick=True)
+                self._team = cast("PostgresStore", found)  # the rest through __getattr__
+            else:
+                self._team = self.open_team_store()
         return self._team
 
     @property
@@ -262,7 +272,8 @@ class Env:
 
     def open_log(self) -> Store:
         """The store of this run's folders (see `store.open_store`): the
-        team's record on its PostgreSQL server when one is set."""
+        team's record on its PostgreSQL server when one is set (for an Env
+        made `quick`, its reads made without importing psycopg)."""
         from csm_checklist.store import open_store
 
         if self.store:
@@ -286,6 +297,12 @@ class Env:
         their login), on this computer's log the `user` setting."""
         member = getattr(log, "member_name", "")
         return str(member) if member else self.settings.user_name
+
+    def logger_name(self, log: object) -> str:
+        """Who writes an entry (its *logged by*): on the team's store the
+        connected login, on this computer's log the `user` setting."""
+        login = getattr(log, "login", "")
+        return str(login) if login else self.settings.user_name
 
     def open_team_store(self) -> PostgresStore:
         """The team's record on its PostgreSQL server; LogError in one line

@@ -85,6 +85,7 @@ def _log_work(
             note=note,
             lang=settings.lang,
             measures=values,
+            logged_by=env.logger_name(log),
         )
         for event, existing in results:
             lang = settings.lang

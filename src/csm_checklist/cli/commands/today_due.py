@@ -41,7 +41,7 @@ def show_today(
     """`csm today` with these option values (None or False when not given)."""
     from csm_checklist.rules.agenda import build_agenda
 
-    env = Env.load()
+    env = Env.load(quick=True)
     stamp = env.moment(as_logged)
     day = env.day(on) if on is not None or stamp is None else min(stamp.date(), env.today)
     only = None
@@ -115,7 +115,7 @@ def show_due(*, period: str | None, on: str | None, json_output: bool) -> None:
             cadence = parse_cadence(period, option="--period", windows_only=True)
         except ValueError as exc:
             raise BadInput(reason_of(exc), hint=Msg("commands.period_forms")) from None
-    env = Env.load()
+    env = Env.load(quick=True)
     day = env.day(on)
     with env.open_log() as log:
         history = env.history(log)

@@ -166,12 +166,30 @@ def note_line(event: Event, change: NoteChange | None) -> str:
 
 # `csm log` -------------------------------------------------------------------
 
-HEADERS = ("for", "kind", "item", "title", "by", "logged", "id", "note")
+HEADERS = ("for", "kind", "item", "title", "by", "logged_by", "logged", "id", "note")
 
 
 def _headers() -> tuple[str, ...]:
     """`HEADERS` as the reader reads them."""
     return tuple(label(f"log.{name}", current()) for name in HEADERS)
+
+
+def shows_logged_by(events: Sequence[Event]) -> bool:
+    """Whether the log needs its *logged by* column: when someone logged an
+    entry for someone else (`--by`), or on the team's record, where the login
+    that wrote an entry is not the name of who did it. A personal log whose
+    entries were each logged by whoever did them shows *by* alone."""
+    return any(event.logged_for_another for event in events)
+
+
+def _without_logged_by(row: Sequence[str]) -> tuple[str, ...]:
+    at = HEADERS.index("logged_by")
+    return (*row[:at], *row[at + 1 :])
+
+
+def _beside_by(names: tuple[str, ...], pair: tuple[str, str]) -> tuple[str, ...]:
+    """`names` with "by" replaced by `pair` (by and logged by, in that order)."""
+    return tuple(part for name in names for part in (pair if name == "by" else (name,)))
 
 
 def _one_line(text: str) -> str:
@@ -198,6 +216,7 @@ def log_rows(
             event.item_id,
             _one_line(event.title),
             event.by,
+            event.logged_by,
             moment_text(event.logged_at),
             short_id(event.uuid),
             _one_line(event.note),
@@ -218,6 +237,7 @@ def log_rows(
                         event.item_id,
                         _one_line(event.title),
                         change.by,
+                        "",
                         moment_text(change.changed_at),
                         short_id(event.uuid),
                         note,
@@ -239,6 +259,8 @@ def plain_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | No
     from csm_checklist.cli.views.common import align_columns
 
     rows = [_headers(), *(cells for _, _, cells in log_rows(events, changes))]
+    if not shows_logged_by(events):
+        rows = [_without_logged_by(row) for row in rows]
     return "\n".join(align_columns(rows)) + "\n"
 
 
@@ -271,12 +293,18 @@ def show_log(events: Sequence[Event], changes: dict[str, list[NoteChange]] | Non
     # written at column 0): an Arabic table is indented, like the others.
     indent = "  " if has_rtl(heads[0]) else ""
     room = console.width - len(indent)
-    layouts = (
+    layouts: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
         (("for", "kind", "item", "title", "by", "logged", "id", "note"), ("note", "title", "by")),
         (("for", "kind", "item", "title", "by", "id", "note"), ("note", "title", "by")),
         (("for", "kind", "item", "by", "id", "note"), ("note", "by")),
         (("for", "kind", "item", "id", "note"), ("note",)),
-    )
+    ]
+    if shows_logged_by(events):
+        # Logged by goes beside by, gives way before it, and is left out with it.
+        layouts = [
+            (_beside_by(names, ("by", "logged_by")), _beside_by(shrink, ("logged_by", "by")))
+            for names, shrink in layouts
+        ]
     for names, shrink in layouts:
         keep = [HEADERS.index(name) for name in names]
         table = [[heads[i] for i in keep]] + [[row[i] for i in keep] for _, _, row in logged]

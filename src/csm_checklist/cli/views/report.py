@@ -87,7 +87,7 @@ def note_groups(notes: Sequence[Event]) -> list[list[Event]]:
     group, so it is printed once; groups in the order their first note comes."""
     groups: dict[tuple[object, ...], list[Event]] = {}
     for event in notes:
-        key = (event.note, event.for_date, event.logged_at, event.by, event.kind)
+        key = (event.note, event.for_date, event.logged_at, event.by, event.logged_by, event.kind)
         groups.setdefault(key, []).append(event)
     return list(groups.values())
 
@@ -118,6 +118,7 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
         doc["for_date"] = outcome.event.for_date.isoformat()
         doc["logged_at"] = outcome.event.logged_at.isoformat()
         doc["by"] = outcome.event.by
+        doc["logged_by"] = outcome.event.logged_by
     return doc
 
 
@@ -167,6 +168,7 @@ def report_json(
                 "kind": e.kind,
                 "for_date": e.for_date.isoformat(),
                 "by": e.by,
+                "logged_by": e.logged_by,
                 "note": e.note,
             }
             for e in report.notes
@@ -307,8 +309,11 @@ def report_markdown(
         )
     lines += ["", f"## {label('notes', lang)}", ""]
     if report.notes:
+        # Logged by beside by only when someone logged a note for someone else.
+        logged_by = any(e.logged_for_another for e in report.notes)
         lines += _md_table(
-            [_heading(k, lang) for k in ("date", "item", "note", "by")],
+            [_heading(k, lang) for k in ("date", "item", "note", "by")]
+            + ([_heading("log.logged_by", lang)] if logged_by else []),
             [
                 [
                     g[0].for_date.isoformat(),
@@ -316,9 +321,10 @@ def report_markdown(
                     g[0].note,
                     g[0].by,
                 ]
+                + ([g[0].logged_by] if logged_by else [])
                 for g in note_groups(report.notes)
             ],
-            numeric_from=4,
+            numeric_from=5,
         )
     else:
         lines.append(label("no_notes", lang))
@@ -416,14 +422,23 @@ def plain_report(
         lines.append("  " + label("no_missed", lang))
     if report.notes:
         lines += ["", label("notes", lang)]
-        lines += [_note_line(group) for group in note_groups(report.notes)]
+        lines += [_note_line(group, lang) for group in note_groups(report.notes)]
     return "\n".join(lines) + "\n"
 
 
-def _note_line(group: list[Event]) -> str:
+def _who(event: Event, lang: str) -> str:
+    """Who did it, and who logged it when that was someone else:
+    'Mona (logged by ali)'."""
+    if not event.logged_for_another:
+        return event.by
+    return f"{event.by} ({label('log.logged_by', lang)} {event.logged_by})"
+
+
+def _note_line(group: list[Event], lang: str) -> str:
     first = group[0]
     ids = ", ".join(e.item_id for e in group)
-    return f"  {first.for_date.isoformat()}  {ids}  {first.by}: {first.note.replace(chr(10), ' ')}"
+    note = first.note.replace(chr(10), " ")
+    return f"  {first.for_date.isoformat()}  {ids}  {_who(first, lang)}: {note}"
 
 
 # A note keeps at least this many cells beside its ids; with less room it
@@ -431,7 +446,7 @@ def _note_line(group: list[Event]) -> str:
 NOTE_CELLS = 20
 
 
-def _note_lines(group: list[Event], width: int) -> list[str]:
+def _note_lines(group: list[Event], width: int, lang: str) -> list[str]:
     """A note for a terminal `width` wide: the date and every id whole (ids
     are never cut; several go on as many lines as they need), then who wrote
     it and the note, shortened with "…" to the line."""
@@ -443,7 +458,7 @@ def _note_lines(group: list[Event], width: int) -> list[str]:
     ids = packed([f"{e.item_id}," for e in group], width, under, sep=" ")
     ids[0] = day + ids[0].removeprefix(under)
     ids[-1] = ids[-1].removesuffix(",")
-    note = f"{first.by}: {first.note.replace(chr(10), ' ')}"
+    note = f"{_who(first, lang)}: {first.note.replace(chr(10), ' ')}"
     if width - cell_len(ids[-1]) - 2 >= min(NOTE_CELLS, cell_len(note)):
         ids[-1] = fit_line(f"{ids[-1]}  {note}", width)
         return ids
@@ -528,7 +543,7 @@ def show_report(
     if report.notes:
         console.print(Text(label("notes", lang), style="bold"))
         for group in note_groups(report.notes):
-            for line in _note_lines(group, console.width):
+            for line in _note_lines(group, console.width, lang):
                 console.print(line, markup=False)
 
 
@@ -629,7 +644,9 @@ def _compact_lines(
         lines.append(Text("  " + label("no_missed", lang)))
     if report.notes:
         lines += [Text(), Text(label("notes", lang), style="bold")]
-        lines += [Text(line) for g in note_groups(report.notes) for line in _note_lines(g, width)]
+        lines += [
+            Text(line) for g in note_groups(report.notes) for line in _note_lines(g, width, lang)
+        ]
     return lines
 
 
