@@ -71,6 +71,8 @@ def _hand_made_head() -> str:
     def entry(e: Event) -> dict[str, object]:
         fields = dict(zip(FIELDS, event_row(e), strict=True))
         del fields["undone_at"]
+        if not fields.get("logged_by"):
+            del fields["logged_by"]  # left out when empty, as the spec says
         return {**fields, "link": "entry", "v": 1}
 
     texts = [dumps(entry(event(n, note=note))) for n, note in ((0, "2 escalations"), (1, ""))]

@@ -18,8 +18,10 @@ from clihelp import run
 
 
 def history(store: Any) -> None:
-    """test_chain's history, as member mona (the server signs her corrections)."""
-    store.record([event(0, note="2 escalations"), event(1), event(2, note='a "quoted"\nnote')])
+    """test_chain's history, as member mona (the server signs her corrections
+    and her entries: each entry is logged by her in either engine)."""
+    entries = [event(0, note="2 escalations"), event(1), event(2, note='a "quoted"\nnote')]
+    store.record([entry._replace(logged_by="mona") for entry in entries])
     store.change_note(event(0).uuid, "3 escalations", T0 + timedelta(days=3), "mona", "desk-1")
     store.undo_latest(
         T0 + timedelta(days=4), item_id="monitor-accounts", for_date=event(1).for_date
@@ -156,7 +158,9 @@ def test_one_export_imported_into_either_engine_gives_the_same_chain(
     monkeypatch.setenv("CSM_DATA_DIR", str(tmp_path / "second"))
     assert run("import", str(exported)).exit_code == 0
     mine = run("verify").stdout
-    monkeypatch.setenv("CSM_STORE", team.url("sara"))  # a lead brings the file in
+    # The administrator restores it: each entry keeps who logged it (a member
+    # or a lead bringing it in would be its logger, and so its link's).
+    monkeypatch.setenv("CSM_STORE", team.url())
     result = run("import", str(exported))
     assert result.exit_code == 0, result.stderr
     assert run("verify").stdout == mine

@@ -3,6 +3,7 @@ every engine: each engine hands it a reader of its tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any, Protocol
@@ -35,7 +36,9 @@ Problem = tuple[int, str, str, Sequence[str | None] | None]
 def verify(reader: Reader, want: str | None) -> Verdict:
     """Walk the chain and the rows it stands for (see `chain.check`): first the
     note links (few) and what no link holds, then every link in order."""
-    e_columns = ", ".join(f"e.{name}" for name in reader.columns.split(", "))
+    # Each column of the events table named through the join's alias, also
+    # inside an expression (`coalesce(logged_by, done_by)`).
+    e_columns = re.sub(r"\b([a-z_]+)\b(?!\()", r"e.\1", reader.columns)
     note_links: dict[str, list[NoteLink]] = {}
     by_seq: dict[int, NoteChange | None] = {}
     for seq, link, uuid, *change in reader.rows(
