@@ -6,6 +6,7 @@ every earlier report as it was (§7)."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -608,3 +609,39 @@ def test_config_show_without_the_server_shows_this_computers_settings(
         "The team's record could not be read: these are the settings on this computer; "
         "the team's may differ.\n"
     )
+
+
+def test_today_with_published_rules_and_owners_reads_without_importing_psycopg(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The morning command of a team that has published its checklists and
+    # assigned duties: still libpq alone, once the revision is on this computer.
+    import os
+    import subprocess
+    import sys
+
+    published_by_sara(monkeypatch, team, tmp_path)
+    assert run("assign", "monitor-accounts", "mona", "ali").exit_code == 0
+    person(monkeypatch, team, tmp_path, "mona")
+    first = run("today", "--json", "--mine", "--on", MONDAY)  # fetches revision 1
+    assert first.exit_code == 0, first.stderr
+    for args in (["today", "--json", "--mine", "--on", MONDAY], ["due", "--json", "--on", MONDAY]):
+        code = (
+            "import sys, runpy\n"
+            f"sys.argv = ['csm', *{args!r}]\n"
+            "try:\n"
+            "    runpy.run_module('csm_checklist', run_name='__main__')\n"
+            "except SystemExit as exit:\n"
+            "    assert not exit.code, exit.code\n"
+            "print(sorted(m for m in sys.modules if m.startswith('psycopg')), file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "[]\n"
+        document = json.loads(done.stdout)
+        if args[0] == "today":
+            assert document == json.loads(first.stdout)
+            mine = {item["id"]: item["owner"] for item in document["items"]}
+            assert mine == {"monitor-accounts": "mona"}
