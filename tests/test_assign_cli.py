@@ -414,3 +414,18 @@ def test_a_json_backup_carries_the_assignments(
     assert monitor["owner"] == "sara"
     history = on("2026-11-30", "history").stdout  # type: ignore[attr-defined]
     assert history.count("monitor-accounts: owned by sara from 2026-11-30 (by mona).") == 1
+
+
+def test_as_logged_sees_the_owners_recorded_by_then(team_of_three: None) -> None:
+    # Recorded on Friday 27 at 17:00, effective from Monday 30: asked as the
+    # record stood on Friday morning, Monday is still the rota's turn (ali).
+    on("2026-11-27", "assign", "monitor-accounts", "sara", "--from", "2026-11-30")
+    asked = ("today", "--json", "--on", "2026-11-30")
+
+    def owner(*extra: str) -> object:
+        doc = json.loads(on("2026-12-01", *asked, *extra).stdout)  # type: ignore[attr-defined]
+        return next(i for i in doc["items"] if i["id"] == "monitor-accounts")["owner"]
+
+    assert owner() == "sara"
+    assert owner("--as-logged", "2026-11-27T09:00") == "mona"
+    assert owner("--as-logged", "2026-11-27T18:00") == "sara"

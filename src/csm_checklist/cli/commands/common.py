@@ -359,11 +359,17 @@ class Env:
         me = self.me(log)
         return known if me in known or not is_login(me) else (*known, me)
 
-    def owners(self, log: Store, history: History) -> Owners | None:
+    def owners(
+        self, log: Store, history: History, as_logged: datetime | None = None
+    ) -> Owners | None:
         """Who owns what (rules/owners.py), or None when nothing was ever
         assigned: then no view shows owners, and nothing more is imported.
-        Refuses (exit 2) a checklist naming someone csm does not know."""
+        With `as_logged`, only the `csm assign` changes recorded by then, as
+        the history's revisions are. Refuses (exit 2) a checklist naming
+        someone csm does not know."""
         changes = log.assignments()
+        if as_logged is not None:
+            changes = [change for change in changes if change.recorded_at <= as_logged]
         named = any(item.assign or item.rotate for item in self.catalog().items.values())
         if (
             not changes

@@ -9,6 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from csm_checklist.cli.commands.common import Env
     from csm_checklist.rules.people import People
     from csm_checklist.rules.report import Report
@@ -35,14 +37,17 @@ def members_of(env: Env, log: Store) -> dict[str, str]:
     return {member.login: member.name for member in members(env.store) if member.name}
 
 
-def people_of(env: Env, log: Store, report: Report) -> People | None:
+def people_of(
+    env: Env, log: Store, report: Report, as_logged: datetime | None = None
+) -> People | None:
     """The report's figures per person, or None when it has no one to tell
-    apart (see `rules.people.people_figures`)."""
+    apart (see `rules.people.people_figures`); with `as_logged`, owners as
+    the `csm assign` changes recorded by then set them."""
     from csm_checklist.rules.people import people_figures
 
     if report.by is not None:
         return None
-    owners = env.owners(log, report.history) or _NoOwners()
+    owners = env.owners(log, report.history, as_logged) or _NoOwners()
     people = people_figures(report, owners)
     if people is None:
         return None  # members' names only join names, never tell more apart

@@ -125,7 +125,7 @@ def report(
         runs, kpis = _runs_and_measures(
             log, result, [catalog.items[i] for i in only or catalog.items], stamp, stood
         )
-        people = people_of(env, log, result)
+        people = people_of(env, log, result, stamp)
         # The log's chain as it is now, whatever moment the report reads:
         # `csm verify --head` checks it later, however much is logged since.
         links, head = log.chain_head()

@@ -65,7 +65,7 @@ def show_today(
             runs = load_runs(log, history.calendar_on, open_only=True, as_logged=stood)
         entries = agenda.entries if show_all else agenda.actionable()
         # Nothing assigned, ever: one query, and today's view exactly as before.
-        owned = _owned(env, log, history, [*entries, *agenda.missed], mine)
+        owned = _owned(env, log, history, [*entries, *agenda.missed], mine, stamp)
     _show(
         env,
         agenda,
@@ -81,10 +81,16 @@ def show_today(
 
 
 def _owned(
-    env: Env, log: Store, history: History, entries: Sequence[Entry], mine: bool = False
+    env: Env,
+    log: Store,
+    history: History,
+    entries: Sequence[Entry],
+    mine: bool = False,
+    as_logged: datetime | None = None,
 ) -> Owned | None:
-    """Who owns each of `entries`, or None when nothing was ever assigned."""
-    owners = env.owners(log, history)
+    """Who owns each of `entries` (as recorded by `as_logged`), or None when
+    nothing was ever assigned."""
+    owners = env.owners(log, history, as_logged)
     if owners is None:
         if not mine:
             return None
