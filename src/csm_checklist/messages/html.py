@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "html.period": ("Period", "الفترة"),
     "html.as_of": ("Figures as of", "الأرقام حتى"),
     "html.tag": ("Tag", "الوسم"),
-    "html.by": ("Logged by", "سجّلها"),
+    "html.by": ("Done by", "أنجزها"),
     "html.headline": ("Headline", "الخلاصة"),
     "html.completion": ("Completion", "نسبة الإنجاز"),
     "html.completion_of": ("{done} of {base} expected done", "أُنجز {done} من {base} متوقعة"),
