@@ -645,3 +645,33 @@ def test_today_with_published_rules_and_owners_reads_without_importing_psycopg(
             assert document == json.loads(first.stdout)
             mine = {item["id"]: item["owner"] for item in document["items"]}
             assert mine == {"monitor-accounts": "mona"}
+
+
+def test_a_persons_leave_in_the_published_days_off_moves_their_turn_for_everyone(
+    team: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The leave is in the lead's days-off.yaml, published: a member whose own
+    # computer has no days off sees the turn covered all the same.
+    sara = person(monkeypatch, team, tmp_path, "sara")
+    write(
+        sara / "checklists" / "owners.yaml",
+        "items:\n  - id: monitor-accounts\n    rotate: [ali, mona]\n",
+    )
+    write(sara / "config.yaml", "week_start: sunday\nworkdays: sun-thu\n")
+    write(sara / "days-off.yaml", "days_off:\n  - date: 2026-11-25\n    who: ali\n")
+    assert run("team", "publish").exit_code == 0
+    person(monkeypatch, team, tmp_path, "mona")
+
+    def owner(day: str) -> str:
+        result = run("today", "--json", "--on", day)
+        assert result.exit_code == 0, result.stderr
+        items = json.loads(result.stdout)["items"]
+        return str(next(i for i in items if i["id"] == "monitor-accounts")["owner"])
+
+    # Monday 23 ali, Tuesday 24 mona, Wednesday 25 ali's turn but his leave:
+    # mona covers it.
+    assert [owner(day) for day in ("2026-11-23", "2026-11-24", "2026-11-25")] == [
+        "ali",
+        "mona",
+        "mona",
+    ]

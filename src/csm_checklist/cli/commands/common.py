@@ -333,8 +333,9 @@ class Env:
 
     @cached_property
     def leave(self) -> dict[str, frozenset[date]]:
-        """Each person's days of leave (`who:` entries of days-off.yaml)."""
-        source = self.paths.days_off_file
+        """Each person's days of leave (`who:` entries of the days-off.yaml in
+        force: the team's once published)."""
+        source = self.days_off_path
         if not source.exists():
             return {}
         from csm_checklist.dates.daysoff import leave_by_person, load_days_off
