@@ -89,8 +89,10 @@ class Event(NamedTuple):
 
     @property
     def logged_for_another(self) -> bool:
-        """Whether csm knows it was logged by someone other than who did it."""
-        return bool(self.logged_by) and self.logged_by != self.by
+        """Whether csm knows it was logged by someone other than who did it.
+        A name and a login that differ only in case are one person: on a
+        team's record a member's entries are done by "Ali", logged by "ali"."""
+        return bool(self.logged_by) and self.logged_by.casefold() != self.by.strip().casefold()
 
 
 class NoteChange(NamedTuple):
