@@ -249,6 +249,16 @@ def test_start_moved_text(before: int, after: int, en: str, ar: str) -> None:
     )
 
 
+def test_start_moved_to_the_day_it_already_was_says_nothing_changes() -> None:
+    move = StartMove(OCT, OCT, 5, 5)
+    assert start_moved_text(move, "en") == (
+        "Tracking starts on 2026-10-01, as it already did; nothing changes."
+    )
+    assert (
+        start_moved_text(move, "ar") == "تبدأ المتابعة في 2026-10-01 كما كانت من قبل؛ لا يتغير شيء."
+    )
+
+
 # `csm show` ---------------------------------------------------------------------
 
 HERE = Path("checklist.yaml")

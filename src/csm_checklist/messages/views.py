@@ -183,6 +183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tracking now starts on {after} (it was {before}).",
         "تبدأ المتابعة الآن في {after} (كانت {before}).",
     ),
+    "views.start_kept": (
+        "Tracking starts on {after}, as it already did; nothing changes.",
+        "تبدأ المتابعة في {after} كما كانت من قبل؛ لا يتغير شيء.",
+    ),
     "views.start_same": (
         "The periods expected up to today are the same.",
         "الفترات المتوقعة حتى اليوم لم تتغير.",

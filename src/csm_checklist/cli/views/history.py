@@ -185,6 +185,8 @@ def packed(parts: Sequence[str], sep: str, room: int) -> list[str]:
 
 def start_moved_text(move: StartMove, lang: str) -> str:
     """What `csm history start` says: the new start and what it changes."""
+    if move.after == move.before:
+        return label("start_kept", lang).format(after=move.after.isoformat())
     text = label("start_now", lang).format(
         after=move.after.isoformat(), before=move.before.isoformat()
     )
