@@ -46,6 +46,11 @@ class FakeEvent:
     period_end: date = date.max  # only the report's overlap query reads it
     title: str = ""
     cadence: str = "weekly"
+    logged_by: str = ""  # as records.Event: "" when it was not kept
+
+    @property
+    def logged_for_another(self) -> bool:
+        return bool(self.logged_by) and self.logged_by.casefold() != self.by.casefold()
 
     def _replace(self, **changes: object) -> FakeEvent:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -488,6 +488,9 @@ class Source:
     def backup_note_changes(self) -> list[Any]:
         return self.extra.get("note_changes", [])
 
+    def backup_assignments(self) -> list[Any]:
+        return self.extra.get("assignments", [])
+
 
 def test_importing_nothing_is_refused(log: SqliteStore) -> None:
     with pytest.raises(ImportFileError) as caught:

@@ -1,4 +1,4 @@
-"""`csm assign ITEM PERSON… [--from D]`: who owns a duty from a day on."""
+"""`csm assign ITEM PERSON... [--from D]`: who owns a duty from a day on."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def assign(
     people: list[str] | None = typer.Argument(
         None,
         help=Msg("help.assign.people"),
-        metavar="PERSON…",
+        metavar="[PERSON]...",
         autocompletion=completion.people,
     ),
     nobody: bool = typer.Option(False, "--nobody", help=Msg("help.assign.nobody")),
