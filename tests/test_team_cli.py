@@ -120,6 +120,24 @@ def test_without_the_server_every_command_says_so_in_one_line(
     assert not data_dir.exists() or list(data_dir.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [["today"], ["done", "monitor-accounts"], ["report"]])
+def test_a_server_socket_that_is_gone_is_named_in_libpqs_own_words(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: list[str]
+) -> None:
+    # `today` reads through libpq, `done` and `report` through psycopg: the
+    # same sentence either way, without psycopg's "connection is bad: ".
+    socket_dir = tmp_path / "gone"
+    monkeypatch.setenv("CSM_STORE", f"postgresql:///csm?host={socket_dir}&port=5999")
+    result = run(*command)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        f"Error: Cannot reach the team's server {socket_dir} (port 5999)/csm: "
+        f'connection to server on socket "{socket_dir}/.s.PGSQL.5999" failed: '
+        "No such file or directory."
+    )
+
+
 def test_without_the_server_in_arabic(monkeypatch: pytest.MonkeyPatch, config_dir: Path) -> None:
     config_dir.mkdir(parents=True)
     (config_dir / "config.yaml").write_text("lang: ar\n", encoding="utf-8")

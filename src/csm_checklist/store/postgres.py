@@ -109,6 +109,9 @@ def unreachable(conninfo: str, exc: BaseException) -> LogError:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     # libpq's reason can repeat the whole connection string: keep its last part.
     reason = re.sub(r"password=\S+", "password=…", reason)
+    # psycopg puts "connection is bad: " before libpq's own words; the quick
+    # store (libpq alone) says them bare, and the two must read alike.
+    reason = reason.removeprefix("connection is bad: ")
     return LogError(
         Msg("team.unreachable", server=describe(conninfo), reason=reason.rstrip(".")),
         hint=Msg("team.unreachable_hint"),
