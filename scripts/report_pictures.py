@@ -41,7 +41,22 @@ CSAT = [4.1, 4.2, 4.0, 4.3, 4.4, 4.2, 4.5, 4.4, 4.6, 4.5, 4.7, 4.6]
 COMPLAINTS = [162, 151, 170, 149, 140, 138, 131, 129, 120, 126, 118, 112]
 
 
-def csm(*args: str, env: dict[str, str]) -> str:
+def libfaketime() -> str:
+    """Debian's libfaketime (`apt-get install faketime`): the sample's work is
+    logged on the day it was done, as a manager logs it, so that on time and
+    late read as in a real month."""
+    import glob
+
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    if not found:
+        sys.exit("report_pictures: libfaketime not found; install it: apt-get install faketime")
+    return found[0]
+
+
+def csm(*args: str, env: dict[str, str], at: date | None = None) -> str:
+    """Run csm; with `at`, at 16:00 UTC of that day (libfaketime)."""
+    if at is not None:
+        env = {**env, "LD_PRELOAD": libfaketime(), "FAKETIME": f"@{at.isoformat()} 16:00:00"}
     result = subprocess.run(["csm", *args], env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"csm {' '.join(args)}: {result.stderr.strip()}")
@@ -51,10 +66,11 @@ def csm(*args: str, env: dict[str, str]) -> str:
 def sample_record(env: dict[str, str]) -> None:
     """A quarter of work with the misses, late meetings, skips and notes a
     real one has, and a year of monthly complaints and satisfaction figures."""
-    csm("config", "set", "user", "Mona", env=env)
-    csm("config", "set", "workdays", "sun-thu", env=env)
-    csm("config", "set", "week_start", "sunday", env=env)
-    csm("history", "start", "2025-10-01", env=env)
+    first = date(2025, 10, 1)
+    csm("config", "set", "user", "Mona", env=env, at=first)
+    csm("config", "set", "workdays", "sun-thu", env=env, at=first)
+    csm("config", "set", "week_start", "sunday", env=env, at=first)
+    csm("history", "start", "2025-10-01", env=env, at=first)
     weekly = ("team-meeting", "performance-review", "feedback-analysis")
     day = date(2026, 7, 1)
     while day <= date(2026, 9, 30):
@@ -63,20 +79,23 @@ def sample_record(env: dict[str, str]) -> None:
             continue
         on = day.isoformat()
         if day in SKIPPED_DAYS:
-            csm("skip", "--cadence", "daily", "--on", on, "--reason", "Eid holiday", env=env)
+            csm(
+                "skip", "--cadence", "daily", "--on", on, "--reason", "Eid holiday", env=env, at=day
+            )
         else:
             items = [i for i, missed in MISSED.items() if day not in missed]
-            csm("done", *items, "--on", on, *DAILY_NOTES.get(day, ()), env=env)
+            csm("done", *items, "--on", on, *DAILY_NOTES.get(day, ()), env=env, at=day)
         if day.weekday() == 2:  # Wednesday
-            csm("done", "campaign-prep", "--on", on, env=env)
+            csm("done", "campaign-prep", "--on", on, env=env, at=day)
         if day.weekday() == 3 and day not in LATE_MEETINGS:  # Thursday
-            csm("done", *weekly, "--on", on, *MEETING_NOTES.get(day, ()), env=env)
+            csm("done", *weekly, "--on", on, *MEETING_NOTES.get(day, ()), env=env, at=day)
         day += timedelta(days=1)
     for day in LATE_MEETINGS:  # held on the Saturday after: late
-        saturday = (day + timedelta(days=2)).isoformat()
-        csm("done", *weekly, "--on", saturday, "--note", "Moved: the team was at a training",
-            env=env)  # fmt: skip
-    csm("done", "stay-informed", "team-training", "monthly-feedback", "--on", "2026-09-29", env=env)
+        saturday = day + timedelta(days=2)
+        csm("done", *weekly, "--on", saturday.isoformat(), "--note",
+            "Moved: the team was at a training", env=env, at=saturday)  # fmt: skip
+    csm("done", "stay-informed", "team-training", "monthly-feedback", "--on", "2026-09-29", env=env,
+        at=date(2026, 9, 29))  # fmt: skip
     month = date(2025, 10, 1)
     for csat, complaints in zip(CSAT, COMPLAINTS, strict=True):
         last = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -92,6 +111,7 @@ def sample_record(env: dict[str, str]) -> None:
             "--measure",
             f"complaints={complaints}",
             env=env,
+            at=last,
         )
         month = last + timedelta(days=7)
         month = month.replace(day=1)
