@@ -327,6 +327,18 @@ def test_a_window_that_ends_on_the_first_day_counts_now_not_before() -> None:
     assert [(r.value, r.previous, r.periods, r.combined) for r in rows] == [(3.0, 2.0, 1, False)]
 
 
+def test_a_measure_never_recorded_is_left_out_and_the_next_is_read() -> None:
+    values = [value("2026-01-01", "2026-01-31", 3)]
+    (row,) = period_rows(
+        FakeLog(values),  # type: ignore[arg-type]
+        [item(measures=(RATE, COMPLAINTS))],
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+        date(2025, 12, 1),
+    )
+    assert (row.measure, row.value) == (COMPLAINTS, 3.0)
+
+
 def test_the_history_keeps_the_last_twelve_periods() -> None:
     values = [value(f"2025-{m:02}-01", f"2025-{m:02}-28", m) for m in range(1, 13)]
     values += [value(f"2026-{m:02}-01", f"2026-{m:02}-28", 100 + m) for m in (1, 2)]
@@ -394,6 +406,7 @@ def test_the_sparkline_runs_lowest_to_highest(values: list[float], line: str) ->
         (100.5, "100.5"),
         (-0.3, "-0.3"),
         (0.001, "0"),
+        (-0.0, "0"),
     ],
 )
 def test_a_number_reads_as_people_write_it(amount: float | None, text: str) -> None:
