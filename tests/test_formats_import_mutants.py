@@ -136,6 +136,11 @@ def test_the_backups_extra_records_are_read_from_it(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError):
         list(source.backup_note_changes())
     assert list(source.backup_runs()) == [] and list(source.backup_steps()) == []
+    bad_measures = source_of(tmp_path, document(measures=[measure, {"event": "x"}]))
+    read(bad_measures)
+    with pytest.raises(ImportFileError):
+        list(bad_measures.backup_measures())
+    assert bad_measures.at == ["measures", 1]
     bad = source_of(tmp_path, document(runs=[{"uuid": "x"}]))
     read(bad)
     with pytest.raises(ImportFileError):
@@ -244,6 +249,7 @@ def revision(**changes: Any) -> dict[str, Any]:
         ),
         (revision(uuid=""), ("errors.field_empty", {"name": "uuid"})),
         (revision(effective="1"), ("errors.field_not_date", {"name": "effective", "value": "'1'"})),
+        (revision(recorded_at=5), ("errors.field_not_text", {"name": "recorded_at", "value": "5"})),
         (
             revision(recorded_at="x"),
             ("errors.field_not_timestamp", {"name": "recorded_at", "value": "'x'"}),
