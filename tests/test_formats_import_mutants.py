@@ -170,6 +170,7 @@ def test_a_backup_of_an_unknown_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as caught:
         read(source_of(tmp_path, document(csm_backup=99)))
     assert caught.value.message.id == "errors.import_backup_version"  # type: ignore[attr-defined]
+    assert caught.value.message.params == {"name": "backup.json", "value": "99"}  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("key", ["starts", "revisions"])
