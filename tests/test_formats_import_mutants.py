@@ -374,8 +374,28 @@ def test_a_missing_file_a_folder_and_a_device(tmp_path: Path) -> None:
     with pytest.raises(ImportFileError) as caught:
         open_source(tmp_path, "here")
     assert ids(caught.value) == ("errors.import_folder", {"name": "here"}, FIX, {})
-    with pytest.raises(NotAFile):
+    with pytest.raises(NotAFile) as device:
         open_source("/dev/null", "null")
+    assert device.value.message.params["path"] == "null"  # type: ignore[attr-defined]
+
+
+def test_a_file_that_cannot_be_opened_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked.csv").write_text("x")
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(ImportFileError) as caught:
+        open_source(tmp_path / "locked.csv", "locked.csv")
+    assert ids(caught.value) == (
+        "errors.import_unreadable",
+        {"name": "locked.csv", "reason": "Permission denied"},
+        "errors.import_unreadable_hint",
+        {},
+    )
 
 
 def test_a_path_through_a_file_and_a_file_that_cannot_be_opened(tmp_path: Path) -> None:
