@@ -8,7 +8,7 @@ import io
 import json
 import sys
 import uuid as uuidlib
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -175,3 +175,17 @@ def test_the_source_is_closed_once_copied(
     source = jsonl(tmp_path / "events.jsonl", event(5, UUIDS[0]))
     assert import_file(paths, source, OBSERVED, TODAY, NOW, dry_run=True).added == 1
     assert len(opened) == 1 and opened[0].closed
+
+
+def test_rules_changed_since_the_log_began_are_recorded_today(paths: Paths, tmp_path: Path) -> None:
+    import_file(paths, jsonl(tmp_path / "first.jsonl", event(5, UUIDS[0])), OBSERVED, TODAY, NOW)
+    review = MONITOR._replace(id="review", title=Text("Review", "مراجعة"))
+    more = observe([MONITOR, review], WorkCalendar(), "UTC")
+    later = date(2026, 11, 21)
+    source = jsonl(tmp_path / "events.jsonl", event(12, UUIDS[1]))
+    import_file(paths, source, more, later, NOW + timedelta(days=1))
+    log = SqliteStore.open(paths.log_file)
+    try:
+        assert [r.effective for r in log.revisions()] == [TODAY, later]
+    finally:
+        log.close()
