@@ -24,12 +24,13 @@ import psycopg
 
 from csm_checklist.store import chain_walk
 from csm_checklist.store.chain import GENESIS, Appender, Verdict, entry_text, note_text, undo_text
+from csm_checklist.store.pg_common import EVENT_COLUMNS
 from csm_checklist.store.pg_schema import CHAIN_LOCK
-from csm_checklist.store.records import FIELDS, Event, NoteChange, aware, event_row, utc_key
+from csm_checklist.store.records import Event, NoteChange, aware, event_row, utc_key
 
 __all__ = ["COLUMNS", "Links", "Verdict", "build", "head", "text_row", "verify"]
 
-COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
+COLUMNS = EVENT_COLUMNS
 
 
 def text_row(fields: Sequence[Any]) -> Sequence[str | None]:

@@ -25,15 +25,20 @@ from typing import TYPE_CHECKING, Any
 
 from csm_checklist.errors import LogError
 from csm_checklist.messages import Msg
-from csm_checklist.store.pg_common import applied_as_known, describe_parts
+from csm_checklist.store.pg_common import (
+    EVENT_COLUMNS,
+    RUN_COLUMNS,
+    STEP_COLUMNS,
+    applied_as_known,
+    describe_parts,
+    event_from_row,
+    run_from_row,
+    step_from_row,
+)
 from csm_checklist.store.records import (
-    FIELDS,
-    KINDS,
-    ROW_ERRORS,
     Event,
     RevisionRecord,
     StartRecord,
-    bad_row,
 )
 
 if TYPE_CHECKING:
@@ -55,8 +60,6 @@ _NOT_SET_UP = ("42P01", "42883", "3F000")
 # What the quick store itself holds; any other attribute set on it is for
 # the full store.
 _OWN = ("server", "path", "login", "is_lead", "member_name", "rules_revision")
-
-EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
 
 
 class _Option(ctypes.Structure):
@@ -406,7 +409,7 @@ class QuickTeamStore:
         )
         # Newest first, so the earliest active event is written last and wins.
         for row in rows:
-            event = _event(row)
+            event = event_from_row(row)
             active[(event.item_id, event.period_start)] = event
         return active
 
@@ -435,11 +438,9 @@ class QuickTeamStore:
             "ORDER BY started_at_utc, id",
             params,
         )
-        return [_run(row) for row in rows]
+        return [run_from_row(row) for row in rows]
 
     def step_events(self, run_ids: Sequence[str] | None = None) -> "list[StepEvent]":
-        from csm_checklist.store.run_records import StepEvent
-
         where, params = (
             ("true", []) if run_ids is None else ("run_id = ANY($1::text[])", [_array(run_ids)])
         )
@@ -447,78 +448,10 @@ class QuickTeamStore:
             f"SELECT {STEP_COLUMNS} FROM step_events WHERE {where} ORDER BY logged_at_utc, id",
             params,
         )
-        return [
-            StepEvent(
-                str(uuid),
-                str(run_id),
-                str(step_id),
-                str(kind),
-                datetime.fromisoformat(str(logged)),
-                str(by),
-                str(note),
-                str(host),
-                datetime.fromisoformat(undone) if undone else None,
-            )
-            for uuid, run_id, step_id, kind, logged, by, note, host, undone in rows
-        ]
-
-
-# As `postgres.RUN_COLUMNS` and `STEP_COLUMNS`.
-RUN_COLUMNS = (
-    "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "
-    "closed_at, close_note, forced"
-)
-STEP_COLUMNS = "uuid, run_id, step_id, kind, logged_at, logged_by, note, host, undone_at"
-
-
-def _run(row: Sequence[str | None]) -> "RunRecord":
-    from csm_checklist.store.run_records import RunRecord
-
-    uuid, run_id, playbook, title, name, started, steps, by, host, closed, note, forced = row
-    return RunRecord(
-        str(uuid),
-        str(run_id),
-        str(playbook),
-        str(title),
-        str(name),
-        datetime.fromisoformat(str(started)),
-        str(steps),
-        str(by),
-        str(host),
-        datetime.fromisoformat(closed) if closed else None,
-        str(note),
-        forced not in (None, "0"),
-    )
+        return [step_from_row(row) for row in rows]
 
 
 def _array(values: Iterable[str]) -> str:
     """A PostgreSQL array literal of text values, each quoted."""
     quoted = ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values)
     return "{" + ",".join(quoted) + "}"
-
-
-def _event(row: Sequence[str | None]) -> Event:
-    try:
-        (uuid, item_id, title, cadence, kind, start, end, day, logged, by, note, undone, host) = (
-            row[:13]
-        )
-        if kind not in KINDS:
-            raise ValueError(f"kind {kind!r}")
-        return Event(
-            uuid=str(uuid),
-            item_id=str(item_id),
-            title=str(title),
-            cadence=str(cadence),
-            kind="done" if kind == "done" else "skip",
-            period_start=date.fromisoformat(str(start)),
-            period_end=date.fromisoformat(str(end)),
-            for_date=date.fromisoformat(str(day)),
-            logged_at=datetime.fromisoformat(str(logged)),
-            by=str(by),
-            note=str(note),
-            host=str(host),
-            undone_at=datetime.fromisoformat(undone) if undone else None,
-            logged_by=str(row[13]),
-        )
-    except ROW_ERRORS as exc:
-        raise bad_row("events", row[0], exc) from None

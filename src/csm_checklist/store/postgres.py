@@ -34,11 +34,19 @@ from csm_checklist.store.assignment_records import (
 )
 from csm_checklist.store.interface import Store
 from csm_checklist.store.measure_records import MeasureRecord, MeasureValue
-from csm_checklist.store.pg_common import applied_as_known, describe_parts
+from csm_checklist.store.pg_common import (
+    EVENT_COLUMNS,
+    RUN_COLUMNS,
+    STEP_COLUMNS,
+    applied_as_known,
+    describe_parts,
+    event_from_row,
+    run_from_row,
+    step_from_row,
+)
 from csm_checklist.store.records import (
     COMMITS,
     FIELDS,
-    KINDS,
     MIN_UUID_PREFIX,
     ROW_ERRORS,
     Event,
@@ -58,7 +66,6 @@ APPLICATION_NAME = "csm"
 
 # The columns of an event, in `FIELDS` order: `by` is who did it (done_by);
 # logged_by is the login that wrote it.
-EVENT_COLUMNS = ", ".join("done_by" if name == "by" else name for name in FIELDS)
 _INSERT_COLUMNS = (
     "uuid, item_id, title, cadence, kind, period_start, period_end, for_date, "
     "logged_at, logged_at_utc, done_by, note, host"
@@ -136,29 +143,6 @@ def check_schema(conn: psycopg.Connection[Any], server: str) -> None:
 def check_applied(applied: Sequence[str] | None, server: str) -> None:
     """LogError unless `applied` are exactly the migrations this csm knows."""
     applied_as_known(applied, pg_schema.KNOWN, server)
-
-
-def _event(row: Sequence[Any]) -> Event:
-    (uuid, item_id, title, cadence, kind, start, end, for_date, logged, by, note, undone, host) = (
-        row[:13]
-    )
-    assert kind in KINDS
-    return Event(
-        uuid=str(uuid),
-        item_id=str(item_id),
-        title=str(title),
-        cadence=str(cadence),
-        kind=kind,
-        period_start=date.fromisoformat(str(start)),
-        period_end=date.fromisoformat(str(end)),
-        for_date=date.fromisoformat(str(for_date)),
-        logged_at=datetime.fromisoformat(str(logged)),
-        by=str(by),
-        note=str(note),
-        host=str(host),
-        undone_at=datetime.fromisoformat(undone) if undone else None,
-        logged_by=str(row[13]),
-    )
 
 
 def _insert_params(event: Event) -> tuple[object, ...]:
@@ -421,7 +405,7 @@ class PostgresStore:
             "ORDER BY logged_at_utc, id LIMIT 1",
             (item_id, period_start.isoformat()),
         ).fetchone()
-        return _event(row) if row is not None else None
+        return event_from_row(row) if row is not None else None
 
     def has_open_runs(self) -> bool:
         return bool(self._rows("SELECT 1 FROM runs WHERE closed_at IS NULL LIMIT 1"))
@@ -465,7 +449,7 @@ class PostgresStore:
                 if row is None:
                     return None
                 row_id, logged_by, *fields = row
-                event = _event(fields)
+                event = event_from_row(fields)
                 if logged_by != self.login and not self.is_lead:
                     raise NotMet(
                         Msg("team.not_yours", by=logged_by, item=event.item_id),
@@ -515,7 +499,7 @@ class PostgresStore:
                 Msg("errors.several_events_prefix", prefix=prefix, shown=shown),
                 hint=Msg("errors.several_events_prefix_hint"),
             )
-        return _event(rows[0])
+        return event_from_row(rows[0])
 
     def change_note(
         self, uuid: str, note: str, at: datetime, by: str, host: str
@@ -532,7 +516,7 @@ class PostgresStore:
                     Msg("errors.no_event_uuid", uuid=uuid), hint=Msg("errors.event_ids_hint")
                 )
             logged_by, *fields = row
-            event = _event(fields)
+            event = event_from_row(fields)
             if event.note == note:
                 return event, None
             conn.execute("SELECT set_config('csm.changed_at', %s, true)", (at.isoformat(),))
@@ -687,7 +671,7 @@ class PostgresStore:
             ).fetchone()
             if stored is not None:
                 present += 1
-                self._merge_present(conn, _event(stored), event, links)
+                self._merge_present(conn, event_from_row(stored), event, links)
                 continue
             undone = event.undone_at
             if undone is None and self._first_active(conn, event.item_id, event.period_start):
@@ -994,7 +978,7 @@ class PostgresStore:
         shown = 0
         notes = self._notes_then(as_logged)
         for row in self._rows(sql, params):
-            event = _note_then(_event(row), notes)
+            event = _note_then(event_from_row(row), notes)
             if as_logged is not None:
                 if event.undone_at is not None and event.undone_at > as_logged:
                     event = event._replace(undone_at=None)
@@ -1089,7 +1073,7 @@ class PostgresStore:
             "ORDER BY started_at_utc, id",
             params,
         )
-        return [_run(row) for row in rows]
+        return [run_from_row(row) for row in rows]
 
     def step_events(self, run_ids: Sequence[str] | None = None) -> list[StepEvent]:
         where, params = (
@@ -1099,7 +1083,7 @@ class PostgresStore:
             f"SELECT {STEP_COLUMNS} FROM step_events WHERE {where} ORDER BY logged_at_utc, id",
             params,
         )
-        return [_step(row) for row in rows]
+        return [step_from_row(row) for row in rows]
 
     def start_run(self, run: RunRecord) -> str:
         with self._write() as conn:
@@ -1135,7 +1119,7 @@ class PostgresStore:
                 (event.run_id, event.step_id),
             ).fetchone()
             if row is not None and row[0] != event.uuid:
-                return _step(row)
+                return step_from_row(row)
             _insert_step(conn, event)
         return None
 
@@ -1154,7 +1138,7 @@ class PostgresStore:
             ).rowcount
             if changed != 1:
                 return None
-        return _step(row)._replace(undone_at=at)
+        return step_from_row(row)._replace(undone_at=at)
 
     def close_run(self, run_id: str, at: datetime, *, note: str, forced: bool) -> None:
         with self._write() as conn:
@@ -1190,7 +1174,7 @@ class PostgresStore:
                         )
                         added_runs += 1
                         continue
-                    mine = _run(stored)
+                    mine = run_from_row(stored)
                     for name in RunRecord._fields:
                         ours, theirs = getattr(mine, name), getattr(run, name)
                         if name in ("closed_at", "close_note", "forced"):
@@ -1225,7 +1209,7 @@ class PostgresStore:
                         _insert_step(conn, event)
                         added_steps += 1
                         continue
-                    step = _step(stored)
+                    step = step_from_row(stored)
                     if (step.run_id, step.step_id, step.kind, step.logged_at) != (
                         event.run_id,
                         event.step_id,
@@ -1347,31 +1331,6 @@ class PostgresStore:
         return added
 
 
-RUN_COLUMNS = (
-    "uuid, run_id, playbook, title, name, started_at, steps, started_by, host, "
-    "closed_at, close_note, forced"
-)
-STEP_COLUMNS = "uuid, run_id, step_id, kind, logged_at, logged_by, note, host, undone_at"
-
-
-def _run(row: Sequence[Any]) -> RunRecord:
-    uuid, run_id, playbook, title, name, started, steps, by, host, closed, note, forced = row
-    return RunRecord(
-        str(uuid),
-        str(run_id),
-        str(playbook),
-        str(title),
-        str(name),
-        datetime.fromisoformat(str(started)),
-        str(steps),
-        str(by),
-        str(host),
-        datetime.fromisoformat(str(closed)) if closed else None,
-        str(note),
-        bool(forced),
-    )
-
-
 def _run_params(run: RunRecord) -> tuple[object, ...]:
     return (
         run.uuid,
@@ -1388,21 +1347,6 @@ def _run_params(run: RunRecord) -> tuple[object, ...]:
         int(run.forced),
         utc_key(run.started_at),
         utc_key(run.closed_at) if run.closed_at is not None else None,
-    )
-
-
-def _step(row: Sequence[Any]) -> StepEvent:
-    uuid, run_id, step_id, kind, logged, by, note, host, undone = row
-    return StepEvent(
-        str(uuid),
-        str(run_id),
-        str(step_id),
-        str(kind),
-        datetime.fromisoformat(str(logged)),
-        str(by),
-        str(note),
-        str(host),
-        datetime.fromisoformat(str(undone)) if undone else None,
     )
 
 
@@ -1450,7 +1394,7 @@ def _standing(
     rows: Iterable[Sequence[Any]], as_logged: datetime | None, notes: dict[str, str] | None
 ) -> Iterator[Event]:
     for row in rows:
-        event = _event(row)
+        event = event_from_row(row)
         if as_logged is None or event.undone_at is None or event.undone_at > as_logged:
             yield _note_then(event, notes)
 
