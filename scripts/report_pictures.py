@@ -15,6 +15,7 @@ Needs csm installed with the pdf extra (`pip install -e ".[pdf]"`).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import subprocess
@@ -41,6 +42,7 @@ CSAT = [4.1, 4.2, 4.0, 4.3, 4.4, 4.2, 4.5, 4.4, 4.6, 4.5, 4.7, 4.6]
 COMPLAINTS = [162, 151, 170, 149, 140, 138, 131, 129, 120, 126, 118, 112]
 
 
+@functools.cache
 def libfaketime() -> str:
     """Debian's libfaketime (`apt-get install faketime`): the sample's work is
     logged on the day it was done, as a manager logs it, so that on time and
